@@ -1,0 +1,35 @@
+# ceasefire — set-up, run, test. Everything a fresh machine needs is installed from here.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: setup run test bench gazetteer clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/ceasefire --quiet gazetteer build
+	touch $(STAMP)
+
+## make run: set up, ingest the bundled examples into ./ceasefire.db, print the incidents
+run: setup
+	$(BIN)/ceasefire ingest examples/
+	$(BIN)/ceasefire incidents
+
+## make test: set up and run the test suite (SQLite and the PostgreSQL server)
+test: setup
+	$(BIN)/python -m pytest -q
+
+## make bench: the pipeline vs. spaCy alone on the same texts, as a ratio
+bench: setup
+	$(BIN)/python bench/bench.py --repeat 3
+
+gazetteer: setup
+	$(BIN)/ceasefire gazetteer build
+
+clean:
+	rm -rf $(VENV) ceasefire.db build src/*.egg-info .pytest_cache

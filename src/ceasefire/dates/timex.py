@@ -1,0 +1,102 @@
+"""Read one time expression against an anchor date: ``read_timex`` and ``normalize_timex``."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+
+from .explicit import read_explicit
+from .reading import Anchor, Reading
+from .relative import read_relative
+from .words import words
+
+__all__ = ["read_timex", "normalize_timex", "clean"]
+
+_LEAD = re.compile(r"^(?:on|in|at|during|by|since|from|until|till|as of|of|over|early on|late on)\s+")
+_NUMBER_UNIT = re.compile(r"(?:^|\s)(\d+|[a-z]+(?:[\s-][a-z]+)?)[\s-]+(days?|weeks?|months?|years?|decades?|hours?|"
+                          r"minutes?|fortnight)(?:\s|$|-)")
+_NOT_DURATION = ("ago", "earlier", "before", "later", "after", "from now", "since", "old")
+
+
+def clean(text: str) -> str:
+    """Lower-case, straighten quotes, collapse blanks, drop leading prepositions and edge punctuation."""
+    t = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u2013", "-").replace("\u2014", "-")
+    t = re.sub(r"\s+", " ", t.strip().lower()).strip(" .,;:()\"")
+    t = re.sub(r"'s$", "", t)
+    previous = None
+    while previous != t:
+        previous, t = t, _LEAD.sub("", t)
+    return t
+
+
+def _is_duration(t: str) -> bool:
+    w = words()
+    if any(marker in f"{t} " for marker in w.duration_markers):
+        return True
+    if any(re.search(rf"\b{re.escape(k)}\b", t) for k in _NOT_DURATION):
+        return False
+    m = _NUMBER_UNIT.search(t)
+    if not m:
+        return False
+    count = m.group(1)
+    return count.isdigit() or count in w.numbers or count.split()[-1] in w.numbers or "past" in t or "last" in t
+
+
+def _read_ref(t: str) -> Reading | None:
+    w = words()
+    for value, table in (("PRESENT_REF", w.present_ref), ("PAST_REF", w.past_ref), ("FUTURE_REF", w.future_ref)):
+        if t in table:
+            return Reading.other(value, "ref", f"'{t}' is a vague reference ({value})")
+    return None
+
+
+def read_timex(text: str, anchor: Anchor | None, *, prefer: str = "past") -> Reading | None:
+    """What ``text`` means relative to ``anchor``; ``None`` when it is not understood.
+
+    Durations ("seven days", "all week") come back with ``kind == "duration"``
+    and vague references ("recently") with ``kind == "ref"``: neither dates an
+    event. Without an anchor only expressions that carry their own year are dated.
+    The basis quotes ``text`` as written.
+    """
+    reading = _read(text, anchor, prefer)
+    if reading is None:
+        return None
+    quoted = f"'{clean(text)}'"
+    return replace(reading, basis=reading.basis.replace(quoted, f"'{text.strip()}'", 1))
+
+
+def _read(text: str, anchor: Anchor | None, prefer: str) -> Reading | None:
+    t = clean(text)
+    if not t:
+        return None
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", t):
+        d = date.fromisoformat(t)
+        return Reading.day(d, f"explicit date: '{text}'")
+    ref = _read_ref(t)
+    if ref is not None:
+        return ref
+    if anchor is not None:
+        reading = read_relative(t, anchor)
+        if reading is not None:
+            return reading
+    if _is_duration(t):
+        return Reading.other(None, "duration", f"'{text}' is a duration, not a date")
+    return read_explicit(t, anchor, prefer=prefer)
+
+
+def normalize_timex(text: str, dct: date, *, prefer: str = "nearest") -> tuple[str | None, str]:
+    """The TIMEX3-style value of ``text`` relative to the document date ``dct``, and why.
+
+    Values: "2016-09-17" (day), "2016-W37" (week), "2016-09" (month), "2016"
+    (year), "2016-Q3", "2016-SU", "PAST_REF"/"PRESENT_REF"/"FUTURE_REF", or
+    ``None`` (a duration, or not understood). ``prefer="current_period"`` puts
+    year-less dates in the dct's year instead of on or before it.
+
+    >>> normalize_timex("on Saturday", date(2016, 9, 19))
+    ('2016-09-17', "'saturday' = weekday before document date 2016-09-19")
+    """
+    reading = read_timex(text, Anchor(dct), prefer=prefer)
+    if reading is None:
+        return None, f"'{text}' not understood"
+    return reading.value, reading.basis

@@ -1,0 +1,97 @@
+"""The incident JSON of ``interchange.md``: every field present, ``null`` where unknown.
+
+Fields may be added but never renamed: outside tools read this format.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import IO, Any, Sequence
+
+from ..model import Claim, Figures, Incident, Mention
+
+__all__ = ["SCHEMA", "incident_to_json", "incidents_document", "write_json"]
+
+SCHEMA = "ceasefire.incidents/1"
+_KINDS = ("killed", "wounded")  # always present; other kinds appear when claimed
+
+
+def _figures(f: Figures | None) -> dict[str, int | None]:
+    if f is None:
+        return {"low": None, "best": None, "high": None}
+    return {"low": f.low, "best": f.best, "high": f.high}
+
+
+def _claim(c: Claim, m: Mention) -> dict[str, Any]:
+    return {
+        "kind": c.kind.value,
+        "min": c.figure.min,
+        "max": c.figure.max,
+        "approx": c.figure.approx,
+        "victims": c.victims,
+        "scope": c.scope,
+        "source": c.source.name,
+        "source_type": c.source.type.value,
+        "source_as_written": c.source.as_written,
+        "origin": c.origin,
+        "carried_by": c.carried_by,
+        "report_id": m.article_id,
+        "part": m.part,
+        "field": c.evidence.field,
+        "quote": c.evidence.quote,
+        "start": c.evidence.start,
+        "end": c.evidence.end,
+        "hedged": c.hedged,
+    }
+
+
+def incident_to_json(inc: Incident) -> dict[str, Any]:
+    d, p = inc.date, inc.place
+    out: dict[str, Any] = {
+        "id": inc.id,
+        "event_type": inc.event_type,
+        "sub_event_type": inc.sub_event_type,
+        "date": {
+            "start": d.start.isoformat() if d.start else None,
+            "end": d.end.isoformat() if d.end else None,
+            "precision": d.precision.value,
+            "basis": d.basis,
+        },
+        "location": {
+            "name": p.name if p else None,
+            "country": p.country if p else None,
+            "admin1": p.admin1 if p else None,
+            "lat": p.lat if p else None,
+            "lon": p.lon if p else None,
+            "geonames_id": p.geonames_id if p else None,
+            "precision": p.precision.value if p else "unknown",
+            "basis": p.basis if p else "no place named",
+        },
+        "actors": [{"name": a.actor.name, "role": a.role, "type": a.actor.type} for a in inc.actors],
+    }
+    for kind in _KINDS:
+        out[kind] = _figures(inc.figures.get(kind))
+    for kind in sorted(set(inc.figures) - set(_KINDS)):
+        out[kind] = _figures(inc.figures[kind])
+    out["claims"] = [_claim(c, m) for m in inc.mentions for c in m.claims]
+    out["reports"] = list(inc.article_ids)
+    out["flags"] = [{"type": f.type, "detail": f.detail} for f in inc.flags]
+    out["grade"] = inc.grade
+    out["policy"] = inc.policy
+    return out
+
+
+def incidents_document(incidents: Sequence[Incident]) -> dict[str, Any]:
+    return {"schema": SCHEMA, "incidents": [incident_to_json(i) for i in incidents]}
+
+
+def write_json(incidents: Sequence[Incident], out: Path | IO[str]) -> None:
+    doc = incidents_document(incidents)
+    if isinstance(out, Path):
+        with out.open("w", encoding="utf-8") as fh:
+            json.dump(doc, fh, ensure_ascii=False, indent=1)
+            fh.write("\n")
+    else:
+        json.dump(doc, out, ensure_ascii=False, indent=1)
+        out.write("\n")

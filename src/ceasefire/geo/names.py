@@ -1,0 +1,78 @@
+"""Place-name keys: spelling and transliteration variants of one name meet on one key.
+
+The rules are data (``data/geo_variants.json``); see its ``_doc`` for the steps.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+__all__ = ["normalize_name", "fold"]
+
+_MARKS = re.compile(r"['\u2019\u2018\u02bb\u02bc\u02be\u02bf`\u00b4\u02c8]")
+_SPLIT = re.compile(r"[^0-9a-z]+")
+
+
+@dataclass(frozen=True)
+class _Rules:
+    articles: frozenset[str]
+    leading: frozenset[str]
+    min_rest: int
+    words: dict[str, str]
+    replacements: tuple[tuple[re.Pattern[str], str], ...]
+
+
+@lru_cache(maxsize=1)
+def _rules() -> _Rules:
+    raw = json.loads(resources.files("ceasefire").joinpath("data/geo_variants.json").read_text("utf-8"))
+    return _Rules(
+        articles=frozenset(raw["articles"]),
+        leading=frozenset(raw["leading"]),
+        min_rest=int(raw["min_assimilated_rest"]),
+        words=dict(raw["words"]),
+        replacements=tuple((re.compile(a), b) for a, b in raw["replacements"]),
+    )
+
+
+def fold(name: str) -> str:
+    """Accents and case folded, apostrophes dropped, punctuation to single spaces."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = text.replace("\u00df", "ss").replace("\u0131", "i").replace("\u0142", "l").replace("\u00f8", "o")
+    text = _MARKS.sub("", text)
+    return " ".join(_SPLIT.split(text)).strip()
+
+
+_ASSIMILATED = re.compile(r"^[ae]([b-df-hj-np-tv-z])\1")
+
+
+@lru_cache(maxsize=200_000)
+def normalize_name(name: str) -> str:
+    """The lookup key of a place name.
+
+    >>> normalize_name("Deir ez-Zor") == normalize_name("Dayr az Zawr") == normalize_name("Deir Ezzor")
+    True
+    """
+    rules = _rules()
+    tokens = fold(name).split()
+    while len(tokens) > 1 and tokens[0] in rules.leading:
+        tokens = tokens[1:]
+    kept: list[str] = []
+    for i, token in enumerate(tokens):
+        if token in rules.articles and i + 1 < len(tokens):
+            continue
+        m = _ASSIMILATED.match(token)
+        if m and len(token) - 2 >= rules.min_rest and (i > 0 or len(tokens) == 1):
+            token = token[2:]
+        kept.append(rules.words.get(token, token))
+    out = []
+    for token in kept:
+        for pattern, repl in rules.replacements:
+            token = pattern.sub(repl, token)
+        out.append(token)
+    return re.sub(r"(.)\1+", r"\1", "".join(out))

@@ -1,0 +1,93 @@
+"""From mentions to incidents: cluster, then derive what follows from each cluster."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from typing import Sequence
+
+from ..model import ActorRole, DatePrecision, DateResolution, Incident, Mention, Place, PlacePrecision
+from .flags import contradiction_flags
+from .grade import grade
+from .merge import cluster_mentions
+from .ranges import derive_figures
+
+__all__ = ["build_incidents", "incident_id"]
+
+_DATE_RANK = {
+    DatePrecision.DAY: 0,
+    DatePrecision.WEEK: 1,
+    DatePrecision.MONTH: 2,
+    DatePrecision.YEAR: 3,
+    DatePrecision.UNKNOWN: 4,
+}
+_PLACE_RANK = {
+    PlacePrecision.POINT: 0,
+    PlacePrecision.NEAR: 1,
+    PlacePrecision.LOCALITY: 2,
+    PlacePrecision.ADMIN2: 3,
+    PlacePrecision.ADMIN1: 4,
+    PlacePrecision.COUNTRY: 5,
+    PlacePrecision.UNKNOWN: 6,
+}
+
+
+def incident_id(mentions: Sequence[Mention]) -> str:
+    """Stable across runs for the same input: a hash of the cluster's first mention key."""
+    first = min(m.key for m in mentions)
+    return hashlib.sha1(first.encode("utf-8")).hexdigest()[:16]
+
+
+def _best_date(mentions: Sequence[Mention]) -> DateResolution:
+    dated = [m.date for m in mentions]
+    return min(dated, key=lambda d: (_DATE_RANK[d.precision], d.start is None, d.start.toordinal() if d.start else 0, d.basis))
+
+
+def _best_place(mentions: Sequence[Mention]) -> Place | None:
+    places = [m.place for m in mentions if m.place is not None]
+    if not places:
+        return None
+    # the most specific place that most mentions agree with
+    return min(places, key=lambda p: (_PLACE_RANK[p.precision], p.name))
+
+
+def _event_type(mentions: Sequence[Mention]) -> tuple[str | None, str | None]:
+    typed = Counter((m.event_type, m.sub_event_type) for m in mentions if m.sub_event_type)
+    if not typed:
+        return None, None
+    # most frequent; ties broken by the mention that carries claims, then alphabetically
+    with_claims = {(m.event_type, m.sub_event_type) for m in mentions if m.claims and m.sub_event_type}
+    return max(typed, key=lambda t: (typed[t], t in with_claims, str(t)))
+
+
+def _actors(mentions: Sequence[Mention]) -> tuple[ActorRole, ...]:
+    seen: dict[tuple[str, str], ActorRole] = {}
+    for m in mentions:
+        for a in m.actors:
+            seen.setdefault((a.role, a.actor.name), a)
+    return tuple(seen.values())
+
+
+def build_incidents(mentions: Sequence[Mention], policy: str = "conservative") -> list[Incident]:
+    """Incidents from all mentions, deterministic for the same set of mentions."""
+    out: list[Incident] = []
+    for group in cluster_mentions(mentions):
+        claims = [c for m in group for c in m.claims]
+        flags = contradiction_flags(claims)
+        ev, sub = _event_type(group)
+        out.append(
+            Incident(
+                id=incident_id(group),
+                mentions=tuple(group),
+                event_type=ev,
+                sub_event_type=sub,
+                date=_best_date(group),
+                place=_best_place(group),
+                actors=_actors(group),
+                figures=derive_figures(claims, policy),
+                flags=flags,
+                grade=grade(claims, len({m.report_key for m in group}), flags),
+                policy=policy,
+            )
+        )
+    return out

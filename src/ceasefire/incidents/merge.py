@@ -1,0 +1,102 @@
+"""Which mentions are one incident.
+
+Two mentions are compatible when nothing they say contradicts it: dates that
+overlap (within a day of slack for each side's precision), places near each
+other or in one admin1, the same kind of event (or one untyped), and -- across
+different reports -- some positive evidence: a shared place or a shared figure.
+Compatible mentions are joined transitively (union-find over all pairs), so the
+result does not depend on the order the mentions arrive in.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import timedelta
+from typing import Sequence
+
+from ..model import DatePrecision, Mention, Place, PlacePrecision
+
+__all__ = ["cluster_mentions", "compatible", "distance_km"]
+
+NEAR_KM = 30.0
+REGION_KM = 150.0
+
+
+def distance_km(a: Place, b: Place) -> float | None:
+    if None in (a.lat, a.lon, b.lat, b.lon):
+        return None
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)  # type: ignore[arg-type]
+    dp = p2 - p1
+    dl = math.radians(b.lon - a.lon)  # type: ignore[operator]
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+_COARSE = {PlacePrecision.ADMIN1, PlacePrecision.ADMIN2, PlacePrecision.COUNTRY}
+
+
+def _places(a: Place | None, b: Place | None) -> bool | None:
+    """True: same place; False: different places; None: cannot tell."""
+    if a is None or b is None or a.precision is PlacePrecision.UNKNOWN or b.precision is PlacePrecision.UNKNOWN:
+        return None
+    if a.country and b.country and a.country != b.country:
+        return False
+    if PlacePrecision.COUNTRY in (a.precision, b.precision):
+        return None
+    coarse = a.precision in _COARSE or b.precision in _COARSE
+    if a.admin1 and b.admin1 and coarse:
+        return a.admin1 == b.admin1
+    d = distance_km(a, b)
+    if d is None:
+        return None
+    return d <= (REGION_KM if coarse else NEAR_KM)
+
+
+def _dates(a: Mention, b: Mention) -> bool | None:
+    da, db = a.date, b.date
+    if None in (da.start, db.start) or DatePrecision.UNKNOWN in (da.precision, db.precision):
+        return None
+    slack = timedelta(days=1)
+    a_end = da.end or da.start
+    b_end = db.end or db.start
+    return da.start - slack <= b_end and db.start - slack <= a_end  # type: ignore[operator]
+
+
+def _figures(m: Mention) -> set[tuple[str, int | None, int | None]]:
+    return {(c.kind.value, c.figure.min, c.figure.max) for c in m.claims}
+
+
+def compatible(a: Mention, b: Mention) -> bool:
+    """Whether two mentions can be one incident (see the module docstring)."""
+    if a.sub_event_type and b.sub_event_type and a.sub_event_type != b.sub_event_type:
+        return False
+    if _dates(a, b) is False:
+        return False
+    same_place = _places(a.place, b.place)
+    if same_place is False:
+        return False
+    if a.report_key == b.report_key:
+        # within one report, only mentions that name the same place or share a figure are one event
+        return bool(same_place) or bool(_figures(a) & _figures(b))
+    return bool(same_place) or bool(_figures(a) & _figures(b))
+
+
+def cluster_mentions(mentions: Sequence[Mention]) -> list[list[Mention]]:
+    """Groups of compatible mentions, each sorted by key, groups sorted by their first key."""
+    ordered = sorted(mentions, key=lambda m: m.key)
+    parent = list(range(len(ordered)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, a in enumerate(ordered):
+        for j in range(i + 1, len(ordered)):
+            if find(i) != find(j) and compatible(a, ordered[j]):
+                parent[find(j)] = find(i)
+    groups: dict[int, list[Mention]] = {}
+    for i, m in enumerate(ordered):
+        groups.setdefault(find(i), []).append(m)
+    return sorted(groups.values(), key=lambda g: g[0].key)

@@ -1,0 +1,28 @@
+"""Ingest: paths -> Documents (raw bytes + sha256) -> Articles -> Reports.
+
+* :func:`list_inputs` -- files under the given paths (directories expanded).
+* :func:`read_input` -- one file -> its Documents, and an :class:`IngestProblem`
+  for every bad input (never raised).
+* :func:`to_article` -- a Document -> its :class:`Article` (JSONL, text, HTML, feed item).
+* :func:`split_reports` -- an Article -> its Reports (compilation pages split).
+"""
+
+from .articles import to_article
+from .datelines import Dateline, find_page_date, parse_dateline
+from .documents import ARTICLE_JSON, FEED_ITEM_JSON, TEXT_HTML, TEXT_PLAIN
+from .files import list_inputs, read_input
+from .reports import split_reports
+
+__all__ = [
+    "list_inputs",
+    "read_input",
+    "to_article",
+    "split_reports",
+    "parse_dateline",
+    "find_page_date",
+    "Dateline",
+    "ARTICLE_JSON",
+    "FEED_ITEM_JSON",
+    "TEXT_HTML",
+    "TEXT_PLAIN",
+]

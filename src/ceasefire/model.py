@@ -1,0 +1,366 @@
+"""The domain types of ceasefire.
+
+Every stage of the pipeline (ingest -> nlp/dates/geo -> incidents -> store ->
+export) talks to the next through these types and nothing else. They import
+only the standard library, are immutable, and carry no behaviour beyond small
+derived properties.
+
+The words are the domain's own (see ``shared/spec/product.md``):
+
+* :class:`Document` -- one thing ingested (a file, a JSONL line, a feed item, a
+  WARC record), its raw bytes and their hash.
+* :class:`Article` -- the article as the interchange format sees it: the
+  caller's id, ``text`` and ``title`` fields against which every offset counts.
+* :class:`Report` -- one article inside a document; a compilation page holds
+  several, each with its own headline, byline and dateline.
+* :class:`Claim` -- one attributed casualty assertion: kind, figure (a
+  :class:`Quantity` range), victims, :class:`Source`, and its
+  :class:`Evidence` span.
+* :class:`Mention` -- one event mentioned in a report, with its claims, date,
+  place and actors.
+* :class:`Incident` -- mentions merged across reports, with derived figures.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import Enum
+from typing import Any, Mapping
+
+__all__ = [
+    "ClaimKind",
+    "DatePrecision",
+    "PlacePrecision",
+    "SourceType",
+    "Quantity",
+    "Evidence",
+    "Source",
+    "Claim",
+    "DateResolution",
+    "Place",
+    "Actor",
+    "ActorRole",
+    "Document",
+    "Article",
+    "Report",
+    "Toponym",
+    "Timex",
+    "Mention",
+    "Figures",
+    "Flag",
+    "Incident",
+    "IngestProblem",
+]
+
+
+class ClaimKind(str, Enum):
+    """What a figure counts (``interchange.md``: ``kind``)."""
+
+    KILLED = "killed"
+    WOUNDED = "wounded"
+    CASUALTIES = "casualties"  # killed and wounded, undivided
+    MISSING = "missing"
+    CAPTURED = "captured"
+    DISPLACED = "displaced"
+
+
+class DatePrecision(str, Enum):
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    YEAR = "year"
+    UNKNOWN = "unknown"
+
+
+class PlacePrecision(str, Enum):
+    POINT = "point"
+    NEAR = "near"
+    LOCALITY = "locality"
+    ADMIN2 = "admin2"
+    ADMIN1 = "admin1"
+    COUNTRY = "country"
+    UNKNOWN = "unknown"
+
+
+class SourceType(str, Enum):
+    MONITOR = "monitor"  # monitor or NGO
+    GOVERNMENT = "government"
+    MILITARY = "military"
+    STATE_MEDIA = "state_media"
+    BELLIGERENT = "belligerent"
+    WITNESS = "witness"
+    MEDICAL = "medical"
+    UN_AGENCY = "un_agency"
+    OUTLET = "outlet"  # the outlet's own voice
+    OFFICIAL = "official"  # police, local authority, unnamed officials
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A figure as a range: ``at least 83`` is ``Quantity(83, None)``.
+
+    ``min``/``max`` are ``None`` when unbounded or unknown; an exact figure has
+    ``min == max``. ``approx`` marks hedged or vague figures ("about",
+    "nearly", "dozens").
+    """
+
+    min: int | None
+    max: int | None
+    approx: bool = False
+
+    def __post_init__(self) -> None:
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise ValueError(f"Quantity min {self.min} > max {self.max}")
+
+    @property
+    def exact(self) -> bool:
+        return self.min is not None and self.min == self.max and not self.approx
+
+    @property
+    def headline(self) -> int | None:
+        """The number a reader would quote: the lower bound, else the upper."""
+        return self.min if self.min is not None else self.max
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where a claim stands: ``article[field][start:end] == quote``."""
+
+    field: str  # "text" or "title" of the input article
+    start: int
+    end: int
+    quote: str
+
+
+@dataclass(frozen=True)
+class Source:
+    """Who makes a claim; ``name`` is canonical where an alias is known."""
+
+    name: str
+    type: SourceType = SourceType.UNKNOWN
+    as_written: str | None = None
+    aligned_with: str | None = None
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One attributed casualty assertion."""
+
+    kind: ClaimKind
+    figure: Quantity
+    source: Source
+    evidence: Evidence
+    victims: str | None = None
+    scope: str = "total"  # "total" or a subset: civilians, children, a partial count
+    carried_by: str | None = None  # the outlet that carried it
+    origin: str | None = None  # whom the claimant cites ("a military source")
+    hedged: bool = False
+
+
+@dataclass(frozen=True)
+class DateResolution:
+    """A resolved date range with its precision and the reason for it."""
+
+    start: date | None
+    end: date | None
+    precision: DatePrecision
+    basis: str
+
+    @classmethod
+    def unknown(cls, basis: str) -> "DateResolution":
+        return cls(None, None, DatePrecision.UNKNOWN, basis)
+
+
+@dataclass(frozen=True)
+class Place:
+    """A gazetteer entry matched to a mention, with the precision of the match."""
+
+    name: str
+    country: str | None = None  # ISO 3166-1 alpha-2
+    admin1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geonames_id: int | None = None
+    feature: str | None = None  # city, admin1, country, airport, mountain, base, ...
+    precision: PlacePrecision = PlacePrecision.UNKNOWN
+    as_written: str | None = None
+    basis: str = ""
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A canonical armed or political actor (ACLED-style ``type``)."""
+
+    name: str
+    type: str = "unknown"
+    country: str | None = None
+
+
+@dataclass(frozen=True)
+class ActorRole:
+    actor: Actor
+    role: str  # "perpetrator" or "target"
+
+
+@dataclass(frozen=True)
+class Document:
+    """One thing ingested: raw bytes, their hash, and where they came from."""
+
+    sha256: str
+    origin: str  # path, "path:line" for JSONL, "path#record" for WARC/feeds
+    media_type: str
+    raw: bytes
+    meta: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Article:
+    """The article as ``interchange.md`` names it; every offset counts in it."""
+
+    id: str  # the caller's id (JSONL ``id``; for files the path)
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    publication_date: date | None = None
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    def field_text(self, name: str) -> str:
+        if name == "text":
+            return self.text
+        if name == "title":
+            return self.title or ""
+        raise KeyError(name)
+
+
+@dataclass(frozen=True)
+class Report:
+    """One article inside a document, with its own outlet and dateline.
+
+    ``body_start``/``body_end`` delimit the report's body in ``article.text``;
+    ``headline`` is where its headline stands (in ``title`` or in ``text``).
+    """
+
+    article: Article
+    document_id: str  # Document.sha256
+    part: int  # 1-based
+    body_start: int
+    body_end: int
+    headline: Evidence | None = None
+    outlet: str | None = None
+    byline: str | None = None
+    dateline: date | None = None
+    published: date | None = None
+
+    @property
+    def key(self) -> str:
+        return f"{self.document_id}#{self.part}"
+
+    @property
+    def body(self) -> str:
+        return self.article.text[self.body_start : self.body_end]
+
+    @property
+    def anchor_date(self) -> date | None:
+        """The date relative expressions resolve against."""
+        return self.dateline or self.published
+
+
+@dataclass(frozen=True)
+class Toponym:
+    """A place name as found in the text, before the gazetteer resolves it.
+
+    ``context`` is the phrase around it that qualifies it: "near", "province",
+    "outskirts", "12 km south of" (empty when bare).
+    """
+
+    name: str
+    evidence: Evidence
+    context: str = ""
+
+
+@dataclass(frozen=True)
+class Timex:
+    """A date or time expression as found in the text, before resolution."""
+
+    text: str
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One event mentioned in a report.
+
+    ``toponyms`` and ``timexes`` are what the text says (found by ``nlp``);
+    ``place`` and ``date`` are what ``geo`` and ``dates`` resolved from them.
+    """
+
+    report_key: str  # Report.key
+    article_id: str
+    part: int
+    trigger: Evidence
+    event_type: str | None = None  # ACLED event type
+    sub_event_type: str | None = None  # ACLED sub-event type
+    date: DateResolution = DateResolution(None, None, DatePrecision.UNKNOWN, "not resolved")
+    place: Place | None = None
+    actors: tuple[ActorRole, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    toponyms: tuple[Toponym, ...] = ()
+    timexes: tuple[Timex, ...] = ()
+
+    @property
+    def key(self) -> str:
+        return f"{self.report_key}@{self.trigger.field}:{self.trigger.start}"
+
+
+@dataclass(frozen=True)
+class Figures:
+    """Derived low/best/high for one claim kind."""
+
+    low: int | None
+    best: int | None
+    high: int | None
+
+
+@dataclass(frozen=True)
+class Flag:
+    type: str
+    detail: str
+
+
+@dataclass(frozen=True)
+class Incident:
+    """Mentions merged across reports, with what follows from their claims."""
+
+    id: str
+    mentions: tuple[Mention, ...]
+    event_type: str | None
+    sub_event_type: str | None
+    date: DateResolution
+    place: Place | None
+    actors: tuple[ActorRole, ...]
+    figures: Mapping[str, Figures]
+    flags: tuple[Flag, ...] = ()
+    grade: str = "single_source"
+    policy: str = "conservative"
+
+    @property
+    def claims(self) -> tuple[Claim, ...]:
+        return tuple(c for m in self.mentions for c in m.claims)
+
+    @property
+    def article_ids(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(m.article_id for m in self.mentions))
+
+
+@dataclass(frozen=True)
+class IngestProblem:
+    """One input that could not be ingested, and why (one line for users)."""
+
+    origin: str  # file, or file:line
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.origin}: {self.message}"

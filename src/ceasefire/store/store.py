@@ -1,0 +1,304 @@
+"""The store: the only place that issues SQL. Writes are single transactions."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date, datetime, timezone
+from typing import Any
+
+from sqlalchemy import JSON, Connection, Engine, Table, delete, func, insert, nulls_last, select
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+
+from ..errors import NotFound, StoreError
+from ..model import Document, Incident, IngestProblem, Mention, Report
+from . import rows as R
+from .engine import WRITE, display_url, first_line, make_engine, migrate, normalise_url
+from . import tables as T
+
+__all__ = ["Store", "open_store"]
+
+
+def open_store(url: str | os.PathLike[str]) -> "Store":
+    """Open (creating and migrating to head as needed) the store at ``url``.
+
+    A bare path means a SQLite file. Raises :class:`StoreError` with a one-line
+    message when the database cannot be reached or migrated.
+    """
+    parsed = normalise_url(url)
+    shown = display_url(parsed)
+    engine = make_engine(parsed)
+    try:
+        migrate(engine, shown)
+    except BaseException:
+        engine.dispose()
+        raise
+    return Store(engine, parsed.render_as_string(hide_password=False), shown)
+
+
+def _insert(conn: Connection, table: Table, values: list[dict[str, Any]]) -> None:
+    if values:
+        conn.execute(insert(table), values)
+
+
+class Store:
+    """Documents, reports, mentions and claims, incidents and ingest problems in one database.
+
+    Use :func:`open_store`; close with :meth:`close` or a ``with`` block.
+    """
+
+    def __init__(self, engine: Engine, url: str, shown: str | None = None) -> None:
+        self._engine = engine
+        self.url = url
+        self._shown = shown or url
+
+    def __repr__(self) -> str:
+        return f"Store({self._shown!r})"
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    # -- plumbing -------------------------------------------------------------
+
+    @contextmanager
+    def _guard(self, action: str) -> Iterator[None]:
+        try:
+            yield
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot {action} in {self._shown}: {first_line(exc)}") from exc
+
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        """One write transaction (``BEGIN IMMEDIATE`` on SQLite); rolled back on any exception."""
+        with self._engine.connect() as conn:
+            conn = conn.execution_options(**{WRITE: True})
+            with conn.begin():
+                yield conn
+
+    @contextmanager
+    def _read(self) -> Iterator[Connection]:
+        with self._engine.connect() as conn:
+            with conn.begin():
+                yield conn
+
+    # -- documents, reports, mentions -----------------------------------------
+
+    def has_document(self, sha256: str) -> bool:
+        with self._guard("read documents"), self._read() as conn:
+            row = conn.execute(select(T.documents.c.sha256).where(T.documents.c.sha256 == sha256)).first()
+        return row is not None
+
+    def add_document(self, doc: Document, reports: Sequence[Report], mentions: Sequence[Mention]) -> bool:
+        """Store a document with its reports, mentions and claims in one transaction.
+
+        Returns False, changing nothing, when a document with this sha256 is already stored.
+        """
+        _check_parts(doc, reports, mentions)
+        try:
+            doc_row = R.document_row(doc, datetime.now(timezone.utc))
+            report_rows = [R.report_row(r) for r in reports]
+            mention_rows = [R.mention_row(m) for m in mentions]
+            claim_rows = [row for m in mentions for row in R.claim_rows(m)]
+        except (TypeError, ValueError) as exc:
+            raise StoreError(f"cannot store document {doc.sha256} ({doc.origin}): {exc}") from exc
+        try:
+            with self._write() as conn:
+                exists = conn.execute(select(T.documents.c.sha256).where(T.documents.c.sha256 == doc.sha256))
+                if exists.first() is not None:
+                    return False
+                _insert(conn, T.documents, [doc_row])
+                _insert(conn, T.reports, report_rows)
+                _insert(conn, T.mentions, mention_rows)
+                _insert(conn, T.claims, claim_rows)
+        except IntegrityError as exc:
+            if self.has_document(doc.sha256):  # another writer stored it meanwhile
+                return False
+            raise StoreError(
+                f"cannot store document {doc.sha256} ({doc.origin}) in {self._shown}: {first_line(exc)}"
+            ) from exc
+        except SQLAlchemyError as exc:
+            raise StoreError(
+                f"cannot store document {doc.sha256} ({doc.origin}) in {self._shown}: {first_line(exc)}"
+            ) from exc
+        return True
+
+    def document_raw(self, sha256: str) -> bytes:
+        with self._guard("read documents"), self._read() as conn:
+            row = conn.execute(select(T.documents.c.raw).where(T.documents.c.sha256 == sha256)).first()
+        if row is None:
+            raise NotFound(f"no document {sha256}")
+        return bytes(row[0])
+
+    def documents(self) -> list[Document]:
+        with self._guard("read documents"), self._read() as conn:
+            rows = conn.execute(select(T.documents)).mappings().all()
+        return sorted((R.document_from_row(r) for r in rows), key=lambda d: d.sha256)
+
+    def reports(self) -> list[Report]:
+        with self._guard("read reports"), self._read() as conn:
+            rows = conn.execute(select(T.reports)).mappings().all()
+        return sorted((R.report_from_row(r) for r in rows), key=lambda r: (r.article.id, r.part))
+
+    def report(self, key: str) -> Report:
+        with self._guard("read reports"), self._read() as conn:
+            row = conn.execute(select(T.reports).where(T.reports.c.key == key)).mappings().first()
+        if row is None:
+            raise NotFound(f"no report {key}")
+        return R.report_from_row(row)
+
+    def mentions(self) -> list[Mention]:
+        with self._guard("read mentions"), self._read() as conn:
+            mention_rows = conn.execute(select(T.mentions)).mappings().all()
+            claim_rows = conn.execute(
+                select(T.claims.c.mention_key, T.claims.c.payload).order_by(
+                    T.claims.c.mention_key, T.claims.c.seq
+                )
+            ).all()
+        by_mention: dict[str, list[Any]] = defaultdict(list)
+        for mention_key, payload in claim_rows:
+            by_mention[mention_key].append(payload)
+        out = [R.mention_from_row(row, by_mention.get(row["key"], [])) for row in mention_rows]
+        return sorted(out, key=lambda m: m.key)
+
+    # -- problems -------------------------------------------------------------
+
+    def record_problem(self, origin: str, message: str) -> None:
+        """Record an input that could not be ingested (once per origin and message)."""
+        with self._guard("record a problem"), self._write() as conn:
+            seen = conn.execute(
+                select(T.problems.c.id).where(T.problems.c.origin == origin, T.problems.c.message == message)
+            ).first()
+            if seen is None:
+                conn.execute(
+                    insert(T.problems).values(
+                        origin=origin, message=message, recorded_at=datetime.now(timezone.utc)
+                    )
+                )
+
+    def problems(self) -> list[IngestProblem]:
+        """The recorded ingest problems, oldest first."""
+        with self._guard("read problems"), self._read() as conn:
+            query = select(T.problems.c.origin, T.problems.c.message).order_by(T.problems.c.id)
+            rows = conn.execute(query).all()
+        return [IngestProblem(origin, message) for origin, message in rows]
+
+    # -- incidents ------------------------------------------------------------
+
+    def replace_incidents(self, incidents: Sequence[Incident]) -> None:
+        """Replace every incident (and its mention links) with ``new``, in one transaction."""
+        try:
+            incident_rows = [R.incident_row(i) for i in incidents]
+            link_rows = [row for i in incidents for row in R.incident_link_rows(i)]
+        except (TypeError, ValueError) as exc:
+            raise StoreError(f"cannot store incidents: {exc}") from exc
+        with self._guard("replace incidents"), self._write() as conn:
+            conn.execute(delete(T.incident_mentions))
+            conn.execute(delete(T.incidents))
+            _insert(conn, T.incidents, incident_rows)
+            _insert(conn, T.incident_mentions, link_rows)
+
+    def incidents(
+        self,
+        *,
+        country: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        limit: int | None = None,
+    ) -> list[Incident]:
+        """Incidents, sorted by (start date, nulls last; id).
+
+        ``country`` is an ISO 3166-1 alpha-2 code; ``since``/``until`` keep incidents
+        whose date range overlaps them (incidents without a date are then left out).
+        """
+        query = select(T.incidents.c.payload)
+        if country is not None:
+            query = query.where(T.incidents.c.country == country.upper())
+        if since is not None:
+            query = query.where(func.coalesce(T.incidents.c.date_end, T.incidents.c.date_start) >= since)
+        if until is not None:
+            query = query.where(T.incidents.c.date_start <= until)
+        query = query.order_by(nulls_last(T.incidents.c.date_start.asc()), T.incidents.c.id)
+        if limit is not None:
+            query = query.limit(limit)
+        with self._guard("read incidents"), self._read() as conn:
+            rows = conn.execute(query).mappings().all()
+        return [R.incident_from_row(r) for r in rows]
+
+    def incident(self, incident_id: str) -> Incident:
+        """The incident with this id, or the only one whose id starts with it."""
+        if not incident_id:
+            raise NotFound("no incident with an empty id")
+        pattern = incident_id.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        with self._guard("read incidents"), self._read() as conn:
+            row = conn.execute(select(T.incidents.c.payload).where(T.incidents.c.id == incident_id)).first()
+            found = [row] if row is not None else conn.execute(
+                select(T.incidents.c.payload).where(T.incidents.c.id.like(pattern, escape="\\")).limit(2)
+            ).all()
+        if not found:
+            raise NotFound(f"no incident {incident_id}")
+        if len(found) > 1:
+            raise NotFound(f"incident id prefix {incident_id!r} is ambiguous; give more of the id")
+        return R.incident_from_row({"payload": found[0][0]})
+
+    # -- whole-store views ----------------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        tables = {
+            "documents": T.documents,
+            "reports": T.reports,
+            "mentions": T.mentions,
+            "claims": T.claims,
+            "incidents": T.incidents,
+            "problems": T.problems,
+        }
+        with self._guard("count rows"), self._read() as conn:
+            return {
+                name: int(conn.execute(select(func.count()).select_from(table)).scalar_one())
+                for name, table in tables.items()
+            }
+
+    def snapshot(self) -> dict[str, list[tuple[Any, ...]]]:
+        """Every table's rows (times and surrogate ids left out), sorted, as plain tuples."""
+        out: dict[str, list[tuple[Any, ...]]] = {}
+        with self._guard("read the store"), self._read() as conn:
+            for table in T.metadata.sorted_tables:
+                cols = [c for c in table.columns if c.info.get("snapshot", True)]
+                json_cols = {c.name for c in cols if isinstance(c.type, JSON)}
+                rows = [
+                    tuple(_plain(v, c.name in json_cols) for c, v in zip(cols, row))
+                    for row in conn.execute(select(*cols))
+                ]
+                out[table.name] = sorted(rows, key=_sort_key)
+        return out
+
+
+def _plain(value: Any, is_json: bool) -> Any:
+    if is_json:
+        return json.dumps(value, sort_keys=True)
+    if isinstance(value, memoryview):
+        return bytes(value)
+    return value
+
+
+def _sort_key(row: tuple[Any, ...]) -> tuple[Any, ...]:
+    return tuple((0, "") if v is None else (1, v) for v in row)
+
+
+def _check_parts(doc: Document, reports: Sequence[Report], mentions: Sequence[Mention]) -> None:
+    keys = set()
+    for report in reports:
+        if report.document_id != doc.sha256:
+            raise StoreError(f"report {report.key} does not belong to document {doc.sha256}")
+        keys.add(report.key)
+    for mention in mentions:
+        if mention.report_key not in keys:
+            raise StoreError(f"mention {mention.key} names report {mention.report_key}, not given with it")

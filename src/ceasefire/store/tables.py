@@ -1,0 +1,191 @@
+"""The store's tables (SQLAlchemy Core), the same on SQLite and PostgreSQL.
+
+The schema itself is created by the Alembic migrations in ``migrations/``;
+these definitions must match them (a test compares the two).
+
+* ``documents``: one row per ingested thing, raw bytes kept.
+* ``reports``: one row per report (article part), with the article's fields.
+* ``mentions``: queryable columns plus the mention as JSON (without its claims).
+* ``claims``: one row per claim of a mention, queryable columns plus the claim as JSON.
+* ``incidents`` and ``incident_mentions``: the current incidents and their mentions.
+* ``problems``: inputs that could not be ingested.
+
+Columns with ``info={"snapshot": False}`` (times, surrogate ids) are left out of
+:meth:`Store.snapshot`, which compares stores for equality.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+__all__ = [
+    "metadata",
+    "documents",
+    "reports",
+    "mentions",
+    "claims",
+    "incidents",
+    "incident_mentions",
+    "problems",
+    "KEY",
+]
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+metadata = MetaData(naming_convention=NAMING)
+
+# Keys compare bytewise on PostgreSQL too, so ordering matches SQLite and Python.
+KEY = String().with_variant(String(collation="C"), "postgresql")
+NO_SNAPSHOT = {"snapshot": False}
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("sha256", String(64), primary_key=True),
+    Column("origin", Text, nullable=False),
+    Column("media_type", Text, nullable=False),
+    Column("raw", LargeBinary, nullable=False),
+    Column("meta", JSON, nullable=False),
+    Column("ingested_at", DateTime(timezone=True), nullable=False, info=NO_SNAPSHOT),
+)
+
+reports = Table(
+    "reports",
+    metadata,
+    Column("key", KEY, primary_key=True),
+    Column(
+        "document_sha256",
+        String(64),
+        ForeignKey("documents.sha256", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("part", Integer, nullable=False),
+    # the article (interchange.md): every offset counts in text/title
+    Column("article_id", Text, nullable=False, index=True),
+    Column("title", Text),
+    Column("text", Text, nullable=False),
+    Column("article_outlet", Text),
+    Column("url", Text),
+    Column("publication_date", Date),
+    Column("extra", JSON, nullable=False),
+    # the report inside the article
+    Column("body_start", Integer, nullable=False),
+    Column("body_end", Integer, nullable=False),
+    Column("headline", JSON),
+    Column("outlet", Text),
+    Column("byline", Text),
+    Column("dateline", Date),
+    Column("published", Date),
+    UniqueConstraint("document_sha256", "part"),
+)
+
+mentions = Table(
+    "mentions",
+    metadata,
+    Column("key", KEY, primary_key=True),
+    Column("report_key", KEY, ForeignKey("reports.key", ondelete="CASCADE"), nullable=False, index=True),
+    Column("article_id", Text, nullable=False),
+    Column("part", Integer, nullable=False),
+    Column("event_type", Text),
+    Column("sub_event_type", Text),
+    Column("date_start", Date),
+    Column("date_end", Date),
+    Column("date_precision", String(16), nullable=False),
+    Column("place_name", Text),
+    Column("country", String(8)),
+    Column("admin1", Text),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("payload", JSON, nullable=False),
+)
+
+claims = Table(
+    "claims",
+    metadata,
+    Column("id", KEY, primary_key=True),
+    Column("mention_key", KEY, ForeignKey("mentions.key", ondelete="CASCADE"), nullable=False, index=True),
+    Column("seq", Integer, nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("min", Integer),
+    Column("max", Integer),
+    Column("approx", Boolean, nullable=False),
+    Column("source", Text, nullable=False),
+    Column("source_type", String(32), nullable=False),
+    Column("carried_by", Text),
+    Column("victims", Text),
+    Column("scope", Text, nullable=False),
+    Column("hedged", Boolean, nullable=False),
+    Column("field", String(16), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("quote", Text, nullable=False),
+    Column("payload", JSON, nullable=False),
+    UniqueConstraint("mention_key", "seq"),
+)
+
+incidents = Table(
+    "incidents",
+    metadata,
+    Column("id", KEY, primary_key=True),
+    Column("event_type", Text),
+    Column("sub_event_type", Text),
+    Column("date_start", Date, index=True),
+    Column("date_end", Date),
+    Column("date_precision", String(16), nullable=False),
+    Column("place_name", Text),
+    Column("country", String(8), index=True),
+    Column("admin1", Text),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("killed_low", Integer),
+    Column("killed_best", Integer),
+    Column("killed_high", Integer),
+    Column("wounded_low", Integer),
+    Column("wounded_best", Integer),
+    Column("wounded_high", Integer),
+    Column("n_reports", Integer, nullable=False),
+    Column("n_sources", Integer, nullable=False),
+    Column("grade", String(32), nullable=False),
+    Column("policy", String(32), nullable=False),
+    Column("payload", JSON, nullable=False),
+)
+
+incident_mentions = Table(
+    "incident_mentions",
+    metadata,
+    Column("incident_id", KEY, ForeignKey("incidents.id", ondelete="CASCADE"), primary_key=True),
+    Column("mention_key", KEY, ForeignKey("mentions.key", ondelete="CASCADE"), primary_key=True),
+    Column("position", Integer, nullable=False),
+    Index(None, "mention_key"),
+)
+
+problems = Table(
+    "problems",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True, info=NO_SNAPSHOT),
+    Column("origin", Text, nullable=False),
+    Column("message", Text, nullable=False),
+    Column("recorded_at", DateTime(timezone=True), nullable=False, info=NO_SNAPSHOT),
+)

@@ -1,0 +1,112 @@
+"""resolve_date: the event date of a mention, with precision and basis."""
+
+from datetime import date
+
+from ceasefire.dates import resolve_date
+from ceasefire.model import DatePrecision, Evidence, Timex
+
+SAT_17 = date(2016, 9, 17)
+SUN_18 = date(2016, 9, 18)
+MON_19 = date(2016, 9, 19)
+
+
+def tx(text: str, start: int = 0) -> Timex:
+    return Timex(text, Evidence("text", start, start + len(text), text))
+
+
+def test_saturday_in_a_saturday_dateline_is_that_day() -> None:
+    r = resolve_date([tx("on Saturday")], dateline=SAT_17, published=None)
+    assert (r.start, r.end, r.precision) == (SAT_17, SAT_17, DatePrecision.DAY)
+    assert r.basis == "'on Saturday' = dateline day 2016-09-17"
+
+
+def test_saturday_in_a_monday_dateline_is_the_weekday_before() -> None:
+    r = resolve_date([tx("on Saturday")], dateline=MON_19, published=None)
+    assert r.start == r.end == SAT_17
+    assert r.basis == "'on Saturday' = weekday before dateline 2016-09-19"
+
+
+def test_monday_in_a_monday_report_and_last_monday() -> None:
+    assert resolve_date([tx("Monday")], dateline=MON_19, published=None).start == MON_19
+    r = resolve_date([tx("last Monday")], dateline=MON_19, published=None)
+    assert r.start == date(2016, 9, 12)
+    assert "one week before dateline" in r.basis
+
+
+def test_yesterday_today_and_last_night() -> None:
+    assert resolve_date([tx("yesterday")], dateline=MON_19, published=None).start == SUN_18
+    assert resolve_date([tx("today")], dateline=MON_19, published=None).start == MON_19
+    r = resolve_date([tx("last night")], dateline=MON_19, published=None)
+    assert (r.start, r.precision) == (SUN_18, DatePrecision.DAY)
+    assert "night before dateline 2016-09-19" in r.basis
+
+
+def test_night_of_tuesday_to_wednesday_is_the_tuesday() -> None:
+    thu_15 = date(2016, 9, 15)
+    r = resolve_date([tx("on the night of Tuesday to Wednesday")], dateline=thu_15, published=None)
+    assert r.start == date(2016, 9, 13)
+    assert "Tuesday the night began" in r.basis
+
+
+def test_earlier_this_month_has_month_precision() -> None:
+    r = resolve_date([tx("earlier this month")], dateline=MON_19, published=None)
+    assert (r.start, r.end, r.precision) == (date(2016, 9, 1), date(2016, 9, 30), DatePrecision.MONTH)
+
+
+def test_last_week_is_the_previous_iso_week() -> None:
+    r = resolve_date([tx("last week")], dateline=MON_19, published=None)
+    assert (r.start, r.end, r.precision) == (date(2016, 9, 12), date(2016, 9, 18), DatePrecision.WEEK)
+
+
+def test_explicit_dates_in_common_formats() -> None:
+    for text in ("17 September 2016", "Sept. 17", "2016-09-17", "September 17th"):
+        r = resolve_date([tx(text)], dateline=MON_19, published=None)
+        assert (r.start, r.precision) == (SAT_17, DatePrecision.DAY), text
+        assert r.basis.startswith("explicit date")
+
+
+def test_missing_year_puts_the_date_on_or_before_the_anchor() -> None:
+    r = resolve_date([tx("Dec. 30")], dateline=date(2017, 1, 3), published=None)
+    assert r.start == date(2016, 12, 30)
+    assert "year from dateline 2017-01-03" in r.basis
+
+
+def test_durations_are_skipped_for_the_first_day_expression() -> None:
+    r = resolve_date([tx("seven days"), tx("all week", 20), tx("on Saturday", 40)], dateline=MON_19, published=None)
+    assert r.start == SAT_17
+
+
+def test_a_day_beats_an_earlier_coarser_expression() -> None:
+    r = resolve_date([tx("last week"), tx("on Saturday", 30)], dateline=MON_19, published=None)
+    assert (r.start, r.precision) == (SAT_17, DatePrecision.DAY)
+
+
+def test_publication_date_is_the_anchor_without_a_dateline() -> None:
+    r = resolve_date([tx("yesterday")], dateline=None, published=MON_19)
+    assert r.start == SUN_18
+    assert "publication date 2016-09-19" in r.basis
+
+
+def test_no_timex_falls_back_to_the_week_before_the_anchor_and_says_so() -> None:
+    r = resolve_date([], dateline=date(2016, 9, 18), published=None)
+    assert (r.start, r.end, r.precision) == (date(2016, 9, 12), date(2016, 9, 18), DatePrecision.WEEK)
+    assert r.basis.startswith("no date in the text; dateline 2016-09-18")
+    r = resolve_date([], dateline=None, published=MON_19)
+    assert "no date in the text; publication date 2016-09-19" in r.basis
+
+
+def test_only_durations_fall_back_and_name_them() -> None:
+    r = resolve_date([tx("seven days")], dateline=MON_19, published=None)
+    assert r.precision is DatePrecision.WEEK
+    assert "'seven days'" in r.basis
+
+
+def test_no_anchor_and_no_absolute_date_is_unknown() -> None:
+    r = resolve_date([tx("on Saturday")], dateline=None, published=None)
+    assert r.precision is DatePrecision.UNKNOWN and r.start is None
+    assert "no dateline or publication date" in r.basis
+
+
+def test_no_anchor_but_a_full_date_still_resolves() -> None:
+    r = resolve_date([tx("17 September 2016")], dateline=None, published=None)
+    assert r.start == SAT_17

@@ -1,0 +1,80 @@
+"""resolve_place: candidates ranked by country context, size and kind; precision and basis."""
+
+from ceasefire.geo import MemoryGazetteer, resolve_place
+from ceasefire.model import Evidence, PlacePrecision, Toponym
+
+from .conftest import HALFA_IQ, HALFA_SY
+
+
+def top(name: str, context: str = "", start: int = 0) -> Toponym:
+    return Toponym(name, Evidence("text", start, start + len(name), name), context)
+
+
+def test_transliterations_resolve_to_one_city(gazetteer: MemoryGazetteer) -> None:
+    for spelling in ("Deir ez-Zor", "Deir al-Zor", "Deir Ezzor", "Dayr az Zawr", "Deir el-Zour"):
+        place = resolve_place([top(spelling)], gazetteer)
+        assert place is not None and place.name == "Deir ez-Zor", spelling
+        assert place.precision is PlacePrecision.LOCALITY
+        assert place.as_written == spelling
+
+
+def test_country_context_disambiguates(gazetteer: MemoryGazetteer) -> None:
+    # the larger town is in Iraq, but the article is about Syria
+    place = resolve_place([top("Qasr Halfa"), top("Syria", start=40)], gazetteer)
+    assert place is not None and (place.lat, place.country) == (HALFA_SY.lat, "SY")
+    assert resolve_place([top("Qasr Halfa")], gazetteer, country_hint="IQ").lat == HALFA_IQ.lat
+    assert resolve_place([top("Qasr Halfa")], gazetteer).country == "IQ"  # alone: the larger
+
+
+def test_demonym_counts_as_country_context(gazetteer: MemoryGazetteer) -> None:
+    place = resolve_place([top("Qasr Halfa"), top("Syrian", start=30)], gazetteer)
+    assert place is not None and place.country == "SY"
+
+
+def test_near_an_airport_is_near_precision(gazetteer: MemoryGazetteer) -> None:
+    place = resolve_place([top("Deir al-Zor airport", context="near")], gazetteer)
+    assert place is not None
+    assert (place.name, place.precision, place.feature) == ("Deir ez-Zor Airport", PlacePrecision.NEAR, "airport")
+    assert place.basis.startswith("near 'Deir al-Zor airport': curated feature")
+
+
+def test_the_most_specific_consistent_toponym_wins(gazetteer: MemoryGazetteer) -> None:
+    toponyms = [top("Syria"), top("Jebel Tharda", start=20), top("Deir al-Zor airport", "near", 40)]
+    place = resolve_place(toponyms, gazetteer)
+    assert place is not None
+    assert (place.name, place.precision, place.admin1) == ("Jebel Tharda", PlacePrecision.POINT, "Deir ez-Zor")
+    assert "most specific of" in place.basis
+
+
+def test_province_word_or_context_gives_admin1(gazetteer: MemoryGazetteer) -> None:
+    for toponym in (top("Daraa Province"), top("Daraa", context="in the southern province of")):
+        place = resolve_place([toponym], gazetteer)
+        assert place is not None
+        assert (place.name, place.precision, place.admin1) == ("Daraa Governorate", PlacePrecision.ADMIN1, "Daraa")
+
+
+def test_bare_city_name_is_the_city_not_the_province(gazetteer: MemoryGazetteer) -> None:
+    place = resolve_place([top("Daraa")], gazetteer)
+    assert place is not None and place.precision is PlacePrecision.LOCALITY
+
+
+def test_country_name_gives_country_precision(gazetteer: MemoryGazetteer) -> None:
+    place = resolve_place([top("Syria")], gazetteer)
+    assert place is not None and (place.precision, place.country) == (PlacePrecision.COUNTRY, "SY")
+    assert place.basis == "'Syria': country name"
+
+
+def test_locality_beats_country(gazetteer: MemoryGazetteer) -> None:
+    place = resolve_place([top("Syria"), top("Idleb", start=10)], gazetteer)
+    assert place is not None and place.name == "Idlib"
+
+
+def test_unknown_names_stay_unresolved(gazetteer: MemoryGazetteer) -> None:
+    assert resolve_place([top("Xanadu Heights")], gazetteer) is None
+    assert resolve_place([], gazetteer) is None
+
+
+def test_short_or_common_words_are_not_guessed_far_away(gazetteer: MemoryGazetteer) -> None:
+    assert resolve_place([top("Bab"), top("Syria", start=10)], gazetteer).precision is PlacePrecision.COUNTRY
+    assert resolve_place([top("Bab")], gazetteer) is None
+    assert resolve_place([top("idlib")], gazetteer) is None  # lower case: not a name

@@ -1,0 +1,72 @@
+import itertools
+from datetime import date
+
+from ceasefire.incidents import build_incidents, cluster_mentions, compatible, derive_figures
+from ceasefire.model import SourceType
+from tests.factories import ALEPPO, IDLIB, claim, mention
+
+
+def test_same_strike_in_two_articles_is_one_incident():
+    a = mention("a", claims=(claim(lo=12, hi=None, source="Health Ministry"),))
+    b = mention("b", claims=(claim(lo=11, hi=11, source="Syrian Observatory for Human Rights",
+                                   stype=SourceType.MONITOR),))
+    incidents = build_incidents([a, b])
+    assert len(incidents) == 1
+    inc = incidents[0]
+    assert inc.article_ids == ("a", "b")
+    assert inc.figures["killed"].low == 11 and inc.figures["killed"].high == 12
+
+
+def test_different_places_or_days_stay_apart():
+    a = mention("a", place=ALEPPO)
+    b = mention("b", place=IDLIB)  # about 50 km apart
+    c = mention("c", day=date(2016, 9, 25))
+    assert not compatible(a, b)
+    assert not compatible(a, c)
+    assert len(build_incidents([a, b, c])) == 3
+
+
+def test_different_event_types_stay_apart():
+    assert not compatible(mention("a"), mention("b", sub="Armed clash"))
+
+
+def test_merging_does_not_depend_on_order():
+    ms = [mention("a"), mention("b", place=IDLIB), mention("c"), mention("d", day=date(2016, 9, 18))]
+    expected = [[m.key for m in g] for g in cluster_mentions(ms)]
+    for perm in itertools.permutations(ms):
+        assert [[m.key for m in g] for g in cluster_mentions(list(perm))] == expected
+
+
+def test_incident_id_is_stable_and_content_derived():
+    ms = [mention("a"), mention("b")]
+    assert build_incidents(ms)[0].id == build_incidents(list(reversed(ms)))[0].id
+
+
+def test_policies():
+    claims = [claim(lo=61, hi=None, source="Defence Ministry", stype=SourceType.MILITARY),
+              claim(lo=83, hi=None, source="Observatory", stype=SourceType.MONITOR),
+              claim(lo=24, hi=None, source="Reuters", stype=SourceType.OUTLET)]
+    assert derive_figures(claims, "conservative")["killed"].best == 24
+    assert derive_figures(claims, "max")["killed"].best == 83
+    assert derive_figures(claims, "best")["killed"].best == 83  # the monitor is the most reliable here
+
+
+def test_partial_counts_never_become_the_total():
+    claims = [claim(lo=4, hi=4, scope="children"), claim(lo=20, hi=20)]
+    assert derive_figures(claims)["killed"].low == 20
+
+
+def test_count_disagreement_flag_and_grade():
+    a = mention("a", claims=(claim(lo=5, hi=5, source="Police", stype=SourceType.OFFICIAL),))
+    b = mention("b", claims=(claim(lo=9, hi=9, source="Hospital", stype=SourceType.MEDICAL),))
+    inc = build_incidents([a, b])[0]
+    assert [f.type for f in inc.flags] == ["count_disagreement"]
+    assert "Police: 5" in inc.flags[0].detail
+    assert inc.grade == "contested"
+
+
+def test_grade_confirmed_by_two_independent_kinds_of_source():
+    a = mention("a", claims=(claim(lo=5, hi=None, source="Police", stype=SourceType.OFFICIAL),))
+    b = mention("b", claims=(claim(lo=6, hi=None, source="Hospital", stype=SourceType.MEDICAL),))
+    assert build_incidents([a, b])[0].grade == "confirmed"
+    assert build_incidents([a])[0].grade == "single_source"

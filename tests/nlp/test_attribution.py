@@ -1,0 +1,106 @@
+"""Who gives each figure: claimants, origins, outlet voice, hedging."""
+
+from __future__ import annotations
+
+import pytest
+
+from ceasefire.model import SourceType
+
+from .conftest import claims_of, make_report
+
+pytestmark = pytest.mark.model
+
+
+def one_claim(extractor, text: str, title: str | None = None, outlet: str | None = "Wire Daily"):
+    claims = claims_of(extractor.extract([make_report(text, title=title, outlet=outlet)])[0])
+    assert len(claims) == 1, claims
+    return claims[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The provincial governor said 14 policemen were killed.", "provincial governor"),
+        ("Nine guards were killed, said Colonel Amara Diallo.", "Colonel Amara Diallo"),
+        ("According to the Kivu Security Tracker, the raid killed 22 villagers.", "Kivu Security Tracker"),
+        ("A hospital director told Wire Daily that 31 people had died.", "hospital director"),
+        ("The rebels claimed they had killed 40 soldiers.", "rebels"),
+        ("The interior ministry said in a statement that 6 officers were wounded.", "interior ministry"),
+        (
+            "The strike was the deadliest, with the Sahel Monitoring Group reporting that 17 civilians were killed.",
+            "Sahel Monitoring Group",
+        ),
+        (
+            "Jets bombed the village on Monday, killing dozens of farmers, Russia and a war monitor said.",
+            "Russia and a war monitor",
+        ),
+    ],
+)
+def test_claimant_constructions(extractor, text: str, source: str) -> None:
+    claim = one_claim(extractor, text)
+    assert source.lower() in claim.source.name.lower()
+    assert claim.carried_by == "Wire Daily"
+
+
+def test_cited_source_is_the_origin(extractor) -> None:
+    claim = one_claim(
+        extractor,
+        "The Syrian Observatory for Human Rights cited a medical source in the town as saying that "
+        "at least 80 fighters had been killed.",
+    )
+    assert claim.source.name == "Syrian Observatory for Human Rights"
+    assert claim.source.type == SourceType.MONITOR
+    assert claim.origin is not None and "medical source" in claim.origin
+    assert claim.figure.min == 80 and claim.figure.max is None
+
+
+def test_canonical_names_and_alias(extractor) -> None:
+    claim = one_claim(extractor, "Russia's defence ministry said 35 militants were killed.")
+    assert claim.source.name == "Russian Defence Ministry"
+    assert claim.source.as_written == "Russia's defence ministry"
+
+
+def test_outlet_voice(extractor) -> None:
+    claim = one_claim(extractor, "Twelve people were killed when a car bomb exploded outside the court.")
+    assert claim.source.name == "Wire Daily"
+    assert claim.source.type == SourceType.OUTLET
+    claim = one_claim(extractor, "Twelve people were killed when a car bomb exploded.", outlet=None)
+    assert claim.source.name == "unknown outlet"
+
+
+def test_headline_tail_attribution(extractor) -> None:
+    rep = make_report("No body text here.", title="Jets Kill Dozens of Soldiers: Army, Monitor")
+    (claim,) = claims_of(extractor.extract([rep])[0])
+    assert claim.source.name == "Army, Monitor"
+    assert claim.evidence.field == "title"
+
+
+def test_short_reference_resolves_to_the_last_full_name(extractor) -> None:
+    text = (
+        "The Syrian Observatory for Human Rights said shelling hit the town on Friday. "
+        "Mortars killed at least 11 civilians in the market, according to the Observatory. "
+        "The Halvorsen Institute said fighting continued. The institute said 4 fighters died."
+    )
+    claims = claims_of(extractor.extract([make_report(text)])[0])
+    names = {c.figure.min: c.source.name for c in claims}
+    assert names[11] == "Syrian Observatory for Human Rights"
+    assert names[4] == "Halvorsen Institute"
+
+
+def test_pronoun_resolves_to_the_last_claimant(extractor) -> None:
+    text = "Governor Mirza Khan said the raid was over. He said 8 police officers were killed."
+    claims = claims_of(extractor.extract([make_report(text)])[0])
+    assert [c.source.name for c in claims] == ["Mirza Khan"]
+    assert claims[0].source.as_written == "He"
+
+
+@pytest.mark.parametrize(
+    ("text", "hedged"),
+    [
+        ("Police said 20 people were reportedly killed.", True),
+        ("Officials said 10 miners may have been killed.", True),
+        ("The army said 20 people were killed.", False),
+    ],
+)
+def test_hedging(extractor, text: str, hedged: bool) -> None:
+    assert one_claim(extractor, text).hedged is hedged

@@ -1,0 +1,81 @@
+"""Casualty figures found through the parse (the claims component), on invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import claims_of, figures, make_report
+
+pytestmark = pytest.mark.model
+
+
+def found(extractor, text: str, title: str | None = None) -> set[tuple[str, int | None, int | None]]:
+    return figures(extractor.extract([make_report(text, title=title)])[0])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The raid killed 12 villagers near the river.", {("killed", 12, 12)}),
+        ("Thirty-one fighters were killed in the clashes on Tuesday.", {("killed", 31, 31)}),
+        ("Gunmen stormed the market, killing at least nine civilians.", {("killed", 9, None)}),
+        (
+            "The bombardment killed at least 40 soldiers and wounded 75 others, the ministry said.",
+            {("killed", 40, None), ("wounded", 75, 75)},
+        ),
+        ("The death toll rose to 57 on Sunday.", {("killed", 57, 57)}),
+        ("The governor put the death toll at 20.", {("killed", 20, 20)}),
+        ("The explosion left 120 wounded.", {("wounded", 120, 120)}),
+        ("At least seven civilians dead after the mortar attack, residents said.", {("killed", 7, None)}),
+        ("Shelling of the camp left at least five dead and 16 injured.", {("killed", 5, None), ("wounded", 16, 16)}),
+        ("Eleven people died when the bridge was hit.", {("killed", 11, 11)}),
+        ("Two guards were hurt in the shooting.", {("wounded", 2, 2)}),
+        ("The fighting has claimed more than 300 lives since March.", {("killed", 301, None)}),
+        ("Rockets killed dozens of recruits at the base.", {("killed", 24, None)}),
+        ("Nearly 40 people were killed in the ambush.", {("killed", None, 40)}),
+        ("The strike killed between 20 and 30 people.", {("killed", 20, 30)}),
+        ("The attack caused 14 casualties, police said.", {("casualties", 14, 14)}),
+        ("A gunman shot and killed two customers on Friday.", {("killed", 2, 2)}),
+    ],
+)
+def test_casualty_constructions(extractor, text: str, expected: set) -> None:
+    assert found(extractor, text) == expected
+
+
+def test_headline_figures_are_claims_of_their_own(extractor) -> None:
+    rep = make_report(
+        "Police said three people died in the blast at the depot.", title="Three killed as bomb hits depot"
+    )
+    claims = claims_of(extractor.extract([rep])[0])
+    by_field = {(c.evidence.field, c.kind.value, c.figure.min) for c in claims}
+    assert ("title", "killed", 3) in by_field
+    assert ("text", "killed", 3) in by_field
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ceasefire began on 12 September 2016 and was meant to last seven days.",
+        "The 46-year-old commander was killed in the raid.",
+        "Two F-16s and two A-10s flew four air strikes over the hills.",
+        "The council adopted Resolution 2254 by 15 votes.",
+        "The government pledged $40 million to rebuild 300 homes.",
+        "Prices rose 30 percent after the siege killed trade.",
+        "About 2,000 people protested in the capital on Friday.",
+        "The army has 12 brigades in the province.",
+    ],
+)
+def test_numbers_that_are_not_casualty_figures(extractor, text: str) -> None:
+    assert found(extractor, text) == set()
+
+
+def test_figures_in_a_sentence_with_other_numbers(extractor) -> None:
+    text = "The ministry said jets had killed more than 60 soldiers in four air strikes by two F-16s."
+    assert found(extractor, text) == {("killed", 61, None)}
+
+
+def test_victims_are_kept(extractor) -> None:
+    (claim,) = claims_of(extractor.extract([make_report("The raid killed at least 83 Syrian troops.")])[0])
+    assert claim.victims == "Syrian troops"
+    (claim,) = claims_of(extractor.extract([make_report("The shelling killed dozens of farm workers.")])[0])
+    assert claim.victims == "farm workers"

@@ -1,0 +1,51 @@
+"""Event triggers, their ACLED types, and actors."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import make_report
+
+pytestmark = pytest.mark.model
+
+
+def mentions(extractor, text: str):
+    return extractor.extract([make_report(text)])[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        ("Warplanes carried out air strikes on the town on Monday.", "Air/drone strike"),
+        ("Government artillery shelled the northern districts overnight.", "Shelling/artillery/missile attack"),
+        ("A roadside bomb exploded next to an army truck.", "Remote explosive/landmine/IED"),
+        ("A suicide bomber blew himself up at the checkpoint.", "Suicide bomb"),
+        ("Heavy clashes broke out between the two militias.", "Armed clash"),
+        ("Militants overran an army outpost on the ridge.", "Non-state actor overtakes territory"),
+        ("A gunman opened fire on worshippers at the mosque.", "Attack"),
+        ("Armed men abducted six aid workers on the highway.", "Abduction/forced disappearance"),
+    ],
+)
+def test_trigger_types(extractor, text: str, sub_event_type: str) -> None:
+    (m,) = mentions(extractor, text)
+    assert m.sub_event_type == sub_event_type
+    assert m.trigger.quote.lower() in text.lower()
+
+
+def test_actors_from_the_trigger_verb(extractor) -> None:
+    (m,) = mentions(extractor, "Rebel fighters overran the army base near the dam.")
+    roles = {r.role: r.actor.name for r in m.actors}
+    assert roles["perpetrator"] == "Rebel fighters"
+    assert roles["target"] == "the army base"
+    assert all(r.actor.type == "unknown" for r in m.actors)
+
+
+def test_agentive_trigger_is_the_perpetrator(extractor) -> None:
+    (m,) = mentions(extractor, "Coalition jets bombed a militia position on Saturday.")
+    roles = {r.role: r.actor.name for r in m.actors}
+    assert roles["perpetrator"] == "Coalition jets"
+    assert roles["target"] == "a militia position"
+
+
+def test_no_trigger_no_mention(extractor) -> None:
+    assert mentions(extractor, "The talks resumed in Geneva on Monday.") == []

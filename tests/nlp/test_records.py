@@ -1,0 +1,119 @@
+"""Extractor.extract end to end: mentions, grouping, places, times, and the offsets invariant."""
+
+from __future__ import annotations
+
+import pytest
+
+from ceasefire.model import Article, Evidence, Report
+
+from .conftest import claims_of, make_report
+
+pytestmark = pytest.mark.model
+
+STORY = (
+    "WIRE DESK\n\n"
+    "(March 3, 2021) — Government warplanes bombed a rebel position near Kafr Tala in Idlib province on Saturday, "
+    "killing at least 14 fighters, the Idlib Monitoring Centre said.\n\n"
+    "The Idlib Monitoring Centre added that 30 others were wounded.\n\n"
+    "Separately, a roadside bomb hit a bus 12 km south of Hama yesterday. Four passengers were killed.\n"
+)
+
+
+def assert_evidence_valid(report: Report, ev: Evidence) -> None:
+    assert report.article.field_text(ev.field)[ev.start : ev.end] == ev.quote
+    assert ev.quote == ev.quote.strip() and ev.quote
+
+
+def all_evidence(mentions):
+    for m in mentions:
+        yield m.trigger
+        for c in m.claims:
+            yield c.evidence
+        for t in m.toponyms:
+            yield t.evidence
+        for t in m.timexes:
+            yield t.evidence
+
+
+def test_offsets_count_in_the_input_article(extractor) -> None:
+    body_start = STORY.index("(March")
+    title = "Warplanes kill 14 fighters in Idlib: monitor"
+    rep = make_report(STORY, title=title, body_start=body_start)
+    mentions = extractor.extract([rep])[0]
+    evs = list(all_evidence(mentions))
+    assert evs
+    for ev in evs:
+        assert_evidence_valid(rep, ev)
+    assert {ev.field for ev in evs} == {"title", "text"}
+    assert min(ev.start for ev in evs if ev.field == "text") >= body_start
+
+
+def test_grouping_places_and_times(extractor) -> None:
+    rep = make_report(STORY)
+    mentions = extractor.extract([rep])[0]
+    air = next(m for m in mentions if m.sub_event_type == "Air/drone strike")
+    assert {(c.kind.value, c.figure.min, c.figure.max) for c in air.claims} == {
+        ("killed", 14, None),
+        ("wounded", 30, 30),
+    }
+    assert all(c.source.name == "Idlib Monitoring Centre" for c in air.claims)
+    assert "Idlib" in {t.name for t in air.toponyms}
+    assert any(t.text in ("on Saturday", "Saturday") for t in air.timexes)
+    ied = next(m for m in mentions if m.sub_event_type == "Remote explosive/landmine/IED")
+    assert [(c.figure.min, c.source.name) for c in ied.claims] == [(4, "Wire Daily")]
+    hama = next(t for t in ied.toponyms if t.name == "Hama")
+    assert hama.context == "12 km south of"
+    assert any("yesterday" in t.text for t in ied.timexes)
+    for m in mentions:
+        assert m.report_key == rep.key and m.article_id == "a1" and m.part == 1
+
+
+def test_a_claim_without_any_trigger_makes_its_own_mention(extractor) -> None:
+    rep = make_report("Officials said 9 people died on Tuesday. Later 3 more people died.")
+    mentions = extractor.extract([rep])[0]
+    assert len(mentions) == 1
+    (m,) = mentions
+    assert m.event_type is None
+    assert [c.figure.min for c in m.claims] == [9, 3]
+    assert m.trigger.quote.startswith("Officials said 9 people died")
+
+
+def test_a_claim_before_the_first_trigger_joins_the_next_mention(extractor) -> None:
+    rep = make_report("Seven people were killed on Monday. The army blamed an air strike by rebel drones.")
+    (m,) = extractor.extract([rep])[0]
+    assert m.sub_event_type == "Air/drone strike"
+    assert [c.figure.min for c in m.claims] == [7]
+
+
+def test_one_list_per_report_in_order(extractor) -> None:
+    reports = [make_report("Nothing happened today.", article_id="x"), make_report(STORY, article_id="y")]
+    out = extractor.extract(reports, batch_size=1)
+    assert len(out) == 2 and out[0] == []
+    assert {m.article_id for m in out[1]} == {"y"}
+
+
+def test_upper_case_wire_text(extractor) -> None:
+    text = (
+        "PORT LEMAN, 4 MAR 91 (RADIO DEL SUR) -- [TEXT] FIFTY PEASANTS WERE KILLED AND 12 WOUNDED "
+        "WHEN ARMY HELICOPTERS BOMBED THE VILLAGE OF SAN TELMO, THE HUMAN RIGHTS OFFICE SAID TODAY.\n\n"
+        "THE OFFICE SAID THE ATTACK LASTED TWO HOURS."
+    )
+    rep = make_report(text, outlet=None)
+    mentions = extractor.extract([rep])[0]
+    claims = claims_of(mentions)
+    assert {(c.kind.value, c.figure.min, c.figure.max) for c in claims} == {("killed", 50, 50), ("wounded", 12, 12)}
+    for ev in all_evidence(mentions):
+        assert_evidence_valid(rep, ev)
+    assert all(c.evidence.quote.isupper() for c in claims)  # cut from the original, not the model's copy
+    assert all("HUMAN RIGHTS OFFICE" in c.source.name for c in claims)
+
+
+def test_headline_standing_in_the_text_keeps_field_text(extractor) -> None:
+    text = "Blast kills six in market\n\nA bomb killed six shoppers in the market on Friday."
+    head = Evidence("text", 0, 25, text[:25])
+    rep = Report(Article(id="h", text=text, outlet="Wire Daily"), "d", 1, 27, len(text), head, outlet="Wire Daily")
+    mentions = extractor.extract([rep])[0]
+    claims = claims_of(mentions)
+    assert sorted((c.evidence.start, c.figure.min) for c in claims) == [(0, 6), (27, 6)]
+    for ev in all_evidence(mentions):
+        assert_evidence_valid(rep, ev)

@@ -1,0 +1,116 @@
+import dataclasses
+import json
+from datetime import date
+
+import pytest
+
+from ceasefire import model
+from ceasefire.model import (
+    ClaimKind,
+    DatePrecision,
+    DateResolution,
+    Figures,
+    IngestProblem,
+    Mention,
+    Place,
+    PlacePrecision,
+    Quantity,
+    Source,
+    SourceType,
+)
+from ceasefire.store.codec import from_json, to_json
+from tests.store import factory as f
+
+
+def examples() -> list[object]:
+    doc, reps, ments = f.bundle()
+    rich = ments[0]
+    inc = f.incident("inc-1", tuple(ments))
+    return [
+        Quantity(83, None),
+        Quantity(None, 40, approx=True),
+        rich.trigger,
+        Source("Syrian Observatory", SourceType.MONITOR, "SOHR", "opposition"),
+        *rich.claims,
+        rich.date,
+        DateResolution.unknown("no date in text"),
+        f.KHARBEK,
+        Place("Somewhere"),
+        rich.actors[0].actor,
+        rich.actors[0],
+        doc,
+        reps[0].article,
+        reps[0],
+        rich.toponyms[0],
+        rich.timexes[0],
+        rich,
+        ments[1],
+        Figures(None, 3, None),
+        inc.flags[0],
+        inc,
+        f.incident("inc-2", (), day=None, country=None),
+        IngestProblem("feed.jsonl:7", "not valid JSON"),
+    ]
+
+
+@pytest.mark.parametrize("obj", examples(), ids=lambda o: type(o).__name__)
+def test_round_trip_through_json_text(obj: object) -> None:
+    text = json.dumps(to_json(obj))
+    back = from_json(type(obj), json.loads(text))
+    assert back == obj
+    assert type(back) is type(obj)
+
+
+def test_every_model_dataclass_has_an_example() -> None:
+    covered = {type(o) for o in examples()}
+    types = {getattr(model, n) for n in model.__all__ if dataclasses.is_dataclass(getattr(model, n))}
+    assert types - covered == set()
+
+
+def test_encoding_is_plain_json() -> None:
+    doc, reps, ments = f.bundle()
+    data = to_json(ments[0])
+    assert data["date"] == {"start": "2024-03-03", "end": "2024-03-03", "precision": "day",
+                            "basis": "before dateline"}
+    assert data["claims"][0]["kind"] == "killed"
+    assert data["claims"][0]["figure"] == {"min": 12, "max": None, "approx": False}
+    assert isinstance(data["actors"], list)
+    assert isinstance(to_json(doc)["raw"], str)  # base64
+
+
+def test_nested_types_come_back_typed() -> None:
+    inc = f.incident("inc-1", tuple(f.bundle()[2]))
+    back = from_json(model.Incident, json.loads(json.dumps(to_json(inc))))
+    assert isinstance(back.mentions, tuple) and isinstance(back.mentions[0], Mention)
+    assert back.mentions[0].claims[0].kind is ClaimKind.KILLED
+    assert back.date.precision is DatePrecision.DAY
+    assert back.date.start == date(2024, 3, 3)
+    assert isinstance(back.figures["killed"], Figures)
+
+
+def test_missing_keys_take_defaults_and_unknown_keys_are_ignored() -> None:
+    back = from_json(Place, {"name": "X", "lat": 3, "retired_field": 1})
+    assert back == Place("X", lat=3.0)
+    assert isinstance(back.lat, float)
+    assert back.precision is PlacePrecision.UNKNOWN
+
+
+@pytest.mark.parametrize(
+    "cls, data",
+    [
+        (Quantity, {"min": "ten", "max": None}),
+        (Quantity, {"min": True, "max": None}),
+        (Source, {"name": "x", "type": "no-such-type"}),
+        (Place, {"name": None}),
+        (DateResolution, {"start": "not a date", "end": None, "precision": "day", "basis": ""}),
+        (Place, ["not", "an", "object"]),
+    ],
+)
+def test_bad_data_raises_value_error(cls: type, data: object) -> None:
+    with pytest.raises(ValueError):
+        from_json(cls, data)
+
+
+def test_unencodable_value_raises_type_error() -> None:
+    with pytest.raises(TypeError):
+        to_json(Place("X", lat=object()))  # type: ignore[arg-type]

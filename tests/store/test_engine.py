@@ -1,0 +1,117 @@
+import os
+import socket
+
+import pytest
+import sqlalchemy as sa
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+
+from ceasefire.errors import StoreError
+from ceasefire.store import open_store
+from ceasefire.store.engine import current_revision, head_revision, make_engine, normalise_url
+from ceasefire.store.tables import metadata
+
+TABLES = {"documents", "reports", "mentions", "claims", "incidents", "incident_mentions", "problems"}
+
+
+def _engine(url: str) -> sa.Engine:
+    return make_engine(normalise_url(url))
+
+
+def test_migrations_create_the_schema_at_head(db_url: str) -> None:
+    open_store(db_url).close()
+    engine = _engine(db_url)
+    try:
+        names = set(sa.inspect(engine).get_table_names())
+        assert TABLES | {"alembic_version"} <= names
+        assert current_revision(engine) == head_revision() == "0001"
+    finally:
+        engine.dispose()
+
+
+def test_migrated_schema_matches_the_table_definitions(db_url: str) -> None:
+    open_store(db_url).close()
+    engine = _engine(db_url)
+    try:
+        with engine.connect() as conn:
+            ctx = MigrationContext.configure(conn, opts={"compare_type": True})
+            assert compare_metadata(ctx, metadata) == []
+    finally:
+        engine.dispose()
+
+
+def test_running_migrations_twice_is_a_no_op(db_url: str) -> None:
+    with open_store(db_url) as store:
+        store.record_problem("a.html", "binary file")
+        before = store.snapshot()
+    with open_store(db_url) as store:
+        assert store.snapshot() == before
+    engine = _engine(db_url)
+    try:
+        with engine.connect() as conn:
+            assert conn.execute(sa.text("SELECT count(*) FROM alembic_version")).scalar_one() == 1
+    finally:
+        engine.dispose()
+
+
+def test_bare_path_is_a_sqlite_file(tmp_path: os.PathLike[str]) -> None:
+    path = os.path.join(os.fspath(tmp_path), "x.db")
+    with open_store(path) as store:
+        assert store.url == f"sqlite:///{path}"
+    assert os.path.exists(path)
+
+
+def test_sqlite_connections_enforce_foreign_keys_and_use_wal(tmp_path: os.PathLike[str]) -> None:
+    url = f"sqlite:///{os.fspath(tmp_path)}/x.db"
+    open_store(url).close()
+    engine = _engine(url)
+    try:
+        with engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar_one() == 1
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar_one() == "wal"
+            assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar_one() > 0
+    finally:
+        engine.dispose()
+
+
+def test_memory_store_works() -> None:
+    with open_store(":memory:") as store:
+        assert store.counts()["documents"] == 0
+
+
+def test_postgres_url_without_driver_uses_psycopg() -> None:
+    assert normalise_url("postgresql://u@h/db").drivername == "postgresql+psycopg"
+    assert normalise_url("postgres://u@h/db").drivername == "postgresql+psycopg"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_unreachable_postgres_is_a_one_line_store_error() -> None:
+    url = f"postgresql://someone:secret@127.0.0.1:{_free_port()}/nothing"
+    with pytest.raises(StoreError) as info:
+        open_store(url)
+    message = str(info.value)
+    assert message.startswith("cannot connect to postgresql+psycopg://someone:***@127.0.0.1:")
+    assert "secret" not in message
+    assert "\n" not in message
+
+
+@pytest.mark.parametrize("url", ["nosuchdialect://x/y", "sqlite:////no/such/dir/at/all/x.db", ""])
+def test_bad_urls_raise_store_error(url: str) -> None:
+    with pytest.raises(StoreError):
+        open_store(url)
+
+
+def test_a_database_newer_than_this_code_is_refused(tmp_path: os.PathLike[str]) -> None:
+    url = f"sqlite:///{os.fspath(tmp_path)}/x.db"
+    open_store(url).close()
+    engine = _engine(url)
+    with engine.begin() as conn:
+        conn.execute(sa.text("UPDATE alembic_version SET version_num = '9999'"))
+    engine.dispose()
+    with pytest.raises(StoreError, match="cannot migrate"):
+        open_store(url)
