@@ -240,7 +240,9 @@ class Report:
     """One article inside a document, with its own outlet and dateline.
 
     ``body_start``/``body_end`` delimit the report's body in ``article.text``;
-    ``headline`` is where its headline stands (in ``title`` or in ``text``).
+    ``headline`` is where its headline stands (in ``title`` or in ``text``);
+    ``dateline_start``/``dateline_end`` where its dateline stands in
+    ``article.text`` ("(September 17, 2016) —"), when it has one.
     """
 
     article: Article
@@ -253,6 +255,8 @@ class Report:
     byline: str | None = None
     dateline: date | None = None
     published: date | None = None
+    dateline_start: int | None = None
+    dateline_end: int | None = None
 
     @property
     def key(self) -> str:
@@ -293,8 +297,11 @@ class Timex:
 class Mention:
     """One event mentioned in a report.
 
-    ``toponyms`` and ``timexes`` are what the text says (found by ``nlp``);
-    ``place`` and ``date`` are what ``geo`` and ``dates`` resolved from them.
+    ``toponyms`` and ``timexes`` are what the text says in the mention's own
+    sentences (found by ``nlp``); ``context_toponyms`` are the places named
+    elsewhere in the report, nearest earlier ones first, for a mention whose own
+    sentences name none. ``place`` and ``date`` are what ``geo`` and ``dates``
+    resolved from them.
     """
 
     report_key: str  # Report.key
@@ -309,6 +316,7 @@ class Mention:
     claims: tuple[Claim, ...] = ()
     toponyms: tuple[Toponym, ...] = ()
     timexes: tuple[Timex, ...] = ()
+    context_toponyms: tuple[Toponym, ...] = ()
 
     @property
     def key(self) -> str:

@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 from .reading import Anchor, Reading
-from .resolve import anchor_for, resolve_date
+from .resolve import anchor_for, date_from_text, resolve_date
 from .timex import normalize_timex, read_timex
 
-__all__ = ["resolve_date", "normalize_timex", "read_timex", "anchor_for", "Anchor", "Reading"]
+__all__ = ["resolve_date", "date_from_text", "normalize_timex", "read_timex", "anchor_for", "Anchor", "Reading"]

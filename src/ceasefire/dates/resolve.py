@@ -9,7 +9,7 @@ from ..model import DatePrecision, DateResolution, Timex
 from .reading import Anchor, Reading
 from .timex import read_timex
 
-__all__ = ["resolve_date", "anchor_for"]
+__all__ = ["resolve_date", "date_from_text", "anchor_for"]
 
 
 def anchor_for(dateline: date | None, published: date | None) -> Anchor | None:
@@ -21,34 +21,57 @@ def anchor_for(dateline: date | None, published: date | None) -> Anchor | None:
     return None
 
 
-def resolve_date(
+def date_from_text(
     timexes: Sequence[Timex], *, dateline: date | None, published: date | None
-) -> DateResolution:
-    """The event's date range, precision and basis from the mention's time expressions.
+) -> DateResolution | None:
+    """The date the mention's own time expressions give, or ``None`` when none of them dates it.
 
     The first expression that names a day wins; failing that, the first that
     names a week, month or year. Durations ("seven days") and vague references
-    ("recently") never date an event. With nothing usable the anchor itself is
-    returned at week precision (the event lies within the week before it) and
-    the basis says so; with no anchor either, the date is unknown.
+    ("recently") never date an event.
     """
     anchor = anchor_for(dateline, published)
     readings: list[Reading] = []
-    skipped: list[str] = []
     for timex in timexes:
         reading = read_timex(timex.text, anchor)
         if reading is not None and reading.dated:
             readings.append(reading)
-        else:
-            skipped.append(timex.text)
     chosen = next((r for r in readings if r.precision is DatePrecision.DAY), None)
     if chosen is None and readings:
         chosen = readings[0]
     if chosen is not None and chosen.start is not None:
         return DateResolution(chosen.start, chosen.end, chosen.precision, chosen.basis)
+    return None
+
+
+def resolve_date(
+    timexes: Sequence[Timex],
+    *,
+    dateline: date | None,
+    published: date | None,
+    inherited: DateResolution | None = None,
+) -> DateResolution:
+    """The event's date range, precision and basis from the mention's time expressions.
+
+    With nothing usable in the mention's own sentences, the date of the report's
+    earlier event (``inherited``, when the caller gives one) is taken, and the
+    basis says so; else the anchor itself at week precision (the event lies
+    within the week before it), and the basis says so; with no anchor either,
+    the date is unknown.
+    """
+    own = date_from_text(timexes, dateline=dateline, published=published)
+    if own is not None:
+        return own
+    skipped = [t.text for t in timexes]
     what = "no date in the text" if not skipped else "no usable date in the text (" + ", ".join(
         f"'{s}'" for s in skipped
     ) + " not a date)"
+    if inherited is not None and inherited.start is not None:
+        return DateResolution(
+            inherited.start, inherited.end, inherited.precision,
+            f"{what} of this event; the date of the report's earlier event: {inherited.basis}",
+        )
+    anchor = anchor_for(dateline, published)
     if anchor is None:
         return DateResolution.unknown(f"{what}; no dateline or publication date")
     return DateResolution(

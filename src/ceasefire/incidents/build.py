@@ -39,8 +39,19 @@ def incident_id(mentions: Sequence[Mention]) -> str:
 
 
 def _best_date(mentions: Sequence[Mention]) -> DateResolution:
-    dated = [m.date for m in mentions]
-    return min(dated, key=lambda d: (_DATE_RANK[d.precision], d.start is None, d.start.toordinal() if d.start else 0, d.basis))
+    """The most precise date, and among those the one most mentions give (those with claims first)."""
+    votes = Counter(m.date for m in mentions)
+    with_claims = {m.date for m in mentions if m.claims}
+    return min(
+        votes,
+        key=lambda d: (
+            _DATE_RANK[d.precision],
+            -votes[d],
+            d not in with_claims,
+            d.start.toordinal() if d.start else 0,
+            d.basis,
+        ),
+    )
 
 
 def _best_place(mentions: Sequence[Mention]) -> Place | None:

@@ -81,22 +81,38 @@ def compatible(a: Mention, b: Mention) -> bool:
     return bool(same_place) or bool(_figures(a) & _figures(b))
 
 
+def _affinity(a: Mention, b: Mention) -> tuple[int, int]:
+    """How strongly two compatible mentions belong together: shared figures, then a known same place."""
+    return (len(_figures(a) & _figures(b)), int(bool(_places(a.place, b.place))))
+
+
 def cluster_mentions(mentions: Sequence[Mention]) -> list[list[Mention]]:
-    """Groups of compatible mentions, each sorted by key, groups sorted by their first key."""
+    """Groups of mutually compatible mentions, each sorted by key, groups sorted by their first key.
+
+    Complete linkage: two groups join only when every mention of one is compatible
+    with every mention of the other, so a chain of near neighbours cannot join two
+    strikes a week apart. Pairs are taken strongest first, ties by key, over the
+    mentions sorted by key -- the result depends on the set of mentions, never on
+    the order they arrived in.
+    """
     ordered = sorted(mentions, key=lambda m: m.key)
-    parent = list(range(len(ordered)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i, a in enumerate(ordered):
-        for j in range(i + 1, len(ordered)):
-            if find(i) != find(j) and compatible(a, ordered[j]):
-                parent[find(j)] = find(i)
-    groups: dict[int, list[Mention]] = {}
-    for i, m in enumerate(ordered):
-        groups.setdefault(find(i), []).append(m)
-    return sorted(groups.values(), key=lambda g: g[0].key)
+    n = len(ordered)
+    ok = [[False] * n for _ in range(n)]
+    pairs = []
+    for i in range(n):
+        for j in range(i + 1, n):
+            if compatible(ordered[i], ordered[j]):
+                ok[i][j] = ok[j][i] = True
+                strength = _affinity(ordered[i], ordered[j])
+                pairs.append((-strength[0], -strength[1], i, j))
+    group_of = list(range(n))
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    for _s0, _s1, i, j in sorted(pairs):
+        gi, gj = group_of[i], group_of[j]
+        if gi == gj or not all(ok[x][y] for x in members[gi] for y in members[gj]):
+            continue
+        for y in members[gj]:
+            group_of[y] = gi
+        members[gi].extend(members.pop(gj))
+    groups = [sorted((ordered[i] for i in idx), key=lambda m: m.key) for idx in members.values()]
+    return sorted(groups, key=lambda g: g[0].key)

@@ -186,6 +186,8 @@ def split_reports(article: Article, document_id: str) -> list[Report]:
                 byline=byline.author if byline else _author(article),
                 dateline=dateline.date if dateline else None,
                 published=published,
+                dateline_start=dateline.start if dateline else None,
+                dateline_end=dateline.end if dateline else None,
             )
         ]
 
@@ -200,6 +202,7 @@ def split_reports(article: Article, document_id: str) -> list[Report]:
                 article, document_id, part, begin, end, headline=start.headline,
                 outlet=_outlet(start.byline, dateline, article), byline=start.byline.author,
                 dateline=dateline.date, published=published,
+                dateline_start=dateline.start, dateline_end=dateline.end,
             )
         )
     return reports

@@ -169,25 +169,47 @@ def _actors(g: _Group) -> tuple[ActorRole, ...]:
     return tuple(roles)
 
 
-def _places_times(g: _Group, words: PlaceWords) -> tuple[tuple[Toponym, ...], tuple[Timex, ...]]:
+def _sentence_toponyms(s: _Sentence, words: PlaceWords) -> list[Toponym]:
+    out = []
+    for (a, b), context in toponyms_in(s.sent, words):
+        ev = evidence(s.seg, a, b)
+        out.append(Toponym(name=clean_written(ev.quote), evidence=ev, context=context))
+    return out
+
+
+def _places_times(
+    g: _Group, words: PlaceWords, toponyms_of: dict[int, list[Toponym]]
+) -> tuple[tuple[Toponym, ...], tuple[Timex, ...]]:
     tops: dict[tuple[str, int], Toponym] = {}
     times: dict[tuple[str, int], Timex] = {}
     for s in g.sentences:
-        for (a, b), context in toponyms_in(s.sent, words):
-            ev = evidence(s.seg, a, b)
-            tops.setdefault((ev.field, ev.start), Toponym(name=clean_written(ev.quote), evidence=ev, context=context))
+        for t in toponyms_of[id(s)]:
+            tops.setdefault((t.evidence.field, t.evidence.start), t)
         for a, b in timexes_in(s.sent, words):
             ev = evidence(s.seg, a, b)
             times.setdefault((ev.field, ev.start), Timex(text=clean_written(ev.quote), evidence=ev))
     return tuple(tops.values()), tuple(times.values())
 
 
+def _context_toponyms(
+    g: _Group, sentences: list[_Sentence], toponyms_of: dict[int, list[Toponym]]
+) -> tuple[Toponym, ...]:
+    """Places named in the report's other sentences: the nearest earlier ones first, then the later ones."""
+    own = {id(s) for s in g.sentences}
+    first = next(i for i, s in enumerate(sentences) if id(s) in own)
+    before = [t for s in reversed(sentences[:first]) for t in reversed(toponyms_of[id(s)])]
+    after = [t for s in sentences[first + 1 :] if id(s) not in own for t in toponyms_of[id(s)]]
+    return tuple(before + after)
+
+
 def report_mentions(report: Report, parsed: Sequence[tuple[Segment, Doc]], registry: SourceRegistry) -> list[Mention]:
     """The mentions of one report, from its processed segments (headline first, then body)."""
     words = place_words()
+    sentences = _sentences(report, parsed, registry)
+    toponyms_of = {id(s): _sentence_toponyms(s, words) for s in sentences}
     mentions = []
-    for g in _group(_sentences(report, parsed, registry)):
-        toponyms, timexes = _places_times(g, words)
+    for g in _group(sentences):
+        toponyms, timexes = _places_times(g, words, toponyms_of)
         mentions.append(
             Mention(
                 report_key=report.key,
@@ -200,6 +222,7 @@ def report_mentions(report: Report, parsed: Sequence[tuple[Segment, Doc]], regis
                 claims=tuple(g.claims),
                 toponyms=toponyms,
                 timexes=timexes,
+                context_toponyms=_context_toponyms(g, sentences, toponyms_of),
             )
         )
     return mentions

@@ -59,7 +59,17 @@ def report_segments(report: Report, limit: int = MAX_SEGMENT_CHARS) -> list[Segm
         inside_body = head.field == "text" and report.body_start <= head.start and head.end <= report.body_end
         if not inside_body:
             segs.append(_segment(head.field, head.start, head.quote, headline=True))
-    for off, chunk in _chunks(report.body, limit):
-        if chunk.strip():
-            segs.append(_segment("text", report.body_start + off, chunk, headline=False))
+    for start, end in _prose(report):
+        for off, chunk in _chunks(report.article.text[start:end], limit):
+            if chunk.strip():
+                segs.append(_segment("text", start + off, chunk, headline=False))
     return segs
+
+
+def _prose(report: Report) -> list[tuple[int, int]]:
+    """The body's spans without its dateline ("(September 17, 2016) —" is no prose)."""
+    a, b = report.body_start, report.body_end
+    d0, d1 = report.dateline_start, report.dateline_end
+    if d0 is None or d1 is None or not (a <= d0 <= d1 <= b):
+        return [(a, b)]
+    return [(x, y) for x, y in ((a, d0), (d1, b)) if y > x]

@@ -20,7 +20,7 @@ from .. import dates, geo, ingest
 from ..config import Settings
 from ..errors import CeasefireError, InputError
 from ..incidents import build_incidents
-from ..model import Document, IngestProblem, Mention, Report
+from ..model import DatePrecision, DateResolution, Document, IngestProblem, Mention, Place, PlacePrecision, Report
 from ..store import Store
 
 __all__ = ["IngestResult", "Pipeline", "ProgressCallback", "ingest_paths", "rebuild_incidents"]
@@ -81,15 +81,50 @@ class Pipeline:
     def _resolve(self, report: Report, mentions: list[Mention]) -> list[Mention]:
         gaz = self.gazetteer
         first = [geo.resolve_place(m.toponyms, gaz) for m in mentions]
-        countries = Counter(p.country for p in first if p is not None and p.country)
-        hint = countries.most_common(1)[0][0] if countries else None
+        hint = _main_country(first)
         out = []
-        for m, place in zip(mentions, first):
+        earlier: DateResolution | None = None  # the last date a mention of this report gave in its own words
+        for m, place in zip(mentions, first, strict=True):
             if hint is not None and m.toponyms:
                 place = geo.resolve_place(m.toponyms, gaz, country_hint=hint)
-            date = dates.resolve_date(m.timexes, dateline=report.dateline, published=report.published)
+            if place is None or place.precision in _COARSE:
+                place = _from_context(m, place, gaz, hint) or place
+            own = dates.date_from_text(m.timexes, dateline=report.dateline, published=report.published)
+            date = own or dates.resolve_date(
+                m.timexes, dateline=report.dateline, published=report.published, inherited=earlier
+            )
+            if own is not None and own.precision is DatePrecision.DAY:
+                earlier = own
             out.append(dataclasses.replace(m, place=place, date=date))
         return out
+
+
+_COARSE = (PlacePrecision.COUNTRY, PlacePrecision.UNKNOWN)
+
+
+def _main_country(places: Sequence[Place | None]) -> str | None:
+    """The report's country: the most frequent among places finer than a country, else among all."""
+    fine = Counter(p.country for p in places if p is not None and p.country and p.precision not in _COARSE)
+    if fine:
+        return fine.most_common(1)[0][0]
+    anyc = Counter(p.country for p in places if p is not None and p.country)
+    return anyc.most_common(1)[0][0] if anyc else None
+
+
+def _from_context(m: Mention, own: Place | None, gaz: geo.Gazetteer, hint: str | None) -> Place | None:
+    """A mention whose sentences name no place finer than a country takes the nearest one named around it.
+
+    Only a place in the mention's own country (or the report's) is taken, and the
+    basis says where it came from.
+    """
+    for t in m.context_toponyms:
+        p = geo.resolve_place([t], gaz, country_hint=hint or (own.country if own else None))
+        if p is None or p.precision in _COARSE:
+            continue
+        if own is not None and own.country and p.country not in (own.country, hint):
+            continue
+        return dataclasses.replace(p, basis=f"named near the mention in the report; {p.basis}")
+    return None
 
 
 def _documents(

@@ -68,6 +68,8 @@ def report_row(report: Report) -> dict[str, Any]:
         "outlet": report.outlet,
         "byline": report.byline,
         "dateline": report.dateline,
+        "dateline_start": report.dateline_start,
+        "dateline_end": report.dateline_end,
         "published": report.published,
     }
 
@@ -93,6 +95,8 @@ def report_from_row(row: Mapping[str, Any]) -> Report:
         outlet=row["outlet"],
         byline=row["byline"],
         dateline=row["dateline"],
+        dateline_start=row["dateline_start"],
+        dateline_end=row["dateline_end"],
         published=row["published"],
     )
 

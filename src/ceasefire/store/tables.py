@@ -97,6 +97,8 @@ reports = Table(
     Column("outlet", Text),
     Column("byline", Text),
     Column("dateline", Date),
+    Column("dateline_start", Integer),
+    Column("dateline_end", Integer),
     Column("published", Date),
     UniqueConstraint("document_sha256", "part"),
 )

@@ -51,6 +51,8 @@ def upgrade() -> None:
         sa.Column("outlet", sa.Text(), nullable=True),
         sa.Column("byline", sa.Text(), nullable=True),
         sa.Column("dateline", sa.Date(), nullable=True),
+        sa.Column("dateline_start", sa.Integer(), nullable=True),
+        sa.Column("dateline_end", sa.Integer(), nullable=True),
         sa.Column("published", sa.Date(), nullable=True),
         sa.ForeignKeyConstraint(
             ["document_sha256"],
