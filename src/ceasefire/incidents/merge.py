@@ -86,6 +86,22 @@ def _affinity(a: Mention, b: Mention) -> tuple[int, int]:
     return (len(_figures(a) & _figures(b)), int(bool(_places(a.place, b.place))))
 
 
+def _candidate_pairs(ordered: Sequence[Mention]) -> set[tuple[int, int]]:
+    """Pairs that could be compatible at all: they share a country or a figure (blocking, to avoid n*n)."""
+    buckets: dict[object, list[int]] = {}
+    for i, m in enumerate(ordered):
+        if m.place is not None and m.place.country and m.place.precision is not PlacePrecision.UNKNOWN:
+            buckets.setdefault(("country", m.place.country), []).append(i)
+        for fig in _figures(m):
+            buckets.setdefault(("figure", fig), []).append(i)
+    pairs: set[tuple[int, int]] = set()
+    for members in buckets.values():
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
+                pairs.add((i, j) if i < j else (j, i))
+    return pairs
+
+
 def cluster_mentions(mentions: Sequence[Mention]) -> list[list[Mention]]:
     """Groups of mutually compatible mentions, each sorted by key, groups sorted by their first key.
 
@@ -96,20 +112,18 @@ def cluster_mentions(mentions: Sequence[Mention]) -> list[list[Mention]]:
     the order they arrived in.
     """
     ordered = sorted(mentions, key=lambda m: m.key)
-    n = len(ordered)
-    ok = [[False] * n for _ in range(n)]
-    pairs = []
-    for i in range(n):
-        for j in range(i + 1, n):
-            if compatible(ordered[i], ordered[j]):
-                ok[i][j] = ok[j][i] = True
-                strength = _affinity(ordered[i], ordered[j])
-                pairs.append((-strength[0], -strength[1], i, j))
-    group_of = list(range(n))
-    members: dict[int, list[int]] = {i: [i] for i in range(n)}
-    for _s0, _s1, i, j in sorted(pairs):
+    ok: set[tuple[int, int]] = set()
+    ranked = []
+    for i, j in _candidate_pairs(ordered):
+        if compatible(ordered[i], ordered[j]):
+            ok.add((i, j))
+            strength = _affinity(ordered[i], ordered[j])
+            ranked.append((-strength[0], -strength[1], i, j))
+    group_of = list(range(len(ordered)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(ordered))}
+    for _s0, _s1, i, j in sorted(ranked):
         gi, gj = group_of[i], group_of[j]
-        if gi == gj or not all(ok[x][y] for x in members[gi] for y in members[gj]):
+        if gi == gj or not all((min(x, y), max(x, y)) in ok for x in members[gi] for y in members[gj]):
             continue
         for y in members[gj]:
             group_of[y] = gi
