@@ -31,7 +31,7 @@ app = typer.Typer(
 gazetteer_app = typer.Typer(no_args_is_help=True, help="The offline place index.")
 app.add_typer(gazetteer_app, name="gazetteer")
 
-out = Console(highlight=False, soft_wrap=True)
+out = Console(highlight=False, soft_wrap=True, width=None if sys.stdout.isatty() else 160)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
@@ -153,7 +153,7 @@ def incidents(
         rows = db.incidents(country=country, since=_date(since), until=_date(until), limit=limit)
     table = Table(title=f"{len(rows)} incident(s)", show_lines=False)
     for col in ("id", "date", "place", "type", "killed", "wounded", "sources", "grade"):
-        table.add_column(col, overflow="fold")
+        table.add_column(col, overflow="fold", no_wrap=col in ("id", "date", "killed", "wounded"))
     for inc in rows:
         table.add_row(
             inc.id[:10],
