@@ -168,11 +168,28 @@ def incidents(
     out.print(table)
 
 
+def _print_history(db: database.Database, incident_id: str) -> None:
+    table = Table(title=f"history of {incident_id}")
+    for col in ("version", "recorded", "cause"):
+        table.add_column(col, overflow="fold")
+    for v in db.history(incident_id):
+        table.add_row(str(v.version), v.recorded_at.isoformat(timespec="seconds") if v.recorded_at else "", v.cause)
+    out.print(table)
+
+
 @app.command()
-def show(incident_id: str = typer.Argument(..., help="Incident id (or a unique prefix).")) -> None:
+def show(
+    incident_id: str = typer.Argument(..., help="Incident id (or a unique prefix)."),
+    history: bool = typer.Option(False, "--history", help="Also list every version: time and cause of each change."),
+) -> None:
     """One incident with all its claims side by side, and their sentences."""
     with _db() as db:
+        if history and _retired(db, incident_id):  # merged away or split: its history is all there is
+            _print_history(db, incident_id)
+            return
         inc = db.incident(incident_id)
+        if history:
+            _print_history(db, inc.id)
     d, p = inc.date, inc.place
     out.print(f"[bold]incident {inc.id}[/bold]  {inc.event_type or '?'} / {inc.sub_event_type or '?'}")
     out.print(f"date   {d.start or '?'}..{d.end or '?'} ({d.precision.value}; {d.basis})", markup=False)
@@ -210,19 +227,34 @@ def show(incident_id: str = typer.Argument(..., help="Incident id (or a unique p
     out.print(table)
 
 
+def _retired(db: database.Database, incident_id: str) -> bool:
+    versions = db.store.history(incident_id)
+    return bool(versions) and versions[-1].incident is None
+
+
 @app.command()
 def export(
     format: str = typer.Option("json", "--format", "-f", help="Export format: json."),
     output: str = typer.Option("-", "--output", "-o", help="Output file; '-' for standard output."),
+    history: bool = typer.Option(False, "--history", help="Add each incident's versions (time and cause)."),
 ) -> None:
     """Write every incident in the incident JSON of interchange.md."""
     with _db() as db:
         if output == "-":
-            n = db.export(sys.stdout, format=format)
+            n = db.export(sys.stdout, format=format, history=history)
         else:
-            n = db.export(Path(output), format=format)
+            n = db.export(Path(output), format=format, history=history)
     if not state.quiet and output != "-":
         err.print(f"{n} incident(s) written to {output}", markup=False)
+
+
+@app.command()
+def rebuild() -> None:
+    """Re-derive every incident from the stored mentions (e.g. with --policy best); changes become versions."""
+    with _db() as db:
+        n = db.rebuild(policy=state.policy)
+    if not state.quiet:
+        err.print(f"{n} incident(s) re-derived", markup=False)
 
 
 @app.command()

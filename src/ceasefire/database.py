@@ -17,7 +17,7 @@ from typing import IO, Any, Sequence
 
 from .config import Settings
 from .errors import ConfigError
-from .model import Incident, Report
+from .model import Incident, IncidentVersion, Report
 from .run import IngestResult, Pipeline, ProgressCallback, ingest_paths, rebuild_incidents
 from .store import Store, open_store
 
@@ -70,6 +70,13 @@ class Database:
     def incident(self, incident_id: str) -> Incident:
         return self.store.incident(incident_id)
 
+    def history(self, incident_id: str) -> list[IncidentVersion]:
+        """Every version of an incident, oldest first: time, cause, and what it became."""
+        versions = self.store.history(incident_id)
+        if not versions:
+            versions = self.store.history(self.store.incident(incident_id).id)
+        return versions
+
     def reports(self) -> list[Report]:
         return self.store.reports()
 
@@ -77,20 +84,24 @@ class Database:
         return self.store.counts()
 
     # -- export
-    def export(self, output: str | Path | IO[str], *, format: str = "json") -> int:
-        """Write every incident in ``format``; returns how many were written."""
+    def export(self, output: str | Path | IO[str], *, format: str = "json", history: bool = False) -> int:
+        """Write every incident in ``format`` (with each incident's versions when ``history``)."""
         from . import export as exporters
 
         if format not in exporters.FORMATS:
             raise ConfigError(f"unknown export format {format!r}; choose one of {', '.join(exporters.FORMATS)}")
         incidents = self.incidents()
-        exporters.write_json(incidents, Path(output) if isinstance(output, (str, Path)) else output)
+        versions = {i.id: self.store.history(i.id) for i in incidents} if history else None
+        target = Path(output) if isinstance(output, (str, Path)) else output
+        exporters.write_json(incidents, target, history=versions)
         return len(incidents)
 
-    def export_dict(self) -> dict[str, Any]:
+    def export_dict(self, *, history: bool = False) -> dict[str, Any]:
         from .export import incidents_document
 
-        return incidents_document(self.incidents())
+        incidents = self.incidents()
+        versions = {i.id: self.store.history(i.id) for i in incidents} if history else None
+        return incidents_document(incidents, history=versions)
 
 
 def open(db_url: str | None = None, **settings: Any) -> Database:  # noqa: A001 - the API's name

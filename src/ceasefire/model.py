@@ -24,7 +24,7 @@ The words are the domain's own (see ``shared/spec/product.md``):
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from enum import Enum
 from typing import Any, Mapping
 
@@ -50,6 +50,7 @@ __all__ = [
     "Figures",
     "Flag",
     "Incident",
+    "IncidentVersion",
     "IngestProblem",
 ]
 
@@ -361,6 +362,22 @@ class Incident:
     @property
     def article_ids(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(m.article_id for m in self.mentions))
+
+
+@dataclass(frozen=True)
+class IncidentVersion:
+    """One change to an incident: what it became (``None`` once merged away or split) and why.
+
+    ``successors`` names the incidents that carry its mentions on when it is
+    merged into another or split; ``recorded_at`` is set by the store.
+    """
+
+    incident_id: str
+    version: int
+    cause: str
+    incident: Incident | None
+    successors: tuple[str, ...] = ()
+    recorded_at: datetime | None = None
 
 
 @dataclass(frozen=True)

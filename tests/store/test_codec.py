@@ -10,6 +10,7 @@ from ceasefire.model import (
     DatePrecision,
     DateResolution,
     Figures,
+    IncidentVersion,
     IngestProblem,
     Mention,
     Place,
@@ -50,6 +51,8 @@ def examples() -> list[object]:
         inc,
         f.incident("inc-2", (), day=None, country=None),
         IngestProblem("feed.jsonl:7", "not valid JSON"),
+        IncidentVersion("inc-1", 2, "new report(s) b", inc),
+        IncidentVersion("inc-0", 3, "merged into inc-1", None, ("inc-1",)),
     ]
 
 

@@ -28,7 +28,7 @@ def test_add_document_round_trip(store: Store) -> None:
     assert store.report(reps[0].key) == reps[0]
     assert store.mentions() == sorted(ments, key=lambda m: m.key)
     assert store.counts() == {"documents": 1, "reports": 1, "mentions": 2, "claims": 3,
-                              "incidents": 0, "problems": 0}
+                              "incidents": 0, "incident_versions": 0, "problems": 0}
 
 
 def test_claims_are_queryable_rows(store: Store) -> None:

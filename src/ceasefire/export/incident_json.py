@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import IO, Any, Sequence
+from typing import IO, Any, Mapping, Sequence
 
-from ..model import Claim, Figures, Incident, Mention
+from ..model import Claim, Figures, Incident, IncidentVersion, Mention
 
 __all__ = ["SCHEMA", "incident_to_json", "incidents_document", "write_json"]
 
@@ -82,12 +82,31 @@ def incident_to_json(inc: Incident) -> dict[str, Any]:
     return out
 
 
-def incidents_document(incidents: Sequence[Incident]) -> dict[str, Any]:
-    return {"schema": SCHEMA, "incidents": [incident_to_json(i) for i in incidents]}
+def version_to_json(v: IncidentVersion) -> dict[str, Any]:
+    return {
+        "version": v.version,
+        "recorded_at": v.recorded_at.isoformat() if v.recorded_at else None,
+        "cause": v.cause,
+        "successors": list(v.successors),
+    }
 
 
-def write_json(incidents: Sequence[Incident], out: Path | IO[str]) -> None:
-    doc = incidents_document(incidents)
+History = Mapping[str, Sequence[IncidentVersion]]
+
+
+def incidents_document(incidents: Sequence[Incident], history: History | None = None) -> dict[str, Any]:
+    """The export; with ``history`` every incident also carries its versions (oldest first)."""
+    out = []
+    for inc in incidents:
+        d = incident_to_json(inc)
+        if history is not None:
+            d["history"] = [version_to_json(v) for v in history.get(inc.id, ())]
+        out.append(d)
+    return {"schema": SCHEMA, "incidents": out}
+
+
+def write_json(incidents: Sequence[Incident], out: Path | IO[str], history: History | None = None) -> None:
+    doc = incidents_document(incidents, history)
     if isinstance(out, Path):
         with out.open("w", encoding="utf-8") as fh:
             json.dump(doc, fh, ensure_ascii=False, indent=1)

@@ -4,8 +4,10 @@ Each document (a file, a JSONL line, a feed item, a WARC record) is read,
 split into reports, extracted, resolved and written in ONE store transaction,
 so an interrupted run loses nothing that was committed and leaves nothing
 half-written. A document whose hash is already stored is skipped, so running
-the same input twice changes nothing. Incidents are rebuilt from all stored
-mentions at the end of a run, in one transaction of their own.
+the same input twice changes nothing. The incidents a document's mentions
+join, extend, merge or create are updated in that same transaction, reading
+only their neighbourhood (``ceasefire.incidents.update_for``), and every change
+is recorded as a version of the incident.
 """
 
 from __future__ import annotations
@@ -19,9 +21,9 @@ from typing import Callable, Iterable, Iterator, Sequence
 from .. import dates, geo, ingest
 from ..config import Settings
 from ..errors import CeasefireError, InputError
-from ..incidents import build_incidents
+from ..incidents import IncidentChanges, rebuild_all, update_for
 from ..model import DatePrecision, DateResolution, Document, IngestProblem, Mention, Place, PlacePrecision, Report
-from ..store import Store
+from ..store import Neighbourhood, Store
 
 __all__ = ["IngestResult", "Pipeline", "ProgressCallback", "ingest_paths", "rebuild_incidents"]
 
@@ -191,7 +193,7 @@ def ingest_paths(
         for path, doc, reps in todo:
             mentions = [m for ms in per_report[i : i + len(reps)] for m in ms]
             i += len(reps)
-            if store.add_document(doc, reps, mentions):
+            if store.add_document(doc, reps, mentions, derive=_deriver(mentions, settings.policy)):
                 result.documents_added += 1
                 result.reports += len(reps)
                 result.mentions += len(mentions)
@@ -203,14 +205,30 @@ def ingest_paths(
         advance(path, sizes[path])
     for problem in result.problems:
         store.record_problem(problem.origin, problem.message)
-    result.incidents = rebuild_incidents(store, settings)
+    result.incidents = store.counts()["incidents"]
     return result
 
 
+def _deriver(mentions: Sequence[Mention], policy: str) -> Callable[[Neighbourhood], IncidentChanges]:
+    def derive(nb: Neighbourhood) -> IncidentChanges:
+        return update_for(mentions, nb, policy)
+
+    return derive
+
+
 def rebuild_incidents(store: Store, settings: Settings) -> int:
-    incidents = build_incidents(store.mentions(), settings.policy)
-    store.replace_incidents(incidents)
-    return len(incidents)
+    """Re-derive every incident from the stored mentions (a policy change, a new version of the rules).
+
+    Changes are recorded as versions like any other; returns the number of incidents.
+    """
+    mentions = store.mentions()
+    incidents = store.incidents()
+
+    def derive(nb: Neighbourhood) -> IncidentChanges:
+        return rebuild_all(mentions, incidents, nb.latest_versions(i.id for i in incidents), settings.policy)
+
+    store.change_incidents(derive)
+    return store.counts()["incidents"]
 
 
 def _size(path: Path) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime, timezone
 from typing import Any
@@ -14,10 +14,11 @@ from sqlalchemy import JSON, Connection, Engine, Table, delete, func, insert, nu
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from ..errors import NotFound, StoreError
-from ..model import Document, Incident, IngestProblem, Mention, Report
+from ..model import Document, Incident, IncidentVersion, IngestProblem, Mention, Report
 from . import rows as R
 from .engine import WRITE, display_url, first_line, make_engine, migrate, normalise_url
 from . import tables as T
+from .work import ChangeSet, Neighbourhood, apply_changes, read_versions
 
 __all__ = ["Store", "open_store"]
 
@@ -97,10 +98,21 @@ class Store:
             row = conn.execute(select(T.documents.c.sha256).where(T.documents.c.sha256 == sha256)).first()
         return row is not None
 
-    def add_document(self, doc: Document, reports: Sequence[Report], mentions: Sequence[Mention]) -> bool:
+    def add_document(
+        self,
+        doc: Document,
+        reports: Sequence[Report],
+        mentions: Sequence[Mention],
+        derive: Callable[[Neighbourhood], ChangeSet] | None = None,
+    ) -> bool:
         """Store a document with its reports, mentions and claims in one transaction.
 
-        Returns False, changing nothing, when a document with this sha256 is already stored.
+        ``derive``, when given, is called inside that transaction (after the
+        mentions are written) with a :class:`Neighbourhood` to read from, and
+        returns the incident changes the new mentions bring; they are written in
+        the same transaction, so a document and its effect on incidents land
+        together or not at all. Returns False, changing nothing, when a document
+        with this sha256 is already stored.
         """
         _check_parts(doc, reports, mentions)
         try:
@@ -119,6 +131,8 @@ class Store:
                 _insert(conn, T.reports, report_rows)
                 _insert(conn, T.mentions, mention_rows)
                 _insert(conn, T.claims, claim_rows)
+                if derive is not None:
+                    apply_changes(conn, derive(Neighbourhood(conn)))
         except IntegrityError as exc:
             if self.has_document(doc.sha256):  # another writer stored it meanwhile
                 return False
@@ -206,6 +220,16 @@ class Store:
             _insert(conn, T.incidents, incident_rows)
             _insert(conn, T.incident_mentions, link_rows)
 
+    def change_incidents(self, derive: Callable[[Neighbourhood], ChangeSet]) -> None:
+        """Apply the incident changes ``derive`` decides, reading and writing in one transaction."""
+        with self._guard("update incidents"), self._write() as conn:
+            apply_changes(conn, derive(Neighbourhood(conn)))
+
+    def history(self, incident_id: str) -> list[IncidentVersion]:
+        """Every version of an incident, oldest first (empty when it never existed)."""
+        with self._guard("read incident history"), self._read() as conn:
+            return read_versions(conn, incident_id)
+
     def incidents(
         self,
         *,
@@ -244,6 +268,12 @@ class Store:
                 select(T.incidents.c.payload).where(T.incidents.c.id.like(pattern, escape="\\")).limit(2)
             ).all()
         if not found:
+            versions = self.history(incident_id)
+            if versions and versions[-1].successors:
+                raise NotFound(
+                    f"incident {incident_id} is no longer current: {versions[-1].cause} "
+                    f"(see 'show --history {incident_id}')"
+                )
             raise NotFound(f"no incident {incident_id}")
         if len(found) > 1:
             raise NotFound(f"incident id prefix {incident_id!r} is ambiguous; give more of the id")
@@ -258,6 +288,7 @@ class Store:
             "mentions": T.mentions,
             "claims": T.claims,
             "incidents": T.incidents,
+            "incident_versions": T.incident_versions,
             "problems": T.problems,
         }
         with self._guard("count rows"), self._read() as conn:

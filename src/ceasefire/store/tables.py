@@ -8,6 +8,7 @@ these definitions must match them (a test compares the two).
 * ``mentions``: queryable columns plus the mention as JSON (without its claims).
 * ``claims``: one row per claim of a mention, queryable columns plus the claim as JSON.
 * ``incidents`` and ``incident_mentions``: the current incidents and their mentions.
+* ``incident_versions``: every change to an incident, with time and cause (nothing is overwritten).
 * ``problems``: inputs that could not be ingested.
 
 Columns with ``info={"snapshot": False}`` (times, surrogate ids) are left out of
@@ -42,6 +43,7 @@ __all__ = [
     "claims",
     "incidents",
     "incident_mentions",
+    "incident_versions",
     "problems",
     "KEY",
 ]
@@ -121,6 +123,7 @@ mentions = Table(
     Column("lat", Float),
     Column("lon", Float),
     Column("payload", JSON, nullable=False),
+    Index("ix_mentions_country_date", "country", "date_start"),
 )
 
 claims = Table(
@@ -145,6 +148,7 @@ claims = Table(
     Column("quote", Text, nullable=False),
     Column("payload", JSON, nullable=False),
     UniqueConstraint("mention_key", "seq"),
+    Index("ix_claims_figure", "kind", "min", "max"),
 )
 
 incidents = Table(
@@ -181,6 +185,17 @@ incident_mentions = Table(
     Column("mention_key", KEY, ForeignKey("mentions.key", ondelete="CASCADE"), primary_key=True),
     Column("position", Integer, nullable=False),
     Index(None, "mention_key"),
+)
+
+incident_versions = Table(
+    "incident_versions",
+    metadata,
+    Column("incident_id", KEY, primary_key=True),
+    Column("version", Integer, primary_key=True),
+    Column("recorded_at", DateTime(timezone=True), nullable=False, info=NO_SNAPSHOT),
+    Column("cause", Text, nullable=False),
+    Column("successors", JSON, nullable=False),
+    Column("payload", JSON),
 )
 
 problems = Table(
