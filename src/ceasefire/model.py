@@ -318,6 +318,7 @@ class Mention:
     toponyms: tuple[Toponym, ...] = ()
     timexes: tuple[Timex, ...] = ()
     context_toponyms: tuple[Toponym, ...] = ()
+    reported_on: date | None = None  # the report's dateline, else its publication date
 
     @property
     def key(self) -> str:

@@ -70,3 +70,36 @@ def test_grade_confirmed_by_two_independent_kinds_of_source():
     b = mention("b", claims=(claim(lo=6, hi=None, source="Hospital", stype=SourceType.MEDICAL),))
     assert build_incidents([a, b])[0].grade == "confirmed"
     assert build_incidents([a])[0].grade == "single_source"
+
+
+def test_best_policy_takes_the_latest_figure_of_the_most_reliable_source():
+    from dataclasses import replace
+
+    early = replace(mention("a", claims=(claim(lo=61, hi=61, source="Observatory", stype=SourceType.MONITOR),)),
+                    reported_on=date(2016, 9, 17))
+    late = replace(mention("b", claims=(claim(lo=83, hi=83, source="Observatory", stype=SourceType.MONITOR),)),
+                   reported_on=date(2016, 9, 18))
+    ministry = mention("c", claims=(claim(lo=90, hi=90, source="Ministry", stype=SourceType.MILITARY),))
+    for order in ([early, late, ministry], [ministry, late, early]):
+        inc = build_incidents(order, "best")[0]
+        assert inc.figures["killed"].best == 83
+        assert (inc.figures["killed"].low, inc.figures["killed"].high) == (61, 90)
+
+
+def test_control_disputed_when_taken_and_retaken():
+    from dataclasses import replace
+
+    taken = replace(mention("a", sub="Non-state actor overtakes territory"), event_type="Battles")
+    retaken = replace(mention("b", sub="Government regains territory"), event_type="Battles")
+    (inc,) = build_incidents([taken, retaken])
+    assert [f.type for f in inc.flags] == ["control_disputed"]
+    assert inc.sub_event_type in ("Non-state actor overtakes territory", "Government regains territory")
+    assert inc.grade == "contested"
+
+
+def test_date_and_place_disagreement_flags():
+    a = mention("a", day=date(2016, 9, 17), claims=(claim(lo=5, hi=None),))
+    b = mention("b", day=date(2016, 9, 18), claims=(claim(lo=5, hi=None),))
+    (inc,) = build_incidents([a, b])
+    assert "date_disagreement" in [f.type for f in inc.flags]
+    assert "2016-09-17: a part 1" in inc.flags[0].detail

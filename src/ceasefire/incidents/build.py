@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from datetime import date
 from collections import Counter
 from typing import Sequence
 
@@ -83,8 +84,9 @@ def build_incidents(mentions: Sequence[Mention], policy: str = "conservative") -
     """Incidents from all mentions, deterministic for the same set of mentions."""
     out: list[Incident] = []
     for group in cluster_mentions(mentions):
-        claims = [c for m in group for c in m.claims]
-        flags = contradiction_flags(claims)
+        in_order = sorted(group, key=lambda m: (m.reported_on or date.min, m.key))
+        claims = [c for m in in_order for c in m.claims]
+        flags = contradiction_flags(group)
         ev, sub = _event_type(group)
         out.append(
             Incident(

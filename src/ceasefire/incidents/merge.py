@@ -66,9 +66,20 @@ def _figures(m: Mention) -> set[tuple[str, int | None, int | None]]:
     return {(c.kind.value, c.figure.min, c.figure.max) for c in m.claims}
 
 
+# Sub-event types that can describe one event from different sides (taken / retaken).
+_KIN = [frozenset({"Non-state actor overtakes territory", "Government regains territory",
+                   "Non-violent transfer of territory"})]
+
+
+def _same_kind(a: str | None, b: str | None) -> bool:
+    if not a or not b or a == b:
+        return True
+    return any(a in kin and b in kin for kin in _KIN)
+
+
 def compatible(a: Mention, b: Mention) -> bool:
     """Whether two mentions can be one incident (see the module docstring)."""
-    if a.sub_event_type and b.sub_event_type and a.sub_event_type != b.sub_event_type:
+    if not _same_kind(a.sub_event_type, b.sub_event_type):
         return False
     if _dates(a, b) is False:
         return False

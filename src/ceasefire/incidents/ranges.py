@@ -7,7 +7,8 @@ hospital's intake, "four of them are children") never becomes the total.
 * ``high`` is the highest figure any claim supports (its upper bound, else its lower bound);
 * ``best`` depends on the policy:
   - ``conservative`` (ACLED): the lowest credible figure, i.e. ``low``;
-  - ``best`` (UCDP-like): the figure of the most reliable source, its latest claim superseding earlier ones;
+  - ``best`` (UCDP-like): the figure of the most reliable source; a later claim of one
+    source supersedes its earlier ones (claims come in the order they were reported);
   - ``max``: ``high``.
 """
 
@@ -53,9 +54,11 @@ def derive_figures(claims: Sequence[Claim], policy: str = "conservative") -> dic
         if policy == "max":
             best = high
         elif policy == "best":
-            # claims are in text order within a mention; the last of the most reliable source wins
-            ranked = sorted(enumerate(totals), key=lambda ic: (RELIABILITY.get(ic[1].source.type, 0), ic[0]))
-            best = _point(ranked[-1][1])
+            latest: dict[str, tuple[int, Claim]] = {}
+            for order, c in enumerate(totals):  # in reporting order: later claims supersede
+                latest[c.source.name] = (order, c)
+            _, chosen = max(latest.values(), key=lambda oc: (RELIABILITY.get(oc[1].source.type, 0), oc[0]))
+            best = _point(chosen)
         else:
             best = low
         out[kind] = Figures(low=low, best=best, high=high)

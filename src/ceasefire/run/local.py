@@ -97,7 +97,7 @@ class Pipeline:
             )
             if own is not None and own.precision is DatePrecision.DAY:
                 earlier = own
-            out.append(dataclasses.replace(m, place=place, date=date))
+            out.append(dataclasses.replace(m, place=place, date=date, reported_on=report.anchor_date))
         return out
 
 
