@@ -284,6 +284,62 @@ def _overrides() -> dict[str, Any]:
     return {k: v for k, v in (("model", state.model), ("policy", state.policy)) if v is not None}
 
 
+class _Lines:
+    """JSON objects, one a line, from a file or standard input.
+
+    A bad line gets one line on stderr naming it and is skipped; ``failed`` tells
+    the command to exit with status 1 at the end.
+    """
+
+    def __init__(self, path: Optional[Path]) -> None:
+        self.path = path
+        self.name = str(path) if path else "<stdin>"
+        self.failed = 0
+
+    def _bad(self, where: str, why: str) -> None:
+        self.failed += 1
+        err.print(f"error: {where}: {why}", markup=False)
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        from .errors import InputError
+
+        try:
+            fh = self.path.open(encoding="utf-8") if self.path else sys.stdin
+        except OSError as exc:
+            raise InputError(self.name, f"cannot read: {exc.strerror}") from exc
+        try:
+            for n, line in enumerate(fh, 1):
+                if not line.strip():
+                    continue
+                try:
+                    obj = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    self._bad(f"{self.name}:{n}", f"line {n}: invalid JSON ({exc.msg})")
+                    continue
+                if not isinstance(obj, dict):
+                    self._bad(f"{self.name}:{n}", f"line {n}: not a JSON object")
+                    continue
+                yield obj
+        except UnicodeDecodeError as exc:
+            self._bad(self.name, f"invalid UTF-8 ({exc.reason})")
+        finally:
+            if self.path:
+                fh.close()
+
+
+@app.command("dates")
+def dates_cmd(
+    input: Optional[Path] = typer.Argument(None, help="JSONL file; standard input when omitted."),
+) -> None:
+    """Fill each timex's TIMEX3 value: lines {"id", "dct", "text", "timexes": [{"start","end","text"}]}."""
+    from .dates import normalize_lines
+
+    lines = _Lines(input)
+    for line in normalize_lines(lines):
+        sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
+    raise typer.Exit(1 if lines.failed else 0)
+
+
 @gazetteer_app.command("build")
 def gazetteer_build(
     path: Optional[Path] = typer.Option(None, help="Where to write the index [default: the cache directory]."),

@@ -110,3 +110,20 @@ def test_no_anchor_and_no_absolute_date_is_unknown() -> None:
 def test_no_anchor_but_a_full_date_still_resolves() -> None:
     r = resolve_date([tx("17 September 2016")], dateline=None, published=None)
     assert r.start == SAT_17
+
+
+def test_a_future_weekday_in_the_text_does_not_date_the_event() -> None:
+    text = "Rebels shelled Idlib on Saturday; talks will resume on Wednesday."
+    sat, wed = text.index("Saturday"), text.index("Wednesday")
+    timexes = [tx("Wednesday", wed), tx("Saturday", sat)]
+    r = resolve_date(timexes, dateline=MON_19, published=None, text=text)
+    assert (r.start, r.precision) == (SAT_17, DatePrecision.DAY)
+    # Without the text, the first day expression wins, read on or before the dateline.
+    assert resolve_date(timexes, dateline=MON_19, published=None).start == date(2016, 9, 14)
+
+
+def test_only_a_future_date_falls_back_and_says_so() -> None:
+    text = "The ceasefire will take effect on Wednesday."
+    r = resolve_date([tx("Wednesday", text.index("Wednesday"))], dateline=MON_19, published=None, text=text)
+    assert r.precision is DatePrecision.WEEK
+    assert "'Wednesday' not the date of a past event" in r.basis

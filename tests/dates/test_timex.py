@@ -17,9 +17,9 @@ MON_19 = date(2016, 9, 19)  # a Monday
         ("last Monday", "2016-09-12"),
         ("next Tuesday", "2016-09-20"),
         ("yesterday", "2016-09-18"),
-        ("yesterday morning", "2016-09-18"),
+        ("yesterday morning", "2016-09-18TMO"),
         ("today", "2016-09-19"),
-        ("last night", "2016-09-18"),
+        ("last night", "2016-09-18TNI"),
         ("the day before yesterday", "2016-09-17"),
         ("three days ago", "2016-09-16"),
         ("17 September 2016", "2016-09-17"),
@@ -73,3 +73,38 @@ def test_basis_quotes_the_expression_as_written() -> None:
 
 def test_gibberish_is_not_understood() -> None:
     assert normalize_timex("the blue horizon", MON_19) == (None, "'the blue horizon' not understood")
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("nineteen ninety-six", "1996"),
+        ("the year two thousand", "2000"),
+        ("January nineteen ninety-seven", "1997-01"),
+        ("the nineties", "199"),
+        ("the 20th century", "19"),
+        ("the past year", "2015"),
+        ("the current fiscal year", "2016"),
+        ("year-end", "2016"),
+        ("1994 or later", "1994"),
+        ("post-1959", "1959"),
+        ("several years ago", "PAST_REF"),
+        ("coming months", "FUTURE_REF"),
+        ("the last few months", "PAST_REF"),
+        ("this year's third quarter", "2016-Q3"),
+        ("next year's first quarter", "2017-Q1"),
+        ("Thanksgiving", "2016-11-24"),
+        ("last Thanksgiving", "2015-11-26"),
+        ("Easter week", "2016-W12"),
+        ("Saturday, September 17", "2016-09-17"),
+    ],
+)
+def test_more_forms(text: str, value: str) -> None:
+    assert normalize_timex(text, MON_19)[0] == value
+
+
+def test_a_weekday_written_with_a_date_picks_the_year() -> None:
+    # 25 April fell on a Saturday in 1998, not in 1997 or 1999.
+    value, basis = normalize_timex("Saturday, April 25", date(1998, 4, 24), prefer="past")
+    assert value == "1998-04-25"
+    assert "it falls on a saturday" in basis

@@ -58,3 +58,19 @@ def test_unrelated_places_do_not_pull_each_other_in():
     reader.add([mention("x", place=ALEPPO)])
     changes = reader.add([mention("y", place=IDLIB)])
     assert [v.cause.split(";")[0] for v in changes.versions] == ["created from 1 mention(s) in y"]
+
+
+def test_an_id_that_comes_back_continues_its_history():
+    # b alone has b's id; a joins (shared figure) and the group takes a's id, retiring b's;
+    # then c, sharing two figures with a but placed far from b, pulls a away: b's id comes back
+    a = mention("a", place=None, claims=(claim(lo=4, hi=4), claim("wounded", 2, 2)))
+    b = mention("b", place=ALEPPO, claims=(claim(lo=4, hi=4),))
+    c = mention("c", place=IDLIB, claims=(claim(lo=4, hi=4), claim("wounded", 2, 2)))
+    reader = MemoryReader()
+    versions: dict[str, list[int]] = {}
+    for new in ([b], [a], [c]):
+        for v in reader.add(new).versions:
+            versions.setdefault(v.incident_id, []).append(v.version)
+    b_id = build_incidents([b])[0].id
+    assert versions[b_id] == [1, 2, 3]  # created, merged into a's, back on its own
+    assert {tuple(m.key for m in i.mentions) for i in reader.incidents.values()} == {(a.key, c.key), (b.key,)}

@@ -36,20 +36,26 @@ def _parser(base: date, prefer: str) -> DateDataParser:
     return DateDataParser(languages=["en"], settings=settings)
 
 
-def _nearest_year(d: date, base: date) -> date:
+_WEEKDAY = re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b")
+_DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def _nearest_year(d: date, base: date, weekday: int | None = None) -> date:
     options = []
     for year in (base.year - 1, base.year, base.year + 1):
         try:
             options.append(d.replace(year=year))
         except ValueError:  # 29 February
             continue
-    return min(options, key=lambda c: abs((c - base).days))
+    fitting = [c for c in options if weekday is None or c.weekday() == weekday]
+    return min(fitting or options, key=lambda c: abs((c - base).days))
 
 
 def read_explicit(text: str, anchor: Anchor | None, *, prefer: str = "past") -> Reading | None:
     """Read a written date; without a year it is placed by ``prefer`` relative to the anchor.
 
     ``prefer="past"``: the date on or before the anchor (an event already reported);
+    ``prefer="future"``: on or after it (a date in the future tense);
     ``prefer="current_period"``: the anchor's own year; ``prefer="nearest"``: the
     year that puts it nearest the anchor (the TIMEX3 annotation habit).
     """
@@ -70,12 +76,17 @@ def read_explicit(text: str, anchor: Anchor | None, *, prefer: str = "past") -> 
     if data.date_obj is None:
         return None
     d = data.date_obj.date()
-    if prefer == "nearest" and not written_year:
-        d = _nearest_year(d, base)
+    named_day = _WEEKDAY.search(core)
+    weekday = _DAY_NAMES.index(named_day.group(1)) if named_day else None
+    if not written_year and (prefer == "nearest" or (weekday is not None and d.weekday() != weekday)):
+        d = _nearest_year(d, base, weekday)
     if written_year:
         basis = "explicit date"
+    elif named_day is not None and d.weekday() == weekday:
+        basis = f"explicit date, year from {anchor} (the nearest year it falls on a {named_day.group(0)})"
     else:
-        rule = {"past": "on or before it", "nearest": "nearest to it"}.get(prefer, "same year")
+        rules = {"past": "on or before it", "future": "on or after it", "nearest": "nearest to it"}
+        rule = rules.get(prefer, "same year")
         basis = f"explicit date, year from {anchor} ({rule})"
     basis = f"{basis}: '{text}'"
     period = data.period or "day"

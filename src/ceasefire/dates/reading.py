@@ -60,6 +60,12 @@ class Reading:
         return cls(f"{year:04d}", date(year, 1, 1), date(year, 12, 31), DatePrecision.YEAR, basis)
 
     @classmethod
+    def quarter(cls, year: int, q: int, basis: str) -> "Reading":
+        start = date(year, 3 * q - 2, 1)
+        end = date(year + (q == 4), 1 if q == 4 else 3 * q + 1, 1) - timedelta(days=1)
+        return cls(f"{year:04d}-Q{q}", start, end, DatePrecision.YEAR, basis + " (a quarter)")
+
+    @classmethod
     def other(cls, value: str | None, kind: str, basis: str) -> "Reading":
         return cls(value, None, None, DatePrecision.UNKNOWN, basis, kind)
 

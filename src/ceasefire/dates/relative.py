@@ -19,19 +19,24 @@ __all__ = ["read_relative", "WEEKDAYS"]
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WD = r"(mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?"
 _PART = r"(?:\s+(morning|afternoon|evening|night|overnight|dawn|dusk|midday|noon|midnight))?"
-_WEEKDAY = re.compile(rf"^(?:(last|this|next|past|previous|early|late|earlier|later|on|early on)\s+)?{_WD}{_PART}$")
+_WEEKDAY = re.compile(
+    r"^(?:the\s+)?(?:(last|this|next|past|previous|this past|this coming|coming|early|late|earlier|later|on|"
+    rf"early on|late on)\s+)?{_WD}{_PART}$"
+)
 _NIGHT_OF = re.compile(rf"night of {_WD}\s+(?:to|into|and|-)\s+{_WD}")
 _AGO = re.compile(r"^(?:about |some |nearly |almost |more than |over )?(.+?)\s+(\w+)\s+(ago|earlier|before)$")
 _PERIOD = re.compile(
     r"^(?:(?:earlier|later|late|early|the end of|the beginning of|the start of|the middle of|mid)[\s-]+)?"
-    r"(?:(this|last|next|previous|the current|current|the|the full|this past)\s+)(week|weekend|month|year)$"
+    r"(?:(this|last|next|previous|the current|current|the|the full|this past|the past|the last|the latest)\s+)"
+    r"(?:fiscal\s+)?(week|weekend|month|year)$"
 )
 _SEASON = re.compile(
     r"^(?:(this|last|next|the|this past|early|late)\s+)?(spring|summer|autumn|fall|winter)(?:\s+of\s+(\d{4}))?$"
 )
 _ORDINAL_Q = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 _QUARTER = re.compile(
-    r"^(?:the\s+)?(?:(\d{4})\s+)?(?:fiscal\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter"
+    r"^(?:(this|last|next) year's\s+)?(?:the\s+|its\s+)?(?:(\d{4})\s+)?(?:fiscal[\s-]+)?"
+    r"(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?quarter"
     r"(?:\s+of\s+(?:fiscal\s+)?(\d{4}))?$"
 )
 _THE_QUARTER = re.compile(r"^(?:the\s+)?(latest|last|this|current|the current|recent)?\s*(?:fiscal\s+)?quarter$")
@@ -46,23 +51,33 @@ def _days_back(anchor: date, weekday: int, strictly_before: bool) -> int:
     return 7 if strictly_before and delta == 0 else delta
 
 
-def _read_weekday(text: str, anchor: Anchor) -> Reading | None:
+def _suffix(part: str | None) -> str:
+    code = words().parts_of_day.get(part or "")
+    return f"T{code}" if code else ""
+
+
+def _read_weekday(text: str, anchor: Anchor, tense: str | None, cue: str | None) -> Reading | None:
     m = _NIGHT_OF.search(text)
     if m:
         first = _weekday_index(m.group(1))
         d = anchor.day - timedelta(days=_days_back(anchor.day, first, strictly_before=False))
         basis = (f"'{text}': dated to the {WEEKDAYS[first].title()} the night began, "
                  f"weekday on or before {anchor}")
-        return Reading.day(d, basis)
+        return Reading.day(d, basis, "TNI")
     m = _WEEKDAY.match(text)
     if not m:
         return None
-    modifier, token = m.group(1), m.group(2)  # group 3, a part of the day, keeps the day
+    modifier, token, suffix = m.group(1), m.group(2), _suffix(m.group(3))
     wd = _weekday_index(token)
-    if modifier == "next":
+    if modifier in ("next", "this coming", "coming"):
         ahead = (wd - anchor.day.weekday()) % 7 or 7
-        return Reading.day(anchor.day + timedelta(days=ahead), f"'{text}' = weekday after {anchor}")
-    back = _days_back(anchor.day, wd, strictly_before=modifier in ("last", "past", "previous"))
+        return Reading.day(anchor.day + timedelta(days=ahead), f"'{text}' = weekday after {anchor}", suffix)
+    if tense == "future" and modifier in (None, "on", "this", "early", "late", "early on", "late on"):
+        ahead = (wd - anchor.day.weekday()) % 7
+        d = anchor.day + timedelta(days=ahead)
+        where = f"{anchor.name} day {d.isoformat()}" if ahead == 0 else f"weekday after {anchor}"
+        return Reading.day(d, f"'{text}' = {where} (future tense: '{cue}')", suffix)
+    back = _days_back(anchor.day, wd, strictly_before=modifier in ("last", "past", "previous", "this past"))
     d = anchor.day - timedelta(days=back)
     if back == 0:
         basis = f"'{text}' = {anchor.name} day {d.isoformat()}"
@@ -70,30 +85,30 @@ def _read_weekday(text: str, anchor: Anchor) -> Reading | None:
         basis = f"'{text}' = the same weekday one week before {anchor}"
     else:
         basis = f"'{text}' = weekday before {anchor}"
-    return Reading.day(d, basis)
+    return Reading.day(d, basis, suffix)
 
 
 def _read_day_word(text: str, anchor: Anchor) -> Reading | None:
     a = anchor.day
     parts = words().parts_of_day
-    if text in ("today", "this day", "tonight", "earlier today", "later today") or (
-        text.startswith("this ") and text[5:] in parts
-    ):
+    if text in ("today", "this day", "earlier today", "later today"):
         return Reading.day(a, f"'{text}' = {anchor.name} day {a.isoformat()}")
+    if text == "tonight" or (text.startswith(("this ", "later this ", "earlier this ")) and text.split()[-1] in parts):
+        return Reading.day(a, f"'{text}' = {anchor.name} day {a.isoformat()}", _suffix(text.split()[-1]))
     if text in ("last night", "overnight", "during the night", "late last night", "earlier last night"):
         d = a - timedelta(days=1)
-        return Reading.day(d, f"'{text}' = the night before {anchor}, dated to the evening {d.isoformat()}")
-    m = re.match(r"^(?:early |late )?yesterday(?:'s)?(?:\s+(\w+))?$", text)
+        return Reading.day(d, f"'{text}' = the night before {anchor}, dated to the evening {d.isoformat()}", "TNI")
+    m = re.match(r"^(?:early |late |earlier |later )?yesterday(?:'s)?(?:\s+(\w+))?$", text)
     if m and (m.group(1) is None or m.group(1) in parts):
         d = a - timedelta(days=1)
-        return Reading.day(d, f"'{text}' = the day before {anchor}")
+        return Reading.day(d, f"'{text}' = the day before {anchor}", _suffix(m.group(1)))
     if text in ("the day before yesterday", "two days ago"):
         d = a - timedelta(days=2)
         return Reading.day(d, f"'{text}' = two days before {anchor}")
     m = re.match(r"^tomorrow(?:\s+(\w+))?$", text)
     if m and (m.group(1) is None or m.group(1) in parts):
         d = a + timedelta(days=1)
-        return Reading.day(d, f"'{text}' = the day after {anchor}")
+        return Reading.day(d, f"'{text}' = the day after {anchor}", _suffix(m.group(1)))
     return None
 
 
@@ -110,6 +125,8 @@ def _read_ago(text: str, anchor: Anchor) -> Reading | None:
     n, unit = _count(m.group(1)), words().units.get(m.group(2))
     if n is None or unit is None:
         return None
+    if m.group(1) in words().vague_counts:
+        return Reading.other("PAST_REF", "ref", f"'{text}': an uncounted time ago is a vague reference (PAST_REF)")
     a, basis = anchor.day, f"'{text}' counted back from {anchor}"
     if isinstance(unit, int):
         d = a - timedelta(days=n * unit)
@@ -133,7 +150,11 @@ def _read_period(text: str, anchor: Anchor) -> Reading | None:
         return None
     which, unit = m.group(1), m.group(2)
     a = anchor.day
-    step = -1 if which in ("last", "previous") else 1 if which == "next" else 0
+    step = -1 if which in ("last", "previous", "the latest") else 1 if which == "next" else 0
+    if which in ("the past", "the last"):  # "the past year": the one before (a week or month stays a span)
+        if unit in ("week", "month"):
+            return None
+        step = -1
     basis = f"'{text}' relative to {anchor}"
     if unit == "week":
         monday, _ = week_bounds(a)
@@ -153,9 +174,7 @@ def _read_period(text: str, anchor: Anchor) -> Reading | None:
 
 
 def _quarter(year: int, q: int, basis: str) -> Reading:
-    start = date(year, 3 * q - 2, 1)
-    end = date(year + (q == 4), 1 if q == 4 else 3 * q + 1, 1) - timedelta(days=1)
-    return Reading(f"{year:04d}-Q{q}", start, end, DatePrecision.YEAR, basis + " (a quarter)")
+    return Reading.quarter(year, q, basis)
 
 
 def _read_quarter(text: str, anchor: Anchor) -> Reading | None:
@@ -163,8 +182,9 @@ def _read_quarter(text: str, anchor: Anchor) -> Reading | None:
     current = (a.month - 1) // 3 + 1
     m = _QUARTER.match(text)
     if m:
-        year = int(m.group(1) or m.group(3) or a.year)
-        return _quarter(year, _ORDINAL_Q[m.group(2)], f"'{text}', year from {anchor}")
+        shift = {"this": 0, "last": -1, "next": 1}.get(m.group(1) or "this", 0)
+        year = int(m.group(2) or m.group(4) or a.year + shift)
+        return _quarter(year, _ORDINAL_Q[m.group(3)], f"'{text}', year from {anchor}")
     m = _THE_QUARTER.match(text)
     if m:
         if m.group(1) in ("this", "current", "the current"):
@@ -211,11 +231,43 @@ def _read_month_relative(text: str, anchor: Anchor) -> Reading | None:
     return Reading.month(year, month, f"'{text}' relative to {anchor}")
 
 
-def read_relative(text: str, anchor: Anchor) -> Reading | None:
-    """Read a relative expression (already lower-cased and trimmed), or ``None``."""
-    for reader in (
-        _read_day_word, _read_weekday, _read_ago, _read_period, _read_quarter, _read_season, _read_month_relative,
-    ):
+_YEAR_END = re.compile(r"^(?:the end of the year|year-end|year end|year's end|the year's end|the year-end)$")
+_CENTURY = re.compile(r"^(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\s+century$")
+_DECADE_WORD = re.compile(r"^(?:the\s+)?(?:early |late |mid-)?(twenties|thirties|forties|fifties|sixties|seventies|"
+                          r"eighties|nineties)$")
+_LAST_DECADE = re.compile(r"^the (?:last|past|previous) decade$")
+
+
+def _read_long(text: str, anchor: Anchor) -> Reading | None:
+    """Year ends, centuries and decades: '199' is the 1990s and '19' the 20th century (TIMEX3)."""
+    a = anchor.day
+    if _YEAR_END.match(text):
+        return Reading.year(a.year, f"'{text}' = the end of the year of {anchor}")
+    m = _CENTURY.match(text)
+    if m:
+        return Reading.other(f"{int(m.group(1)) - 1:02d}", "date", f"'{text}': a century")
+    m = _DECADE_WORD.match(text)
+    if m:
+        decade = words().ordinal_decades[m.group(1)]
+        century = a.year // 100 if decade * 10 <= a.year % 100 else a.year // 100 - 1
+        return Reading.other(f"{century:02d}{decade}", "date", f"'{text}': the decade, century from {anchor}")
+    if _LAST_DECADE.match(text):
+        return Reading.other(f"{a.year // 10 - 1:03d}", "date", f"'{text}' = the decade before {anchor}")
+    return None
+
+
+def read_relative(text: str, anchor: Anchor, tense: str | None = None, cue: str | None = None) -> Reading | None:
+    """Read a relative expression (already lower-cased and trimmed), or ``None``.
+
+    ``tense`` ("past", "future" or ``None``) is that of the verb around the
+    expression (``cue`` the word that showed it): a bare weekday in the future
+    tense is the one on or after the anchor.
+    """
+    reading = _read_weekday(text, anchor, tense, cue)
+    if reading is not None:
+        return reading
+    for reader in (_read_day_word, _read_ago, _read_period, _read_quarter, _read_season, _read_month_relative,
+                   _read_long):
         reading = reader(text, anchor)
         if reading is not None:
             return reading

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from typing import Sequence
 
 from ..model import DatePrecision, DateResolution, Timex
+from .context import Context, context_at
 from .reading import Anchor, Reading
 from .timex import read_timex
 
@@ -21,21 +22,34 @@ def anchor_for(dateline: date | None, published: date | None) -> Anchor | None:
     return None
 
 
+def _context(timex: Timex, text: str | None, anchor: Anchor | None) -> Context:
+    ev = timex.evidence
+    if text is None or ev.field != "text" or text[ev.start:ev.end] != timex.text:
+        return Context()
+    return context_at(text, ev.start, ev.end, anchor.day if anchor is not None else None)
+
+
 def date_from_text(
-    timexes: Sequence[Timex], *, dateline: date | None, published: date | None
+    timexes: Sequence[Timex], *, dateline: date | None, published: date | None, text: str | None = None
 ) -> DateResolution | None:
     """The date the mention's own time expressions give, or ``None`` when none of them dates it.
 
     The first expression that names a day wins; failing that, the first that
     names a week, month or year. Durations ("seven days") and vague references
-    ("recently") never date an event.
+    ("recently") never date an event. With ``text`` (the article text the
+    timexes' evidence points into) the words around each expression are read:
+    one in the future tense ("talks will resume on Monday") lies after the
+    anchor and does not date a reported event.
     """
     anchor = anchor_for(dateline, published)
     readings: list[Reading] = []
     for timex in timexes:
-        reading = read_timex(timex.text, anchor)
-        if reading is not None and reading.dated:
-            readings.append(reading)
+        reading = read_timex(timex.text, anchor, context=_context(timex, text, anchor))
+        if reading is None or not reading.dated or reading.start is None:
+            continue
+        if anchor is not None and reading.start > anchor.day:
+            continue  # a date after the report: what is planned, not what happened
+        readings.append(reading)
     chosen = next((r for r in readings if r.precision is DatePrecision.DAY), None)
     if chosen is None and readings:
         chosen = readings[0]
@@ -50,6 +64,7 @@ def resolve_date(
     dateline: date | None,
     published: date | None,
     inherited: DateResolution | None = None,
+    text: str | None = None,
 ) -> DateResolution:
     """The event's date range, precision and basis from the mention's time expressions.
 
@@ -57,15 +72,15 @@ def resolve_date(
     earlier event (``inherited``, when the caller gives one) is taken, and the
     basis says so; else the anchor itself at week precision (the event lies
     within the week before it), and the basis says so; with no anchor either,
-    the date is unknown.
+    the date is unknown. ``text`` is passed to ``date_from_text``.
     """
-    own = date_from_text(timexes, dateline=dateline, published=published)
+    own = date_from_text(timexes, dateline=dateline, published=published, text=text)
     if own is not None:
         return own
     skipped = [t.text for t in timexes]
     what = "no date in the text" if not skipped else "no usable date in the text (" + ", ".join(
         f"'{s}'" for s in skipped
-    ) + " not a date)"
+    ) + " not the date of a past event)"
     if inherited is not None and inherited.start is not None:
         return DateResolution(
             inherited.start, inherited.end, inherited.precision,

@@ -6,9 +6,13 @@ import re
 from dataclasses import replace
 from datetime import date
 
+from .context import Context
 from .explicit import read_explicit
+from .finance import read_reporting
+from .holidays import read_holiday
 from .reading import Anchor, Reading
 from .relative import read_relative
+from .spelled import spell_years
 from .words import words
 
 __all__ = ["read_timex", "normalize_timex", "clean"]
@@ -24,9 +28,14 @@ def clean(text: str) -> str:
     t = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u2013", "-").replace("\u2014", "-")
     t = re.sub(r"\s+", " ", t.strip().lower()).strip(" .,;:()\"")
     t = re.sub(r"'s$", "", t)
+    w = words()
     previous = None
     while previous != t:
         previous, t = t, _LEAD.sub("", t)
+        for lead in w.leading_qualifiers:
+            t = t[len(lead):] if t.startswith(lead) else t
+        for trail in w.trailing_qualifiers:
+            t = t[: -len(trail)] if t.endswith(trail) else t
     return t
 
 
@@ -43,31 +52,44 @@ def _is_duration(t: str) -> bool:
     return count.isdigit() or count in w.numbers or count.split()[-1] in w.numbers or "past" in t or "last" in t
 
 
+_PLURAL_PERIOD = re.compile(r"^(.*?)\s*\b(?:(?:days|weeks|months|quarters|years|decades)(?:\s+(?:and|or)\s+)?)+$")
+
+
 def _read_ref(t: str) -> Reading | None:
     w = words()
     for value, table in (("PRESENT_REF", w.present_ref), ("PAST_REF", w.past_ref), ("FUTURE_REF", w.future_ref)):
         if t in table:
             return Reading.other(value, "ref", f"'{t}' is a vague reference ({value})")
+    m = _PLURAL_PERIOD.match(t)  # "coming months", "the last few years": no count, a vague reference
+    if m:
+        for value, heads in (("FUTURE_REF", w.future_ref_heads), ("PAST_REF", w.past_ref_heads)):
+            if m.group(1) in heads:
+                return Reading.other(value, "ref", f"'{t}' is a vague reference ({value})")
     return None
 
 
-def read_timex(text: str, anchor: Anchor | None, *, prefer: str = "past") -> Reading | None:
+def read_timex(
+    text: str, anchor: Anchor | None, *, prefer: str = "past", context: Context | None = None
+) -> Reading | None:
     """What ``text`` means relative to ``anchor``; ``None`` when it is not understood.
 
     Durations ("seven days", "all week") come back with ``kind == "duration"``
     and vague references ("recently") with ``kind == "ref"``: neither dates an
     event. Without an anchor only expressions that carry their own year are dated.
+    ``context`` (see ``context_at``) carries the tense around the expression:
+    a bare weekday or a year-less date in the future tense lies on or after the
+    anchor, in the past tense on or before it; without a tense ``prefer`` decides.
     The basis quotes ``text`` as written.
     """
-    reading = _read(text, anchor, prefer)
+    reading = _read(text, anchor, prefer, context or Context())
     if reading is None:
         return None
     quoted = f"'{clean(text)}'"
     return replace(reading, basis=reading.basis.replace(quoted, f"'{text.strip()}'", 1))
 
 
-def _read(text: str, anchor: Anchor | None, prefer: str) -> Reading | None:
-    t = clean(text)
+def _read(text: str, anchor: Anchor | None, prefer: str, context: Context) -> Reading | None:
+    t = spell_years(clean(text))
     if not t:
         return None
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", t):
@@ -77,12 +99,27 @@ def _read(text: str, anchor: Anchor | None, prefer: str) -> Reading | None:
     if ref is not None:
         return ref
     if anchor is not None:
-        reading = read_relative(t, anchor)
+        reading = read_reporting(t, context.quarter, context.before) or _read_relative(t, anchor, context)
         if reading is not None:
             return reading
+    holiday = read_holiday(t, anchor, context.tense)
+    if holiday is not None:
+        return holiday
     if _is_duration(t):
         return Reading.other(None, "duration", f"'{text}' is a duration, not a date")
-    return read_explicit(t, anchor, prefer=prefer)
+    tense = None if context.forward and context.tense == "past" else context.tense
+    reading = read_explicit(t, anchor, prefer={"future": "future", "past": "past"}.get(tense or "", prefer))
+    if reading is not None and tense is not None and "year from" in reading.basis:
+        reading = replace(reading, basis=f"{reading.basis} ({tense} tense: '{context.cue}')")
+    return reading
+
+
+def _read_relative(t: str, anchor: Anchor, context: Context) -> Reading | None:
+    if context.modifier is not None and not t.startswith(context.modifier):
+        widened = read_relative(f"{context.modifier} {t}", anchor, context.tense, context.cue)
+        if widened is not None and widened.dated:
+            return replace(widened, basis=f"{widened.basis} ('{context.modifier}' stands before it)")
+    return read_relative(t, anchor, context.tense, context.cue)
 
 
 def normalize_timex(text: str, dct: date, *, prefer: str = "nearest") -> tuple[str | None, str]:

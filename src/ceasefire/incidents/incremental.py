@@ -11,7 +11,7 @@ rebuild, whatever order the documents came in.
 
 from __future__ import annotations
 
-from typing import Iterable, Protocol, Sequence
+from typing import Callable, Iterable, Protocol, Sequence
 
 from ..model import Incident, Mention
 from .build import build_incidents
@@ -52,14 +52,20 @@ def update_for(new: Sequence[Mention], reader: MentionReader, policy: str) -> In
                     frontier.append(member)
     before = sorted(old.values(), key=lambda i: i.id)
     after = build_incidents(list(reached.values()), policy)
-    return diff_incidents(before, after, reader.latest_versions(old))
+    # an id may come back after it was merged away: its history goes on from its last version
+    return diff_incidents(before, after, reader.latest_versions(set(old) | {i.id for i in after}))
 
 
 def rebuild_all(
-    mentions: Sequence[Mention], incidents: Sequence[Incident], versions: dict[str, int], policy: str
+    mentions: Sequence[Mention],
+    incidents: Sequence[Incident],
+    latest_versions: Callable[[Iterable[str]], dict[str, int]],
+    policy: str,
 ) -> IncidentChanges:
     """Re-derive every incident (e.g. under another policy), recording what changed."""
-    return diff_incidents(incidents, build_incidents(mentions, policy), versions)
+    after = build_incidents(mentions, policy)
+    versions = latest_versions({i.id for i in incidents} | {i.id for i in after})
+    return diff_incidents(incidents, after, versions)
 
 
 class MemoryReader:

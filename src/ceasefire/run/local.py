@@ -91,10 +91,9 @@ class Pipeline:
                 place = geo.resolve_place(m.toponyms, gaz, country_hint=hint)
             if place is None or place.precision in _COARSE:
                 place = _from_context(m, place, gaz, hint) or place
-            own = dates.date_from_text(m.timexes, dateline=report.dateline, published=report.published)
-            date = own or dates.resolve_date(
-                m.timexes, dateline=report.dateline, published=report.published, inherited=earlier
-            )
+            anchors = {"dateline": report.dateline, "published": report.published, "text": report.article.text}
+            own = dates.date_from_text(m.timexes, **anchors)
+            date = own or dates.resolve_date(m.timexes, inherited=earlier, **anchors)
             if own is not None and own.precision is DatePrecision.DAY:
                 earlier = own
             out.append(dataclasses.replace(m, place=place, date=date, reported_on=report.anchor_date))
@@ -225,7 +224,7 @@ def rebuild_incidents(store: Store, settings: Settings) -> int:
     incidents = store.incidents()
 
     def derive(nb: Neighbourhood) -> IncidentChanges:
-        return rebuild_all(mentions, incidents, nb.latest_versions(i.id for i in incidents), settings.policy)
+        return rebuild_all(mentions, incidents, nb.latest_versions, settings.policy)
 
     store.change_incidents(derive)
     return store.counts()["incidents"]
