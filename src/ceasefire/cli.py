@@ -340,6 +340,48 @@ def dates_cmd(
     raise typer.Exit(1 if lines.failed else 0)
 
 
+@app.command()
+def geocode(
+    input: Optional[Path] = typer.Argument(None, help="JSONL file; standard input when omitted."),
+    find: bool = typer.Option(False, "--find", help="Find the toponyms in lines that give none (spaCy)."),
+) -> None:
+    """Resolve toponyms: lines {"id", "text", "toponyms": [{"start","end","name"}]} get lat, lon, geonames_id, country."""
+    from . import geo
+
+    gazetteer = geo.open_gazetteer(state.settings().gazetteer_path)
+    finder = None
+    if find:
+        from .nlp import load_pipeline
+
+        finder = load_pipeline(state.settings().model).find_toponyms
+    lines = _Lines(input)
+    for line in geo.geocode_lines(lines, gazetteer, find=finder):
+        sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
+    raise typer.Exit(1 if lines.failed else 0)
+
+
+@gazetteer_app.command("import")
+def gazetteer_import(
+    dump: Path = typer.Argument(..., help="A GeoNames dump: allCountries.zip, cities500.zip, or a country zip."),
+) -> None:
+    """Add a GeoNames dump you bring (e.g. allCountries.zip) to the place index."""
+    from . import geo
+
+    target = state.settings().gazetteer_path
+    geo.open_gazetteer(target).close()  # make sure the bundled index exists first
+    with _progress("importing") as advance:
+        done = [0]
+
+        def progress(n: int, total: int) -> None:
+            if advance is not None:
+                advance(n - done[0], total, dump.name)
+                done[0] = n
+
+        rows = geo.import_geonames_dump(dump, target, progress=progress)
+    if not state.quiet:
+        err.print(f"{rows} place(s) imported from {dump} into {target}", markup=False)
+
+
 @gazetteer_app.command("build")
 def gazetteer_build(
     path: Optional[Path] = typer.Option(None, help="Where to write the index [default: the cache directory]."),

@@ -37,6 +37,8 @@ __all__ = [
     "Evidence",
     "Source",
     "Claim",
+    "StatementKind",
+    "Statement",
     "DateResolution",
     "Place",
     "Actor",
@@ -157,6 +159,26 @@ class Claim:
     scope: str = "total"  # "total" or a subset: civilians, children, a partial count
     carried_by: str | None = None  # the outlet that carried it
     origin: str | None = None  # whom the claimant cites ("a military source")
+    hedged: bool = False
+
+
+class StatementKind(str, Enum):
+    """What a statement about responsibility says."""
+
+    ACCUSATION = "accusation"  # X says Y did it
+    DENIAL = "denial"  # "denied", "would not intentionally strike", "rejected the claims"
+    ACKNOWLEDGMENT = "acknowledgment"  # "admitted", "expressed regret", "may have hit"
+
+
+@dataclass(frozen=True)
+class Statement:
+    """An attributed statement about who is responsible, with its evidence span."""
+
+    kind: StatementKind
+    source: Source
+    evidence: Evidence
+    about: str | None = None  # what is denied, acknowledged or alleged, as written
+    carried_by: str | None = None
     hedged: bool = False
 
 
@@ -319,6 +341,7 @@ class Mention:
     timexes: tuple[Timex, ...] = ()
     context_toponyms: tuple[Toponym, ...] = ()
     reported_on: date | None = None  # the report's dateline, else its publication date
+    statements: tuple[Statement, ...] = ()
 
     @property
     def key(self) -> str:

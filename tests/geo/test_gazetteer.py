@@ -94,3 +94,19 @@ def test_real_index_uses_context_between_georgias(real: SqliteGazetteer) -> None
     assert us is not None and us.country == "US"
     alone = resolve_place([top("Georgia"), top("Tbilisi")], real)
     assert alone is not None and alone.country == "GE"
+
+
+def test_real_index_has_regions_airports_and_city_admin1(real: SqliteGazetteer) -> None:
+    tamil = resolve_place([top("Tamil Nadu")], real)
+    assert tamil is not None and (tamil.country, tamil.precision) == ("IN", PlacePrecision.ADMIN1)
+    bc = resolve_place([top("BC"), top("Vancouver")], real)
+    assert bc is not None and bc.country == "CA"
+    county = resolve_place([top("Morris County")], real)
+    assert county is not None and (county.country, county.precision) == ("US", PlacePrecision.ADMIN2)
+    heathrow = resolve_place([top("Heathrow Airport")], real)
+    assert heathrow is not None and (heathrow.country, heathrow.feature) == ("GB", "airport")
+    ny = resolve_place([top("New York")], real)
+    assert ny is not None and ny.precision is PlacePrecision.LOCALITY  # the city, not the state
+    chennai = resolve_place([top("Chennai")], real)
+    assert chennai is not None and chennai.admin1 == "Tamil Nādu"
+    assert resolve_place([top("West")], real) is None  # a direction word is not a town

@@ -104,3 +104,23 @@ def test_pronoun_resolves_to_the_last_claimant(extractor) -> None:
 )
 def test_hedging(extractor, text: str, hedged: bool) -> None:
     assert one_claim(extractor, text).hedged is hedged
+
+
+def test_quotation_over_several_sentences_keeps_its_speaker(extractor) -> None:
+    text = (
+        '"The ferry was full of families," Colonel Ruth Okafor said.\n'
+        '"The shelling killed 40 passengers, and more are missing.\n'
+        '"Our divers are still searching."'
+    )
+    claim = one_claim(extractor, text)
+    assert claim.source.name == "Ruth Okafor" or "Okafor" in claim.source.name
+    assert claim.figure.min == 40
+
+
+def test_relative_speaker_climbs_to_the_named_one(extractor) -> None:
+    text = (
+        "Dana Pike, a teacher from the valley, said she phoned three pharmacists in the market, "
+        "each of whom said that the rockets caused no deaths."
+    )
+    claims = claims_of(extractor.extract([make_report(text)])[0])
+    assert claims and all("Dana Pike" in c.source.name for c in claims)

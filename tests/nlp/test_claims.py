@@ -56,7 +56,6 @@ def test_headline_figures_are_claims_of_their_own(extractor) -> None:
     "text",
     [
         "The ceasefire began on 12 September 2016 and was meant to last seven days.",
-        "The 46-year-old commander was killed in the raid.",
         "Two F-16s and two A-10s flew four air strikes over the hills.",
         "The council adopted Resolution 2254 by 15 votes.",
         "The government pledged $40 million to rebuild 300 homes.",
@@ -67,6 +66,10 @@ def test_headline_figures_are_claims_of_their_own(extractor) -> None:
 )
 def test_numbers_that_are_not_casualty_figures(extractor, text: str) -> None:
     assert found(extractor, text) == set()
+
+
+def test_an_age_is_no_figure_but_the_victim_counts_one(extractor) -> None:
+    assert found(extractor, "The 46-year-old commander was killed in the raid.") == {("killed", 1, 1)}
 
 
 def test_figures_in_a_sentence_with_other_numbers(extractor) -> None:

@@ -34,17 +34,24 @@ def test_trigger_types(extractor, text: str, sub_event_type: str) -> None:
 
 def test_actors_from_the_trigger_verb(extractor) -> None:
     (m,) = mentions(extractor, "Rebel fighters overran the army base near the dam.")
-    roles = {r.role: r.actor.name for r in m.actors}
-    assert roles["perpetrator"] == "Rebel fighters"
-    assert roles["target"] == "the army base"
-    assert all(r.actor.type == "unknown" for r in m.actors)
+    roles = {r.role: r.actor for r in m.actors}
+    assert (roles["perpetrator"].name, roles["perpetrator"].type) == ("Rebels", "rebel")
+    assert roles["target"].type == "state"  # "the army base": the army's
 
 
 def test_agentive_trigger_is_the_perpetrator(extractor) -> None:
     (m,) = mentions(extractor, "Coalition jets bombed a militia position on Saturday.")
-    roles = {r.role: r.actor.name for r in m.actors}
-    assert roles["perpetrator"] == "Coalition jets"
-    assert roles["target"] == "a militia position"
+    roles = {r.role: r.actor for r in m.actors}
+    assert roles["perpetrator"].type == "state"
+    assert roles["target"].name == "Militia"
+    assert m.sub_event_type == "Air/drone strike"
+
+
+def test_unknown_actor_kept_as_written(extractor) -> None:
+    (m,) = mentions(extractor, "The Blue Hand Brotherhood ambushed a convoy of the Acme Logistics company.")
+    roles = {r.role: r.actor for r in m.actors}
+    assert roles["perpetrator"].name == "The Blue Hand Brotherhood"
+    assert roles["perpetrator"].type == "unknown"
 
 
 def test_no_trigger_no_mention(extractor) -> None:

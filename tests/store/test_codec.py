@@ -18,6 +18,8 @@ from ceasefire.model import (
     Quantity,
     Source,
     SourceType,
+    Statement,
+    StatementKind,
 )
 from ceasefire.store.codec import from_json, to_json
 from tests.store import factory as f
@@ -52,6 +54,8 @@ def examples() -> list[object]:
         f.incident("inc-2", (), day=None, country=None),
         IngestProblem("feed.jsonl:7", "not valid JSON"),
         IncidentVersion("inc-1", 2, "new report(s) b", inc),
+        Statement(StatementKind.DENIAL, Source("US officials", SourceType.GOVERNMENT), rich.trigger,
+                  about="would not intentionally strike", carried_by="Reuters", hedged=False),
         IncidentVersion("inc-0", 3, "merged into inc-1", None, ("inc-1",)),
     ]
 

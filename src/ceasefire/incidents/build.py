@@ -7,7 +7,7 @@ from datetime import date
 from collections import Counter
 from typing import Sequence
 
-from ..model import ActorRole, DatePrecision, DateResolution, Incident, Mention, Place, PlacePrecision
+from ..model import ActorRole, DatePrecision, DateResolution, Incident, Mention, Place, PlacePrecision, StatementKind
 from .flags import contradiction_flags
 from .grade import grade
 from .merge import cluster_mentions
@@ -80,6 +80,10 @@ def _actors(mentions: Sequence[Mention]) -> tuple[ActorRole, ...]:
     return tuple(seen.values())
 
 
+def _acknowledged(mentions: Sequence[Mention]) -> bool:
+    return any(s.kind is StatementKind.ACKNOWLEDGMENT and not s.hedged for m in mentions for s in m.statements)
+
+
 def build_incidents(mentions: Sequence[Mention], policy: str = "conservative") -> list[Incident]:
     """Incidents from all mentions, deterministic for the same set of mentions."""
     out: list[Incident] = []
@@ -99,7 +103,7 @@ def build_incidents(mentions: Sequence[Mention], policy: str = "conservative") -
                 actors=_actors(group),
                 figures=derive_figures(claims, policy),
                 flags=flags,
-                grade=grade(claims, len({m.report_key for m in group}), flags),
+                grade=grade(claims, len({m.report_key for m in group}), flags, _acknowledged(group)),
                 policy=policy,
             )
         )

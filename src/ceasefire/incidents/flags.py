@@ -4,7 +4,8 @@
 * ``date_disagreement`` -- the mentions date the event to different days;
 * ``place_disagreement`` -- the mentions place it in different localities more than 10 km apart;
 * ``control_disputed`` -- one side reports territory taken, another that it was retaken;
-* ``responsibility_disputed`` -- see ``ceasefire.incidents.statements`` (accusation vs denial).
+* ``responsibility_disputed`` -- one side accuses (an accusation, or a perpetrator named
+  in the reports) and the accused side denies.
 
 Each flag's detail names the claims or mentions on each side.
 """
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from ..model import Claim, DatePrecision, Flag, Mention, PlacePrecision
+from ..model import Claim, DatePrecision, Flag, Mention, PlacePrecision, StatementKind
 from .merge import distance_km
 
 __all__ = ["contradiction_flags", "TAKEN", "RETAKEN"]
@@ -85,6 +86,26 @@ def _control_flag(mentions: Sequence[Mention]) -> list[Flag]:
     return [Flag("control_disputed", f"taken: {a} -- retaken: {b}")]
 
 
+def _responsibility_flag(mentions: Sequence[Mention]) -> list[Flag]:
+    statements = [s for m in mentions for s in m.statements]
+    denials = [s for s in statements if s.kind is StatementKind.DENIAL]
+    if not denials:
+        return []
+    accusers = [f"{s.source.name}: '{s.evidence.quote}'" for s in statements if s.kind is StatementKind.ACCUSATION]
+    perpetrators = sorted({a.actor.name for m in mentions for a in m.actors if a.role == "perpetrator"})
+    if not accusers and not perpetrators:
+        return []
+    accused = "; ".join(accusers) or f"reported perpetrator(s): {', '.join(perpetrators)}"
+    denied = "; ".join(f"{s.source.name}: '{s.evidence.quote}'" for s in denials)
+    return [Flag("responsibility_disputed", f"accused -- {accused} -- denied -- {denied}")]
+
+
 def contradiction_flags(mentions: Sequence[Mention]) -> tuple[Flag, ...]:
     claims = [c for m in mentions for c in m.claims]
-    return tuple(_count_flags(claims) + _date_flag(mentions) + _place_flag(mentions) + _control_flag(mentions))
+    return tuple(
+        _count_flags(claims)
+        + _date_flag(mentions)
+        + _place_flag(mentions)
+        + _control_flag(mentions)
+        + _responsibility_flag(mentions)
+    )

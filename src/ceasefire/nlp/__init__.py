@@ -50,6 +50,15 @@ class Extractor:
             out.append(report_mentions(report, parsed, self.registry))
         return out
 
+    def find_toponyms(self, text: str) -> list[tuple[int, int, str]]:
+        """Place names in ``text`` as (start, end, name), for ``ceasefire geocode --find``."""
+        from .casing import is_mostly_upper, sentence_case
+        from .where_when import place_words, toponyms_in
+
+        words = place_words()
+        doc = self.nlp(sentence_case(text) if is_mostly_upper(text) else text)
+        return [(a, b, text[a:b]) for sent in doc.sents for (a, b), _ in toponyms_in(sent, words)]
+
 
 def load_pipeline(model: str = DEFAULT_MODEL) -> Extractor:
     """Load a spaCy model by name or path and add ceasefire's components.

@@ -51,9 +51,30 @@ class Attributor:
     def __call__(self, doc: Doc) -> Doc:
         if self.claims_key not in doc.spans:
             return doc
+        sents = list(doc.sents)
+        index = {sent.start: i for i, sent in enumerate(sents)}
         for span in doc.spans[self.claims_key]:
-            span._.cf_attribution = self.attribute(span)
+            att = self.attribute(span)
+            if att.claimant is None and _quoted(span.sent):
+                att = self._quote_speaker(sents, index[span.sent.start], att.hedged) or att
+            span._.cf_attribution = att
         return doc
+
+    def _quote_speaker(self, sents: list[Span], i: int, hedged: bool) -> Attribution | None:
+        """A quotation running over several sentences: the speaker named in a nearby sentence of it.
+
+        '"As you can imagine, this was a distressing attack," Mr Ging said. "It has killed 40 people.'
+        """
+        order = [i - 1, i + 1, i - 2, i + 2]
+        for j in order:
+            if not 0 <= j < len(sents) or not any(ch in sents[j].text for ch in _QUOTE_MARKS):
+                continue
+            for verb in sents[j]:
+                if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in self.speech:
+                    found = self._from_verb(verb)
+                    if found is not None:
+                        return Attribution(found[0], found[1], hedged, "quote-speaker")
+        return None
 
     def attribute(self, span: Span) -> Attribution:
         sent = span.sent
@@ -86,7 +107,8 @@ class Attributor:
         return Attribution(None, None, hedged, "outlet")
 
     def _is_pronoun(self, doc: Doc, span: CharSpan) -> bool:
-        return doc.text[span[0] : span[1]].strip().lower() in self.pronouns
+        text = doc.text[span[0] : span[1]].strip().lower()
+        return text in self.pronouns or text.endswith((" whom", " which"))  # "all of whom said": climb on
 
     def _from_verb(self, verb: Token) -> tuple[CharSpan, CharSpan | None] | None:
         """Claimant (and origin) of a speech verb: its subject, climbing 'as saying' to 'cited'."""
@@ -159,6 +181,20 @@ class Attributor:
         if not any(t.pos_ in ("PROPN", "NOUN") for t in tail):
             return None
         return (tail[0].idx, tail[-1].idx + len(tail[-1].text))
+
+
+_QUOTE_MARKS = ('"', "\u201c", "\u201d")
+
+
+def _quoted(sent: Span) -> bool:
+    """A sentence that opens with a quotation mark, or stands inside a quotation opened before it."""
+    text = sent.text.lstrip()
+    if text[:1] in ('"', "\u201c"):
+        return True
+    doc = sent.doc
+    para = doc.text.rfind("\n", 0, sent.start_char) + 1
+    before = doc.text[para : sent.start_char]
+    return (before.count('"') + before.count("\u201c") - before.count("\u201d")) % 2 == 1
 
 
 _NAME_LABELS = frozenset({"ORG", "PERSON", "GPE", "NORP"})

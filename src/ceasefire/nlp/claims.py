@@ -21,6 +21,7 @@ from .figures import Figure, find_figures
 from .lexicon import load_json
 from .phrases import CharSpan
 from .quantities import quantity_words
+from .victims import VictimWords, find_victims, zero_claims
 
 __all__ = ["ClaimInfo", "CasualtyClaims"]
 
@@ -38,6 +39,7 @@ class ClaimInfo:
     victims: CharSpan | None
     scope: str  # "total", or "partial" for "ten of whom"
     rule: str  # which construction matched (for debugging and tests)
+    extra_kinds: tuple[ClaimKind, ...] = ()  # "no casualties": killed 0 and wounded 0 from one phrase
 
 
 class CasualtyClaims:
@@ -62,24 +64,54 @@ class CasualtyClaims:
         self.verb_forms = {k: ClaimKind(v) for k, v in raw["verb_forms"].items()}
         self.copulas = frozenset(raw["copulas"])
         self.words = quantity_words()
+        vw = raw["victim_words"]
+        self.victim_words = VictimWords(**{k: frozenset(w.lower() for w in vw[k]) for k in VictimWords.__annotations__})
 
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
-        for fig in find_figures(doc, self.words, self.not_after):
+        figs = find_figures(doc, self.words, self.not_after)
+        for fig in figs:
             info = self.classify(doc, fig)
             if info is not None:
                 span = doc[fig.start : fig.end]
                 span._.cf_claim = info
                 spans.append(span)
-        doc.spans[self.spans_key] = spans
+        doc.spans[self.spans_key] = self._counted(doc, spans, figs)
         return doc
+
+    def _counted(self, doc: Doc, spans: list[Span], figs: list[Figure]) -> list[Span]:
+        """Add victims counted without a figure and victim lists summed; drop the members summed."""
+        spans = [
+            s for s in spans if not (s.start > 0 and doc[s.start - 1].lower_ in self.victim_words.zero_determiners)
+        ]
+        args = (self.verb_kind, self.adjectives, self.intransitive, self.lives_verbs)
+        refs = [(f.start, f.end, self._noun(doc, f).i, f.quantity) for f in figs]
+        found = find_victims(doc, refs, *args, self.victim_words)
+        found += zero_claims(doc, *args, self.nouns, self.victim_words)
+        summed = {i for v in found if len(v.members) > 1 for i in v.members}
+        kept = [s for s in spans if not any(t.i in summed for t in s) and s.root.head.i not in summed]
+        for v in found:
+            span = doc[v.start : v.end]
+            if any(s.start <= span.start < s.end or span.start <= s.start < span.end for s in kept):
+                continue
+            last = doc[v.members[-1]] if v.rule.startswith("figure-") and v.members[-1] >= v.end else span[-1]
+            first = doc[v.end] if v.rule.startswith("figure-") and last is not span[-1] else span[0]
+            victims = (first.idx, last.idx + len(last.text))
+            span._.cf_claim = ClaimInfo(v.kind, v.quantity, victims, "total", v.rule, v.extra_kinds)
+            kept.append(span)
+        return sorted(kept, key=lambda s: (s.start, s.end))
 
     # ------------------------------------------------------------------ rules
 
+    @staticmethod
+    def _noun(doc: Doc, fig: Figure) -> Token:
+        """The noun a figure counts ("83" -> "troops"), or the figure's own root."""
+        root = doc[fig.core_start : fig.end].root
+        return root.head if root.dep_ in _NOMINAL_DEPS and root.head.i >= fig.end else root
+
     def classify(self, doc: Doc, fig: Figure) -> ClaimInfo | None:
-        span = doc[fig.core_start : fig.end]
-        root = span.root
-        noun = root.head if root.dep_ in _NOMINAL_DEPS and root.head.i >= fig.end else root
+        root = doc[fig.core_start : fig.end].root
+        noun = self._noun(doc, fig)
         found = (
             self._by_adjective(doc, fig, noun)
             or self._by_verb(noun)

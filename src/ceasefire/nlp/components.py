@@ -4,7 +4,7 @@ Importing this module registers the factories; ``load_pipeline`` adds them to
 a loaded model. Each factory reads its word lists once, here, from the data
 files named in its ``default_config``; the components do no I/O when called.
 Results: ``doc.spans["cf_claims"]`` (``span._.cf_claim``, ``span._.cf_attribution``)
-and ``doc.spans["cf_events"]`` (``span._.cf_event``).
+``doc.spans["cf_denials"]`` (``span._.cf_denial``) and ``doc.spans["cf_events"]`` (``span._.cf_event``).
 """
 
 from __future__ import annotations
@@ -14,15 +14,17 @@ from spacy.tokens import Span
 
 from .attribution import Attributor
 from .claims import CasualtyClaims
+from .denials import DenialFinder
 from .events import EventTriggers
 from .paragraphs import ParagraphBreaks
 
-__all__ = ["CLAIMS_KEY", "EVENTS_KEY", "add_components"]
+__all__ = ["CLAIMS_KEY", "DENIALS_KEY", "EVENTS_KEY", "add_components"]
 
 CLAIMS_KEY = "cf_claims"
 EVENTS_KEY = "cf_events"
+DENIALS_KEY = "cf_denials"
 
-for _ext in ("cf_claim", "cf_attribution", "cf_event"):
+for _ext in ("cf_claim", "cf_attribution", "cf_event", "cf_denial"):
     if not Span.has_extension(_ext):
         Span.set_extension(_ext, default=None)
 
@@ -49,6 +51,14 @@ def make_attribution(nlp: Language, name: str, claims_key: str, words_file: str)
 
 
 @Language.factory(
+    "ceasefire_denials",
+    default_config={"spans_key": DENIALS_KEY, "words_file": "nlp_attribution.json"},
+)
+def make_denials(nlp: Language, name: str, spans_key: str, words_file: str) -> DenialFinder:
+    return DenialFinder(nlp, name, spans_key, words_file)
+
+
+@Language.factory(
     "ceasefire_events",
     default_config={"spans_key": EVENTS_KEY, "triggers_file": "nlp_events.tsv"},
 )
@@ -63,7 +73,7 @@ def add_components(nlp: Language) -> Language:
             nlp.add_pipe("ceasefire_paragraphs", before="parser")
         else:
             nlp.add_pipe("ceasefire_paragraphs", first=True)
-    for name in ("ceasefire_claims", "ceasefire_attribution", "ceasefire_events"):
+    for name in ("ceasefire_claims", "ceasefire_attribution", "ceasefire_denials", "ceasefire_events"):
         if name not in nlp.pipe_names:
             nlp.add_pipe(name)
     return nlp

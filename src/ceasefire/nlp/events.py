@@ -1,11 +1,21 @@
-"""The ``ceasefire_events`` component: event triggers and their actors.
+"""The ``ceasefire_events`` component: event triggers, their ACLED types, status and actors.
 
 Trigger phrases come from ``data/nlp_events.tsv`` (matched on lower-cased
 text) with their ACLED event and sub-event type and a priority. Each trigger
 span in ``doc.spans[spans_key]`` carries an :class:`EventInfo` in
-``span._.cf_event``: its types, priority, and the perpetrator / target the
-parse gives (subject / object of a trigger verb; "by X" / "on X" for a
-trigger noun; an agentive trigger such as "jets" is itself the perpetrator).
+``span._.cf_event``:
+
+* the perpetrator / target the parse gives: subject / object of a trigger
+  verb (the subject of the governing verb for "managed to shoot down"); "by X"
+  / "on X" / "against X" for a trigger noun, else an actor named in its
+  modifiers ("US-led airstrikes", "Israeli bombing"); an agentive trigger such
+  as "jets" is itself the perpetrator;
+* the type, refined by the context (:func:`~.event_context.retype`: "Syrian
+  forces bombed" is an air strike, a clash with protesters a riot);
+* the status (:func:`~.event_context.trigger_status`): only ``asserted``
+  triggers are concrete events; the others ("would strike", "the bombing
+  campaign", "has been conducting air strikes since 2014") stay in the spans
+  for inspection and start no mention.
 """
 
 from __future__ import annotations
@@ -18,10 +28,17 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..errors import ConfigError
-from .lexicon import load_tsv
+from .actors import ActorRegistry, default_actors
+from .event_context import ASSERTED, ContextWords, context_words, is_ambiguous, retype, trigger_status
+from .lexicon import load_json, load_tsv
 from .phrases import CharSpan, np_bounds
 
-__all__ = ["EventInfo", "EventTriggers"]
+__all__ = ["EventInfo", "EventTriggers", "ASSERTED"]
+
+_PRONOUNS = frozenset({"it", "that", "there", "this", "which", "what"})
+_MODIFIER_DEPS = ("compound", "amod", "nmod", "poss", "npadvmod")
+_DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their"})
+_NEW_INFO = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
 
 
 @dataclass(frozen=True)
@@ -31,6 +48,15 @@ class EventInfo:
     priority: int
     perpetrator: CharSpan | None
     target: CharSpan | None
+    status: str = ASSERTED
+    minor: bool = False  # arrests, protests: no mention of their own in a report that also reports violence
+    anaphoric: bool = False  # "the air strike" in a sentence naming no place or date: an earlier event again
+    ambiguous: bool = False  # a "bombing" the sentence does not type: the report's nearest explosive event says
+    perpetrator_name: str | None = None  # the perpetrator to read when not as written: "Israeli forces"
+
+    @property
+    def asserted(self) -> bool:
+        return self.status == ASSERTED
 
 
 @dataclass(frozen=True)
@@ -39,10 +65,19 @@ class _Trigger:
     sub_event_type: str
     priority: int
     agentive: bool
+    minor: bool = False
 
 
 class EventTriggers:
-    def __init__(self, nlp: Language, name: str, spans_key: str, triggers_file: str) -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        spans_key: str,
+        triggers_file: str,
+        context_file: str = "nlp_event_context.json",
+        actors: ActorRegistry | None = None,
+    ) -> None:
         self.name = name
         self.spans_key = spans_key
         self.vocab = nlp.vocab
@@ -52,44 +87,100 @@ class EventTriggers:
             for row in load_tsv(triggers_file):
                 phrase = row["phrase"].lower()
                 self.triggers[phrase] = _Trigger(
-                    row["event_type"], row["sub_event_type"], int(row["priority"]), row["agentive"] == "yes"
+                    row["event_type"],
+                    row["sub_event_type"],
+                    int(row["priority"]),
+                    row["agentive"] == "yes",
+                    row.get("minor") == "yes",
                 )
                 self.matcher.add(phrase, [nlp.make_doc(phrase)])
-        except (KeyError, ValueError) as exc:
-            raise ConfigError(f"bad trigger file {triggers_file!r}: {exc}") from exc
+            self.words: ContextWords = context_words(load_json(context_file))
+        except (KeyError, ValueError, TypeError) as exc:
+            raise ConfigError(f"bad event word file {triggers_file!r} / {context_file!r}: {exc}") from exc
+        self.actors = actors or default_actors()
 
     def __call__(self, doc: Doc) -> Doc:
         spans = [Span(doc, s, e, label=self.vocab.strings[m]) for m, s, e in self.matcher(doc)]
         kept: list[Span] = []
         for span in filter_spans(spans):  # longest match wins: "suicide car bomb" over "car bomb"
-            trig = self.triggers[span.label_]
-            perp, target = self._actors(span, trig)
-            span._.cf_event = EventInfo(trig.event_type, trig.sub_event_type, trig.priority, perp, target)
+            span._.cf_event = self.info(span, self.triggers[span.label_])
             kept.append(span)
         doc.spans[self.spans_key] = kept
         return doc
 
-    def _actors(self, span: Span, trig: _Trigger) -> tuple[CharSpan | None, CharSpan | None]:
+    def info(self, span: Span, trig: _Trigger) -> EventInfo:
+        perp, target = self._actors(span, trig)
+        perp_name = _forces_name(perp) if perp is not None else None
+        refined = retype(span, trig.sub_event_type, perp, target, self.actors.is_state, self._actor_type, self.words)
+        types = refined or (trig.event_type, trig.sub_event_type)
+        return EventInfo(
+            types[0],
+            types[1],
+            trig.priority,
+            np_bounds(perp) if perp is not None else None,
+            np_bounds(target) if target is not None else None,
+            trigger_status(span, trig.agentive, self.words),
+            minor=trig.minor,
+            anaphoric=_anaphoric(span),
+            ambiguous=refined is None and is_ambiguous(span, self.words),
+            perpetrator_name=perp_name,
+        )
+
+    def _actor_type(self, text: str) -> str | None:
+        actor = self.actors.resolve(text)
+        return actor.type if actor is not None else None
+
+    def _actors(self, span: Span, trig: _Trigger) -> tuple[Token | None, Token | None]:
         head = span.root
         if trig.agentive:
             if head.dep_ == "nsubj":  # "jets bombed the base"
-                target = _child(head.head, ("dobj", "obj"))
-                return np_bounds(head), np_bounds(target) if target is not None else None
+                return head, _child(head.head, ("dobj", "obj"))
             if head.dep_ == "pobj" and head.head.lower_ == "by":  # "... hit by jets"
-                return np_bounds(head), None
+                return head, None
             if head.dep_ in ("dobj", "obj", "nsubjpass"):  # "shot down a warplane": the jets are the target
-                subj = _child(head.head, ("nsubj",))
-                return (np_bounds(subj) if subj is not None else None), np_bounds(head)
+                return _subject(head.head), head
             return None, None
         if head.pos_ in ("VERB", "AUX"):
-            subj = _child(head, ("nsubj",))
+            subj = _subject(head)
             obj = _child(head, ("dobj", "obj", "nsubjpass"))
             agent = _prep_object(head, ("by",), dep="agent")
-            perp = subj if subj is not None and subj.lower_ not in ("it", "that", "there") else agent
-            return (np_bounds(perp) if perp is not None else None, np_bounds(obj) if obj is not None else None)
-        perp = _prep_object(head, ("by",))
-        target = _prep_object(head, ("on", "against", "at", "targeting"))
-        return (np_bounds(perp) if perp is not None else None, np_bounds(target) if target is not None else None)
+            perp = subj if subj is not None and subj.lower_ not in _PRONOUNS else agent
+            return perp, obj
+        perp = _prep_object(head, ("by",)) or self._modifier_actor(head)
+        return perp, _prep_object(head, ("on", "against", "at", "targeting"))
+
+    def _modifier_actor(self, head: Token) -> Token | None:
+        """'US-led airstrikes', 'Israeli bombing', 'coalition air strikes': an actor in the trigger's modifiers."""
+        for child in head.children:
+            if child.dep_ not in _MODIFIER_DEPS or child.i >= head.i:
+                continue
+            actor = self.actors.resolve(_forces_name(child) or child.doc.text[slice(*np_bounds(child))])
+            if actor is not None and (actor.type != "unknown" or child.ent_type_ in ("NORP", "GPE", "ORG")):
+                return child
+        return None
+
+
+def _forces_name(tok: Token) -> str | None:
+    """A bare nationality modifying an attack ("Israeli bombing") stands for that state's forces."""
+    if tok.dep_ in _MODIFIER_DEPS and tok.ent_type_ in ("NORP", "GPE") and len(list(tok.subtree)) <= 2:
+        return tok.doc.text[slice(*np_bounds(tok))] + " forces"
+    return None
+
+
+def _anaphoric(span: Span) -> bool:
+    head = span.root
+    if head.pos_ in ("VERB", "AUX"):
+        return False
+    if not any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in head.children):
+        return False
+    return not any(e.label_ in _NEW_INFO for e in span.sent.ents)
+
+
+def _subject(verb: Token) -> Token | None:
+    subj = _child(verb, ("nsubj",))
+    if subj is None and verb.dep_ == "xcomp":  # "ISIS managed to shoot down ..."
+        subj = _child(verb.head, ("nsubj",))
+    return subj
 
 
 def _child(tok: Token, deps: tuple[str, ...]) -> Token | None:

@@ -2,8 +2,11 @@
 
 Runs before the parser, which keeps boundaries set in advance. A blank line
 always starts a sentence (a headline is never glued to the byline under it);
-a single line break does when the line before ends a sentence. A line break
-inside a headline ("Kill Dozens of\\nSyrian Soldiers") is left alone.
+a single line break does when the line before ends a sentence, when that line
+is longer than any wrapped line (a paragraph without its full stop), or when a
+short line (a dateline, a time stamp) stands over a long one. A line break
+inside a headline ("Kill Dozens of\\nSyrian Soldiers") or inside text wrapped
+at a fixed width is left alone.
 """
 
 from __future__ import annotations
@@ -14,6 +17,17 @@ from spacy.tokens import Doc
 __all__ = ["ParagraphBreaks"]
 
 _ENDINGS = frozenset({".", "!", "?", '"', "”", "’", "'", ")"})
+_WRAPPED = 90  # a line longer than this was not wrapped at a fixed width
+_SHORT, _LONG = 50, 60  # a short line over a long one: "7:12pm BST" over the first paragraph
+
+
+def _lines_around(text: str, at: int) -> tuple[int, int]:
+    """Lengths of the line ending before character ``at`` and of the line starting there."""
+    prev_end = text.rfind("\n", 0, at)
+    prev_start = text.rfind("\n", 0, max(prev_end, 0)) + 1
+    nxt_end = text.find("\n", at)
+    nxt_end = len(text) if nxt_end < 0 else nxt_end
+    return len(text[prev_start:prev_end].strip()), len(text[at:nxt_end].strip())
 
 
 class ParagraphBreaks:
@@ -35,4 +49,8 @@ class ParagraphBreaks:
                 before = doc[j]
             if ws.count("\n") >= 2 or before.text[-1:] in _ENDINGS:
                 tok.is_sent_start = True
+            elif tok.text[:1].isupper() or tok.text[:1].isdigit() or tok.text[:1] in '"“':
+                prev_len, next_len = _lines_around(doc.text, tok.idx)
+                if prev_len > _WRAPPED or (prev_len < _SHORT and next_len >= _LONG):
+                    tok.is_sent_start = True
         return doc

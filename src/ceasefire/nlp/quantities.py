@@ -160,6 +160,8 @@ def parse_quantity(text: str) -> Quantity | None:
     if bound_rule:
         core = _apply(bound_rule, core)
     if suffix_rule:
-        core = _apply(suffix_rule, core)
+        applied = _apply(suffix_rule, core)
+        if applied[0] is not None or applied[1] is not None:  # "up to 5 so far" stays ..5
+            core = applied
     lo, hi, approx = core
     return Quantity(lo, hi, approx)

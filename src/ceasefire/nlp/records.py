@@ -14,12 +14,13 @@ made at the claim's sentence.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Sequence
 
 from spacy.tokens import Doc, Span
 
 from ..model import Actor, ActorRole, Claim, Evidence, Mention, Report, Source, Timex, Toponym
+from .actors import ActorRegistry, default_actors
 from .attribution import Attribution
 from .claims import ClaimInfo
 from .components import CLAIMS_KEY, EVENTS_KEY
@@ -27,6 +28,7 @@ from .events import EventInfo
 from .phrases import CharSpan
 from .segments import Segment
 from .sources import SourceRegistry, clean_written, outlet_source
+from .statements import Statements
 from .where_when import PlaceWords, place_words, timexes_in, toponyms_in
 
 __all__ = ["report_mentions"]
@@ -67,6 +69,7 @@ def _written(seg: Segment, span: CharSpan | None) -> str | None:
 
 def _best_trigger(sent: Span, doc: Doc) -> Span | None:
     spans = [s for s in doc.spans.get(EVENTS_KEY, []) if sent.start <= s.start and s.end <= sent.end]
+    spans = [s for s in spans if s._.cf_event.asserted]  # "would strike", "bombing campaign": no event
     if not spans:
         return None
     return min(spans, key=lambda s: (s._.cf_event.priority, s.start))
@@ -94,24 +97,26 @@ def _claims_of(
             seen.append(source)
         else:
             source = outlet_source(report.outlet)
-        out.append(
-            Claim(
-                kind=info.kind,
-                figure=info.quantity,
-                source=source,
-                evidence=evidence(seg, sent.start_char, sent.end_char),
-                victims=_written(seg, info.victims),
-                scope=info.scope,
-                carried_by=report.outlet,
-                origin=_written(seg, att.origin) if att else None,
-                hedged=att.hedged if att else False,
+        for kind in (info.kind, *info.extra_kinds):  # "no casualties": killed 0 and wounded 0
+            out.append(
+                Claim(
+                    kind=kind,
+                    figure=info.quantity,
+                    source=source,
+                    evidence=evidence(seg, sent.start_char, sent.end_char),
+                    victims=_written(seg, info.victims),
+                    scope=info.scope,
+                    carried_by=report.outlet,
+                    origin=_written(seg, att.origin) if att else None,
+                    hedged=att.hedged if att else False,
+                )
             )
-        )
     return out
 
 
 def _sentences(report: Report, parsed: Sequence[tuple[Segment, Doc]], registry: SourceRegistry) -> list[_Sentence]:
     seen: list[Source] = []
+    statements = Statements()
     persons: list[str] = []  # full names given so far in the report, for "Mr Ging"
     names: list[str] = []  # organisations named so far, for "the institute"
     out: list[_Sentence] = []
@@ -120,19 +125,59 @@ def _sentences(report: Report, parsed: Sequence[tuple[Segment, Doc]], registry: 
             if not sent.text.strip():
                 continue
             item = _Sentence(seg, sent, _best_trigger(sent, doc))
-            item.claims = _claims_of(sent, doc, seg, report, registry, seen, persons, names)
+            claims = _claims_of(sent, doc, seg, report, registry, seen, persons, names)
+            item.claims = [c for c in claims if statements.keep(c, seg.headline)]  # one claim per statement
             persons.extend(seg.text[e.start_char : e.end_char] for e in sent.ents if e.label_ == "PERSON")
             names.extend(seg.text[e.start_char : e.end_char] for e in sent.ents if e.label_ == "ORG")
             out.append(item)
     return out
 
 
+def _settle_ambiguous(sentences: list[_Sentence]) -> None:
+    """A 'bombing' its sentence does not type takes the type of the report's nearest typed explosive event."""
+    typed = [
+        (i, s.trigger._.cf_event)
+        for i, s in enumerate(sentences)
+        if s.trigger is not None
+        and not s.trigger._.cf_event.ambiguous
+        and s.trigger._.cf_event.event_type == "Explosions/Remote violence"
+    ]
+    if not typed:
+        return
+    for i, s in enumerate(sentences):
+        if s.trigger is None or not s.trigger._.cf_event.ambiguous:
+            continue
+        before = [ev for j, ev in typed if j < i]
+        model = before[-1] if before else next(ev for j, ev in typed if j > i)
+        s.trigger._.cf_event = replace(
+            s.trigger._.cf_event, event_type=model.event_type, sub_event_type=model.sub_event_type, ambiguous=False
+        )
+
+
+def _antecedent(groups: list[_Group], ev: EventInfo) -> int | None:
+    """The latest earlier mention of the same type that an anaphoric trigger refers back to."""
+    if not ev.anaphoric:
+        return None
+    same = [i for i, g in enumerate(groups) if g.event is not None and g.event.sub_event_type == ev.sub_event_type]
+    return same[-1] if same else None
+
+
 def _group(sentences: list[_Sentence]) -> list[_Group]:
     groups: list[_Group] = []
     owner: list[int | None] = []  # index of the group started at each sentence
+    _settle_ambiguous(sentences)
+    if any(s.trigger is not None and not s.trigger._.cf_event.minor for s in sentences):
+        for s in sentences:  # arrests and protests in a report of violence are part of its story
+            if s.trigger is not None and s.trigger._.cf_event.minor:
+                s.trigger = None
     for s in sentences:
         if s.trigger is not None:
             ev: EventInfo = s.trigger._.cf_event
+            earlier = _antecedent(groups, ev)
+            if earlier is not None:  # "the air strike was ...": the event named before
+                groups[earlier].sentences.append(s)
+                owner.append(earlier)
+                continue
             trig = evidence(s.seg, s.trigger.start_char, s.trigger.end_char)
             groups.append(_Group(trig, ev, s.seg, [s]))
             owner.append(len(groups) - 1)
@@ -158,14 +203,19 @@ def _group(sentences: list[_Sentence]) -> list[_Group]:
     return groups
 
 
-def _actors(g: _Group) -> tuple[ActorRole, ...]:
+def _actors(g: _Group, seen: list[Actor], actors: ActorRegistry) -> tuple[ActorRole, ...]:
+    """Perpetrator and target canonicalised (``nlp.actors``); ``seen`` holds the report's earlier actors."""
     if g.event is None:
         return ()
     roles = []
     for role, span in (("perpetrator", g.event.perpetrator), ("target", g.event.target)):
         name = _written(g.seg, span)
-        if name:
-            roles.append(ActorRole(Actor(name=name, type="unknown"), role))
+        if name and role == "perpetrator" and g.event.perpetrator_name:
+            name = g.event.perpetrator_name  # "Israeli (bombing)" read as "Israeli forces"
+        actor = actors.resolve(name, seen) if name else None
+        if actor is not None:
+            roles.append(ActorRole(actor, role))
+            seen.append(actor)
     return tuple(roles)
 
 
@@ -208,6 +258,7 @@ def report_mentions(report: Report, parsed: Sequence[tuple[Segment, Doc]], regis
     sentences = _sentences(report, parsed, registry)
     toponyms_of = {id(s): _sentence_toponyms(s, words) for s in sentences}
     mentions = []
+    seen_actors: list[Actor] = []
     for g in _group(sentences):
         toponyms, timexes = _places_times(g, words, toponyms_of)
         mentions.append(
@@ -218,7 +269,7 @@ def report_mentions(report: Report, parsed: Sequence[tuple[Segment, Doc]], regis
                 trigger=g.trigger,
                 event_type=g.event.event_type if g.event else None,
                 sub_event_type=g.event.sub_event_type if g.event else None,
-                actors=_actors(g),
+                actors=_actors(g, seen_actors, default_actors()),
                 claims=tuple(g.claims),
                 toponyms=toponyms,
                 timexes=timexes,

@@ -86,7 +86,8 @@ def toponyms_in(sent: Span, words: PlaceWords) -> list[tuple[CharSpan, str]]:
         elif ent.label_ in words.other_labels and ent.start > sent.start:
             prev = doc[ent.start - 1].lower_
             prev2 = doc[ent.start - 2].lower_ if ent.start - 2 >= sent.start else ""
-            if prev in words.admit_after or (prev == "of" and (prev2 in words.directions or prev2 == "outskirts")):
+            of_phrase = any(len(b) >= 2 and b[-2:] == (prev2, prev) for b in words.before if b[-1] == "of")
+            if prev in words.admit_after or (prev == "of" and (prev2 in words.directions or of_phrase)):
                 out.append(((ent.start_char, ent.end_char), _context(doc, ent, words)))
     return out
 

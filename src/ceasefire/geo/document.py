@@ -1,0 +1,190 @@
+"""Resolve every toponym of one article together.
+
+Two passes: first each toponym alone in the country context of the others; then
+again with a bonus for candidates close to the places the other toponyms took
+(a "Franklin" beside New Orleans is the one near it). A name keeps one sense in
+an article. A street, building or organisation missing from the gazetteer is
+placed at the place its name holds ("University of Alberta" -> Alberta), else
+at the article's main town; any other unknown name stays unresolved.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
+from typing import Mapping, Sequence
+
+from ..model import Place, PlacePrecision, Toponym
+from .gazetteer import Gazetteer, PlaceCandidate
+from .names import fold
+from .resolve import Query, _normalised, _votes, acceptable, place_of, query_of, score
+
+__all__ = ["resolve_document", "distance_km"]
+
+_ANCHOR_FEATURES = frozenset({"city", "admin2", "airport", "base", "mountain", "crossing", "camp", "point"})
+_PROXIMITY = 3.0  # score bonus for a candidate at an anchor, decaying with distance
+_SCALE_KM = 150.0
+_IN_ADMIN1 = 1.5  # score bonus for a candidate inside a province the article names
+_BIG_CITY = 100_000  # a town this large named inside a site's name needs no other support
+
+
+@lru_cache(maxsize=1)
+def _site_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    raw = json.loads(resources.files("ceasefire").joinpath("data/geo_words.json").read_text("utf-8"))
+    plain = frozenset(raw["generic_names"]) | {"the", "of", "and", "for", "at", "in", "on", "de", "la", "le"}
+    return frozenset(raw["facility_words"]), frozenset(raw["institution_words"]), plain
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+@dataclass(frozen=True)
+class _Around:
+    """What the article's other toponyms resolved to: points to be near, admin1 regions to be in."""
+
+    points: tuple[tuple[float, float], ...] = ()
+    admin1: frozenset[tuple[str | None, str]] = frozenset()
+
+    def near(self, lat: float, lon: float) -> float:
+        return min((distance_km(lat, lon, a, b) for a, b in self.points), default=math.inf)
+
+
+_NOWHERE = _Around()
+
+
+def _around(places: Sequence[Place | None]) -> _Around:
+    return _Around(
+        tuple((p.lat, p.lon) for p in places if p is not None and p.feature in _ANCHOR_FEATURES
+              and p.lat is not None and p.lon is not None),
+        frozenset((p.country, p.admin1) for p in places if p is not None and p.admin1),
+    )
+
+
+def _rank(q: Query, context: Mapping[str, float], hint: str | None,
+          around: _Around) -> list[tuple[float, PlaceCandidate]]:
+    out = []
+    for c in q.candidates:
+        s = score(c, q, context, hint)
+        if c.feature not in ("country", "continent"):
+            s += _PROXIMITY * math.exp(-around.near(c.lat, c.lon) / _SCALE_KM)
+            if c.admin1 and c.feature != "admin1" and (c.country, c.admin1) in around.admin1:
+                s += _IN_ADMIN1
+        out.append((s, c))
+    out.sort(key=lambda sc: -sc[0])
+    return out
+
+
+def _choose(q: Query, context: Mapping[str, float], hint: str | None, around: _Around) -> Place | None:
+    found = _best(q, context, hint, around)
+    return found[0] if found else None
+
+
+def _best(q: Query, context: Mapping[str, float], hint: str | None,
+          around: _Around) -> tuple[Place, PlaceCandidate] | None:
+    ranked = _rank(q, context, hint, around)
+    if not ranked:
+        return None
+    best = ranked[0][1]
+    if not acceptable(best, q, context, hint) and not around.near(best.lat, best.lon) < _SCALE_KM:
+        return None
+    return place_of(best, q, len(ranked), sum(c.country == best.country for _, c in ranked)), best
+
+
+def _is_site(name: str) -> bool:
+    facility, institution, _ = _site_words()
+    tokens = fold(name).split()
+    return len(tokens) > 1 and (tokens[-1] in facility or any(t in institution for t in tokens))
+
+
+def _supported(c: PlaceCandidate, context: Mapping[str, float], hint: str | None, around: _Around) -> bool:
+    """A place named inside a longer name is taken only when the article supports it."""
+    if c.feature in ("country", "admin1"):
+        return True
+    if around.near(c.lat, c.lon) < _SCALE_KM:
+        return True
+    return bool(c.country) and (c.country == hint or context.get(c.country or "", 0.0) >= 0.5) and (
+        (c.country, c.admin1) in around.admin1 or c.population >= _BIG_CITY)
+
+
+def _embedded(t: Toponym, gazetteer: Gazetteer, context: Mapping[str, float], hint: str | None,
+              around: _Around) -> Place | None:
+    """The place a site's name holds: the longest run of its words that resolves ("Manila Cathedral" -> Manila)."""
+    facility, institution, plain = _site_words()
+    words = t.name.split()
+    for size in range(len(words) - 1, 0, -1):
+        for i in range(len(words) - size + 1):
+            part = words[i:i + size]
+            if all(fold(w) in facility or fold(w) in institution or fold(w) in plain or not w[:1].isupper()
+                   for w in part):
+                continue
+            sub = Toponym(" ".join(part), t.evidence, t.context)
+            found = _best(query_of(sub, gazetteer), context, hint, around)
+            if found is None:
+                continue
+            place, candidate = found
+            if place.feature != "continent" and _supported(candidate, context, hint, around):
+                precision = PlacePrecision.LOCALITY if place.precision is PlacePrecision.POINT else place.precision
+                return replace(place, as_written=t.name, precision=precision,
+                               basis=f"'{t.name}': named after {place.name} ({place.basis})")
+    return None
+
+
+def resolve_document(toponyms: Sequence[Toponym], gazetteer: Gazetteer, *,
+                     country_hint: str | None = None) -> list[Place | None]:
+    """A place (or ``None``) for each toponym, resolved in the context of all of them."""
+    queries = [query_of(t, gazetteer) for t in toponyms]
+    votes = [_votes(t, gazetteer) for t in toponyms]
+    total: Counter[str] = Counter({country_hint: 2.0} if country_hint else {})
+    for v in votes:
+        total.update(v)
+    keys = [(q.key, q.wanted) for q in queries]
+    contexts = []
+    for key in keys:
+        rest = Counter(total)
+        for k, v in zip(keys, votes, strict=True):
+            if k == key:
+                rest.subtract(v)
+        contexts.append(_normalised(rest))
+    first = {key: _choose(q, ctx, country_hint, _NOWHERE) for key, q, ctx in zip(keys, queries, contexts, strict=True)}
+    second: dict[tuple[str, str | None], Place | None] = {}
+    for key, q, ctx in zip(keys, queries, contexts, strict=True):
+        if key not in second:
+            second[key] = _choose(q, ctx, country_hint, _around([p for k, p in first.items() if k != key]))
+    places = [second[key] for key in keys]
+    return _fill_sites(toponyms, places, contexts, gazetteer, country_hint)
+
+
+def _fill_sites(toponyms: Sequence[Toponym], places: list[Place | None], contexts: list[dict[str, float]],
+                gazetteer: Gazetteer, hint: str | None) -> list[Place | None]:
+    """Unresolved multi-word names: the place their name holds, else (streets, buildings, bodies) the town
+    named last before them, else the article's most named town."""
+    towns = Counter(p.name for p in places if p is not None and p.feature == "city")
+    main = None
+    if towns:
+        top = max(towns.values())
+        main = next(p for p in places if p is not None and p.feature == "city" and towns[p.name] == top)
+    around = _around(places)
+    order = sorted(range(len(toponyms)), key=lambda i: toponyms[i].evidence.start)
+    out: list[Place | None] = list(places)
+    last: Place | None = None
+    for i in order:
+        t, place = toponyms[i], places[i]
+        if place is None and len(t.name.split()) > 1:
+            place = _embedded(t, gazetteer, contexts[i], hint, around)
+            town = last or main
+            if place is None and town is not None and _is_site(t.name):
+                place = replace(town, as_written=t.name, precision=PlacePrecision.LOCALITY,
+                                basis=f"'{t.name}': a street, building or body taken to be in {town.name}, "
+                                      f"the town the article names {'before it' if last else 'most'}")
+        elif place is not None and place.feature == "city":
+            last = place
+        out[i] = place
+    return out

@@ -1,0 +1,243 @@
+"""What the parse says about an event trigger: is it an event at all, and of which kind.
+
+Functions over a parsed trigger span and the word lists of
+``data/nlp_event_context.json`` (read once by the ``ceasefire_events`` factory):
+
+* :func:`trigger_status` -- ``asserted`` (a concrete event), or why not:
+  ``negated`` ("did not strike"), ``hypothetical`` ("would strike", "plans to
+  bomb", "if the bombing was a mistake"), ``habitual`` ("has been conducting
+  air strikes since 2014"), ``attribute`` ("the bombed army base": the event
+  is its antecedent), ``nonevent`` ("bombing campaign", "riot police", a
+  warplane that was shot down is no attacker).
+* :func:`retype` -- the ACLED sub-event type the context gives: "jets / Syrian
+  forces bombed" is an air strike, a bomb that "exploded" stays an IED,
+  "shot down a plane" is an armed clash, a clash with protesters a riot,
+  territory taken by state forces is regained.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from spacy.tokens import Span, Token
+
+from .phrases import np_bounds
+
+__all__ = ["ASSERTED", "ContextWords", "context_words", "trigger_status", "retype", "governing_verb", "is_ambiguous"]
+
+ASSERTED = "asserted"
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
+_VERBAL = ("VERB", "AUX")
+
+
+@dataclass(frozen=True)
+class ContextWords:
+    modals: frozenset[str]
+    epistemic_modals: frozenset[str]
+    irrealis_governors: frozenset[str]
+    conditional_marks: frozenset[str]
+    negations: frozenset[str]
+    habitual_preps: frozenset[str]
+    nonevent_heads: frozenset[str]
+    aerial_words: frozenset[str]
+    bomb_words: frozenset[str]
+    device_verbs: frozenset[str]
+    aircraft_words: frozenset[str]
+    crowd_types: frozenset[str]
+    air_verbs: frozenset[str]
+    duration_heads: frozenset[str]
+    background_governors: frozenset[str]
+    retype: dict[str, tuple[str, str]]
+
+
+def context_words(raw: dict[str, Any]) -> ContextWords:
+    """The word lists from the parsed JSON file (raises ``KeyError`` when one is missing)."""
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(w.lower() for w in raw[key])
+
+    return ContextWords(
+        modals=words("modals"),
+        epistemic_modals=words("epistemic_modals"),
+        irrealis_governors=words("irrealis_governors"),
+        conditional_marks=words("conditional_marks"),
+        negations=words("negations"),
+        habitual_preps=words("habitual_preps"),
+        nonevent_heads=words("nonevent_heads"),
+        aerial_words=words("aerial_words"),
+        bomb_words=words("bomb_words"),
+        device_verbs=words("device_verbs"),
+        aircraft_words=words("aircraft_words"),
+        crowd_types=words("crowd_types"),
+        air_verbs=words("air_verbs"),
+        duration_heads=words("duration_heads"),
+        background_governors=words("background_governors"),
+        retype={k: (v[0], v[1]) for k, v in raw["retype"].items()},
+    )
+
+
+def governing_verb(tok: Token) -> Token | None:
+    """The trigger itself when it is a verb, else the nearest verb above it."""
+    cur = tok
+    for _ in range(12):
+        if cur.pos_ in _VERBAL:
+            return cur
+        if cur.head is cur:
+            return None
+        cur = cur.head
+    return None
+
+
+def _has_child(tok: Token, deps: tuple[str, ...], words: frozenset[str]) -> bool:
+    return any(c.dep_ in deps and c.lower_ in words for c in tok.children)
+
+
+def _modal_hypothetical(verb: Token, w: ContextWords) -> bool:
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    for i, aux in enumerate(auxes):
+        if aux.lower_ in w.modals:
+            perfect = i + 1 < len(auxes) and auxes[i + 1].lemma_ == "have"
+            return not (perfect and aux.lower_ in w.epistemic_modals)
+        if aux.lower_ == "going" and any(c.lower_ == "to" for c in verb.children):
+            return True
+    return False
+
+
+def _irrealis(verb: Token, head: Token, w: ContextWords) -> bool:
+    """'plans to bomb', 'threatened air strikes', 'if the bombing was a mistake'."""
+    if verb.dep_ in ("xcomp", "ccomp", "advcl") and verb.head.lemma_.lower() in w.irrealis_governors:
+        return True
+    if head.dep_ in ("dobj", "obj", "pobj") and head.head.lemma_.lower() in w.irrealis_governors:
+        return True
+    if head.dep_ == "pobj" and head.head.head.lemma_.lower() in w.irrealis_governors:  # "called for air strikes"
+        return True
+    cur: Token | None = verb
+    for _ in range(4):  # a conditional clause holding the trigger, or one above it
+        if cur is None:
+            break
+        if _has_child(cur, ("mark", "advmod"), w.conditional_marks):
+            return True
+        if cur.dep_ not in ("ccomp", "xcomp", "conj", "advcl", "relcl") or cur.head is cur:
+            break
+        cur = cur.head
+    return _modal_hypothetical(verb, w)
+
+
+def _habitual(verb: Token, w: ContextWords) -> bool:
+    auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if verb.tag_ == "VBG" and "been" in auxes:  # "has been conducting air strikes"
+        return True
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in w.habitual_preps:
+            if any(t.ent_type_ == "DATE" or t.like_num for t in prep.subtree):
+                return True
+    return False
+
+
+def _nonevent(span: Span, head: Token, agentive: bool, w: ContextWords) -> bool:
+    if head.dep_ in ("compound", "amod", "nmod") and head.head.lower_ in w.nonevent_heads:
+        return True  # "bombing campaign", "riot police"
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in w.nonevent_heads:
+        return True  # "a campaign of air strikes"
+    if (
+        agentive
+        and head.dep_ in ("dobj", "obj", "nsubjpass", "pobj", "conj")
+        and not (head.dep_ == "pobj" and head.head.lower_ == "by")
+    ):
+        return True  # "shot down a warplane": the plane is no attacker
+    return False
+
+
+def trigger_status(span: Span, agentive: bool, w: ContextWords) -> str:
+    """``asserted`` or the reason the trigger is no concrete event (see the module docstring)."""
+    head = span.root
+    if _nonevent(span, head, agentive, w):
+        return "nonevent"
+    if head.tag_ == "VBN" and head.dep_ in ("amod", "compound"):
+        return "attribute"  # "the bombed army base"
+    if any(c.dep_ in ("det", "neg") and c.lower_ in w.negations for c in head.children):
+        return "negated"  # "no air strikes"
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in w.duration_heads:
+        return "habitual"  # "13 days of bombardment"
+    verb = governing_verb(head)
+    if verb is None:
+        return ASSERTED
+    if _has_child(verb, ("neg",), w.negations):
+        return "negated"
+    if _irrealis(verb, head, w):
+        return "hypothetical"
+    governors = {verb.lemma_.lower(), head.head.head.lemma_.lower() if head.dep_ == "pobj" else ""}
+    if head.dep_ in ("dobj", "obj", "pobj", "xcomp") and governors & w.background_governors:
+        return "habitual"  # "had fled fighting in the region"
+    if _habitual(verb, w):
+        return "habitual"
+    return ASSERTED
+
+
+def is_ambiguous(span: Span, w: ContextWords) -> bool:
+    """A bomb trigger whose sentence does not say what kind of bomb: no device verb ('exploded', 'planted')."""
+    head = span.root
+    if span.text.lower() not in w.bomb_words:
+        return False
+    verb = governing_verb(head)
+    return not (verb is not None and verb is not head and verb.lemma_.lower() in w.device_verbs)
+
+
+def _modifier_words(tok: Token) -> set[str]:
+    return {c.lower_ for c in tok.subtree if c.i != tok.i}
+
+
+def retype(
+    span: Span,
+    sub_event_type: str,
+    perpetrator: Token | None,
+    target: Token | None,
+    is_state: Callable[[str], bool],
+    actor_type: Callable[[str], str | None],
+    w: ContextWords,
+) -> tuple[str, str] | None:
+    """The (event type, sub-event type) the context gives, or ``None`` to keep the trigger's own."""
+    head = span.root
+    low = span.text.lower()
+    if low in w.bomb_words:  # "roadside bomb", "car bomb" say their kind
+        verb = governing_verb(head)
+        if verb is not None and verb is not head and verb.lemma_.lower() in w.air_verbs:
+            return w.retype["air"]  # "dropped bombs", "bombs fell"
+        perp_words = _modifier_words(perpetrator) | {perpetrator.lower_} if perpetrator is not None else set()
+        mods = {c.lower_ for c in head.children if c.dep_ in ("amod", "compound", "nmod", "poss", "npadvmod")}
+        if perp_words & w.aerial_words or mods & w.aerial_words:
+            return w.retype["air"]
+        if perpetrator is not None and is_state(_np_text(perpetrator)):
+            return w.retype["air"]
+        return None
+    if sub_event_type == "Attack" and target is not None and target.lower_ in w.aircraft_words:
+        return w.retype["shootdown"]  # "shot the plane", "downed a drone"
+    if sub_event_type == "Armed clash":
+        for side in _clash_sides(head, perpetrator, target):
+            if actor_type(_np_text(side)) in w.crowd_types:
+                return w.retype["riot"]
+    if sub_event_type == "Non-state actor overtakes territory" and perpetrator is not None:
+        if perpetrator.lower_ not in _RELATIVE and is_state(_np_text(perpetrator)):  # "who" is a weak antecedent
+            return w.retype["regain"]
+    if sub_event_type == "Government regains territory" and perpetrator is not None:
+        kind = actor_type(_np_text(perpetrator))
+        if kind is not None and kind not in ("state", "external", "unknown"):
+            return w.retype["overtake"]
+    return None
+
+
+def _clash_sides(head: Token, perpetrator: Token | None, target: Token | None) -> list[Token]:
+    sides = [t for t in (perpetrator, target) if t is not None]
+    for prep in head.children:  # "clashes between X and Y", "clashed with X"
+        if prep.dep_ == "prep" and prep.lower_ in ("with", "between", "against"):
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    sides.append(pobj)
+                    sides.extend(c for c in pobj.children if c.dep_ == "conj")
+    return sides
+
+
+def _np_text(tok: Token) -> str:
+    a, b = np_bounds(tok)
+    return tok.doc.text[a:b]

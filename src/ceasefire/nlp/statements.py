@@ -1,0 +1,46 @@
+"""One claim per statement: the same figure from the same source, repeated in one report, is one claim.
+
+Pure functions over model types. The key is (field, kind, min, max,
+canonical source) -- a headline's figure is a claim of its own --; a figure of one named victim ("Kimani Gray was killed") also keys on
+the victim's last word, so that two victims killed in one report stay two
+claims while "Gray was killed" repeated stays one. The first evidence is kept.
+"""
+
+from __future__ import annotations
+
+from ..model import Claim
+from .sources import normalise_name
+
+__all__ = ["StatementKey", "statement_key", "Statements"]
+
+StatementKey = tuple[str, str, int | None, int | None, str, str]
+
+
+def statement_key(claim: Claim) -> StatementKey:
+    victim = ""
+    if claim.figure.min == claim.figure.max and claim.figure.max in (0, 1) and claim.victims:
+        words = normalise_name(claim.victims).split()
+        victim = words[-1] if words else ""
+    return (
+        claim.evidence.field,
+        claim.kind.value,
+        claim.figure.min,
+        claim.figure.max,
+        normalise_name(claim.source.name),
+        victim,
+    )
+
+
+class Statements:
+    """The claims of one report as they are found, repeats dropped."""
+
+    def __init__(self) -> None:
+        self._seen: set[tuple[object, ...]] = set()
+
+    def keep(self, claim: Claim, headline: bool = False) -> bool:
+        """True the first time a statement is seen in the report (its headline apart)."""
+        key = (*statement_key(claim), headline)
+        if key in self._seen:
+            return False
+        self._seen.add(key)
+        return True

@@ -1,0 +1,89 @@
+"""Event typing and status from the parse: context types, non-events, anaphora, report coherence."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import make_report
+
+pytestmark = pytest.mark.model
+
+
+def mentions(extractor, text: str):
+    return extractor.extract([make_report(text)])[0]
+
+
+def types(extractor, text: str) -> list[str | None]:
+    return [m.sub_event_type for m in mentions(extractor, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        ("Government warplanes bombed the village of Kafr Suda on Tuesday.", "Air/drone strike"),
+        ("Ruritanian forces bombed rebel positions in the north on Monday.", "Air/drone strike"),
+        ("A bomb exploded outside the post office in Port Leman on Monday.", "Remote explosive/landmine/IED"),
+        ("Militants planted a bomb under a bridge near Dalmia on Friday.", "Remote explosive/landmine/IED"),
+        ("Rebels shot down an army helicopter over the valley on Sunday.", "Armed clash"),
+        ("A gunman shot three shoppers at the market on Sunday.", "Attack"),
+        ("Police clashed with protesters in the capital on Monday.", "Violent demonstration"),
+        ("Riots broke out in the port city on Friday night.", "Violent demonstration"),
+        ("Syrian troops recaptured the town of Kafr Suda on Monday.", "Government regains territory"),
+        ("Islamic State fighters seized the town of Kafr Suda on Monday.", "Non-state actor overtakes territory"),
+        ("A suicide bomber blew himself up at a checkpoint on Monday.", "Suicide bomb"),
+        ("Police arrested six men in Port Leman on Tuesday.", "Arrests"),
+    ],
+)
+def test_context_types(extractor, text: str, sub_event_type: str) -> None:
+    assert types(extractor, text) == [sub_event_type]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The coalition has been conducting air strikes against the group since 2014.",
+        "The army would not intentionally strike a known civilian target.",
+        "The militia threatened to bomb the bridge.",
+        "Officials discussed a new coordinated bombing campaign.",
+        "There were no air strikes in the province on Monday.",
+        "If the shelling was a mistake, it was a grave one.",
+        "Thousands of people have fled fighting in the border region.",
+        "Riot police stood by the parliament.",
+    ],
+)
+def test_no_concrete_event(extractor, text: str) -> None:
+    assert mentions(extractor, text) == []
+
+
+def test_attributive_trigger_is_no_new_event(extractor) -> None:
+    text = "Warplanes hit the base on Monday. Militants overran the bombed army base on Tuesday."
+    assert types(extractor, text) == ["Air/drone strike", "Non-state actor overtakes territory"]
+
+
+def test_a_definite_reference_joins_its_antecedent(extractor) -> None:
+    text = (
+        "Government warplanes bombed a market in Dalmia on Monday, killing 12 people. "
+        "The air strike was condemned by the opposition."
+    )
+    (m,) = mentions(extractor, text)
+    assert m.sub_event_type == "Air/drone strike"
+
+
+def test_an_untyped_bombing_takes_the_reports_explosive_type(extractor) -> None:
+    text = (
+        "Military aircraft dropped bombs on a camp in Dalmia on Thursday. "
+        "Aid workers said 7 people were killed in Thursday's bombing."
+    )
+    ms = mentions(extractor, text)
+    assert {m.sub_event_type for m in ms} == {"Air/drone strike"}
+
+
+def test_arrests_in_a_story_of_violence_make_no_mention_of_their_own(extractor) -> None:
+    text = "A gunman shot two guards at the bank in Dalmia on Monday. Police arrested the gunman hours later."
+    assert types(extractor, text) == ["Attack"]
+
+
+def test_perpetrator_from_the_trigger_modifier(extractor) -> None:
+    (m,) = mentions(extractor, "Israeli air strikes hit a house in Khan Younis on Monday.")
+    perp = next(r.actor for r in m.actors if r.role == "perpetrator")
+    assert (perp.name, perp.type, perp.country) == ("Israel Defense Forces", "state", "IL")

@@ -1,0 +1,70 @@
+"""Victims counted without a figure, victim lists summed, and zero figures (nlp/victims.py through the pipeline)."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import claims_of, figures, make_report
+
+pytestmark = pytest.mark.model
+
+
+def found(extractor, text: str) -> set[tuple[str, int | None, int | None]]:
+    return figures(extractor.extract([make_report(text)])[0])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A prominent journalist has been killed in a car bomb explosion.", {("killed", 1, 1)}),
+        ("The mine killed a shepherd and a border guard near the ridge.", {("killed", 2, 2)}),
+        ("Police said three girls and one boy died at the ferry pier.", {("killed", 4, 4)}),
+        ("Lena Markova was shot and killed on Saturday night.", {("killed", 1, 1)}),
+        ("The gunman killed his former girlfriend in the car park.", {("killed", 1, 1)}),
+        (
+            "Medics say four porters have been killed and another wounded at the quarry.",
+            {("killed", 4, 4), ("wounded", 1, 1)},
+        ),
+        ("Six ferry crewmen lost their lives in the storm of shells.", {("killed", 6, 6)}),
+        ("The mayor of the town, who was abducted on Monday, was found dead today.", {("killed", 1, 1)}),
+        ("The attack killed 30 soldiers and 12 civilians.", {("killed", 42, 42)}),
+        ("At least 3 soldiers and a medic were killed in the ambush.", {("killed", 4, None)}),
+    ],
+)
+def test_victims_without_a_figure(extractor, text: str, expected: set) -> None:
+    assert found(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The governor said no one was killed in the blast.", {("killed", 0, 0)}),
+        ("One man was shot dead but no one else was injured.", {("killed", 1, 1), ("wounded", 0, 0)}),
+        ("Nobody was hurt when the shell hit the school.", {("wounded", 0, 0)}),
+        ("Luckily there were no casualties at the pumping station.", {("killed", 0, 0), ("wounded", 0, 0)}),
+        ("The army reported no deaths among its troops.", {("killed", 0, 0)}),
+    ],
+)
+def test_negation_is_a_zero(extractor, text: str, expected: set) -> None:
+    assert found(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebels threatened to kill a journalist if the talks failed.",
+        "The strike could have killed a soldier on guard.",
+        "The guard injured his leg while climbing the wall.",
+        "Prices rose after the siege killed trade.",
+        "The gunman killed himself after the siege.",
+        "The army did not kill a single protester, the minister said.",
+    ],
+)
+def test_not_a_statement_of_casualties(extractor, text: str) -> None:
+    assert found(extractor, text) == set()
+
+
+def test_summed_list_keeps_its_victims(extractor) -> None:
+    (claim,) = claims_of(extractor.extract([make_report("Police said three girls and one boy died at the ferry pier.")])[0])
+    assert claim.victims == "three girls and one boy"
+    assert claim.source.name == "Police"
