@@ -103,3 +103,30 @@ def test_date_and_place_disagreement_flags():
     (inc,) = build_incidents([a, b])
     assert "date_disagreement" in [f.type for f in inc.flags]
     assert "2016-09-17: a part 1" in inc.flags[0].detail
+
+
+def test_common_figures_alone_do_not_tie_unplaced_mentions():
+    a = mention("a", place=None, claims=(claim(lo=1, hi=1),))
+    b = mention("b", place=None, claims=(claim(lo=1, hi=1),))
+    assert not compatible(a, b)
+    c = mention("c", place=None, claims=(claim(lo=40, hi=40),))
+    d = mention("d", place=None, claims=(claim(lo=40, hi=40),))
+    assert compatible(c, d)
+
+
+def test_a_country_named_as_an_actor_does_not_separate_mentions():
+    from ceasefire.model import Place, PlacePrecision
+
+    israel = Place("Israel", "IL", None, 31.5, 34.9, None, "country", PlacePrecision.COUNTRY)
+    gaza = Place("Gaza", "PS", "Gaza Strip", 31.5, 34.47, None, "city", PlacePrecision.LOCALITY)
+    a = mention("a", place=israel, claims=(claim(lo=40, hi=40),))
+    b = mention("b", place=gaza, claims=(claim(lo=40, hi=40),))
+    assert compatible(a, b)
+
+
+def test_an_anaphoric_mention_joins_its_report_s_event():
+    a = mention("r", start=0, place=ALEPPO, claims=(claim(lo=9, hi=9),))
+    bare = mention("r", start=100, place=None)
+    other_report = mention("s", start=100, place=None)
+    assert compatible(a, bare)
+    assert not compatible(a, other_report)

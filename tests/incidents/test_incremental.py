@@ -8,10 +8,10 @@ from tests.factories import ALEPPO, IDLIB, claim, mention
 MENTIONS = [
     mention("a", claims=(claim(lo=12, hi=None, source="Health Ministry"),)),
     mention("b", claims=(claim(lo=11, hi=11, source="Observatory", stype=SourceType.MONITOR),)),
-    mention("c", place=IDLIB, claims=(claim(lo=3, hi=3),)),
+    mention("c", place=IDLIB, claims=(claim(lo=30, hi=30),)),
     mention("d", day=date(2016, 9, 18), claims=(claim(lo=14, hi=None, source="Observatory",
                                                       stype=SourceType.MONITOR),)),
-    mention("e", place=None, claims=(claim(lo=3, hi=3),)),  # joins c by its shared figure
+    mention("e", place=None, claims=(claim(lo=30, hi=30),)),  # joins c by its shared figure
     mention("f", day=date(2016, 10, 2)),
 ]
 
@@ -63,9 +63,9 @@ def test_unrelated_places_do_not_pull_each_other_in():
 def test_an_id_that_comes_back_continues_its_history():
     # b alone has b's id; a joins (shared figure) and the group takes a's id, retiring b's;
     # then c, sharing two figures with a but placed far from b, pulls a away: b's id comes back
-    a = mention("a", place=None, claims=(claim(lo=4, hi=4), claim("wounded", 2, 2)))
-    b = mention("b", place=ALEPPO, claims=(claim(lo=4, hi=4),))
-    c = mention("c", place=IDLIB, claims=(claim(lo=4, hi=4), claim("wounded", 2, 2)))
+    a = mention("a", place=None, claims=(claim(lo=40, hi=40), claim("wounded", 20, 20)))
+    b = mention("b", place=ALEPPO, claims=(claim(lo=40, hi=40),))
+    c = mention("c", place=IDLIB, claims=(claim(lo=40, hi=40), claim("wounded", 20, 20)))
     reader = MemoryReader()
     versions: dict[str, list[int]] = {}
     for new in ([b], [a], [c]):

@@ -10,7 +10,7 @@ from typing import Sequence
 from ..model import ActorRole, DatePrecision, DateResolution, Incident, Mention, Place, PlacePrecision, StatementKind
 from .flags import contradiction_flags
 from .grade import grade
-from .merge import cluster_mentions
+from .merge import NEAR_KM, REGION_KM, cluster_mentions, distance_km
 from .ranges import derive_figures
 
 __all__ = ["build_incidents", "incident_id"]
@@ -22,10 +22,11 @@ _DATE_RANK = {
     DatePrecision.YEAR: 3,
     DatePrecision.UNKNOWN: 4,
 }
+# "near X" is less telling than a named town: "in Woodburn" beats "near Portland"
 _PLACE_RANK = {
     PlacePrecision.POINT: 0,
-    PlacePrecision.NEAR: 1,
-    PlacePrecision.LOCALITY: 2,
+    PlacePrecision.LOCALITY: 1,
+    PlacePrecision.NEAR: 2,
     PlacePrecision.ADMIN2: 3,
     PlacePrecision.ADMIN1: 4,
     PlacePrecision.COUNTRY: 5,
@@ -55,12 +56,32 @@ def _best_date(mentions: Sequence[Mention]) -> DateResolution:
     )
 
 
+_REGIONS = (PlacePrecision.ADMIN1, PlacePrecision.ADMIN2)
+
+
+def _support(p: Place, places: Sequence[Place]) -> int:
+    """How many of ``places`` agree with ``p``: the same name, within 30 km, or a region around it."""
+    n = 0
+    for q in places:
+        d = distance_km(p, q)
+        near = d is not None and (d <= NEAR_KM or (q.precision in _REGIONS and d <= REGION_KM))
+        n += q.name == p.name or near
+    return n
+
+
 def _best_place(mentions: Sequence[Mention]) -> Place | None:
-    places = [m.place for m in mentions if m.place is not None]
-    if not places:
+    """The place the mentions with claims agree on most, then all mentions (country-level places
+    only when there is nothing finer), then the most specific."""
+    usable = [m for m in mentions if m.place is not None and m.place.precision is not PlacePrecision.UNKNOWN]
+    if not usable:
         return None
-    # the most specific place that most mentions agree with
-    return min(places, key=lambda p: (_PLACE_RANK[p.precision], p.name))
+    fine = [m for m in usable if m.place.precision is not PlacePrecision.COUNTRY] or usable  # type: ignore[union-attr]
+    places = [m.place for m in fine]
+    claimed = [m.place for m in fine if m.claims]
+    return min(  # type: ignore[return-value]
+        places,
+        key=lambda p: (-_support(p, claimed), -_support(p, places), _PLACE_RANK[p.precision], p.name),  # type: ignore[arg-type]
+    )
 
 
 def _event_type(mentions: Sequence[Mention]) -> tuple[str | None, str | None]:

@@ -1,11 +1,18 @@
 """Which mentions are one incident.
 
-Two mentions are compatible when nothing they say contradicts it: dates that
+Two mentions are compatible when nothing they say contradicts it -- dates that
 overlap (within a day of slack for each side's precision), places near each
-other or in one admin1, the same kind of event (or one untyped), and -- across
-different reports -- some positive evidence: a shared place or a shared figure.
-Compatible mentions are joined transitively (union-find over all pairs), so the
-result does not depend on the order the mentions arrive in.
+other or in one admin1, the same kind of event (or one untyped) -- and
+something ties them:
+
+* a shared place (within 30 km for points, 50 km for towns, the same admin1 for regions);
+* or, when a place cannot tell, shared figures that are distinctive enough
+  (``killed 1`` alone is not: many events share it);
+* or, inside one report, a mention of the same type that names neither place nor
+  figure (an anaphoric "the shooting"), or that repeats one of its figures.
+
+A place known only to country level is weak evidence (it is often an actor:
+"Israel", "Russia"); it neither ties nor separates mentions.
 """
 
 from __future__ import annotations
@@ -18,8 +25,10 @@ from ..model import DatePrecision, Mention, Place, PlacePrecision
 
 __all__ = ["cluster_mentions", "compatible", "distance_km"]
 
-NEAR_KM = 30.0
+NEAR_KM = 30.0  # points and "near" places
+TOWN_KM = 50.0  # localities: a town and its suburb
 REGION_KM = 150.0
+_POINTS = {PlacePrecision.POINT, PlacePrecision.NEAR}
 
 
 def distance_km(a: Place, b: Place) -> float | None:
@@ -39,17 +48,19 @@ def _places(a: Place | None, b: Place | None) -> bool | None:
     """True: same place; False: different places; None: cannot tell."""
     if a is None or b is None or a.precision is PlacePrecision.UNKNOWN or b.precision is PlacePrecision.UNKNOWN:
         return None
-    if a.country and b.country and a.country != b.country:
-        return False
     if PlacePrecision.COUNTRY in (a.precision, b.precision):
         return None
+    if a.country and b.country and a.country != b.country:
+        return False
     coarse = a.precision in _COARSE or b.precision in _COARSE
     if a.admin1 and b.admin1 and coarse:
         return a.admin1 == b.admin1
     d = distance_km(a, b)
     if d is None:
         return None
-    return d <= (REGION_KM if coarse else NEAR_KM)
+    if coarse:
+        return d <= REGION_KM
+    return d <= (NEAR_KM if a.precision in _POINTS and b.precision in _POINTS else TOWN_KM)
 
 
 def _dates(a: Mention, b: Mention) -> bool | None:
@@ -64,6 +75,23 @@ def _dates(a: Mention, b: Mention) -> bool | None:
 
 def _figures(m: Mention) -> set[tuple[str, int | None, int | None]]:
     return {(c.kind.value, c.figure.min, c.figure.max) for c in m.claims}
+
+
+def _weight(fig: tuple[str, int | None, int | None]) -> float:
+    """How much a shared figure says: 1 or 0 is common to many events, 40 is not."""
+    n = fig[1] if fig[1] is not None else fig[2]
+    if n is None or n <= 1:
+        return 0.0
+    return 0.5 if n < 5 else 1.0
+
+
+def _shared_figures(a: Mention, b: Mention) -> float:
+    return sum(_weight(f) for f in _figures(a) & _figures(b))
+
+
+def _bare(m: Mention) -> bool:
+    """Names neither a place nor a figure: an anaphoric mention ("the shooting")."""
+    return (m.place is None or m.place.precision is PlacePrecision.UNKNOWN) and not m.claims
 
 
 # Sub-event types that can describe one event from different sides (taken / retaken).
@@ -84,17 +112,19 @@ def compatible(a: Mention, b: Mention) -> bool:
     if _dates(a, b) is False:
         return False
     same_place = _places(a.place, b.place)
-    if same_place is False:
-        return False
-    if a.report_key == b.report_key:
-        # within one report, only mentions that name the same place or share a figure are one event
-        return bool(same_place) or bool(_figures(a) & _figures(b))
-    return bool(same_place) or bool(_figures(a) & _figures(b))
+    if same_place is not None:
+        return same_place
+    if _shared_figures(a, b) >= 1.0:
+        return True
+    if a.report_key == b.report_key and a.sub_event_type == b.sub_event_type:
+        # in one report, an unplaced mention of the same type with a shared figure, or none at all
+        return _bare(a) or _bare(b) or bool(_figures(a) & _figures(b))
+    return False
 
 
-def _affinity(a: Mention, b: Mention) -> tuple[int, int]:
+def _affinity(a: Mention, b: Mention) -> tuple[float, int]:
     """How strongly two compatible mentions belong together: shared figures, then a known same place."""
-    return (len(_figures(a) & _figures(b)), int(bool(_places(a.place, b.place))))
+    return (_shared_figures(a, b), int(bool(_places(a.place, b.place))))
 
 
 def _candidate_pairs(ordered: Sequence[Mention]) -> set[tuple[int, int]]:
