@@ -130,3 +130,29 @@ def test_an_anaphoric_mention_joins_its_report_s_event():
     other_report = mention("s", start=100, place=None)
     assert compatible(a, bare)
     assert not compatible(a, other_report)
+
+
+def test_responsibility_disputed_when_the_accused_denies():
+    from dataclasses import replace
+
+    from ceasefire.model import Actor, ActorRole, Evidence, Source, Statement, StatementKind
+
+    denial = Statement(StatementKind.DENIAL, Source("Defence Ministry", SourceType.MILITARY),
+                       Evidence("text", 50, 60, "denied it"), about="its jets struck the market")
+    accused = replace(mention("a", claims=(claim(lo=12, hi=12),)),
+                      actors=(ActorRole(Actor("Syrian air force", "state"), "perpetrator"),))
+    (inc,) = build_incidents([accused, replace(mention("b", claims=(claim(lo=12, hi=12),)), statements=(denial,))])
+    flag = next(f for f in inc.flags if f.type == "responsibility_disputed")
+    assert "Syrian air force" in flag.detail and "Defence Ministry" in flag.detail
+    assert inc.grade == "contested"
+
+
+def test_an_acknowledgment_confirms():
+    from dataclasses import replace
+
+    from ceasefire.model import Evidence, Source, Statement, StatementKind
+
+    ack = Statement(StatementKind.ACKNOWLEDGMENT, Source("Army", SourceType.MILITARY),
+                    Evidence("text", 0, 9, "regret"), about="the strike")
+    (inc,) = build_incidents([replace(mention("a", claims=(claim(lo=9, hi=9),)), statements=(ack,))])
+    assert inc.grade == "confirmed"

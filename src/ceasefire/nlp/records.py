@@ -19,7 +19,7 @@ from typing import Sequence
 
 from spacy.tokens import Doc, Span
 
-from ..model import Actor, ActorRole, Claim, Evidence, Mention, Report, Source, Timex, Toponym
+from ..model import Actor, ActorRole, Claim, Evidence, Mention, Report, Source, Statement, Timex, Toponym
 from .actors import ActorRegistry, default_actors
 from .attribution import Attribution
 from .claims import ClaimInfo
@@ -27,6 +27,7 @@ from .components import CLAIMS_KEY, EVENTS_KEY
 from .events import EventInfo
 from .phrases import CharSpan
 from .segments import Segment
+from .responsibility import statement_in
 from .sources import SourceRegistry, clean_written, outlet_source
 from .statements import Statements
 from .where_when import PlaceWords, place_words, timexes_in, toponyms_in
@@ -235,7 +236,7 @@ def _places_times(
     for s in g.sentences:
         for t in toponyms_of[id(s)]:
             tops.setdefault((t.evidence.field, t.evidence.start), t)
-        for a, b in timexes_in(s.sent, words):
+        for a, b in timexes_in(s.sent, words, statement_dates=s.trigger is not None):  # "police said Friday"
             ev = evidence(s.seg, a, b)
             times.setdefault((ev.field, ev.start), Timex(text=clean_written(ev.quote), evidence=ev))
     return tuple(tops.values()), tuple(times.values())
@@ -259,7 +260,8 @@ def report_mentions(report: Report, parsed: Sequence[tuple[Segment, Doc]], regis
     toponyms_of = {id(s): _sentence_toponyms(s, words) for s in sentences}
     mentions = []
     seen_actors: list[Actor] = []
-    for g in _group(sentences):
+    groups = _group(sentences)
+    for g in groups:
         toponyms, timexes = _places_times(g, words, toponyms_of)
         mentions.append(
             Mention(
@@ -276,4 +278,30 @@ def report_mentions(report: Report, parsed: Sequence[tuple[Segment, Doc]], regis
                 context_toponyms=_context_toponyms(g, sentences, toponyms_of),
             )
         )
-    return mentions
+    return _with_statements(mentions, groups, sentences, report, registry)
+
+
+def _with_statements(
+    mentions: list[Mention], groups: list[_Group], sentences: list[_Sentence], report: Report,
+    registry: SourceRegistry,
+) -> list[Mention]:
+    """Statements about responsibility join the mention of their sentence, else the nearest earlier one."""
+    if not mentions:
+        return mentions
+    owner = {id(s): i for i, g in enumerate(groups) for s in g.sentences}
+    found: dict[int, list[Statement]] = {}
+    current = 0
+    for s in sentences:
+        current = owner.get(id(s), current)
+        seg = s.seg
+        stmt = statement_in(
+            s.sent,
+            lambda a, b, seg=seg: evidence(seg, a, b),
+            lambda span, seg=seg: _written(seg, span),
+            registry.resolve,
+            outlet_source(report.outlet),
+            report.outlet,
+        )
+        if stmt is not None:
+            found.setdefault(current, []).append(stmt)
+    return [replace(m, statements=tuple(found.get(i, ()))) if i in found else m for i, m in enumerate(mentions)]
