@@ -129,3 +129,37 @@ def test_kill_9_midway_then_rerun_equals_one_clean_run(tmp_path):
     with ceasefire.open(str(killed_db)) as a, ceasefire.open(str(clean_db)) as b:
         assert a.store.snapshot() == b.store.snapshot()
         assert a.counts()["documents"] == len(rows)
+
+
+def _km(a_lat, a_lon, b_lat, b_lon):
+    import math
+
+    p1, p2 = math.radians(a_lat), math.radians(b_lat)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b_lon - a_lon) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def test_seed_incidents_fully(seed_db):
+    """The seed page as issues 4 and 5 describe it: the strike, the takeover, the Daraa bombing."""
+    db, _ = seed_db
+    incidents = db.export_dict()["incidents"]
+    strike = next(i for i in incidents if any(c["min"] == 83 for c in i["claims"]))
+    figures = {(c["kind"], c["min"], c["max"]) for c in strike["claims"]}
+    assert {("killed", 83, None), ("killed", 80, None), ("killed", 61, None), ("killed", 24, None),
+            ("wounded", 120, 120)} <= figures
+    assert sum(c["min"] == 24 for c in strike["claims"]) == 2  # the headline's dozens and the lead's
+    assert strike["sub_event_type"] == "Air/drone strike" and strike["date"]["start"] == "2016-09-17"
+    loc = strike["location"]
+    assert _km(loc["lat"], loc["lon"], 35.285, 40.176) <= 25  # Deir ez-Zor airport
+    actors = {(a["role"], a["name"]) for a in strike["actors"]}
+    assert ("perpetrator", "US-led coalition") in actors and ("target", "Syrian army") in actors
+    kinds = {s["kind"] for s in strike["statements"]}
+    assert "responsibility_disputed" in [f["type"] for f in strike["flags"]] or "acknowledgment" in kinds
+    assert strike["killed"]["high"] == 83 and strike["wounded"]["low"] == 120
+
+    takeover = next(i for i in incidents if i["sub_event_type"] == "Non-state actor overtakes territory")
+    assert takeover["id"] != strike["id"]
+    assert "control_disputed" in [f["type"] for f in takeover["flags"]]
+
+    daraa = next(i for i in incidents if any(c["min"] == 9 for c in i["claims"]))
+    assert daraa["date"]["start"] == "2016-09-18" and daraa["location"]["admin1"] == "Daraa"
