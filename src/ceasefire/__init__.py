@@ -24,6 +24,10 @@ __version__ = "0.1.0"
 __all__ = [
     "open",
     "evaluate",
+    "geocode",
+    "normalize_dates",
+    "build_gazetteer",
+    "import_geonames",
     "Database",
     "Settings",
     "IngestResult",
@@ -40,6 +44,10 @@ __all__ = [
 _LAZY = {
     "open": "ceasefire.database",
     "evaluate": "ceasefire.database",
+    "geocode": "ceasefire.database",
+    "normalize_dates": "ceasefire.database",
+    "build_gazetteer": "ceasefire.database",
+    "import_geonames": "ceasefire.database",
     "Database": "ceasefire.database",
     "Settings": "ceasefire.config",
     "IngestResult": "ceasefire.run",
@@ -47,7 +55,7 @@ _LAZY = {
 
 if TYPE_CHECKING:  # pragma: no cover
     from .config import Settings
-    from .database import Database, evaluate, open
+    from .database import Database, build_gazetteer, evaluate, geocode, import_geonames, normalize_dates, open
     from .run import IngestResult
 
 

@@ -332,10 +332,8 @@ def dates_cmd(
     input: Optional[Path] = typer.Argument(None, help="JSONL file; standard input when omitted."),
 ) -> None:
     """Fill each timex's TIMEX3 value: lines {"id", "dct", "text", "timexes": [{"start","end","text"}]}."""
-    from .dates import normalize_lines
-
     lines = _Lines(input)
-    for line in normalize_lines(lines):
+    for line in database.normalize_dates(lines):
         sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
     raise typer.Exit(1 if lines.failed else 0)
 
@@ -346,16 +344,8 @@ def geocode(
     find: bool = typer.Option(False, "--find", help="Find the toponyms in lines that give none (spaCy)."),
 ) -> None:
     """Resolve toponyms: lines {"id", "text", "toponyms": [{"start","end","name"}]} get lat, lon, geonames_id, country."""
-    from . import geo
-
-    gazetteer = geo.open_gazetteer(state.settings().gazetteer_path)
-    finder = None
-    if find:
-        from .nlp import load_pipeline
-
-        finder = load_pipeline(state.settings().model).find_toponyms
     lines = _Lines(input)
-    for line in geo.geocode_lines(lines, gazetteer, find=finder):
+    for line in database.geocode(lines, find=find, **_overrides()):
         sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
     raise typer.Exit(1 if lines.failed else 0)
 
@@ -365,10 +355,6 @@ def gazetteer_import(
     dump: Path = typer.Argument(..., help="A GeoNames dump: allCountries.zip, cities500.zip, or a country zip."),
 ) -> None:
     """Add a GeoNames dump you bring (e.g. allCountries.zip) to the place index."""
-    from . import geo
-
-    target = state.settings().gazetteer_path
-    geo.open_gazetteer(target).close()  # make sure the bundled index exists first
     with _progress("importing") as advance:
         done = [0]
 
@@ -377,9 +363,9 @@ def gazetteer_import(
                 advance(n - done[0], total, dump.name)
                 done[0] = n
 
-        rows = geo.import_geonames_dump(dump, target, progress=progress)
+        rows = database.import_geonames(dump, progress=progress, **_overrides())
     if not state.quiet:
-        err.print(f"{rows} place(s) imported from {dump} into {target}", markup=False)
+        err.print(f"{rows} place(s) imported from {dump} into {state.settings().gazetteer_path}", markup=False)
 
 
 @gazetteer_app.command("build")
@@ -387,10 +373,7 @@ def gazetteer_build(
     path: Optional[Path] = typer.Option(None, help="Where to write the index [default: the cache directory]."),
 ) -> None:
     """Build the offline place index from the bundled GeoNames data and curated places."""
-    from . import geo
-
-    target = path or state.settings().gazetteer_path
-    built = geo.build_gazetteer(target)
+    built = database.build_gazetteer(path, **_overrides())
     if not state.quiet:
         err.print(f"gazetteer written to {built}", markup=False)
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import tempfile
 from pathlib import Path
-from typing import IO, Any, Sequence
+from typing import IO, Any, Callable, Iterable, Iterator, Sequence
 
 from .config import Settings
 from .errors import ConfigError
@@ -21,7 +21,7 @@ from .model import Incident, IncidentVersion, Report
 from .run import IngestResult, Pipeline, ProgressCallback, ingest_paths, rebuild_incidents
 from .store import Store, open_store
 
-__all__ = ["Database", "open", "evaluate"]
+__all__ = ["Database", "open", "evaluate", "geocode", "normalize_dates", "build_gazetteer", "import_geonames"]
 
 
 def _normalise_url(url: str) -> str:
@@ -107,6 +107,51 @@ class Database:
 def open(db_url: str | None = None, **settings: Any) -> Database:  # noqa: A001 - the API's name
     """Open (and migrate) the store at ``db_url`` (default ``CEASEFIRE_DB`` or ``./ceasefire.db``)."""
     return Database(Settings.from_env(db_url=db_url, **settings))
+
+
+def geocode(lines: Iterable[dict[str, Any]], *, find: bool = False, **settings: Any) -> Iterator[dict[str, Any]]:
+    """Resolve the toponyms of ``{"id", "text", "toponyms": [{"start", "end", "name"}]}`` lines.
+
+    Each toponym gets ``lat``, ``lon``, ``geonames_id``, ``country``, ``admin1``,
+    ``precision`` and ``basis`` (nulls and ``unknown`` when unresolved). With
+    ``find``, lines without toponyms have them found first (spaCy).
+    """
+    from . import geo
+
+    cfg = Settings.from_env(**settings)
+    finder = None
+    if find:
+        from .nlp import load_pipeline
+
+        finder = load_pipeline(cfg.model).find_toponyms
+    gazetteer = geo.open_gazetteer(cfg.gazetteer_path)
+    try:
+        yield from geo.geocode_lines(lines, gazetteer, find=finder)
+    finally:
+        gazetteer.close()
+
+
+def normalize_dates(lines: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """Fill each timex's TIMEX3 ``value`` (and ``basis``) in ``{"id", "dct", "text", "timexes"}`` lines."""
+    from .dates import normalize_lines
+
+    return normalize_lines(lines)
+
+
+def build_gazetteer(path: str | Path | None = None, **settings: Any) -> Path:
+    """Build the offline place index (at ``path``, else the configured one) and return where it is."""
+    from . import geo
+
+    return geo.build_gazetteer(Path(path) if path else Settings.from_env(**settings).gazetteer_path)
+
+
+def import_geonames(dump: str | Path, *, progress: Callable[[int, int], None] | None = None, **settings: Any) -> int:
+    """Add a GeoNames dump (``allCountries.zip`` or any GeoNames zip) to the place index; returns rows read."""
+    from . import geo
+
+    target = Settings.from_env(**settings).gazetteer_path
+    geo.open_gazetteer(target).close()  # the bundled index first
+    return geo.import_geonames_dump(Path(dump), target, progress=progress)
 
 
 def evaluate(gold_path: str | Path, *, progress: ProgressCallback | None = None, **settings: Any) -> dict[str, Any]:
