@@ -81,7 +81,7 @@ def _suffix_after(doc: Doc, end: int, words: QuantityWords) -> int:
 
 
 def _text(doc: Doc, start: int, end: int) -> str:
-    return doc.text[doc[start].idx : doc[end - 1].idx + len(doc[end - 1].text)]
+    return doc[start:end].text  # not doc.text[...]: Doc.text joins every token of the document
 
 
 def _excluded(doc: Doc, start: int, end: int, not_after: frozenset[str]) -> bool:

@@ -35,6 +35,7 @@ class ParagraphBreaks:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
+        text = doc.text  # Doc.text joins every token: read it once
         for i in range(1, len(doc)):
             prev, tok = doc[i - 1], doc[i]
             if tok.is_space:
@@ -50,7 +51,7 @@ class ParagraphBreaks:
             if ws.count("\n") >= 2 or before.text[-1:] in _ENDINGS:
                 tok.is_sent_start = True
             elif tok.text[:1].isupper() or tok.text[:1].isdigit() or tok.text[:1] in '"“':
-                prev_len, next_len = _lines_around(doc.text, tok.idx)
+                prev_len, next_len = _lines_around(text, tok.idx)
                 if prev_len > _WRAPPED or (prev_len < _SHORT and next_len >= _LONG):
                     tok.is_sent_start = True
         return doc

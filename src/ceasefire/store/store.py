@@ -53,6 +53,7 @@ class Store:
 
     def __init__(self, engine: Engine, url: str, shown: str | None = None) -> None:
         self._engine = engine
+        self._mention_cache: dict[str, Mention] = {}  # decoded mentions, for incremental merging
         self.url = url
         self._shown = shown or url
 
@@ -132,7 +133,7 @@ class Store:
                 _insert(conn, T.mentions, mention_rows)
                 _insert(conn, T.claims, claim_rows)
                 if derive is not None:
-                    apply_changes(conn, derive(Neighbourhood(conn)))
+                    apply_changes(conn, derive(Neighbourhood(conn, self._mention_cache)))
         except IntegrityError as exc:
             if self.has_document(doc.sha256):  # another writer stored it meanwhile
                 return False
@@ -223,7 +224,7 @@ class Store:
     def change_incidents(self, derive: Callable[[Neighbourhood], ChangeSet]) -> None:
         """Apply the incident changes ``derive`` decides, reading and writing in one transaction."""
         with self._guard("update incidents"), self._write() as conn:
-            apply_changes(conn, derive(Neighbourhood(conn)))
+            apply_changes(conn, derive(Neighbourhood(conn, self._mention_cache)))
 
     def history(self, incident_id: str) -> list[IncidentVersion]:
         """Every version of an incident, oldest first (empty when it never existed)."""

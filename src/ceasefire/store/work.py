@@ -32,26 +32,39 @@ class ChangeSet(Protocol):
     versions: Sequence[IncidentVersion]
 
 
-class Neighbourhood:
-    """Read access for incremental merging, bound to an open transaction."""
+CACHE_LIMIT = 100_000
 
-    def __init__(self, conn: Connection) -> None:
+
+class Neighbourhood:
+    """Read access for incremental merging, bound to an open transaction.
+
+    ``cache`` maps mention keys to decoded mentions across transactions: a stored
+    mention never changes (its key is derived from its document's hash), so a
+    mention decoded once can be reused.
+    """
+
+    def __init__(self, conn: Connection, cache: dict[str, Mention] | None = None) -> None:
         self._conn = conn
+        self._cache = cache if cache is not None else {}
 
     def _mentions(self, keys: Iterable[str]) -> list[Mention]:
         keys = sorted(set(keys))
-        if not keys:
-            return []
-        rows = self._conn.execute(select(T.mentions).where(T.mentions.c.key.in_(keys))).mappings().all()
-        claims = self._conn.execute(
-            select(T.claims.c.mention_key, T.claims.c.payload)
-            .where(T.claims.c.mention_key.in_(keys))
-            .order_by(T.claims.c.mention_key, T.claims.c.seq)
-        ).all()
-        by_mention: dict[str, list[Any]] = defaultdict(list)
-        for key, payload in claims:
-            by_mention[key].append(payload)
-        return sorted((R.mention_from_row(r, by_mention.get(r["key"], [])) for r in rows), key=lambda m: m.key)
+        missing = [k for k in keys if k not in self._cache]
+        if missing:
+            rows = self._conn.execute(select(T.mentions).where(T.mentions.c.key.in_(missing))).mappings().all()
+            claims = self._conn.execute(
+                select(T.claims.c.mention_key, T.claims.c.payload)
+                .where(T.claims.c.mention_key.in_(missing))
+                .order_by(T.claims.c.mention_key, T.claims.c.seq)
+            ).all()
+            by_mention: dict[str, list[Any]] = defaultdict(list)
+            for key, payload in claims:
+                by_mention[key].append(payload)
+            if len(self._cache) + len(rows) > CACHE_LIMIT:
+                self._cache.clear()
+            for r in rows:
+                self._cache[r["key"]] = R.mention_from_row(r, by_mention.get(r["key"], []))
+        return [self._cache[k] for k in keys if k in self._cache]
 
     def neighbours(self, mention: Mention) -> list[Mention]:
         """Stored mentions that could be compatible with ``mention``: same country near its dates, or a shared figure."""
