@@ -48,6 +48,7 @@ def test_import_adds_new_places_and_updates_known_ones(tmp_path: Path) -> None:
     assert (deir.geonames_id, deir.population, deir.lat) == (170794, 300000, 35.34)
     assert gaz.lookup("Some Canyon Floor") == []  # undersea features are not imported
     assert int(gaz.meta()["places"]) == 4
+    assert gaz.meta()["imported"] == "allCountries.zip"  # open_gazetteer will not rebuild it away
     gaz.close()
 
 

@@ -59,6 +59,7 @@ def _real_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = Path(os.environ["CEASEFIRE_GAZETTEER"]) if os.environ.get("CEASEFIRE_GAZETTEER") else (
         Settings.from_env().gazetteer_path)
     if path.exists():
+        open_gazetteer(path).close()  # rebuilt here when built by another version of the package
         return path
     if os.environ.get("CI") == "true":
         pytest.fail(f"the gazetteer index must be built before the tests under CI (expected at {path})")
@@ -110,3 +111,17 @@ def test_real_index_has_regions_airports_and_city_admin1(real: SqliteGazetteer) 
     chennai = resolve_place([top("Chennai")], real)
     assert chennai is not None and chennai.admin1 == "Tamil Nādu"
     assert resolve_place([top("West")], real) is None  # a direction word is not a town
+
+
+def test_real_index_has_world_features_demonym_regions_and_former_states(real: SqliteGazetteer) -> None:
+    english = resolve_place([top("English")], real)
+    assert english is not None and (english.name, english.country, english.precision) == (
+        "England", "GB", PlacePrecision.ADMIN1)
+    soviet = resolve_place([top("Soviet Union")], real)
+    assert soviet is not None and (soviet.country, soviet.precision) == ("RU", PlacePrecision.COUNTRY)
+    atlantic = resolve_place([top("Atlantic")], real)
+    assert atlantic is not None and (atlantic.feature, atlantic.lat, atlantic.lon) == ("water", 10.0, -25.0)
+    kurdish = resolve_place([top("Kurdish")], real)
+    assert kurdish is not None and kurdish.name == "Kurdistan"
+    bc = resolve_place([top("British Columbia")], real)
+    assert bc is not None and (bc.lat, bc.lon) == (54.0, -125.0)  # data/geo_admin1.tsv, not the cities' middle

@@ -52,18 +52,24 @@ def test_an_unknown_name_stays_unresolved_and_is_not_guessed() -> None:
 
 
 def test_geocode_lines_fills_every_toponym() -> None:
-    text = "Shelling near Deir Ezzor and in Idleb; nothing in Zorblat."
-    names = ("Deir Ezzor", "Idleb", "Zorblat")
+    text = "Shelling near Deir Ezzor and in Idleb; nothing in Zorblat or on Zorblat Street."
+    names = ("Deir Ezzor", "Idleb", "Zorblat", "Zorblat Street")
     spans = [{"start": text.index(n), "end": text.index(n) + len(n), "name": n} for n in names]
     [out] = geocode_lines([{"id": "a1", "text": text, "toponyms": spans, "extra": 1}], gaz())
     assert out["id"] == "a1" and out["extra"] == 1
-    deir, idlib, unknown = out["toponyms"]
+    deir, idlib, unknown, street = out["toponyms"]
     assert (deir["geonames_id"], deir["country"], deir["precision"]) == (170794, "SY", "near")
     assert (deir["lat"], deir["lon"], deir["admin1"]) == (DEIR_CITY.lat, DEIR_CITY.lon, "Deir ez-Zor")
     assert deir["start"] == spans[0]["start"] and deir["name"] == "Deir Ezzor"
     assert (idlib["geonames_id"], idlib["precision"]) == (IDLIB.geonames_id, "locality")
-    assert unknown["precision"] == "unknown"
-    assert all(unknown[k] is None for k in ("lat", "lon", "geonames_id", "country", "admin1"))
+    # a one-word name the gazetteer lacks stays unresolved: it may be a place anywhere
+    assert (unknown["precision"], unknown["lat"], unknown["country"]) == ("unknown", None, None)
+    # a street the gazetteer lacks is taken to lie in the town named before it, and says so
+    assert (street["precision"], street["lat"], street["country"]) == ("locality", IDLIB.lat, "SY")
+    assert "'Zorblat Street': a street, building or body taken to be in Idlib" in street["basis"]
+    [alone] = geocode_lines([{"id": "a2", "text": "Zorblat.", "toponyms": [{"start": 0, "end": 7}]}], gaz())
+    assert alone["toponyms"][0]["precision"] == "unknown"
+    assert all(alone["toponyms"][0][k] is None for k in ("lat", "lon", "geonames_id", "country", "admin1"))
 
 
 def test_geocode_lines_finds_toponyms_when_none_are_given() -> None:
@@ -78,3 +84,18 @@ def test_geocode_lines_finds_toponyms_when_none_are_given() -> None:
     assert bare["toponyms"] == []
     [given] = geocode_lines([{"id": "d", "text": text, "toponyms": [{"start": 11, "end": 16}]}], gaz(), find=find)
     assert given["toponyms"][0]["name"] == "Idlib"  # the name is taken from the text when missing
+
+
+def test_each_occurrence_of_a_name_keeps_its_own_qualifier() -> None:
+    text = "Shelling near Idlib. Later, crowds gathered in Idlib."
+    first = Toponym("Idlib", Evidence("text", 14, 19, "Idlib"), "near")
+    second = Toponym("Idlib", Evidence("text", 47, 52, "Idlib"), "")
+    near, plain = resolve_document([first, second], gaz())
+    assert near is not None and plain is not None and near.geonames_id == plain.geonames_id
+    assert (near.precision, plain.precision) == (PlacePrecision.NEAR, PlacePrecision.LOCALITY)
+    assert text[47:52] == "Idlib" and not plain.basis.startswith("near")
+
+
+def test_without_filling_unknown_names_stay_none() -> None:
+    text = "Shelling in Idleb; nothing in Zorblat."
+    assert resolve_document([top(text, "Idleb"), top(text, "Zorblat")], gaz(), fill=False)[1] is None

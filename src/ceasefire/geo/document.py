@@ -5,7 +5,10 @@ again with a bonus for candidates close to the places the other toponyms took
 (a "Franklin" beside New Orleans is the one near it). A name keeps one sense in
 an article. A street, building or organisation missing from the gazetteer is
 placed at the place its name holds ("University of Alberta" -> Alberta), else
-at the article's main town; any other unknown name stays unresolved.
+at the town named before it (or the article's main town). Any other name the
+gazetteer lacks is taken to lie around that town too (precision admin2: the
+area, not the town itself; the basis says so); with no town named, it stays
+unresolved.
 """
 
 from __future__ import annotations
@@ -138,8 +141,11 @@ def _embedded(t: Toponym, gazetteer: Gazetteer, context: Mapping[str, float], hi
 
 
 def resolve_document(toponyms: Sequence[Toponym], gazetteer: Gazetteer, *,
-                     country_hint: str | None = None) -> list[Place | None]:
-    """A place (or ``None``) for each toponym, resolved in the context of all of them."""
+                     country_hint: str | None = None, fill: bool = True) -> list[Place | None]:
+    """A place (or ``None``) for each toponym, resolved in the context of all of them.
+
+    ``fill=False``: names the gazetteer lacks stay ``None`` (no site or nearby-town guesses).
+    """
     queries = [query_of(t, gazetteer) for t in toponyms]
     votes = [_votes(t, gazetteer) for t in toponyms]
     total: Counter[str] = Counter({country_hint: 2.0} if country_hint else {})
@@ -158,14 +164,31 @@ def resolve_document(toponyms: Sequence[Toponym], gazetteer: Gazetteer, *,
     for key, q, ctx in zip(keys, queries, contexts, strict=True):
         if key not in second:
             second[key] = _choose(q, ctx, country_hint, _around([p for k, p in first.items() if k != key]))
-    places = [second[key] for key in keys]
+    # one sense per name, but each occurrence keeps its own qualifier ("near X") and spelling
+    places = [_occurrence(second[key], q) for key, q in zip(keys, queries, strict=True)]
+    if not fill:
+        return places
     return _fill_sites(toponyms, places, contexts, gazetteer, country_hint)
+
+
+def _occurrence(place: Place | None, q: Query) -> Place | None:
+    """The place a name took, for one occurrence of it: precision and basis from this occurrence's context."""
+    if place is None:
+        return None
+    candidate = next((c for c in q.candidates if (c.name, c.lat, c.lon, c.feature) == (
+        place.name, place.lat, place.lon, place.feature)), None)
+    if candidate is None:
+        return place
+    why = place.basis.split(": ", 1)[1] if ": " in place.basis else place.basis
+    own = place_of(candidate, q, 1, 1)
+    return replace(own, admin1=place.admin1, basis=f"{own.basis.rsplit(': ', 1)[0]}: {why}")
 
 
 def _fill_sites(toponyms: Sequence[Toponym], places: list[Place | None], contexts: list[dict[str, float]],
                 gazetteer: Gazetteer, hint: str | None) -> list[Place | None]:
-    """Unresolved multi-word names: the place their name holds, else (streets, buildings, bodies) the town
-    named last before them, else the article's most named town."""
+    """Unresolved multi-word names (streets, buildings, bodies, districts): the place their name holds,
+    else the town named last before them, else the article's most named town. A one-word name the
+    gazetteer lacks stays unresolved: it may be a place anywhere."""
     towns = Counter(p.name for p in places if p is not None and p.feature == "city")
     main = None
     if towns:
@@ -177,12 +200,19 @@ def _fill_sites(toponyms: Sequence[Toponym], places: list[Place | None], context
     last: Place | None = None
     for i in order:
         t, place = toponyms[i], places[i]
-        if place is None and len(t.name.split()) > 1:
-            place = _embedded(t, gazetteer, contexts[i], hint, around)
+        if place is None:
+            if len(t.name.split()) > 1:
+                place = _embedded(t, gazetteer, contexts[i], hint, around)
             town = last or main
-            if place is None and town is not None and _is_site(t.name):
-                place = replace(town, as_written=t.name, precision=PlacePrecision.LOCALITY,
-                                basis=f"'{t.name}': a street, building or body taken to be in {town.name}, "
+            site = _is_site(t.name)
+            # a one-word name the gazetteer lacks is not guessed: it may be a place anywhere
+            if place is None and town is not None and any(ch.isupper() for ch in t.name) and (
+                site or len(t.name.split()) > 1
+            ):
+                what = "a street, building or body" if site else "a name the gazetteer lacks"
+                place = replace(town, as_written=t.name,
+                                precision=PlacePrecision.LOCALITY if site else PlacePrecision.ADMIN2,
+                                basis=f"'{t.name}': {what} taken to be in {town.name}, "
                                       f"the town the article names {'before it' if last else 'most'}")
         elif place is not None and place.feature == "city":
             last = place

@@ -97,6 +97,9 @@ def import_geonames_dump(zip_path: Path, index: Path, *, progress: Progress | No
                     (str(con.execute("SELECT count(*) FROM place").fetchone()[0]),))
         con.execute("INSERT OR REPLACE INTO meta VALUES ('source', ?)",
                     (f"{meta.get('source', '')} + {zip_path.name}",))
+        # open_gazetteer never rebuilds an index holding an import (that would drop it)
+        imported = " + ".join(x for x in (meta.get("imported", ""), zip_path.name) if x)
+        con.execute("INSERT OR REPLACE INTO meta VALUES ('imported', ?)", (imported,))
         con.commit()
     except (sqlite3.Error, ValueError, IndexError, UnicodeDecodeError, OSError, zipfile.BadZipFile) as exc:
         con.rollback()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Protocol, Sequence
@@ -67,10 +69,14 @@ def write_index(path: Path, entries: Iterable[tuple[PlaceCandidate, Iterable[str
                 meta: dict[str, str] | None = None) -> Path:
     """Write ``entries`` (a candidate and its alternate names) to a fresh SQLite index at ``path``."""
     path = Path(path)
-    tmp = path.with_name(path.name + ".tmp")
+    tmp: Path | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.unlink(missing_ok=True)
+        # a temporary file of this build alone: two builds at once never write into one file
+        fd, name = tempfile.mkstemp(prefix=f"{path.name}.", suffix=f".{os.getpid()}.tmp", dir=path.parent)
+        os.close(fd)
+        tmp = Path(name)
+        tmp.chmod(0o644)  # mkstemp makes it private; the index is an ordinary readable file
         con = sqlite3.connect(tmp)
         try:
             con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _DDL)
@@ -89,9 +95,12 @@ def write_index(path: Path, entries: Iterable[tuple[PlaceCandidate, Iterable[str
             con.execute("VACUUM")
         finally:
             con.close()
-        tmp.replace(path)
+        tmp.replace(path)  # atomic: readers see the old index or the new one, never half of one
     except (sqlite3.Error, OSError) as exc:
         raise GazetteerError(f"cannot write the gazetteer index {path}: {exc}") from exc
+    finally:
+        if tmp is not None:
+            tmp.unlink(missing_ok=True)
     return path
 
 
@@ -101,6 +110,7 @@ class SqliteGazetteer:
     def __init__(self, con: sqlite3.Connection, path: Path) -> None:
         self._con = con
         self.path = path
+        self.outdated = False  # set by open_gazetteer: built from other data or versions, kept for its import
 
     @classmethod
     def open(cls, path: Path) -> "SqliteGazetteer":

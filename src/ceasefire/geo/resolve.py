@@ -20,7 +20,7 @@ from .gazetteer import POINT_FEATURES, Gazetteer, PlaceCandidate
 from .names import fold, normalize_name
 
 __all__ = ["resolve_place", "resolve_toponym", "country_context", "precision_of", "Query", "query_of", "score",
-           "acceptable", "place_of"]
+           "acceptable", "place_of", "choose"]
 
 _SPECIFICITY = {
     PlacePrecision.POINT: 0, PlacePrecision.NEAR: 1, PlacePrecision.LOCALITY: 2, PlacePrecision.ADMIN2: 3,
@@ -30,8 +30,12 @@ _FEATURE_BONUS = {"country": 4.0, "continent": 4.0, "admin1": 0.5, "admin2": 0.0
                   "base": 0.0, "point": 0.0, "water": 0.5, "island": 1.0}
 _CONTEXT = 4.0  # weight of the article's country context
 _SIZE = 1.0  # weight of log10(population)
-_WIDE = ("continent", "area")  # features without a country: scored as if this populous
-_WIDE_POPULATION = 50_000_000
+_PROMINENCE = 1.0  # extra weight of each tenfold of a city's population above _PROMINENT
+_PROMINENT = 100_000
+# Curated features without a population are scored as if this populous: a sea or a region
+# named in text is a large, well-known place, not a hamlet.
+_NOMINAL_POPULATION = {"continent": 50_000_000, "area": 50_000_000, "water": 50_000_000, "region": 2_000_000,
+                       "island": 100_000}
 _AREAS = ("admin1", "admin2")
 
 
@@ -161,7 +165,10 @@ def score(c: PlaceCandidate, q: Query, context: Mapping[str, float], hint: str |
     """How well a candidate fits a toponym: name match, size, kind asked for, country context."""
     cname = fold(c.name)
     s = 1.2 if cname == q.full else 1.0 if cname == q.literal else 0.6 if normalize_name(c.name) == q.key else 0.0
-    s += _SIZE * math.log10((c.population or (_WIDE_POPULATION if c.feature in _WIDE else 0)) + 10)
+    s += _SIZE * math.log10((c.population or _NOMINAL_POPULATION.get(c.feature, 0)) + 10)
+    if c.feature == "city" and c.population > _PROMINENT and cname in (q.full, q.literal):
+        # a world city beats its small namesakes (its own name, not an alternate: "Yida" is not Jeddah)
+        s += _PROMINENCE * math.log10(c.population / _PROMINENT)
     s += _FEATURE_BONUS.get(c.feature, 3.0)  # curated point features: 3
     if q.wanted in ("admin1", "admin2"):
         s += 6.0 if c.feature == q.wanted else 4.5 if c.feature in _AREAS else 0.0
@@ -244,15 +251,25 @@ def resolve_place(toponyms: Sequence[Toponym], gazetteer: Gazetteer, *,
         place = resolve_toponym(toponym, gazetteer, context=_normalised(rest), country_hint=country_hint)
         if place is not None:
             places.append(place)
+    return choose(places, _normalised(total), country_hint)
+
+
+def choose(places: Sequence[Place], weight: Mapping[str, float], country_hint: str | None = None) -> Place | None:
+    """The mention's place among its resolved toponyms' places (in text order).
+
+    The dominant country is the hint, else the one the places and the article's
+    country ``weight`` support most; of the places in it the most specific (point,
+    near, locality, admin2, admin1, country) that comes first in the text wins, and
+    takes the admin1 of a province named beside it when it has none.
+    """
     if not places:
         return None
-    weight = _normalised(total)
     support: dict[str, float] = {}
     for p in places:
         if p.country:
             support[p.country] = support.get(p.country, weight.get(p.country, 0.0)) + 1.0
     dominant = country_hint or (max(support, key=lambda code: support[code]) if support else None)
-    consistent = [p for p in places if p.country in (None, dominant)] or places
+    consistent = [p for p in places if p.country in (None, dominant)] or list(places)
     chosen = min(enumerate(consistent), key=lambda ip: (_SPECIFICITY[ip[1].precision], ip[0]))[1]
     others = [p.as_written for p in consistent if p is not chosen and p.as_written]
     basis = chosen.basis

