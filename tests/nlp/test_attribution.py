@@ -124,3 +124,14 @@ def test_relative_speaker_climbs_to_the_named_one(extractor) -> None:
     )
     claims = claims_of(extractor.extract([make_report(text)])[0])
     assert claims and all("Dana Pike" in c.source.name for c in claims)
+
+
+def test_an_aside_inside_a_subordinate_clause_gives_no_source(extractor) -> None:
+    from .conftest import claims_of, make_report
+
+    text = "A teenager was shot and killed on Friday after, police say, pointing a rifle at a patrol."
+    (claim,) = claims_of(extractor.extract([make_report(text)])[0])
+    assert claim.source.name == "Wire Daily"
+    text = "Three porters were killed on Monday, police say, in the ambush."
+    (claim,) = claims_of(extractor.extract([make_report(text)])[0])
+    assert claim.source.name.lower() == "police"

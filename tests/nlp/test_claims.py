@@ -82,3 +82,27 @@ def test_victims_are_kept(extractor) -> None:
     assert claim.victims == "Syrian troops"
     (claim,) = claims_of(extractor.extract([make_report("The shelling killed dozens of farm workers.")])[0])
     assert claim.victims == "farm workers"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The sniper took the life of two border guards.", {("killed", 2, 2)}),
+        ("The shelling has claimed the lives of 12 villagers.", {("killed", 12, 12)}),
+        ("The raid brought to 10 the number of guards who have been killed.", {("killed", 10, 10)}),
+        ("The number of dead rose to 40 on Monday.", {("killed", 40, 40)}),
+    ],
+)
+def test_lives_of_and_number_of(extractor, text: str, expected: set) -> None:
+    assert found(extractor, text) == expected
+
+
+def test_number_of_something_else_is_no_toll(extractor) -> None:
+    assert found(extractor, "The number of students rose to 400 this year.") == set()
+
+
+def test_lives_verb_is_not_a_speech_verb(extractor) -> None:
+    (claim,) = claims_of(extractor.extract([make_report("The shelling has claimed the lives of 12 villagers.")])[0])
+    assert claim.source.name == "Wire Daily"  # not "shelling", the subject of "claimed"
+    (claim,) = claims_of(extractor.extract([make_report("The ministry reported 12 deaths in the port.")])[0])
+    assert claim.source.name.lower().endswith("ministry")

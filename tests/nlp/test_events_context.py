@@ -32,6 +32,8 @@ def types(extractor, text: str) -> list[str | None]:
         ("Islamic State fighters seized the town of Kafr Suda on Monday.", "Non-state actor overtakes territory"),
         ("A suicide bomber blew himself up at a checkpoint on Monday.", "Suicide bomb"),
         ("Police arrested six men in Port Leman on Tuesday.", "Arrests"),
+        ("A gunman shot a police officer outside the station in Dalmia on Friday.", "Armed clash"),
+        ("Police shot a teenager in Port Leman on Saturday night.", "Attack"),
     ],
 )
 def test_context_types(extractor, text: str, sub_event_type: str) -> None:
@@ -49,6 +51,7 @@ def test_context_types(extractor, text: str, sub_event_type: str) -> None:
         "If the shelling was a mistake, it was a grave one.",
         "Thousands of people have fled fighting in the border region.",
         "Riot police stood by the parliament.",
+        "More than 300 villagers had taken shelter from fighting around their homes.",
     ],
 )
 def test_no_concrete_event(extractor, text: str) -> None:
@@ -87,3 +90,27 @@ def test_perpetrator_from_the_trigger_modifier(extractor) -> None:
     (m,) = mentions(extractor, "Israeli air strikes hit a house in Khan Younis on Monday.")
     perp = next(r.actor for r in m.actors if r.role == "perpetrator")
     assert (perp.name, perp.type, perp.country) == ("Israel Defense Forces", "state", "IL")
+
+
+def test_a_recalled_event_keeps_its_own_claims_but_not_the_next_ones(extractor) -> None:
+    text = (
+        "Militia shelling hit a school in Dalmia on Monday, killing 9 pupils. "
+        "In an earlier air strike, three farmers were killed. "
+        "Doctors said 4 more pupils died overnight."
+    )
+    ms = mentions(extractor, text)
+    shelling = next(m for m in ms if m.sub_event_type == "Shelling/artillery/missile attack")
+    air = next(m for m in ms if m.sub_event_type == "Air/drone strike")
+    assert sorted(c.figure.min for c in shelling.claims) == [4, 9]
+    assert [c.figure.min for c in air.claims] == [3]
+
+
+def test_a_definite_reference_skips_an_event_recalled_from_another_year(extractor) -> None:
+    text = (
+        "Militia shelling hit a school in Dalmia on Monday, killing 9 pupils. "
+        "In the 2006 war, a shelling killed 30 people in Port Leman. "
+        "The shelling was condemned by the United Nations."
+    )
+    ms = mentions(extractor, text)
+    assert len(ms) == 2
+    assert ms[0].trigger.quote.lower() == "shelling" and ms[0].trigger.start == 8

@@ -117,3 +117,26 @@ def test_headline_standing_in_the_text_keeps_field_text(extractor) -> None:
     assert sorted((c.evidence.start, c.figure.min) for c in claims) == [(0, 6), (27, 6)]
     for ev in all_evidence(mentions):
         assert_evidence_valid(rep, ev)
+
+
+def test_a_claim_joins_the_mention_that_names_its_place(extractor) -> None:
+    rep = make_report(
+        "Artillery shelled a school in Kafr Suda on Monday. "
+        "Separately, gunmen ambushed a convoy near Dalmia. "
+        "Doctors said 11 people were killed in Kafr Suda."
+    )
+    mentions = extractor.extract([rep])[0]
+    shelling = next(m for m in mentions if m.sub_event_type == "Shelling/artillery/missile attack")
+    assert [c.figure.min for c in shelling.claims] == [11]
+
+
+def test_the_date_of_a_statement_does_not_date_the_event(extractor) -> None:
+    rep = make_report(
+        "Gunman kills two at factory\n\n"
+        "A former worker returned with a handgun and killed two colleagues, police said Friday."
+    )
+    mentions = extractor.extract([rep])[0]
+    assert mentions and not any("Friday" in t.text for m in mentions for t in m.timexes)
+    rep = make_report("The army said on Saturday that jets bombed a rebel base near Dalmia.")
+    (m,) = extractor.extract([rep])[0]
+    assert any("Saturday" in t.text for t in m.timexes)  # the statement reports the event itself

@@ -68,3 +68,43 @@ def test_summed_list_keeps_its_victims(extractor) -> None:
     (claim,) = claims_of(extractor.extract([make_report("Police said three girls and one boy died at the ferry pier.")])[0])
     assert claim.victims == "three girls and one boy"
     assert claim.source.name == "Police"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The council condemned the murder of six monks and two cooks.", {("killed", 8, 8)}),
+        ("The attack resulted in the death of 10 dock workers.", {("killed", 10, 10)}),
+        ("Rebels claimed the assassination of the district judge.", {("killed", 1, 1)}),
+        (
+            "The ministry condemned the assassination of mayor Tomas Brandt and of attorney Rosa Vallin.",
+            {("killed", 2, 2)},
+        ),
+        ("The porter is in a city hospital, in critical condition.", {("wounded", 1, 1)}),
+        ("A ferry clerk received minor injuries.", {("wounded", 1, 1)}),
+        ("A cashier was treated at a hospital and released.", {("wounded", 1, 1)}),
+        ("The other guests managed to escape unharmed.", {("wounded", 0, 0)}),
+        ("The gunman shot four people, killing one, the sheriff said.", {("killed", 1, 1), ("wounded", 3, 3)}),
+        (
+            "The porter was listed in critical condition and a ferry clerk received minor injuries.",
+            {("wounded", 2, 2)},
+        ),
+    ],
+)
+def test_more_ways_to_count_victims(extractor, text: str, expected: set) -> None:
+    assert found(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The death of the accord was mourned in both capitals.",
+        "The execution of the plan took a week.",
+        "Police are investigating the attempted murder of a judge.",
+        "The economy is in critical condition.",
+        "The suspect was treated as a flight risk.",
+        "The hostages hoped to escape unharmed.",
+    ],
+)
+def test_more_non_claims(extractor, text: str) -> None:
+    assert found(extractor, text) == set()

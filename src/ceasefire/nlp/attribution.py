@@ -45,6 +45,7 @@ class Attributor:
         self.cite = frozenset(raw["cite_verbs"])
         self.according = tuple(raw["according"])
         self.pronouns = frozenset(raw["pronouns"])
+        self.subordinators = frozenset(raw["subordinators"])
         hedges = sorted(raw["hedges"], key=len, reverse=True)
         self.hedges = re.compile(r"\b(?:" + "|".join(re.escape(h) for h in hedges) + r")\b", re.IGNORECASE)
 
@@ -80,7 +81,7 @@ class Attributor:
         sent = span.sent
         hedged = bool(self.hedges.search(sent.text))
         root = span.root
-        own = {root.head, root.head.head} if root.head.pos_ in ("NOUN", "PROPN") else {root.head}
+        own = _lives_verb(root)
         verbs = [
             t for t in sent if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in self.speech and t not in own
         ]  # "which has claimed 660 lives": the figure's own verb is not a speech verb
@@ -98,6 +99,8 @@ class Attributor:
         if according is not None:
             return Attribution(according, None, hedged, "according-to")
         for verb in sorted(verbs, key=lambda v: abs(v.i - root.i)):
+            if self._in_subordinate(verb):
+                continue
             found = self._from_verb(verb)
             if found is not None:
                 return Attribution(found[0], found[1], hedged, "sentence-verb")
@@ -105,6 +108,17 @@ class Attributor:
         if tail is not None:
             return Attribution(tail, None, hedged, "headline-tail")
         return Attribution(None, None, hedged, "outlet")
+
+    def _in_subordinate(self, verb: Token) -> bool:
+        """'killed after, police say, pointing a gun': the aside speaks of the subordinate clause only."""
+        doc = verb.doc
+        subj = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+        if subj is None:
+            return False
+        i = subj.left_edge.i - 1  # ", police say," right after "after"
+        if i < 1 or doc[i].text != "," or verb.i + 1 >= len(doc) or doc[verb.i + 1].text != ",":
+            return False
+        return doc[i - 1].lower_ in self.subordinators
 
     def _is_pronoun(self, doc: Doc, span: CharSpan) -> bool:
         text = doc.text[span[0] : span[1]].strip().lower()
@@ -181,6 +195,16 @@ class Attributor:
         if not any(t.pos_ in ("PROPN", "NOUN") for t in tail):
             return None
         return (tail[0].idx, tail[-1].idx + len(tail[-1].text))
+
+
+def _lives_verb(root: Token) -> set[Token]:
+    """The verb of 'has claimed 660 lives', 'claimed the lives of 12 people': the figure's own, no speech verb."""
+    path: list[Token] = []
+    for tok in root.ancestors:
+        if tok.pos_ in ("VERB", "AUX"):
+            return {tok} if any(t.lemma_.lower() == "life" for t in path) else set()
+        path.append(tok)
+    return set()
 
 
 _QUOTE_MARKS = ('"', "\u201c", "\u201d")

@@ -4,8 +4,8 @@ A figure ("at least 83", "dozens") is a casualty claim when the parse ties it
 to a casualty word: the object or passive subject of a casualty verb ("killed
 83 troops", "83 troops were killed"), the subject of "died", a figure followed
 by a casualty adjective ("nine civilians dead", "120 others wounded"), a count
-noun ("40 deaths"), "N lives" after "claimed", or a toll ("the death toll rose
-to 75"). Results go to ``doc.spans[spans_key]``; each span (the figure phrase)
+noun ("40 deaths"), "N lives" after "claimed" ("took the lives of N"), or a toll
+("the death toll rose to 75", "bringing to 10 the number of guards killed"). Results go to ``doc.spans[spans_key]``; each span (the figure phrase)
 carries a :class:`ClaimInfo` in ``span._.cf_claim``.
 """
 
@@ -21,7 +21,7 @@ from .figures import Figure, find_figures
 from .lexicon import load_json
 from .phrases import CharSpan
 from .quantities import quantity_words
-from .victims import VictimWords, find_victims, zero_claims
+from .victims import VictimWords, find_victims, wounded_remainder, zero_claims
 
 __all__ = ["ClaimInfo", "CasualtyClaims"]
 
@@ -63,6 +63,7 @@ class CasualtyClaims:
         self.fatal_modifiers = frozenset(raw["fatal_modifiers"])
         self.verb_forms = {k: ClaimKind(v) for k, v in raw["verb_forms"].items()}
         self.copulas = frozenset(raw["copulas"])
+        self.count_nouns = frozenset(raw["count_nouns"])
         self.words = quantity_words()
         vw = raw["victim_words"]
         self.victim_words = VictimWords(**{k: frozenset(w.lower() for w in vw[k]) for k in VictimWords.__annotations__})
@@ -88,6 +89,7 @@ class CasualtyClaims:
         refs = [(f.start, f.end, self._noun(doc, f).i, f.quantity) for f in figs]
         found = find_victims(doc, refs, *args, self.victim_words)
         found += zero_claims(doc, *args, self.nouns, self.victim_words)
+        found += wounded_remainder(doc, refs, self.verb_kind, self.fatal_verbs, self.victim_words)
         summed = {i for v in found if len(v.members) > 1 for i in v.members}
         kept = [s for s in spans if not any(t.i in summed for t in s) and s.root.head.i not in summed]
         for v in found:
@@ -183,11 +185,20 @@ class CasualtyClaims:
             return self.verbs[lemma], "headline-subject"  # "Three killed as rioters bomb bank"
         if head.lemma_.lower() == "life" and head.dep_ in _OBJECT_DEPS and lemma in self.lives_verbs:
             return ClaimKind.KILLED, "lives"
+        if self._life_of(head):  # "took the life of two officers", "claimed the lives of 12 people"
+            return ClaimKind.KILLED, "lives-of"
         for child in noun.children:  # "the 40 people who were killed"
             if child.dep_ == "relcl" and child.lemma_.lower() in self.verbs:
                 if any(c.dep_ == "nsubjpass" and c.tag_ in ("WP", "WDT") for c in child.children):
                     return self.verbs[child.lemma_.lower()], "relative-passive"
         return None
+
+    def _life_of(self, noun: Token) -> bool:
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ != "of" or prep.head.lemma_.lower() != "life":
+            return False
+        life = prep.head
+        return life.dep_ in _OBJECT_DEPS and life.head.lemma_.lower() in self.lives_verbs
 
     def _by_count_noun(self, noun: Token) -> tuple[ClaimKind, str] | None:
         lemma = noun.lemma_.lower()
@@ -197,16 +208,20 @@ class CasualtyClaims:
 
     def _by_toll(self, root: Token) -> tuple[ClaimKind, str] | None:
         toll: Token | None = None
+        verb: Token | None = None
         if root.dep_ == "pobj" and root.head.lower_ in ("to", "at", "of"):
             prep = root.head
             if prep.head.lemma_.lower() in self.toll_nouns:  # "a toll of 40"
                 toll = prep.head
             elif prep.head.pos_ in ("VERB", "AUX"):  # "the toll rose to 75", "put the toll at 20"
-                toll = self._toll_child(prep.head)
+                verb = prep.head
+                toll = self._toll_child(verb)
         elif root.dep_ in ("attr", "dobj") and root.head.pos_ in ("VERB", "AUX"):  # "the toll reached 75"
-            toll = self._toll_child(root.head)
+            verb = root.head
+            toll = self._toll_child(verb)
         if toll is None:
-            return None
+            number = self._number_of(verb) if verb is not None else None
+            return (number, "number-of") if number is not None else None
         for child in toll.children:
             kind = self.toll_modifiers.get(child.lower_)
             if child.dep_ in ("compound", "amod", "nmod") and kind is not None:
@@ -217,6 +232,27 @@ class CasualtyClaims:
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.lemma_.lower() in self.toll_nouns:
                 return child
+        return None
+
+    def _number_of(self, verb: Token) -> ClaimKind | None:
+        """'bringing to 10 the number of guards who have been killed', 'the number of dead rose to 40'."""
+        for child in verb.children:
+            if child.dep_ not in ("nsubj", "nsubjpass", "dobj") or child.lemma_.lower() not in self.count_nouns:
+                continue
+            for prep in child.children:
+                if prep.dep_ != "prep" or prep.lower_ != "of":
+                    continue
+                for pobj in prep.children:
+                    if pobj.dep_ != "pobj":
+                        continue
+                    kind = self.adjectives.get(pobj.lower_) or self.nouns.get(pobj.lemma_.lower())
+                    if kind is not None:  # "the number of dead", "the number of casualties"
+                        return kind
+                    for clause in (*pobj.children, *child.children):  # "of people killed", "of X who were killed"
+                        if clause.dep_ in ("relcl", "acl") and (
+                            clause.lemma_.lower() in self.verbs or clause.lemma_.lower() in self.intransitive
+                        ):
+                            return self.verbs.get(clause.lemma_.lower()) or self.intransitive[clause.lemma_.lower()]
         return None
 
     def _by_preceding_verb(self, doc: Doc, fig: Figure, noun: Token) -> tuple[ClaimKind, str] | None:

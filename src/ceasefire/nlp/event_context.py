@@ -9,9 +9,12 @@ Functions over a parsed trigger span and the word lists of
   air strikes since 2014"), ``attribute`` ("the bombed army base": the event
   is its antecedent), ``nonevent`` ("bombing campaign", "riot police", a
   warplane that was shot down is no attacker).
+* :func:`is_recalled` -- "an earlier airstrike", "the deadliest since the 2007
+  shooting": an older event the report recalls.
 * :func:`retype` -- the ACLED sub-event type the context gives: "jets / Syrian
   forces bombed" is an air strike, a bomb that "exploded" stays an IED,
-  "shot down a plane" is an armed clash, a clash with protesters a riot,
+  "shot down a plane" is an armed clash, so is a gunman's attack on police or
+  soldiers (ACLED: violence against civilians is violence against the unarmed), a clash with protesters a riot,
   territory taken by state forces is regained.
 """
 
@@ -24,7 +27,16 @@ from spacy.tokens import Span, Token
 
 from .phrases import np_bounds
 
-__all__ = ["ASSERTED", "ContextWords", "context_words", "trigger_status", "retype", "governing_verb", "is_ambiguous"]
+__all__ = [
+    "ASSERTED",
+    "ContextWords",
+    "context_words",
+    "trigger_status",
+    "retype",
+    "governing_verb",
+    "is_ambiguous",
+    "is_recalled",
+]
 
 ASSERTED = "asserted"
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
@@ -48,6 +60,9 @@ class ContextWords:
     air_verbs: frozenset[str]
     duration_heads: frozenset[str]
     background_governors: frozenset[str]
+    armed_types: frozenset[str]
+    recalled_modifiers: frozenset[str]
+    recalled_preps: frozenset[str]
     retype: dict[str, tuple[str, str]]
 
 
@@ -73,6 +88,9 @@ def context_words(raw: dict[str, Any]) -> ContextWords:
         air_verbs=words("air_verbs"),
         duration_heads=words("duration_heads"),
         background_governors=words("background_governors"),
+        armed_types=words("armed_types"),
+        recalled_modifiers=words("recalled_modifiers"),
+        recalled_preps=words("recalled_preps"),
         retype={k: (v[0], v[1]) for k, v in raw["retype"].items()},
     )
 
@@ -167,12 +185,21 @@ def trigger_status(span: Span, agentive: bool, w: ContextWords) -> str:
         return "negated"
     if _irrealis(verb, head, w):
         return "hypothetical"
-    governors = {verb.lemma_.lower(), head.head.head.lemma_.lower() if head.dep_ == "pobj" else ""}
-    if head.dep_ in ("dobj", "obj", "pobj", "xcomp") and governors & w.background_governors:
-        return "habitual"  # "had fled fighting in the region"
+    if head.dep_ in ("dobj", "obj", "pobj", "pcomp", "xcomp") and _governors(verb, head) & w.background_governors:
+        return "habitual"  # "had fled fighting in the region", "had taken shelter from fighting"
     if _habitual(verb, w):
         return "habitual"
     return ASSERTED
+
+
+def _governors(verb: Token, head: Token) -> set[str]:
+    """Lemmas a trigger hangs on: its verb; for 'from fighting' the word the preposition hangs on and its object."""
+    out = {verb.lemma_.lower()}
+    if head.dep_ in ("pobj", "pcomp") and head.head.dep_ == "prep":
+        gov = head.head.head
+        out.add(gov.lemma_.lower())
+        out.update(c.lemma_.lower() for c in gov.children if c.dep_ in ("dobj", "obj"))  # "taken shelter from"
+    return out
 
 
 def is_ambiguous(span: Span, w: ContextWords) -> bool:
@@ -182,6 +209,23 @@ def is_ambiguous(span: Span, w: ContextWords) -> bool:
         return False
     verb = governing_verb(head)
     return not (verb is not None and verb is not head and verb.lemma_.lower() in w.device_verbs)
+
+
+def is_recalled(span: Span, w: ContextWords) -> bool:
+    """'an earlier airstrike', 'a similar attack', 'the deadliest since the 2007 shooting', a sentence dated by a
+    bare year ('in the 2006 war'): another, older event."""
+    head = span.root
+    if any(c.dep_ in ("amod", "advmod", "det") and c.lower_ in w.recalled_modifiers for c in head.children):
+        return True
+    if head.dep_ == "pobj" and head.head.lower_ in w.recalled_preps:
+        return True
+    dates = [e for e in span.sent.ents if e.label_ == "DATE"]  # "in the 2006 war": dated by a bare year only
+    return bool(dates) and all(_bare_year(e) for e in dates)
+
+
+def _bare_year(ent: Span) -> bool:
+    nums = [t for t in ent if t.like_num]
+    return len(nums) == 1 and len(nums[0].text) == 4 and all(t.like_num or t.is_stop for t in ent)
 
 
 def _modifier_words(tok: Token) -> set[str]:
@@ -213,6 +257,8 @@ def retype(
         return None
     if sub_event_type == "Attack" and target is not None and target.lower_ in w.aircraft_words:
         return w.retype["shootdown"]  # "shot the plane", "downed a drone"
+    if sub_event_type == "Attack" and target is not None and actor_type(_np_text(target)) in w.armed_types:
+        return w.retype["armed_target"]  # ACLED: an attack on police or soldiers is a battle, not one on civilians
     if sub_event_type == "Armed clash":
         for side in _clash_sides(head, perpetrator, target):
             if actor_type(_np_text(side)) in w.crowd_types:

@@ -29,7 +29,7 @@ from spacy.util import filter_spans
 
 from ..errors import ConfigError
 from .actors import ActorRegistry, default_actors
-from .event_context import ASSERTED, ContextWords, context_words, is_ambiguous, retype, trigger_status
+from .event_context import ASSERTED, ContextWords, context_words, is_ambiguous, is_recalled, retype, trigger_status
 from .lexicon import load_json, load_tsv
 from .phrases import CharSpan, np_bounds
 
@@ -53,6 +53,7 @@ class EventInfo:
     anaphoric: bool = False  # "the air strike" in a sentence naming no place or date: an earlier event again
     ambiguous: bool = False  # a "bombing" the sentence does not type: the report's nearest explosive event says
     perpetrator_name: str | None = None  # the perpetrator to read when not as written: "Israeli forces"
+    recalled: bool = False  # "an earlier airstrike", "since the 2007 shooting": older; no home for later claims
 
     @property
     def asserted(self) -> bool:
@@ -124,6 +125,7 @@ class EventTriggers:
             anaphoric=_anaphoric(span),
             ambiguous=refined is None and is_ambiguous(span, self.words),
             perpetrator_name=perp_name,
+            recalled=is_recalled(span, self.words),
         )
 
     def _actor_type(self, text: str) -> str | None:

@@ -8,12 +8,15 @@ model read a case-normalised copy.
 
 Grouping (deterministic): each sentence with an event trigger starts a
 mention; a claim joins the mention of its own sentence, else the nearest
-preceding mention of the report, else the first following one, else a mention
-made at the claim's sentence.
+preceding mention that names a place the claim's sentence names, else the
+nearest preceding mention that does not recall an older event ("an earlier
+airstrike"), else the first following one, else a mention made at the claim's
+sentence.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Sequence
 
@@ -33,6 +36,9 @@ from .statements import Statements
 from .where_when import PlaceWords, place_words, timexes_in, toponyms_in
 
 __all__ = ["report_mentions"]
+
+
+_TELLING_PLACE_SENTENCES = 3  # a place named in more sentences of a report than this does not tell mentions apart
 
 
 @dataclass
@@ -159,11 +165,44 @@ def _antecedent(groups: list[_Group], ev: EventInfo) -> int | None:
     """The latest earlier mention of the same type that an anaphoric trigger refers back to."""
     if not ev.anaphoric:
         return None
-    same = [i for i, g in enumerate(groups) if g.event is not None and g.event.sub_event_type == ev.sub_event_type]
+    same = [
+        i
+        for i, g in enumerate(groups)
+        if g.event is not None and g.event.sub_event_type == ev.sub_event_type and not g.event.recalled
+    ]  # "the mortar strike" never names an event the report recalls from years ago
     return same[-1] if same else None
 
 
-def _group(sentences: list[_Sentence]) -> list[_Group]:
+def _recalls(g: _Group) -> bool:
+    return g.event is not None and g.event.recalled
+
+
+def _claim_home(
+    i: int, owner: list[int | None], groups: list[_Group], sentences: list[_Sentence], toponyms_of: dict[int, list]
+) -> int | None:
+    """The mention a claim sentence without a trigger of its own joins.
+
+    The nearest earlier mention whose sentences name a place the claim's sentence
+    names ("... killed in the Jabaliya school"); else the nearest earlier mention
+    that does not recall an older event ("in an earlier airstrike"); else the
+    first later one that does not; else the nearest earlier, else the first later.
+    """
+    before = list(dict.fromkeys(g for g in reversed(owner[:i]) if g is not None))  # nearest first
+    after = list(dict.fromkeys(g for g in owner[i + 1 :] if g is not None))
+    common = Counter(n for x in sentences for n in {t.name.casefold() for t in toponyms_of.get(id(x), [])})
+    names = {t.name.casefold() for t in toponyms_of.get(id(sentences[i]), [])}
+    names = {n for n in names if common[n] <= _TELLING_PLACE_SENTENCES}  # "Gaza" all along tells nothing
+    if names:
+        for g in before:
+            if names & {t.name.casefold() for x in groups[g].sentences for t in toponyms_of.get(id(x), [])}:
+                return g
+    current = [g for g in before + after if not _recalls(groups[g])]
+    if current:
+        return current[0]
+    return before[0] if before else after[0] if after else None
+
+
+def _group(sentences: list[_Sentence], toponyms_of: dict[int, list] | None = None) -> list[_Group]:
     groups: list[_Group] = []
     owner: list[int | None] = []  # index of the group started at each sentence
     _settle_ambiguous(sentences)
@@ -189,9 +228,7 @@ def _group(sentences: list[_Sentence]) -> list[_Group]:
             continue
         target = owner[i]
         if target is None:
-            before = [g for g in owner[:i] if g is not None]
-            after = [g for g in owner[i + 1 :] if g is not None]
-            target = before[-1] if before else after[0] if after else None
+            target = _claim_home(i, owner, groups, sentences, toponyms_of or {})
         if target is None:
             trig = evidence(s.seg, s.sent.start_char, s.sent.end_char)
             groups.append(_Group(trig, None, s.seg, [s]))
@@ -260,7 +297,7 @@ def report_mentions(report: Report, parsed: Sequence[tuple[Segment, Doc]], regis
     toponyms_of = {id(s): _sentence_toponyms(s, words) for s in sentences}
     mentions = []
     seen_actors: list[Actor] = []
-    groups = _group(sentences)
+    groups = _group(sentences, toponyms_of)
     for g in groups:
         toponyms, timexes = _places_times(g, words, toponyms_of)
         mentions.append(

@@ -11,7 +11,12 @@ casualty predicate of the parse (a casualty verb, "died", "was found dead",
   replacing the claims of its numbered members (the convention of
   ``gold-format.md``: a victim list is one statement);
 * "no one", "nobody", "no casualties", "no injuries" are a figure of 0 ("no
-  casualties" is killed 0 and wounded 0).
+  casualties" is killed 0 and wounded 0), and so is "escaped unharmed" (wounded);
+* a noun of killing counts its "of" phrase ("the murder of six priests and two
+  women" = 8); "in critical condition", "received minor injuries" and "was
+  treated at a hospital" count their subject as wounded; victims of two
+  conjoined predicates of one kind are one list; "shot three people, killing
+  one" leaves 2 wounded.
 
 A predicate under a modal ("could have killed"), an infinitive ("threatened
 to kill") or a negation is no statement of fact and counts nothing. The words
@@ -27,7 +32,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import ClaimKind, Quantity
 
-__all__ = ["VictimWords", "Victims", "find_victims", "zero_claims"]
+__all__ = ["VictimWords", "Victims", "find_victims", "zero_claims", "wounded_remainder"]
 
 _SINGULAR_TAGS = frozenset({"NN", "NNP"})
 _ARG_DEPS = frozenset({"nsubjpass", "dobj", "obj"})
@@ -43,6 +48,17 @@ class VictimWords:
     zero_subjects: frozenset[str]  # "nobody", "none"
     zero_determiners: frozenset[str]  # "no"
     find_verbs: frozenset[str]  # "was found dead"
+    condition_nouns: frozenset[str]  # "in critical condition"
+    condition_adjectives: frozenset[str]  # "critical", "serious"
+    unharmed: frozenset[str]  # "escaped unharmed": wounded 0
+    success_verbs: frozenset[str]  # "managed to escape unharmed" (not "hoped to")
+    nominals: frozenset[str]  # "the murder of two judges": killed
+    attempts: frozenset[str]  # "the attempted murder of": no one killed
+    strict_nominals: frozenset[str]  # "the death of": only of a figure or a name
+    suffer_verbs: frozenset[str]  # "received / suffered / sustained"
+    harm_nouns: frozenset[str]  # "injuries", "wounds", "burns"
+    care_verbs: frozenset[str]  # "treated", "hospitalised", "admitted"
+    care_places: frozenset[str]  # "at a hospital", "for injuries"
 
 
 @dataclass(frozen=True)
@@ -56,6 +72,7 @@ class Victims:
     members: tuple[int, ...]  # head tokens of the list members
     rule: str
     extra_kinds: tuple[ClaimKind, ...] = ()
+    predicate: int = -1  # token of the predicate that counts them
 
 
 def _hypothetical(verb: Token, words: VictimWords) -> bool:
@@ -70,7 +87,30 @@ def _hypothetical(verb: Token, words: VictimWords) -> bool:
 
 
 def _members(head: Token) -> list[Token]:
-    return [head, *head.conjuncts] if head.dep_ != "conj" else [head]
+    if head.dep_ == "conj":
+        return [head]
+    out = [head, *head.conjuncts]
+    if head.dep_ == "pobj":  # "the murder of X and of Y"
+        prep = head.head
+        others = [
+            *prep.conjuncts,
+            *(c for c in prep.head.children if c.dep_ == "prep" and c.i > prep.i),
+            *(c for c in head.children if c.dep_ == "prep" and any(d.dep_ == "cc" for d in head.children)),
+        ]
+        for other in others:
+            if other.lower_ == prep.lower_:
+                out.extend(c for c in other.children if c.dep_ == "pobj")
+    return out
+
+
+def _named_or_counted(tok: Token) -> bool:
+    """'of 10 union members', 'of Hector Oqueli': not 'of the accord'."""
+    return (
+        tok.like_num
+        or tok.tag_ in ("NNP", "NNPS")
+        or tok.ent_type_ == "PERSON"
+        or any(c.dep_ == "nummod" for c in tok.children)
+    )
 
 
 def _single(tok: Token, words: VictimWords) -> bool:
@@ -100,6 +140,14 @@ def _arguments(
 ) -> tuple[ClaimKind, Token, str] | None:
     """The casualty kind of a predicate and the head of its victims argument."""
     lemma = tok.lemma_.lower()
+    if tok.pos_ == "NOUN" and lemma in words.nominals:  # "the murder of six priests and two women"
+        if any(c.lower_ in words.attempts for c in tok.children if c.dep_ in ("amod", "compound")):
+            return None  # "the attempted murder of"
+        prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if pobj is None or (lemma in words.strict_nominals and not all(map(_named_or_counted, _members(pobj)))):
+            return None  # "the death of the accord", "the execution of the plan"
+        return ClaimKind.KILLED, pobj, "nominal"
     if tok.pos_ not in ("VERB", "AUX"):
         return None
     kids = list(tok.children)
@@ -115,6 +163,20 @@ def _arguments(
         if subj is not None and tok.tag_ == "VBN":  # "two killed and another wounded"
             return kind, subj, "participle"
         return None
+    if lemma in words.suffer_verbs:  # "a clerk received minor injuries"
+        if any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in words.harm_nouns for c in kids):
+            subj = next((c for c in kids if c.dep_ == "nsubj"), None)
+            return (ClaimKind.WOUNDED, subj, "suffered") if subj is not None else None
+        return None
+    if lemma in words.care_verbs:  # "a clerk was treated at a hospital", "was hospitalised for burns"
+        subj = next((c for c in kids if c.dep_ == "nsubjpass"), None)
+        places = [g for c in kids if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        if subj is not None and any(g.lemma_.lower() in words.care_places for g in places):
+            return ClaimKind.WOUNDED, subj, "treated"
+        return None
+    if _in_condition(tok, words):  # "the chief is in critical condition", "was listed in serious condition"
+        subj = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return (ClaimKind.WOUNDED, subj, "condition") if subj is not None else None
     if lemma in intransitive:
         subj = next((c for c in kids if c.dep_ == "nsubj"), None)
         return (intransitive[lemma], subj, "died") if subj is not None else None
@@ -134,6 +196,16 @@ def _arguments(
         subj = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass")), None)
         return (adjectives[adj.lower_], subj, "found-adjective") if subj is not None else None
     return None
+
+
+def _in_condition(tok: Token, words: VictimWords) -> bool:
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.lemma_.lower() in words.condition_nouns:
+                    if any(c.lower_ in words.condition_adjectives for c in pobj.children if c.dep_ == "amod"):
+                        return True
+    return False
 
 
 FigureRef = tuple[int, int, int, Quantity]  # start, end, noun token, range of a figure phrase
@@ -183,7 +255,7 @@ def find_victims(
         done.update(m.i for m in members)
         if len(members) == 1 and head.i in by_token:
             ref = by_token[head.i]
-            out.append(Victims(kind, ref[3], ref[0], ref[1], (head.i,), "figure-" + rule))
+            out.append(Victims(kind, ref[3], ref[0], ref[1], (head.i,), "figure-" + rule, predicate=tok.i))
             continue
         lo = sum(v.min for v in values if v.min is not None) if all(v.min is not None for v in values) else None
         hi = sum(v.max for v in values if v.max is not None) if all(v.max is not None for v in values) else None
@@ -197,8 +269,38 @@ def find_victims(
                 end,
                 tuple(m.i for m in members),
                 "victims-" + rule,
+                predicate=tok.i,
             )
         )
+    return _sum_conjoined(doc, out)
+
+
+def _sum_conjoined(doc: Doc, found: list[Victims]) -> list[Victims]:
+    """'the chief was listed in critical condition and a clerk received minor injuries': one claim of 2.
+
+    Victims of the same kind counted by two conjoined predicates (no figure of their own) are one list.
+    """
+    out: list[Victims] = []
+    for v in found:
+        prev = out[-1] if out else None
+        pred = doc[v.predicate] if v.predicate >= 0 else None
+        if (
+            prev is not None
+            and pred is not None
+            and prev.predicate >= 0
+            and pred.dep_ == "conj"
+            and pred.head.i == prev.predicate
+            and prev.kind == v.kind
+            and prev.rule.startswith("victims-")
+            and v.rule.startswith("victims-")
+            and None not in (prev.quantity.min, prev.quantity.max, v.quantity.min, v.quantity.max)
+        ):
+            lo = (prev.quantity.min or 0) + (v.quantity.min or 0)
+            hi = (prev.quantity.max or 0) + (v.quantity.max or 0)
+            q = Quantity(lo, hi, prev.quantity.approx or v.quantity.approx)
+            out[-1] = Victims(v.kind, q, prev.start, v.end, prev.members + v.members, prev.rule, (), prev.predicate)
+            continue
+        out.append(v)
     return out
 
 
@@ -245,6 +347,15 @@ def zero_claims(
                 start = min(head.left_edge.i, head.i)
                 out.append(Victims(kind, Quantity(0, 0), start, head.i + 1, (head.i,), "zero-" + rule))
                 continue
+        if tok.lower_ in words.unharmed and tok.dep_ in ("acomp", "oprd", "xcomp", "advmod", "advcl", "amod"):
+            verb = tok.head  # "the guests escaped unharmed", "the crew was unhurt"
+            holder = verb.head if verb.dep_ == "xcomp" else verb  # "managed to escape unharmed"
+            if holder is not verb and holder.lemma_.lower() not in words.success_verbs:
+                continue  # "hoped to escape unharmed"
+            if verb.pos_ in ("VERB", "AUX") and not _hypothetical(holder, words):
+                if any(c.dep_ in ("nsubj", "nsubjpass") for c in (*verb.children, *holder.children)):
+                    out.append(Victims(ClaimKind.WOUNDED, Quantity(0, 0), tok.i, tok.i + 1, (tok.i,), "zero-unharmed"))
+                    continue
         lemma = tok.lemma_.lower()
         if tok.pos_ == "NOUN" and lemma in nouns and _has_zero(tok, words):
             kind = nouns[lemma]
@@ -253,4 +364,40 @@ def zero_claims(
             if kind == ClaimKind.CASUALTIES:  # no casualties: none killed and none wounded
                 kind, extra = ClaimKind.KILLED, (ClaimKind.WOUNDED,)
             out.append(Victims(kind, Quantity(0, 0), det.i, tok.i + 1, (tok.i,), "zero-noun", extra))
+    return out
+
+
+def wounded_remainder(
+    doc: Doc,
+    figures: list[FigureRef],
+    verb_kind: Callable[[Token], ClaimKind | None],
+    hit_verbs: frozenset[str],
+    words: VictimWords,
+) -> list[Victims]:
+    """'shot three people, killing one': the ones shot and not killed are wounded (2).
+
+    A hit verb ('shoot', 'stab') with an exact figure as object and, hanging
+    on it, a killing clause with a smaller exact figure as object.
+    """
+    by_token = {ref[2]: ref for ref in figures}
+    by_token.update({i: ref for ref in figures for i in range(ref[0], ref[1])})
+    out: list[Victims] = []
+    for tok in doc:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in hit_verbs or verb_kind(tok) is not None:
+            continue
+        if _hypothetical(tok, words):
+            continue
+        obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
+        hit = by_token.get(obj.i) if obj is not None else None
+        if hit is None or hit[3].min is None or hit[3].min != hit[3].max:
+            continue
+        for clause in tok.children:
+            if clause.dep_ not in ("advcl", "conj") or verb_kind(clause) != ClaimKind.KILLED:
+                continue
+            dead_obj = next((c for c in clause.children if c.dep_ in ("dobj", "obj")), None)
+            dead = by_token.get(dead_obj.i) if dead_obj is not None else None
+            if dead is None or dead[3].min is None or dead[3].min != dead[3].max or not 0 < dead[3].min < hit[3].min:
+                continue
+            rest = hit[3].min - dead[3].min
+            out.append(Victims(ClaimKind.WOUNDED, Quantity(rest, rest), hit[0], hit[1], (hit[2],), "figure-remainder"))
     return out

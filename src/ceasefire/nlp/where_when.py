@@ -4,6 +4,11 @@ Read from the NER entities of a parsed sentence (labels in
 ``data/nlp_places.json``) plus weekday and relative words the NER misses.
 Returns character spans relative to the Doc; ``records`` turns them into
 :class:`~ceasefire.model.Toponym` / :class:`~ceasefire.model.Timex`.
+
+A time that dates a statement ("police said Friday", "told reporters on
+Monday") is no date of the event the statement reports, unless the statement
+itself reports the event in the same sentence ("the army said on Saturday that
+jets bombed the town"): ``timexes_in(..., statement_dates=False)`` leaves it out.
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ class PlaceWords:
     timex_prefixes: frozenset[str]
     other_labels: frozenset[str]
     admit_after: frozenset[str]
+    statement_heads: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -47,6 +53,7 @@ def place_words() -> PlaceWords:
         timex_prefixes=frozenset(raw["timex_prefixes"]),
         other_labels=frozenset(raw["other_labels"]),
         admit_after=frozenset(raw["admit_after"]),
+        statement_heads=frozenset(w.lower() for w in raw["statement_heads"]),
     )
 
 
@@ -92,13 +99,30 @@ def toponyms_in(sent: Span, words: PlaceWords) -> list[tuple[CharSpan, str]]:
     return out
 
 
-def timexes_in(sent: Span, words: PlaceWords) -> list[CharSpan]:
-    """Date/time entities of the sentence ("on Saturday" keeps its 'on'), and weekday words the NER missed."""
+def _dates_statement(ent: Span, words: PlaceWords) -> bool:
+    """'police said Friday', 'told reporters on Monday', 'in a statement on Sunday': the time of a statement."""
+    root = ent.root
+    head = root.head
+    if root.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    elif root.dep_ not in ("npadvmod", "tmod", "obl"):
+        return False
+    return head.lemma_.lower() in words.statement_heads
+
+
+def timexes_in(sent: Span, words: PlaceWords, statement_dates: bool = True) -> list[CharSpan]:
+    """Date/time entities of the sentence ("on Saturday" keeps its 'on'), and weekday words the NER missed.
+
+    With ``statement_dates=False`` a time that dates a statement ("police said Friday") is left out.
+    """
     doc = sent.doc
     out: list[CharSpan] = []
     covered: set[int] = set()
     for ent in sent.ents:
         if ent.label_ in words.timex_labels:
+            if not statement_dates and _dates_statement(ent, words):
+                covered.update(range(ent.start, ent.end))
+                continue
             start = ent.start
             if start > sent.start and doc[start - 1].lower_ in words.timex_prefixes:
                 start -= 1

@@ -20,7 +20,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 from .. import dates, geo, ingest
 from ..config import Settings
-from ..errors import CeasefireError, InputError
+from ..errors import InputError
 from ..incidents import IncidentChanges, rebuild_all, update_for
 from ..model import DatePrecision, DateResolution, Document, IngestProblem, Mention, Place, PlacePrecision, Report
 from ..store import Neighbourhood, Store
@@ -91,16 +91,36 @@ class Pipeline:
                 place = geo.resolve_place(m.toponyms, gaz, country_hint=hint)
             if place is None or place.precision in _COARSE:
                 place = _from_context(m, place, gaz, hint) or place
-            anchors = {"dateline": report.dateline, "published": report.published, "text": report.article.text}
-            own = dates.date_from_text(m.timexes, **anchors)
-            date = own or dates.resolve_date(m.timexes, inherited=earlier, **anchors)
-            if own is not None and own.precision is DatePrecision.DAY:
+            own = dates.date_from_text(
+                m.timexes, dateline=report.dateline, published=report.published, text=report.article.text
+            )
+            date = own or dates.resolve_date(
+                m.timexes,
+                dateline=report.dateline,
+                published=report.published,
+                inherited=earlier,
+                text=report.article.text,
+            )
+            if _passed_on(own):
                 earlier = own
             out.append(dataclasses.replace(m, place=place, date=date, reported_on=report.anchor_date))
         return out
 
 
 _COARSE = (PlacePrecision.COUNTRY, PlacePrecision.UNKNOWN)
+_SHORT_SPAN_DAYS = 1  # "this weekend", "Friday night": a range this short dates the events told after it
+
+
+def _passed_on(own: DateResolution | None) -> bool:
+    """Whether a mention's own date is precise enough for the report's later undated mentions to take.
+
+    A day ("on Saturday") or a span of at most two days in the report's own words
+    ("this weekend") is; a week, month or year ("last week", "in 2007") is not: it
+    dates a recalled event, not the story being told.
+    """
+    if own is None or own.start is None or own.end is None:
+        return False
+    return own.precision is DatePrecision.DAY or (own.end - own.start).days <= _SHORT_SPAN_DAYS
 
 
 def _main_country(places: Sequence[Place | None]) -> str | None:

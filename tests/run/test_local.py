@@ -1,0 +1,61 @@
+"""Pipeline._resolve: each mention's date against its report (inheritance of the report's own dates)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ceasefire import geo
+from ceasefire.config import Settings
+from ceasefire.model import Article, DatePrecision, Evidence, Mention, Report, Timex
+from ceasefire.run.local import Pipeline
+
+TEXT = (
+    "(September 18, 2016) - The base was lost this weekend after air strikes. "
+    "Militants then overran it. "
+    "A similar attack hit the town in 2014. "
+    "Fighters shot down a plane."
+)
+
+
+def _report() -> Report:
+    article = Article(id="r1", text=TEXT, outlet="Wire")
+    return Report(article, "doc", 1, 0, len(TEXT), dateline=date(2016, 9, 18), published=date(2016, 9, 19))
+
+
+def _mention(report: Report, word: str, timex: str | None = None) -> Mention:
+    start = TEXT.index(word)
+    times = ()
+    if timex is not None:
+        t0 = TEXT.index(timex)
+        times = (Timex(timex, Evidence("text", t0, t0 + len(timex), timex)),)
+    trig = Evidence("text", start, start + len(word), word)
+    return Mention(report.key, "r1", 1, trig, "Battles", "Armed clash", timexes=times)
+
+
+def _pipeline() -> Pipeline:
+    pipe = Pipeline(Settings())
+    pipe._gazetteer = geo.MemoryGazetteer([])
+    return pipe
+
+
+def test_this_weekend_is_passed_on_but_a_year_is_not() -> None:
+    rep = _report()
+    ms = [
+        _mention(rep, "air strikes", "this weekend"),
+        _mention(rep, "overran"),
+        _mention(rep, "similar attack", "2014"),
+        _mention(rep, "shot down"),
+    ]
+    strike, overrun, recalled, shootdown = _pipeline()._resolve(rep, ms)
+    assert (strike.date.start, strike.date.end) == (date(2016, 9, 17), date(2016, 9, 18))
+    assert (overrun.date.start, overrun.date.end) == (strike.date.start, strike.date.end)
+    assert "earlier event" in overrun.date.basis
+    assert recalled.date.precision is DatePrecision.YEAR and recalled.date.start == date(2014, 1, 1)
+    assert (shootdown.date.start, shootdown.date.end) == (strike.date.start, strike.date.end)
+
+
+def test_without_a_date_of_its_own_the_week_before_the_dateline() -> None:
+    rep = _report()
+    (m,) = _pipeline()._resolve(rep, [_mention(rep, "overran")])
+    assert m.date.precision is DatePrecision.WEEK and m.date.end == date(2016, 9, 18)
+    assert m.reported_on == date(2016, 9, 18)
