@@ -254,6 +254,14 @@ def resolve_place(toponyms: Sequence[Toponym], gazetteer: Gazetteer, *,
     return choose(places, _normalised(total), country_hint)
 
 
+def _rank(p: Place) -> float:
+    """Specificity for choosing among a mention's places: "near" a point feature is as good as a point,
+    but "near" a town says less than a town named outright ("in Woodburn, near Portland")."""
+    if p.precision is PlacePrecision.NEAR and p.feature not in POINT_FEATURES:
+        return _SPECIFICITY[PlacePrecision.LOCALITY] + 0.5
+    return _SPECIFICITY[p.precision]
+
+
 def choose(places: Sequence[Place], weight: Mapping[str, float], country_hint: str | None = None) -> Place | None:
     """The mention's place among its resolved toponyms' places (in text order).
 
@@ -270,7 +278,7 @@ def choose(places: Sequence[Place], weight: Mapping[str, float], country_hint: s
             support[p.country] = support.get(p.country, weight.get(p.country, 0.0)) + 1.0
     dominant = country_hint or (max(support, key=lambda code: support[code]) if support else None)
     consistent = [p for p in places if p.country in (None, dominant)] or list(places)
-    chosen = min(enumerate(consistent), key=lambda ip: (_SPECIFICITY[ip[1].precision], ip[0]))[1]
+    chosen = min(enumerate(consistent), key=lambda ip: (_rank(ip[1]), ip[0]))[1]
     others = [p.as_written for p in consistent if p is not chosen and p.as_written]
     basis = chosen.basis
     if others:
