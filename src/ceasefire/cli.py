@@ -101,7 +101,9 @@ def _force_progress() -> bool:
 
 
 @app.command()
-def ingest(paths: list[Path] = typer.Argument(..., help="Files or directories (JSONL, txt, html, RSS/Atom, WARC).")) -> None:
+def ingest(
+    paths: list[Path] = typer.Argument(..., help="Files or directories (JSONL, txt, html, RSS/Atom, WARC)."),
+) -> None:
     """Ingest articles into the store. Re-ingesting the same input changes nothing.
 
     Each bad input gets one line on stderr naming the file (and line); the rest
@@ -195,7 +197,8 @@ def show(
     out.print(f"date   {d.start or '?'}..{d.end or '?'} ({d.precision.value}; {d.basis})", markup=False)
     if p:
         out.print(
-            f"place  {p.name}, {p.admin1 or '?'}, {p.country or '?'} ({p.lat}, {p.lon}; {p.precision.value}; {p.basis})",
+            f"place  {p.name}, {p.admin1 or '?'}, {p.country or '?'} "
+            f"({p.lat}, {p.lon}; {p.precision.value}; {p.basis})",
             markup=False,
         )
     for a in inc.actors:
@@ -343,7 +346,7 @@ def geocode(
     input: Optional[Path] = typer.Argument(None, help="JSONL file; standard input when omitted."),
     find: bool = typer.Option(False, "--find", help="Find the toponyms in lines that give none (spaCy)."),
 ) -> None:
-    """Resolve toponyms: lines {"id", "text", "toponyms": [{"start","end","name"}]} get lat, lon, geonames_id, country."""
+    """Resolve toponyms: {"id", "text", "toponyms": [{"start","end","name"}]} lines get lat, lon, geonames_id."""
     lines = _Lines(input)
     for line in database.geocode(lines, find=find, **_overrides()):
         sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")

@@ -10,7 +10,6 @@
 
 from __future__ import annotations
 
-import json
 import tempfile
 from pathlib import Path
 from typing import IO, Any, Callable, Iterable, Iterator, Sequence

@@ -28,6 +28,8 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any, Mapping
 
+Day = date  # for fields declared after a field named ``date``
+
 __all__ = [
     "ClaimKind",
     "DatePrecision",
@@ -340,7 +342,7 @@ class Mention:
     toponyms: tuple[Toponym, ...] = ()
     timexes: tuple[Timex, ...] = ()
     context_toponyms: tuple[Toponym, ...] = ()
-    reported_on: date | None = None  # the report's dateline, else its publication date
+    reported_on: Day | None = None  # the report's dateline, else its publication date
     statements: tuple[Statement, ...] = ()
 
     @property

@@ -1,9 +1,10 @@
 import io
 import json
 
+from tests.factories import claim, mention
+
 from ceasefire.export import SCHEMA, incident_to_json, write_json
 from ceasefire.incidents import build_incidents
-from tests.factories import claim, mention
 
 TOP = {"id", "event_type", "sub_event_type", "date", "location", "actors", "killed", "wounded", "claims", "reports",
        "flags", "grade"}

@@ -1,9 +1,10 @@
 import itertools
 from datetime import date
 
+from tests.factories import ALEPPO, IDLIB, claim, mention
+
 from ceasefire.incidents import build_incidents, cluster_mentions, compatible, derive_figures
 from ceasefire.model import SourceType
-from tests.factories import ALEPPO, IDLIB, claim, mention
 
 
 def test_same_strike_in_two_articles_is_one_incident():

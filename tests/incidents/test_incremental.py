@@ -1,9 +1,10 @@
 import itertools
 from datetime import date
 
+from tests.factories import ALEPPO, IDLIB, claim, mention
+
 from ceasefire.incidents import MemoryReader, build_incidents
 from ceasefire.model import SourceType
-from tests.factories import ALEPPO, IDLIB, claim, mention
 
 MENTIONS = [
     mention("a", claims=(claim(lo=12, hi=None, source="Health Ministry"),)),

@@ -23,7 +23,7 @@ def assert_reports_sound(article: Article, reports: list[Report]) -> None:
     assert reports, "always at least one report"
     assert reports[0].body_start == 0
     assert reports[-1].body_end == len(article.text)
-    for before, after in zip(reports, reports[1:]):
+    for before, after in zip(reports, reports[1:], strict=False):
         assert before.body_end == after.body_start
     for number, report in enumerate(reports, start=1):
         assert report.part == number

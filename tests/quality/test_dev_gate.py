@@ -43,4 +43,5 @@ def test_quality_does_not_regress(name: str, metric: str, floor: float) -> None:
             pytest.fail(f"{DEV / name} is missing: CI must have ../shared beside the repository")
         pytest.skip(f"{DEV / name} is not beside this checkout")
     value = _value(measured(name), metric)
-    assert value >= floor - FLOORS["tolerance"], f"{name} {metric} = {value:.4f}, floor {floor} (-{FLOORS['tolerance']})"
+    tolerance = FLOORS["tolerance"]
+    assert value >= floor - tolerance, f"{name} {metric} = {value:.4f}, floor {floor} (-{tolerance})"

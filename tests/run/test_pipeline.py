@@ -11,9 +11,9 @@ import time
 from pathlib import Path
 
 import pytest
+from tests.seed import seed_path
 
 import ceasefire
-from tests.seed import seed_path
 
 WIRE = [
     ("w1", "2020-03-02", "Wire One",

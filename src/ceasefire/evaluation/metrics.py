@@ -227,7 +227,10 @@ def _dist(g: Mapping[str, Any], loc: Mapping[str, Any]) -> float | None:
     return _km(float(g["lat"]), float(g["lon"]), float(loc["lat"]), float(loc["lon"]))
 
 
-def _pair_score(g: Mapping[str, Any], p: Mapping[str, Any], figs: set[tuple[str, int | None, int | None]]) -> float | None:
+Figure = tuple[str, int | None, int | None]
+
+
+def _pair_score(g: Mapping[str, Any], p: Mapping[str, Any], figs: set[Figure]) -> float | None:
     """How well a predicted incident fits a gold one, or None when they cannot be the same."""
     loc = p.get("location") or {}
     if g.get("country") and loc.get("country") and str(loc["country"]).upper() not in _countries(g):
@@ -289,7 +292,7 @@ def evaluate_export(gold_articles: Sequence[Mapping[str, Any]], export: Mapping[
         taken: set[int] = set()
         placed_in: dict[int, int] = {}
         for level in ("evidenced", "attributed", "figure"):
-            for gi, (g, c, f) in enumerate(figures):
+            for gi, (_g, c, f) in enumerate(figures):
                 if gi in placed_in:
                     continue
                 for pi, (inc_i, pc) in enumerate(preds):
@@ -352,7 +355,7 @@ def evaluate_export(gold_articles: Sequence[Mapping[str, Any]], export: Mapping[
                     ok = d is not None and d <= 25
                 acc["incident_location_25km"].add(ok)
             acc["incident_type"].add(_type_ok(g, p))
-        for gi, (g, c, f) in enumerate(figures):
+        for gi, (g, _c, _f) in enumerate(figures):
             if gi in placed_in and g["incident_id"] in paired:
                 acc["claim_placement"].add(placed_in[gi] == paired[g["incident_id"]])
 

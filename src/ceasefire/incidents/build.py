@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import date
 from collections import Counter
+from datetime import date
 from typing import Sequence
 
 from ..model import ActorRole, DatePrecision, DateResolution, Incident, Mention, Place, PlacePrecision, StatementKind
@@ -72,16 +72,14 @@ def _support(p: Place, places: Sequence[Place]) -> int:
 def _best_place(mentions: Sequence[Mention]) -> Place | None:
     """The place the mentions with claims agree on most, then all mentions (country-level places
     only when there is nothing finer), then the most specific."""
-    usable = [m for m in mentions if m.place is not None and m.place.precision is not PlacePrecision.UNKNOWN]
+    usable = [(m.place, bool(m.claims)) for m in mentions if m.place is not None]
+    usable = [(p, c) for p, c in usable if p.precision is not PlacePrecision.UNKNOWN]
     if not usable:
         return None
-    fine = [m for m in usable if m.place.precision is not PlacePrecision.COUNTRY] or usable  # type: ignore[union-attr]
-    places = [m.place for m in fine]
-    claimed = [m.place for m in fine if m.claims]
-    return min(  # type: ignore[return-value]
-        places,
-        key=lambda p: (-_support(p, claimed), -_support(p, places), _PLACE_RANK[p.precision], p.name),  # type: ignore[arg-type]
-    )
+    fine = [(p, c) for p, c in usable if p.precision is not PlacePrecision.COUNTRY] or usable
+    places = [p for p, _ in fine]
+    claimed = [p for p, c in fine if c]
+    return min(places, key=lambda p: (-_support(p, claimed), -_support(p, places), _PLACE_RANK[p.precision], p.name))
 
 
 def _event_type(mentions: Sequence[Mention]) -> tuple[str | None, str | None]:

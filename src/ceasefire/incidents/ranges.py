@@ -51,6 +51,7 @@ def derive_figures(claims: Sequence[Claim], policy: str = "conservative") -> dic
         lows = [c.figure.min if c.figure.min is not None else c.figure.max for c in totals]
         highs = [c.figure.max if c.figure.max is not None else c.figure.min for c in totals]
         low, high = min(x for x in lows if x is not None), max(x for x in highs if x is not None)
+        best: int | None
         if policy == "max":
             best = high
         elif policy == "best":

@@ -118,7 +118,7 @@ def _find_starts(text: str, lines: list[_Line]) -> list[_Start]:
 
 def _header_lines(lines: list[_Line]) -> list[_Line]:
     """The short lines at the top of a text, before its first long paragraph."""
-    top = []
+    top: list[_Line] = []
     for line in lines:
         if len(line.text) > LONG_PARAGRAPH or len(top) >= MAX_HEADER_LINES * 2:
             break

@@ -81,12 +81,12 @@ def _kind_and_cue(sent: Span, words: ResponsibilityWords) -> tuple[StatementKind
             return StatementKind.ACCUSATION, tok, False
         if tok.pos_ == "VERB" and lemma in words.ack_verbs:
             return StatementKind.ACKNOWLEDGMENT, tok, bool(words.hedged.search(sent.text))
-    tok = _cue_token(sent, words.accuse_phrases)
-    if tok is not None:
-        return StatementKind.ACCUSATION, tok, False
-    tok = _cue_token(sent, words.ack_phrases)
-    if tok is not None:
-        return StatementKind.ACKNOWLEDGMENT, tok, bool(words.hedged.search(sent.text))
+    accused = _cue_token(sent, words.accuse_phrases)
+    if accused is not None:
+        return StatementKind.ACCUSATION, accused, False
+    admitted = _cue_token(sent, words.ack_phrases)
+    if admitted is not None:
+        return StatementKind.ACKNOWLEDGMENT, admitted, bool(words.hedged.search(sent.text))
     return None
 
 

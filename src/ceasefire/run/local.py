@@ -78,7 +78,7 @@ class Pipeline:
     def mentions(self, reports: Sequence[Report]) -> list[list[Mention]]:
         """Extract, then resolve each mention's date and place against its report."""
         extracted = self.extractor.extract(reports, batch_size=self.settings.batch_size)  # type: ignore[attr-defined]
-        return [self._resolve(r, ms) for r, ms in zip(reports, extracted)]
+        return [self._resolve(r, ms) for r, ms in zip(reports, extracted, strict=True)]
 
     def _resolve(self, report: Report, mentions: list[Mention]) -> list[Mention]:
         gaz = self.gazetteer

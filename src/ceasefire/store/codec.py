@@ -129,7 +129,7 @@ def _decode_generic(tp: Any, origin: Any, data: Any) -> Any:
             return tuple(data)
         if len(args) != len(data):
             raise ValueError(f"expected {len(args)} items for {_name(tp)}, got {len(data)}")
-        return tuple(_decode(arg, item) for arg, item in zip(args, data))
+        return tuple(_decode(arg, item) for arg, item in zip(args, data, strict=True))
     if origin in (list, Sequence, typing.Sequence):
         item_type = args[0] if args else Any
         return [_decode(item_type, item) for item in data]

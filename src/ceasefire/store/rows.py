@@ -39,7 +39,7 @@ def document_row(doc: Document, now: datetime) -> dict[str, Any]:
     }
 
 
-def document_from_row(row: Mapping[str, Any]) -> Document:
+def document_from_row(row: Mapping[Any, Any]) -> Document:
     return Document(
         sha256=row["sha256"],
         origin=row["origin"],
@@ -74,7 +74,7 @@ def report_row(report: Report) -> dict[str, Any]:
     }
 
 
-def report_from_row(row: Mapping[str, Any]) -> Report:
+def report_from_row(row: Mapping[Any, Any]) -> Report:
     article = Article(
         id=row["article_id"],
         text=row["text"],
@@ -165,7 +165,7 @@ def claim_rows(mention: Mention) -> list[dict[str, Any]]:
     return rows
 
 
-def mention_from_row(row: Mapping[str, Any], claim_payloads: list[Any]) -> Mention:
+def mention_from_row(row: Mapping[Any, Any], claim_payloads: list[Any]) -> Mention:
     payload = dict(row["payload"])
     payload["claims"] = claim_payloads
     return from_json(Mention, payload)
@@ -205,5 +205,5 @@ def incident_link_rows(incident: Incident) -> list[dict[str, Any]]:
     ]
 
 
-def incident_from_row(row: Mapping[str, Any]) -> Incident:
+def incident_from_row(row: Mapping[Any, Any]) -> Incident:
     return from_json(Incident, row["payload"])

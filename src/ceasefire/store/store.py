@@ -16,8 +16,8 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from ..errors import NotFound, StoreError
 from ..model import Document, Incident, IncidentVersion, IngestProblem, Mention, Report
 from . import rows as R
-from .engine import WRITE, display_url, first_line, make_engine, migrate, normalise_url
 from . import tables as T
+from .engine import WRITE, display_url, first_line, make_engine, migrate, normalise_url
 from .work import ChangeSet, Neighbourhood, apply_changes, read_versions
 
 __all__ = ["Store", "open_store"]
@@ -306,7 +306,7 @@ class Store:
                 cols = [c for c in table.columns if c.info.get("snapshot", True)]
                 json_cols = {c.name for c in cols if isinstance(c.type, JSON)}
                 rows = [
-                    tuple(_plain(v, c.name in json_cols) for c, v in zip(cols, row))
+                    tuple(_plain(v, c.name in json_cols) for c, v in zip(cols, row, strict=True))
                     for row in conn.execute(select(*cols))
                 ]
                 out[table.name] = sorted(rows, key=_sort_key)

@@ -27,9 +27,14 @@ WINDOW = timedelta(days=2)
 
 
 class ChangeSet(Protocol):
-    write: Sequence[Incident]
-    retire: Sequence[str]
-    versions: Sequence[IncidentVersion]
+    @property
+    def write(self) -> Sequence[Incident]: ...
+
+    @property
+    def retire(self) -> Sequence[str]: ...
+
+    @property
+    def versions(self) -> Sequence[IncidentVersion]: ...
 
 
 CACHE_LIMIT = 100_000
@@ -67,7 +72,8 @@ class Neighbourhood:
         return [self._cache[k] for k in keys if k in self._cache]
 
     def neighbours(self, mention: Mention) -> list[Mention]:
-        """Stored mentions that could be compatible with ``mention``: same country near its dates, or a shared figure."""
+        """Stored mentions that could be compatible with ``mention``: same country near its dates, or a shared
+        figure."""
         m = T.mentions.c
         keys: set[str] = set()
         place = mention.place
@@ -76,7 +82,8 @@ class Neighbourhood:
             d = mention.date
             if d.start is not None:
                 lo, hi = d.start - WINDOW, (d.end or d.start) + WINDOW
-                cond.append(or_(m.date_start.is_(None), and_(m.date_start <= hi, func.coalesce(m.date_end, m.date_start) >= lo)))
+                overlaps = and_(m.date_start <= hi, func.coalesce(m.date_end, m.date_start) >= lo)
+                cond.append(or_(m.date_start.is_(None), overlaps))
             keys.update(self._conn.execute(select(m.key).where(*cond)).scalars())
         c = T.claims.c
         for claim in mention.claims:
