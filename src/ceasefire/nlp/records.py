@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import Sequence
 
 from spacy.tokens import Doc, Span
@@ -29,8 +30,8 @@ from .claims import ClaimInfo
 from .components import CLAIMS_KEY, EVENTS_KEY
 from .events import EventInfo
 from .phrases import CharSpan
-from .segments import Segment
 from .responsibility import statement_in
+from .segments import Segment
 from .sources import SourceRegistry, clean_written, outlet_source
 from .statements import Statements
 from .where_when import PlaceWords, place_words, timexes_in, toponyms_in
@@ -330,11 +331,10 @@ def _with_statements(
     current = 0
     for s in sentences:
         current = owner.get(id(s), current)
-        seg = s.seg
         stmt = statement_in(
             s.sent,
-            lambda a, b, seg=seg: evidence(seg, a, b),
-            lambda span, seg=seg: _written(seg, span),
+            partial(evidence, s.seg),
+            partial(_written, s.seg),
             registry.resolve,
             outlet_source(report.outlet),
             report.outlet,
