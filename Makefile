@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup run test bench gazetteer clean
+.PHONY: setup run test lint bench gazetteer clean
 
 setup: $(STAMP)
 
@@ -20,9 +20,13 @@ run: setup
 	$(BIN)/ceasefire ingest examples/
 	$(BIN)/ceasefire incidents
 
-## make test: set up and run the test suite (SQLite and the PostgreSQL server)
-test: setup
+## make test: set up, lint, and run the test suite (SQLite and the PostgreSQL server, quality gates)
+test: setup lint
 	$(BIN)/python -m pytest -q
+
+lint: setup
+	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy src/ceasefire
 
 ## make bench: the pipeline vs. spaCy alone on the same texts, as a ratio
 bench: setup

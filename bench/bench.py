@@ -47,8 +47,7 @@ def main() -> None:
         jsonl = Path(tmp) / "in.jsonl"
         jsonl.write_text("\n".join(json.dumps(a) for a in articles) + "\n", encoding="utf-8")
         with ceasefire.open(f"sqlite:///{tmp}/bench.db") as db:
-            db.pipeline.extractor  # load the model outside the timed part
-            db.pipeline.gazetteer
+            _ = (db.pipeline.extractor, db.pipeline.gazetteer)  # load both outside the timed part
             t0 = time.perf_counter()
             result = db.ingest([jsonl])
             ours = time.perf_counter() - t0

@@ -167,7 +167,7 @@ def score(c: PlaceCandidate, q: Query, context: Mapping[str, float], hint: str |
     s = 1.2 if cname == q.full else 1.0 if cname == q.literal else 0.6 if normalize_name(c.name) == q.key else 0.0
     s += _SIZE * math.log10((c.population or _NOMINAL_POPULATION.get(c.feature, 0)) + 10)
     if c.feature == "city" and c.population > _PROMINENT and cname in (q.full, q.literal):
-        # a world city beats its small namesakes (its own name, not an alternate: "Yida" is not Jeddah)
+        # a world city beats its small namesakes (by its own name, not one of its alternate names)
         s += _PROMINENCE * math.log10(c.population / _PROMINENT)
     s += _FEATURE_BONUS.get(c.feature, 3.0)  # curated point features: 3
     if q.wanted in ("admin1", "admin2"):
@@ -256,7 +256,7 @@ def resolve_place(toponyms: Sequence[Toponym], gazetteer: Gazetteer, *,
 
 def _rank(p: Place) -> float:
     """Specificity for choosing among a mention's places: "near" a point feature is as good as a point,
-    but "near" a town says less than a town named outright ("in Woodburn, near Portland")."""
+    but "near" a town says less than a town named outright ("in Hillsboro, near Portland")."""
     if p.precision is PlacePrecision.NEAR and p.feature not in POINT_FEATURES:
         return _SPECIFICITY[PlacePrecision.LOCALITY] + 0.5
     return _SPECIFICITY[p.precision]

@@ -22,7 +22,7 @@ _DATE_RANK = {
     DatePrecision.YEAR: 3,
     DatePrecision.UNKNOWN: 4,
 }
-# "near X" is less telling than a named town: "in Woodburn" beats "near Portland"
+# "near X" is less telling than a named town: "in Hillsboro" beats "near Portland"
 _PLACE_RANK = {
     PlacePrecision.POINT: 0,
     PlacePrecision.LOCALITY: 1,

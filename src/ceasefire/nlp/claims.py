@@ -5,8 +5,8 @@ to a casualty word: the object or passive subject of a casualty verb ("killed
 83 troops", "83 troops were killed"), the subject of "died", a figure followed
 by a casualty adjective ("nine civilians dead", "120 others wounded"), a count
 noun ("40 deaths"), "N lives" after "claimed" ("took the lives of N"), or a toll
-("the death toll rose to 75", "bringing to 10 the number of guards killed"). Results go to ``doc.spans[spans_key]``; each span (the figure phrase)
-carries a :class:`ClaimInfo` in ``span._.cf_claim``.
+("the death toll rose to 75", "bringing to 10 the number of guards killed"). Results go to
+``doc.spans[spans_key]``; each span (the figure phrase) carries a :class:`ClaimInfo` in ``span._.cf_claim``.
 """
 
 from __future__ import annotations

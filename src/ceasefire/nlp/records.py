@@ -184,7 +184,7 @@ def _claim_home(
     """The mention a claim sentence without a trigger of its own joins.
 
     The nearest earlier mention whose sentences name a place the claim's sentence
-    names ("... killed in the Jabaliya school"); else the nearest earlier mention
+    names ("... killed in the Al-Amal school"); else the nearest earlier mention
     that does not recall an older event ("in an earlier airstrike"); else the
     first later one that does not; else the nearest earlier, else the first later.
     """

@@ -121,7 +121,7 @@ class SourceRegistry:
         return clean_written(written).lower().startswith("the ") and 1 <= len(key.split()) <= 2
 
     def surname_of(self, written: str) -> str | None:
-        """'Mr Ging' -> 'Ging'; 'Gunness' -> 'Gunness'; None for anything longer."""
+        """'Mr Haddad' -> 'Haddad'; 'Haddad' -> 'Haddad'; None for anything longer."""
         words = clean_written(written).split()
         while len(words) > 1 and words[0].casefold().rstrip(".") in self._titles:
             words = words[1:]

@@ -1,9 +1,9 @@
 """One claim per statement: the same figure from the same source, repeated in one report, is one claim.
 
 Pure functions over model types. The key is (field, kind, min, max,
-canonical source) -- a headline's figure is a claim of its own --; a figure of one named victim ("Kimani Gray was killed") also keys on
-the victim's last word, so that two victims killed in one report stay two
-claims while "Gray was killed" repeated stays one. The first evidence is kept.
+canonical source) -- a headline's figure is a claim of its own --; a figure of one named victim
+("Omar Haddad was killed") also keys on the victim's last word, so that two victims killed in one report stay two
+claims while "Haddad was killed" repeated stays one. The first evidence is kept.
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ casualty predicate of the parse (a casualty verb, "died", "was found dead",
 "lost their lives") it takes the victims argument and its conjuncts:
 
 * one singular victim ("a journalist was killed", "killed his former
-  girlfriend", "Kimani Gray was shot dead") is a figure of 1;
+  girlfriend", "Omar Haddad was shot dead") is a figure of 1;
 * a list ("a police officer and a state technician", "two women and one
   man") is the sum of its members, one claim whose figure spans the list,
   replacing the claims of its numbered members (the convention of
@@ -114,7 +114,7 @@ def _named_or_counted(tok: Token) -> bool:
 
 
 def _single(tok: Token, words: VictimWords) -> bool:
-    """A victim counted as one: 'a journalist', "the chief's deputy", 'Kimani Gray', 'another'."""
+    """A victim counted as one: 'a journalist', "the chief's deputy", 'Omar Haddad', 'another'."""
     low = tok.lower_
     if low in words.alone:
         return True
@@ -125,7 +125,7 @@ def _single(tok: Token, words: VictimWords) -> bool:
     if tok.ent_type_ in ("GPE", "NORP", "LOC", "FAC", "DATE", "TIME", "PRODUCT", "EVENT"):
         return False
     dets = [c for c in tok.children if c.dep_ in ("det", "poss", "nummod")]
-    if not dets:  # a name or a headline noun ("Kimani Gray", "Gunman Kills Deputy"), not a mass noun ("killed trade")
+    if not dets:  # a name or a headline noun ("Omar Haddad", "Gunman Kills Deputy"), not a mass noun ("killed trade")
         return tok.tag_ == "NNP" or tok.ent_type_ == "PERSON"
     return any(d.dep_ == "poss" or d.lower_ in words.single_determiners for d in dets)
 
