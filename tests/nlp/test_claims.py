@@ -87,9 +87,9 @@ def test_victims_are_kept(extractor) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("The sniper took the life of two border guards.", {("killed", 2, 2)}),
+        ("The sniper took the lives of three herders.", {("killed", 3, 3)}),
         ("The shelling has claimed the lives of 12 villagers.", {("killed", 12, 12)}),
-        ("The raid brought to 10 the number of guards who have been killed.", {("killed", 10, 10)}),
+        ("The ambush raised to 14 the number of medics who have been killed.", {("killed", 14, 14)}),
         ("The number of dead rose to 40 on Monday.", {("killed", 40, 40)}),
     ],
 )

@@ -110,7 +110,7 @@ class Attributor:
         return Attribution(None, None, hedged, "outlet")
 
     def _in_subordinate(self, verb: Token) -> bool:
-        """'killed after, police say, pointing a gun': the aside speaks of the subordinate clause only."""
+        """'killed when, witnesses say, he refused to stop': the aside speaks of the subordinate clause only."""
         doc = verb.doc
         subj = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
         if subj is None:

@@ -5,7 +5,7 @@ to a casualty word: the object or passive subject of a casualty verb ("killed
 83 troops", "83 troops were killed"), the subject of "died", a figure followed
 by a casualty adjective ("nine civilians dead", "120 others wounded"), a count
 noun ("40 deaths"), "N lives" after "claimed" ("took the lives of N"), or a toll
-("the death toll rose to 75", "bringing to 10 the number of guards killed"). Results go to
+("the death toll rose to 75", "raising to 14 the number of medics killed"). Results go to
 ``doc.spans[spans_key]``; each span (the figure phrase) carries a :class:`ClaimInfo` in ``span._.cf_claim``.
 """
 
@@ -185,7 +185,7 @@ class CasualtyClaims:
             return self.verbs[lemma], "headline-subject"  # "Three killed as rioters bomb bank"
         if head.lemma_.lower() == "life" and head.dep_ in _OBJECT_DEPS and lemma in self.lives_verbs:
             return ClaimKind.KILLED, "lives"
-        if self._life_of(head):  # "took the life of two officers", "claimed the lives of 12 people"
+        if self._life_of(head):  # "took the lives of three herders", "claimed the lives of 12 people"
             return ClaimKind.KILLED, "lives-of"
         for child in noun.children:  # "the 40 people who were killed"
             if child.dep_ == "relcl" and child.lemma_.lower() in self.verbs:
@@ -235,7 +235,7 @@ class CasualtyClaims:
         return None
 
     def _number_of(self, verb: Token) -> ClaimKind | None:
-        """'bringing to 10 the number of guards who have been killed', 'the number of dead rose to 40'."""
+        """'raising to 14 the number of medics who have been killed', 'the number of dead rose to 40'."""
         for child in verb.children:
             if child.dep_ not in ("nsubj", "nsubjpass", "dobj") or child.lemma_.lower() not in self.count_nouns:
                 continue

@@ -12,11 +12,11 @@ casualty predicate of the parse (a casualty verb, "died", "was found dead",
   ``gold-format.md``: a victim list is one statement);
 * "no one", "nobody", "no casualties", "no injuries" are a figure of 0 ("no
   casualties" is killed 0 and wounded 0), and so is "escaped unharmed" (wounded);
-* a noun of killing counts its "of" phrase ("the murder of six priests and two
-  women" = 8); "in critical condition", "received minor injuries" and "was
+* a noun of killing counts its "of" phrase ("the murder of four monks and three
+  cooks" = 7); "in critical condition", "received minor injuries" and "was
   treated at a hospital" count their subject as wounded; victims of two
-  conjoined predicates of one kind are one list; "shot three people, killing
-  one" leaves 2 wounded.
+  conjoined predicates of one kind are one list; "stabbed five travellers,
+  killing two" leaves 3 wounded.
 
 A predicate under a modal ("could have killed"), an infinitive ("threatened
 to kill") or a negation is no statement of fact and counts nothing. The words
@@ -140,7 +140,7 @@ def _arguments(
 ) -> tuple[ClaimKind, Token, str] | None:
     """The casualty kind of a predicate and the head of its victims argument."""
     lemma = tok.lemma_.lower()
-    if tok.pos_ == "NOUN" and lemma in words.nominals:  # "the murder of six priests and two women"
+    if tok.pos_ == "NOUN" and lemma in words.nominals:  # "the murder of four monks and three cooks"
         if any(c.lower_ in words.attempts for c in tok.children if c.dep_ in ("amod", "compound")):
             return None  # "the attempted murder of"
         prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -374,7 +374,7 @@ def wounded_remainder(
     hit_verbs: frozenset[str],
     words: VictimWords,
 ) -> list[Victims]:
-    """'shot three people, killing one': the ones shot and not killed are wounded (2).
+    """'stabbed five travellers, killing two': the ones hit and not killed are wounded (3).
 
     A hit verb ('shoot', 'stab') with an exact figure as object and, hanging
     on it, a killing clause with a smaller exact figure as object.
