@@ -59,3 +59,15 @@ def test_without_a_date_of_its_own_the_week_before_the_dateline() -> None:
     (m,) = _pipeline()._resolve(rep, [_mention(rep, "overran")])
     assert m.date.precision is DatePrecision.WEEK and m.date.end == date(2016, 9, 18)
     assert m.reported_on == date(2016, 9, 18)
+
+
+def test_the_report_country_weighs_places_by_their_context():
+    from ceasefire.model import Place, PlacePrecision
+    from ceasefire.run.local import _main_country
+
+    ariha_sy = Place("Ariha", "SY", "Idlib", 35.81, 36.61, None, "city", PlacePrecision.LOCALITY)
+    ariha_ps = Place("Jericho", "PS", None, 31.87, 35.44, None, "city", PlacePrecision.LOCALITY)
+    # the mention naming four places is read with more context than a later bare "Ariha"
+    assert _main_country([ariha_sy, ariha_ps], [4, 1]) == "SY"
+    assert _main_country([None, ariha_ps], [4, 1]) == "PS"
+    assert _main_country([None, None], [1, 1]) is None

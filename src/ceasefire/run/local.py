@@ -83,7 +83,7 @@ class Pipeline:
     def _resolve(self, report: Report, mentions: list[Mention]) -> list[Mention]:
         gaz = self.gazetteer
         first = [geo.resolve_place(m.toponyms, gaz) for m in mentions]
-        hint = _main_country(first)
+        hint = _main_country(first, [len(m.toponyms) for m in mentions])
         out = []
         earlier: DateResolution | None = None  # the last date a mention of this report gave in its own words
         for m, place in zip(mentions, first, strict=True):
@@ -123,13 +123,21 @@ def _passed_on(own: DateResolution | None) -> bool:
     return own.precision is DatePrecision.DAY or (own.end - own.start).days <= _SHORT_SPAN_DAYS
 
 
-def _main_country(places: Sequence[Place | None]) -> str | None:
-    """The report's country: the most frequent among places finer than a country, else among all."""
-    fine = Counter(p.country for p in places if p is not None and p.country and p.precision not in _COARSE)
-    if fine:
-        return fine.most_common(1)[0][0]
-    anyc = Counter(p.country for p in places if p is not None and p.country)
-    return anyc.most_common(1)[0][0] if anyc else None
+def _main_country(places: Sequence[Place | None], weights: Sequence[int]) -> str | None:
+    """The report's country: the one most places finer than a country fall in, else any place.
+
+    A place resolved with more context (a mention naming more places) counts more:
+    "a market in Ariha, in Syria's Idlib province" outweighs a later bare "Ariha".
+    """
+    fine: Counter[str] = Counter()
+    anyc: Counter[str] = Counter()
+    for p, w in zip(places, weights, strict=True):
+        if p is not None and p.country:
+            anyc[p.country] += max(w, 1)
+            if p.precision not in _COARSE:
+                fine[p.country] += max(w, 1)
+    best = fine or anyc
+    return best.most_common(1)[0][0] if best else None
 
 
 def _from_context(m: Mention, own: Place | None, gaz: geo.Gazetteer, hint: str | None) -> Place | None:
