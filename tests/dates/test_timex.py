@@ -108,3 +108,8 @@ def test_a_weekday_written_with_a_date_picks_the_year() -> None:
     value, basis = normalize_timex("Saturday, April 25", date(1998, 4, 24), prefer="past")
     assert value == "1998-04-25"
     assert "it falls on a saturday" in basis
+
+
+@pytest.mark.parametrize("text", ["47", "a 63-year-old", "the 6-month-old"])
+def test_bare_numbers_and_ages_are_no_dates(text: str) -> None:
+    assert normalize_timex(text, MON_19)[0] is None

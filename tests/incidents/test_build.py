@@ -1,4 +1,5 @@
 import itertools
+from dataclasses import replace
 from datetime import date
 
 from tests.factories import ALEPPO, IDLIB, claim, mention
@@ -157,3 +158,29 @@ def test_an_acknowledgment_confirms():
                     Evidence("text", 0, 9, "regret"), about="the strike")
     (inc,) = build_incidents([replace(mention("a", claims=(claim(lo=9, hi=9),)), statements=(ack,))])
     assert inc.grade == "confirmed"
+
+
+def test_an_unplaced_mention_does_not_keep_its_report_s_event_from_merging():
+    a = mention("r", start=0, place=ALEPPO, claims=(claim(lo=9, hi=9),))
+    bare = mention("r", start=100, place=None)  # "the strike drew condemnation"
+    b = mention("s", start=0, place=ALEPPO, claims=(claim(lo=9, hi=9),))
+    assert [len(g) for g in cluster_mentions([a, bare, b])] == [3]
+
+
+def test_two_events_placed_only_from_their_report_stay_apart():
+    # "a shell hit a house in the X camp, killing 7" / "shelling of the Y camp left 5 dead": unknown camps, both
+    # placed at the town the report named before; the borrowed town does not make them one event.
+    from ceasefire.model import Evidence, Toponym
+
+    shelling = "Shelling/artillery/missile attack"
+    a = mention("r", start=0, sub=shelling, place=ALEPPO, claims=(claim(lo=7, hi=None),))
+    b = mention("r", start=100, sub=shelling, place=ALEPPO, claims=(claim(lo=5, hi=None),))
+    assert not compatible(a, b)
+    named = Toponym("Aleppo", Evidence("text", 110, 116, "Aleppo"))
+    assert compatible(a, replace(b, toponyms=(named,), place=replace(ALEPPO, as_written="Aleppo")))  # names it
+
+
+def test_a_riot_told_as_clashes_is_one_event():
+    riot = mention("a", sub="Violent demonstration", place=ALEPPO)
+    clash = mention("b", sub="Armed clash", place=ALEPPO)
+    assert compatible(riot, clash)

@@ -114,3 +114,23 @@ def test_a_definite_reference_skips_an_event_recalled_from_another_year(extracto
     ms = mentions(extractor, text)
     assert len(ms) == 2
     assert ms[0].trigger.quote.lower() == "shelling" and ms[0].trigger.start == 8
+
+
+def test_munitions_held_or_seized_are_no_attack(extractor) -> None:
+    text = "A gunman shot two guards in Dalmia on Monday. Upon arrest, police seized a rifle and several shells."
+    assert types(extractor, text) == ["Attack"]
+
+
+def test_a_fire_set_by_rioters_is_a_riot_and_one_set_by_no_one_named_takes_the_report_s_type(extractor) -> None:
+    assert types(extractor, "Rioters set fire to a bank in Port Leman on Wednesday.") == ["Violent demonstration"]
+    text = "Police clashed with protesters in Port Leman on Monday. Two shops were set on fire, injuring four."
+    assert set(types(extractor, text)) == {"Violent demonstration"}
+
+
+def test_after_the_shooting_refers_back_and_its_places_stay_out(extractor) -> None:
+    text = (
+        "A gunman shot two guards at a bank in Dalmia on Monday. "
+        "Hours after the shooting, officers got a tip from a driver in Port Leman."
+    )
+    (m,) = mentions(extractor, text)
+    assert [t.name for t in m.toponyms] == ["Dalmia"]

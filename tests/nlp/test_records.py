@@ -140,3 +140,14 @@ def test_the_date_of_a_statement_does_not_date_the_event(extractor) -> None:
     rep = make_report("The army said on Saturday that jets bombed a rebel base near Dalmia.")
     (m,) = extractor.extract([rep])[0]
     assert any("Saturday" in t.text for t in m.timexes)  # the statement reports the event itself
+
+
+def test_a_headline_figure_goes_where_the_body_tells_it(extractor) -> None:
+    text = (
+        "Police clashed with protesters in Port Leman on Wednesday.\n"
+        "Three bank workers were killed. Their branch burned after a man threw a petrol bomb inside."
+    )
+    (rep,) = [make_report(text, title="Three killed in Port Leman bank fire")]
+    mentions = extractor.extract([rep])[0]
+    bomb = next(m for m in mentions if m.trigger.quote == "petrol bomb")
+    assert sorted(c.evidence.field for c in bomb.claims) == ["text", "title"]  # the paragraph's event, not the first

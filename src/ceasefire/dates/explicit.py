@@ -19,6 +19,7 @@ _MODIFIER = re.compile(r"^(?:early|late|mid|the end of|the beginning of|the star
 _PLAIN_YEAR = re.compile(r"^(?:the year |fiscal |calendar |the fiscal year |fiscal year )?((?:1[5-9]|20)\d{2})$")
 _DECADE = re.compile(r"^(?:the\s+)?(?:early |late |mid-)?((?:1[5-9]|20)\d)0'?s$")
 _NUMERIC = re.compile(r"^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$")
+_NO_DATE = re.compile(r"^\d{1,3}$|\d+[\s-]*(?:year|month|week|day)s?[\s-]*old\b")  # "47", "a 63-year-old"
 
 
 def has_year(text: str) -> bool:
@@ -66,6 +67,8 @@ def read_explicit(text: str, anchor: Anchor | None, *, prefer: str = "past") -> 
     if m:
         return Reading.other(m.group(1), "date", f"explicit decade '{text}'")
     core = _MODIFIER.sub("", text).strip()
+    if _NO_DATE.search(core.lower()):  # a bare number or an age is no date
+        return None
     if not re.search(r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", core):
         return None
     written_year = has_year(core)

@@ -1,18 +1,24 @@
 """Which mentions are one incident.
 
-Two mentions are compatible when nothing they say contradicts it -- dates that
-overlap (within a day of slack for each side's precision), places near each
-other or in one admin1, the same kind of event (or one untyped) -- and
-something ties them:
+Two mentions *conflict* when they cannot be one event: another kind of event
+(kin types apart: taken / retaken, a riot / clashes with police), dates that do
+not overlap (within a day of slack for each side's precision), places apart.
+They are *tied* when something says they are one:
 
 * a shared place (within 30 km for points, 50 km for towns, the same admin1 for regions);
 * or, when a place cannot tell, shared figures that are distinctive enough
   (``killed 1`` alone is not: many events share it);
 * or, inside one report, a mention of the same type that names neither place nor
-  figure (an anaphoric "the shooting"), or that repeats one of its figures.
+  figure of its own (an anaphoric "the shooting"), or that repeats one of its figures.
 
+Two mentions of one report whose places were both taken from the report around
+them (neither sentence names one) are not tied by that place: "a shell hit a
+house in camp X, killing 7" and "shelling of camp Y left 5 dead" stay apart.
 A place known only to country level is weak evidence (it is often an actor:
 "Israel", "Russia"); it neither ties nor separates mentions.
+
+Clustering joins groups along ties, strongest first, when no member of one
+conflicts with any member of the other.
 """
 
 from __future__ import annotations
@@ -23,7 +29,7 @@ from typing import Sequence
 
 from ..model import DatePrecision, Mention, Place, PlacePrecision
 
-__all__ = ["cluster_mentions", "compatible", "distance_km"]
+__all__ = ["cluster_mentions", "compatible", "conflicting", "distance_km"]
 
 NEAR_KM = 30.0  # points and "near" places
 TOWN_KM = 50.0  # localities: a town and its suburb
@@ -89,14 +95,23 @@ def _shared_figures(a: Mention, b: Mention) -> float:
     return sum(_weight(f) for f in _figures(a) & _figures(b))
 
 
+def _own_place(m: Mention) -> Place | None:
+    """The place the mention's own sentences name; ``None`` when it was taken from around it in the report."""
+    p = m.place
+    if p is None or p.precision is PlacePrecision.UNKNOWN:
+        return None
+    return p if p.as_written in {t.name for t in m.toponyms} else None
+
+
 def _bare(m: Mention) -> bool:
-    """Names neither a place nor a figure: an anaphoric mention ("the shooting")."""
-    return (m.place is None or m.place.precision is PlacePrecision.UNKNOWN) and not m.claims
+    """Names neither a place nor a figure of its own: an anaphoric mention ("the shooting", "they shot back")."""
+    return _own_place(m) is None and not m.claims
 
 
-# Sub-event types that can describe one event from different sides (taken / retaken).
+# Sub-event types that can describe one event from different sides (taken / retaken; rioting / clashing).
 _KIN = [frozenset({"Non-state actor overtakes territory", "Government regains territory",
-                   "Non-violent transfer of territory"})]
+                   "Non-violent transfer of territory"}),
+        frozenset({"Violent demonstration", "Mob violence", "Armed clash"})]  # a riot told as clashes with police
 
 
 def _same_kind(a: str | None, b: str | None) -> bool:
@@ -105,19 +120,28 @@ def _same_kind(a: str | None, b: str | None) -> bool:
     return any(a in kin and b in kin for kin in _KIN)
 
 
-def compatible(a: Mention, b: Mention) -> bool:
-    """Whether two mentions can be one incident (see the module docstring)."""
+def conflicting(a: Mention, b: Mention) -> bool:
+    """Whether two mentions say things that cannot be true of one event: another kind of event, days apart,
+    places apart."""
     if not _same_kind(a.sub_event_type, b.sub_event_type):
+        return True
+    return _dates(a, b) is False or _places(a.place, b.place) is False
+
+
+def compatible(a: Mention, b: Mention) -> bool:
+    """Whether two mentions are tied as one incident and nothing they say contradicts it (module docstring)."""
+    if conflicting(a, b):
         return False
-    if _dates(a, b) is False:
-        return False
+    same_report = a.report_key == b.report_key
     same_place = _places(a.place, b.place)
+    if same_report and _own_place(a) is None and _own_place(b) is None:
+        same_place = None  # both placed from the report around them: that tells two of its events not apart
     if same_place is not None:
         return same_place
     if _shared_figures(a, b) >= 1.0:
         return True
-    if a.report_key == b.report_key and a.sub_event_type == b.sub_event_type:
-        # in one report, an unplaced mention of the same type with a shared figure, or none at all
+    if same_report:
+        # in one report, a mention naming no place or figure of its own, or one repeating a figure
         return _bare(a) or _bare(b) or bool(_figures(a) & _figures(b))
     return False
 
@@ -128,9 +152,10 @@ def _affinity(a: Mention, b: Mention) -> tuple[float, int]:
 
 
 def _candidate_pairs(ordered: Sequence[Mention]) -> set[tuple[int, int]]:
-    """Pairs that could be compatible at all: they share a country or a figure (blocking, to avoid n*n)."""
+    """Pairs that could be compatible at all: they share a report, a country or a figure (blocking, to avoid n*n)."""
     buckets: dict[object, list[int]] = {}
     for i, m in enumerate(ordered):
+        buckets.setdefault(("report", m.report_key), []).append(i)
         if m.place is not None and m.place.country and m.place.precision is not PlacePrecision.UNKNOWN:
             buckets.setdefault(("country", m.place.country), []).append(i)
         for fig in _figures(m):
@@ -144,27 +169,26 @@ def _candidate_pairs(ordered: Sequence[Mention]) -> set[tuple[int, int]]:
 
 
 def cluster_mentions(mentions: Sequence[Mention]) -> list[list[Mention]]:
-    """Groups of mutually compatible mentions, each sorted by key, groups sorted by their first key.
+    """Groups of tied, mutually non-conflicting mentions, each sorted by key, groups sorted by their first key.
 
-    Complete linkage: two groups join only when every mention of one is compatible
-    with every mention of the other, so a chain of near neighbours cannot join two
-    strikes a week apart. Pairs are taken strongest first, ties by key, over the
-    mentions sorted by key -- the result depends on the set of mentions, never on
-    the order they arrived in.
+    Two groups join along a tie only when no mention of one conflicts with any
+    mention of the other, so a chain of near neighbours cannot join two strikes a
+    week apart, while a mention that names nothing of its own ("the attack drew
+    condemnation") does not keep its report's event apart from other reports.
+    Pairs are taken strongest first, ties by key, over the mentions sorted by key
+    -- the result depends on the set of mentions, never on the order they arrived in.
     """
     ordered = sorted(mentions, key=lambda m: m.key)
-    ok: set[tuple[int, int]] = set()
     ranked = []
     for i, j in _candidate_pairs(ordered):
         if compatible(ordered[i], ordered[j]):
-            ok.add((i, j))
             strength = _affinity(ordered[i], ordered[j])
             ranked.append((-strength[0], -strength[1], i, j))
     group_of = list(range(len(ordered)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(ordered))}
     for _s0, _s1, i, j in sorted(ranked):
         gi, gj = group_of[i], group_of[j]
-        if gi == gj or not all((min(x, y), max(x, y)) in ok for x in members[gi] for y in members[gj]):
+        if gi == gj or any(conflicting(ordered[x], ordered[y]) for x in members[gi] for y in members[gj]):
             continue
         for y in members[gj]:
             group_of[y] = gi

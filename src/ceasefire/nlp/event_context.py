@@ -31,6 +31,8 @@ __all__ = [
     "ASSERTED",
     "ContextWords",
     "context_words",
+    "refers_back",
+    "seized_goods",
     "trigger_status",
     "retype",
     "governing_verb",
@@ -54,6 +56,7 @@ class ContextWords:
     nonevent_heads: frozenset[str]
     aerial_words: frozenset[str]
     bomb_words: frozenset[str]
+    arson_words: frozenset[str]
     device_verbs: frozenset[str]
     aircraft_words: frozenset[str]
     crowd_types: frozenset[str]
@@ -63,6 +66,10 @@ class ContextWords:
     armed_types: frozenset[str]
     recalled_modifiers: frozenset[str]
     recalled_preps: frozenset[str]
+    munition_words: frozenset[str]
+    possessions: frozenset[str]
+    possession_verbs: frozenset[str]
+    reference_preps: frozenset[str]
     retype: dict[str, tuple[str, str]]
 
 
@@ -82,6 +89,7 @@ def context_words(raw: dict[str, Any]) -> ContextWords:
         nonevent_heads=words("nonevent_heads"),
         aerial_words=words("aerial_words"),
         bomb_words=words("bomb_words"),
+        arson_words=words("arson_words"),
         device_verbs=words("device_verbs"),
         aircraft_words=words("aircraft_words"),
         crowd_types=words("crowd_types"),
@@ -91,6 +99,10 @@ def context_words(raw: dict[str, Any]) -> ContextWords:
         armed_types=words("armed_types"),
         recalled_modifiers=words("recalled_modifiers"),
         recalled_preps=words("recalled_preps"),
+        munition_words=words("munition_words"),
+        possessions=words("possessions"),
+        possession_verbs=words("possession_verbs"),
+        reference_preps=words("reference_preps"),
         retype={k: (v[0], v[1]) for k, v in raw["retype"].items()},
     )
 
@@ -154,6 +166,8 @@ def _habitual(verb: Token, w: ContextWords) -> bool:
 
 
 def _nonevent(span: Span, head: Token, agentive: bool, w: ContextWords) -> bool:
+    if span.text.lower() in w.munition_words and _held(head, w):
+        return True  # "police seized a shotgun and several shells"
     if head.dep_ in ("compound", "amod", "nmod") and head.head.lower_ in w.nonevent_heads:
         return True  # "bombing campaign", "riot police"
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in w.nonevent_heads:
@@ -165,6 +179,28 @@ def _nonevent(span: Span, head: Token, agentive: bool, w: ContextWords) -> bool:
     ):
         return True  # "shot down a warplane": the plane is no attacker
     return False
+
+
+def _held(head: Token, w: ContextWords) -> bool:
+    """A munition that is the object (or passive subject) of a verb of having or finding."""
+    cur = head
+    while cur.dep_ == "conj" and cur.head is not cur:  # "a shotgun and several shells"
+        cur = cur.head
+    return cur.dep_ in ("dobj", "obj", "nsubjpass") and cur.head.lemma_.lower() in w.possession_verbs
+
+
+def refers_back(span: Span, w: ContextWords) -> bool:
+    """'hours after the shooting', 'during the attack': a definite trigger noun that only places something else in
+    time against an event told before."""
+    head = span.root
+    if head.pos_ in ("VERB", "AUX") or head.dep_ != "pobj" or head.head.lower_ not in w.reference_preps:
+        return False
+    return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their") for c in head.children)
+
+
+def seized_goods(target: Token | None, w: ContextWords) -> bool:
+    """'police seized a shotgun and several shells': a 'seizure' of things, no territory taken."""
+    return target is not None and target.lower_ in w.possessions
 
 
 def trigger_status(span: Span, agentive: bool, w: ContextWords) -> str:
@@ -202,9 +238,12 @@ def _governors(verb: Token, head: Token) -> set[str]:
     return out
 
 
-def is_ambiguous(span: Span, w: ContextWords) -> bool:
-    """A bomb trigger whose sentence does not say what kind of bomb: no device verb ('exploded', 'planted')."""
+def is_ambiguous(span: Span, w: ContextWords, perpetrator: Token | None = None) -> bool:
+    """A bomb trigger whose sentence does not say what kind of bomb: no device verb ('exploded', 'planted');
+    a fire set by no one named ('two buildings were set on fire')."""
     head = span.root
+    if span.text.lower() in w.arson_words:
+        return perpetrator is None
     if span.text.lower() not in w.bomb_words:
         return False
     verb = governing_verb(head)
@@ -257,6 +296,8 @@ def retype(
         return None
     if sub_event_type == "Attack" and target is not None and target.lower_ in w.aircraft_words:
         return w.retype["shootdown"]  # "shot the plane", "downed a drone"
+    if sub_event_type == "Attack" and perpetrator is not None and actor_type(_np_text(perpetrator)) in w.crowd_types:
+        return w.retype["riot"]  # "rioters set fire to a bank"
     if sub_event_type == "Attack" and target is not None and actor_type(_np_text(target)) in w.armed_types:
         return w.retype["armed_target"]  # ACLED: an attack on police or soldiers is a battle, not one on civilians
     if sub_event_type == "Armed clash":

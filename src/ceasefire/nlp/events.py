@@ -29,7 +29,17 @@ from spacy.util import filter_spans
 
 from ..errors import ConfigError
 from .actors import ActorRegistry, default_actors
-from .event_context import ASSERTED, ContextWords, context_words, is_ambiguous, is_recalled, retype, trigger_status
+from .event_context import (
+    ASSERTED,
+    ContextWords,
+    context_words,
+    is_ambiguous,
+    is_recalled,
+    refers_back,
+    retype,
+    seized_goods,
+    trigger_status,
+)
 from .lexicon import load_json, load_tsv
 from .phrases import CharSpan, np_bounds
 
@@ -54,6 +64,7 @@ class EventInfo:
     ambiguous: bool = False  # a "bombing" the sentence does not type: the report's nearest explosive event says
     perpetrator_name: str | None = None  # the perpetrator to read when not as written: "Israeli forces"
     recalled: bool = False  # "an earlier airstrike", "since the 2007 shooting": older; no home for later claims
+    reference: bool = False  # "hours after the shooting": an event told before, only a point in time here
 
     @property
     def asserted(self) -> bool:
@@ -120,12 +131,14 @@ class EventTriggers:
             trig.priority,
             np_bounds(perp) if perp is not None else None,
             np_bounds(target) if target is not None else None,
-            trigger_status(span, trig.agentive, self.words),
+            "nonevent" if _territorial(types[1]) and seized_goods(target, self.words)
+            else trigger_status(span, trig.agentive, self.words),
             minor=trig.minor,
-            anaphoric=_anaphoric(span),
-            ambiguous=refined is None and is_ambiguous(span, self.words),
+            anaphoric=_anaphoric(span) or refers_back(span, self.words),
+            ambiguous=refined is None and is_ambiguous(span, self.words, perp),
             perpetrator_name=perp_name,
             recalled=is_recalled(span, self.words),
+            reference=refers_back(span, self.words),
         )
 
     def _actor_type(self, text: str) -> str | None:
@@ -160,6 +173,10 @@ class EventTriggers:
             if actor is not None and (actor.type != "unknown" or child.ent_type_ in ("NORP", "GPE", "ORG")):
                 return child
         return None
+
+
+def _territorial(sub_event_type: str) -> bool:
+    return sub_event_type in ("Government regains territory", "Non-state actor overtakes territory")
 
 
 def _forces_name(tok: Token) -> str | None:

@@ -7,11 +7,13 @@ Evidence counts in the input article's field (``Segment.field`` and
 model read a case-normalised copy.
 
 Grouping (deterministic): each sentence with an event trigger starts a
-mention; a claim joins the mention of its own sentence, else the nearest
-preceding mention that names a place the claim's sentence names, else the
-nearest preceding mention that does not recall an older event ("an earlier
-airstrike"), else the first following one, else a mention made at the claim's
-sentence.
+mention, unless it refers back to an earlier one ("the strike", "hours after
+the shooting"); a claim joins the mention of its own sentence; a headline's
+claim joins the mention of the body sentence that gives its figure; else the
+nearest preceding mention that names a place the claim's sentence names, else
+the nearest mention of the claim's paragraph, else the nearest preceding
+mention that does not recall an older event ("an earlier airstrike"), else the
+first following one, else a mention made at the claim's sentence.
 """
 
 from __future__ import annotations
@@ -142,24 +144,29 @@ def _sentences(report: Report, parsed: Sequence[tuple[Segment, Doc]], registry: 
 
 
 def _settle_ambiguous(sentences: list[_Sentence]) -> None:
-    """A 'bombing' its sentence does not type takes the type of the report's nearest typed explosive event."""
+    """A trigger its sentence does not type takes the type of the report's nearest typed event, the earlier first.
+
+    A 'bombing' takes that of an explosive event; a fire set by no one named ("two
+    buildings were set on fire") that of any event.
+    """
     typed = [
         (i, s.trigger._.cf_event)
         for i, s in enumerate(sentences)
-        if s.trigger is not None
-        and not s.trigger._.cf_event.ambiguous
-        and s.trigger._.cf_event.event_type == "Explosions/Remote violence"
+        if s.trigger is not None and not s.trigger._.cf_event.ambiguous
     ]
-    if not typed:
-        return
     for i, s in enumerate(sentences):
         if s.trigger is None or not s.trigger._.cf_event.ambiguous:
             continue
-        before = [ev for j, ev in typed if j < i]
-        model = before[-1] if before else next(ev for j, ev in typed if j > i)
-        s.trigger._.cf_event = replace(
-            s.trigger._.cf_event, event_type=model.event_type, sub_event_type=model.sub_event_type, ambiguous=False
-        )
+        own: EventInfo = s.trigger._.cf_event
+        explosive = own.event_type == "Explosions/Remote violence"
+        fits = [(j, ev) for j, ev in typed if not explosive or ev.event_type == own.event_type]
+        before = [ev for j, ev in fits if j < i]
+        after = [ev for j, ev in fits if j > i]
+        model = before[-1] if before else after[0] if after else None
+        if model is None:
+            continue
+        s.trigger._.cf_event = replace(own, event_type=model.event_type, sub_event_type=model.sub_event_type,
+                                       ambiguous=False)
 
 
 def _antecedent(groups: list[_Group], ev: EventInfo) -> int | None:
@@ -184,9 +191,10 @@ def _claim_home(
     """The mention a claim sentence without a trigger of its own joins.
 
     The nearest earlier mention whose sentences name a place the claim's sentence
-    names ("... killed in the Al-Amal school"); else the nearest earlier mention
-    that does not recall an older event ("in an earlier airstrike"); else the
-    first later one that does not; else the nearest earlier, else the first later.
+    names ("... killed in the Al-Amal school"); else the nearest mention of its own
+    paragraph; else the nearest earlier mention that does not recall an older event
+    ("in an earlier airstrike"); else the first later one that does not; else the
+    nearest earlier, else the first later.
     """
     before = list(dict.fromkeys(g for g in reversed(owner[:i]) if g is not None))  # nearest first
     after = list(dict.fromkeys(g for g in owner[i + 1 :] if g is not None))
@@ -197,10 +205,46 @@ def _claim_home(
         for g in before:
             if names & {t.name.casefold() for x in groups[g].sentences for t in toponyms_of.get(id(x), [])}:
                 return g
+    here = _same_paragraph(i, owner, groups, sentences)
+    if here is not None:
+        return here
     current = [g for g in before + after if not _recalls(groups[g])]
     if current:
         return current[0]
     return before[0] if before else after[0] if after else None
+
+
+def _figures(s: _Sentence) -> set[tuple[str, int | None, int | None]]:
+    return {(c.kind.value, c.figure.min, c.figure.max) for c in s.claims}
+
+
+def _told_in_body(s: _Sentence, sentences: list[_Sentence], home: dict[int, int]) -> int | None:
+    """The mention of the first body sentence that gives one of the headline's figures ("Three killed in ...")."""
+    figures = _figures(s)
+    for j, other in enumerate(sentences):
+        if not other.seg.headline and j in home and figures & _figures(other):
+            return home[j]
+    return None
+
+
+def _same_paragraph(i: int, owner: list[int | None], groups: list[_Group], sentences: list[_Sentence]) -> int | None:
+    """The mention started in the claim sentence's own paragraph, the nearest sentence first (none that recalls an
+    older event).
+
+    "Three workers were killed. Their branch went up in flames after a protester
+    threw a petrol bomb inside." -- one paragraph tells one event.
+    """
+    s = sentences[i]
+    para = _paragraph(s)
+    near = sorted(
+        (abs(j - i), j) for j, x in enumerate(sentences)
+        if (g := owner[j]) is not None and x.seg is s.seg and _paragraph(x) == para and not _recalls(groups[g])
+    )
+    return owner[near[0][1]] if near else None
+
+
+def _paragraph(s: _Sentence) -> int:
+    return s.seg.text.count("\n", 0, s.sent.start_char)
 
 
 def _group(sentences: list[_Sentence], toponyms_of: dict[int, list] | None = None) -> list[_Group]:
@@ -216,7 +260,8 @@ def _group(sentences: list[_Sentence], toponyms_of: dict[int, list] | None = Non
             ev: EventInfo = s.trigger._.cf_event
             earlier = _antecedent(groups, ev)
             if earlier is not None:  # "the air strike was ...": the event named before
-                groups[earlier].sentences.append(s)
+                if not ev.reference:  # "hours after the shooting, ... in <elsewhere>" tells nothing of it
+                    groups[earlier].sentences.append(s)
                 owner.append(earlier)
                 continue
             trig = evidence(s.seg, s.trigger.start_char, s.trigger.end_char)
@@ -224,10 +269,15 @@ def _group(sentences: list[_Sentence], toponyms_of: dict[int, list] | None = Non
             owner.append(len(groups) - 1)
         else:
             owner.append(None)
-    for i, s in enumerate(sentences):
+    home: dict[int, int] = {}
+    body_first = sorted(range(len(sentences)), key=lambda i: (sentences[i].seg.headline, i))
+    for i in body_first:  # the body first: a headline's figure goes where the body tells it
+        s = sentences[i]
         if not s.claims:
             continue
         target = owner[i]
+        if target is None and s.seg.headline:
+            target = _told_in_body(s, sentences, home)
         if target is None:
             target = _claim_home(i, owner, groups, sentences, toponyms_of or {})
         if target is None:
@@ -235,6 +285,7 @@ def _group(sentences: list[_Sentence], toponyms_of: dict[int, list] | None = Non
             groups.append(_Group(trig, None, s.seg, [s]))
             target = len(groups) - 1
             owner[i] = target  # later claims without a trigger join it as their preceding mention
+        home[i] = target
         g = groups[target]
         g.claims.extend(s.claims)
         if all(x is not s for x in g.sentences):
