@@ -302,12 +302,15 @@ class Toponym:
     """A place name as found in the text, before the gazetteer resolves it.
 
     ``context`` is the phrase around it that qualifies it: "near", "province",
-    "outskirts", "12 km south of" (empty when bare).
+    "outskirts", "12 km south of" (empty when bare). ``within`` is the written
+    name of the place the text puts it in ("the X camp in Y State", "X, Calif."),
+    else empty.
     """
 
     name: str
     evidence: Evidence
     context: str = ""
+    within: str = ""
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -24,7 +25,7 @@ from typing import Mapping, Sequence
 from ..model import Place, PlacePrecision, Toponym
 from .gazetteer import Gazetteer, PlaceCandidate
 from .names import fold
-from .resolve import Query, _normalised, _votes, acceptable, place_of, query_of, score
+from .resolve import Query, _normalised, _votes, acceptable, by_alternate, foreign, place_of, query_of, score
 
 __all__ = ["resolve_document", "distance_km"]
 
@@ -75,6 +76,8 @@ def _rank(q: Query, context: Mapping[str, float], hint: str | None,
           around: _Around) -> list[tuple[float, PlaceCandidate]]:
     out = []
     for c in q.candidates:
+        if foreign(c, q, context, hint):
+            continue
         s = score(c, q, context, hint)
         if c.feature not in ("country", "continent"):
             s += _PROXIMITY * math.exp(-around.near(c.lat, c.lon) / _SCALE_KM)
@@ -144,7 +147,8 @@ def resolve_document(toponyms: Sequence[Toponym], gazetteer: Gazetteer, *,
                      country_hint: str | None = None, fill: bool = True) -> list[Place | None]:
     """A place (or ``None``) for each toponym, resolved in the context of all of them.
 
-    ``fill=False``: names the gazetteer lacks stay ``None`` (no site or nearby-town guesses).
+    ``fill=False``: names the gazetteer lacks stay ``None`` (no site or nearby-town guesses), unless
+    they hold a province's name ("University of X State") or the text puts them in a place ("X, Y").
     """
     queries = [query_of(t, gazetteer) for t in toponyms]
     votes = [_votes(t, gazetteer) for t in toponyms]
@@ -166,9 +170,129 @@ def resolve_document(toponyms: Sequence[Toponym], gazetteer: Gazetteer, *,
             second[key] = _choose(q, ctx, country_hint, _around([p for k, p in first.items() if k != key]))
     # one sense per name, but each occurrence keeps its own qualifier ("near X") and spelling
     places = [_occurrence(second[key], q) for key, q in zip(keys, queries, strict=True)]
+    places = _contained(queries, places, contexts, gazetteer, country_hint)
     if not fill:
-        return places
+        return _held(toponyms, places, contexts, gazetteer, country_hint)
     return _fill_sites(toponyms, places, contexts, gazetteer, country_hint)
+
+
+def _held(toponyms: Sequence[Toponym], places: list[Place | None], contexts: list[dict[str, float]],
+          gazetteer: Gazetteer, hint: str | None) -> list[Place | None]:
+    """Unresolved names that hold a state or province ("the University of Vale State's campus"): that
+    province, stated by the name itself (no guess at a town)."""
+    around = _around(places)
+    out = list(places)
+    for i, (t, place) in enumerate(zip(toponyms, places, strict=True)):
+        if place is None and len(t.name.split()) > 1:
+            bare = Toponym(re.sub(r"['\u2019]s\b", "", t.name), t.evidence, t.context, t.within)  # "X State's"
+            held = _embedded(bare, gazetteer, contexts[i], hint, around)
+            if held is not None and held.feature == "admin1":
+                out[i] = held
+    return out
+
+
+_CONTAINERS = frozenset({"country", "admin1", "admin2", "city", "region"})
+_INSIDE_KM = {"admin2": 80.0, "city": 30.0, "region": 200.0}
+
+
+def _holds(area: Place, c: PlaceCandidate) -> bool:
+    """Whether candidate ``c`` may lie in the place ``area``."""
+    if c.country != area.country:
+        return False
+    if area.feature == "country":
+        return True
+    if area.feature == "admin1" and c.admin1 and area.admin1:
+        return fold(c.admin1) == fold(area.admin1)
+    limit = _INSIDE_KM.get(area.feature or "", 400.0)
+    return area.lat is not None and area.lon is not None and distance_km(c.lat, c.lon, area.lat, area.lon) <= limit
+
+
+def _container(q: Query, named: Mapping[str, Place], context: Mapping[str, float], hint: str | None,
+               gazetteer: Gazetteer) -> Place | None:
+    """The place the text puts a toponym in ("the X camp in Y State", "X, Calif."), if it resolves to an area
+    or a town: as the article's own toponym of that name, else looked up alone."""
+    within = q.toponym.within
+    if not within:
+        return None
+    place = named.get(fold(within))
+    if place is None:
+        sub = query_of(Toponym(within, q.toponym.evidence), gazetteer)
+        place = _choose(sub, context, hint, _NOWHERE)
+    return place if place is not None and place.feature in _CONTAINERS else None
+
+
+def _other_area(q: Query, area: Place, context: Mapping[str, float], hint: str | None,
+                gazetteer: Gazetteer) -> tuple[Place, list[tuple[float, PlaceCandidate]]] | None:
+    """Another sense of the container's name (a state or country) that holds a candidate of ``q`` by its
+    own name, when the sense first chosen holds none."""
+    sub = query_of(Toponym(q.toponym.within, q.toponym.evidence), gazetteer)
+    ranked = [c for _, c in _rank(sub, context, hint, _NOWHERE) if c.feature in ("country", "admin1")]
+    for c in ranked:
+        if (c.name, c.country, c.feature) == (area.name, area.country, area.feature):
+            continue
+        candidate = place_of(c, sub, len(ranked), 1)
+        inside = [(s, o) for s, o in _rank(q, context, hint, _NOWHERE)
+                  if _holds(candidate, o) and not by_alternate(o, q)]
+        if inside:
+            return candidate, inside
+    return None
+
+
+def _next_named(queries: Sequence[Query], i: int) -> int | None:
+    """The toponym written as query ``i``'s container, right after it in the text."""
+    t = queries[i].toponym
+    after = [(q.toponym.evidence.start, j) for j, q in enumerate(queries)
+             if fold(q.toponym.name) == fold(t.within) and 0 <= q.toponym.evidence.start - t.evidence.end <= 40]
+    return min(after)[1] if after else None
+
+
+def _contained(queries: Sequence[Query], places: list[Place | None], contexts: list[dict[str, float]],
+               gazetteer: Gazetteer, hint: str | None) -> list[Place | None]:
+    """Honour "X in Y" and "X, Y": X takes its best candidate inside Y; with none inside, a name matched
+    only by another place's alternate name (or not found at all) is placed at Y itself, the text's word
+    for where it is. A place found by its own name elsewhere keeps it ("refugees from X in Y")."""
+    named = {fold(q.toponym.name): p for q, p in zip(queries, places, strict=True) if p is not None}
+    out = list(places)
+    for i, (q, place) in enumerate(zip(queries, places, strict=True)):
+        if place is not None and place.feature in ("country", "continent", "area", "water"):
+            continue
+        area = _container(q, named, contexts[i], hint, gazetteer)
+        if area is None or (place is not None and place.name == area.name and place.country == area.country):
+            continue
+        inside = [(s, c) for s, c in _rank(q, contexts[i], hint, _NOWHERE) if _holds(area, c)]
+        if not inside:
+            other = _other_area(q, area, contexts[i], hint, gazetteer)
+            if other is not None:  # "Tacoma, Washington": the state, not the capital
+                area, inside = other
+                j = _next_named(queries, i)
+                if j is not None:
+                    out[j] = replace(area, as_written=queries[j].toponym.name,
+                                     basis=f"'{queries[j].toponym.name}': the {area.feature} that holds "
+                                           f"'{q.toponym.name}' named before it")
+        if inside:
+            best = inside[0][1]
+            own = place_of(best, q, len(inside), len(inside))
+            out[i] = replace(own, admin1=own.admin1 or area.admin1,
+                             basis=f"{own.basis.split(': ', 1)[0]}: best of {len(inside)} candidates "
+                                   f"in {area.name}, where the text puts it")
+            continue
+        current = next((c for c in q.candidates if place is not None and (c.name, c.lat, c.lon) == (
+            place.name, place.lat, place.lon)), None)
+        if current is not None and not by_alternate(current, q):
+            continue
+        if place is None and len(q.toponym.name.split()) > 1:
+            held = _embedded(q.toponym, gazetteer, contexts[i], hint, _around(places))
+            if held is not None and held.lat is not None and held.lon is not None and _holds(area, PlaceCandidate(
+                    held.name, held.country, held.admin1, held.lat, held.lon, feature=held.feature or "city")):
+                out[i] = held  # "the X River in Y": named after a town of Y
+                continue
+        precision = area.precision
+        if area.feature == "city":
+            precision = PlacePrecision.LOCALITY if _is_site(q.toponym.name) else PlacePrecision.ADMIN2
+        out[i] = replace(area, as_written=q.toponym.name, precision=precision,
+                         basis=f"'{q.toponym.name}': not in the gazetteer in {area.name}; placed in "
+                               f"{area.name}, where the text puts it ({area.basis})")
+    return out
 
 
 def _occurrence(place: Place | None, q: Query) -> Place | None:

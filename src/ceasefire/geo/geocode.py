@@ -14,7 +14,7 @@ from typing import Any, Callable, Iterable, Iterator
 from ..model import Evidence, Place, PlacePrecision, Toponym
 from .document import resolve_document
 from .gazetteer import Gazetteer
-from .qualifiers import qualifier
+from .qualifiers import container, qualifier
 
 __all__ = ["geocode_lines", "Finder"]
 
@@ -55,6 +55,7 @@ def geocode_lines(lines: Iterable[dict[str, Any]], gazetteer: Gazetteer, *,
             start, end = int(span["start"]), int(span["end"])
             name = str(span.get("name") or text[start:end])
             span["name"] = name
-            toponyms.append(Toponym(name, Evidence("text", start, end, name), qualifier(text, start, end)))
+            toponyms.append(Toponym(name, Evidence("text", start, end, name), qualifier(text, start, end),
+                                    container(text, start, end)))
         places = resolve_document(toponyms, gazetteer)
         yield {**line, "toponyms": [_filled(s, p) for s, p in zip(spans, places, strict=True)]}

@@ -23,6 +23,7 @@ class _Rules:
     articles: frozenset[str]
     leading: frozenset[str]
     min_rest: int
+    literal_max: int
     words: dict[str, str]
     replacements: tuple[tuple[re.Pattern[str], str], ...]
 
@@ -34,6 +35,7 @@ def _rules() -> _Rules:
         articles=frozenset(raw["articles"]),
         leading=frozenset(raw["leading"]),
         min_rest=int(raw["min_assimilated_rest"]),
+        literal_max=int(raw["literal_max_letters"]),
         words=dict(raw["words"]),
         replacements=tuple((re.compile(a), b) for a, b in raw["replacements"]),
     )
@@ -60,6 +62,8 @@ def normalize_name(name: str) -> str:
     """
     rules = _rules()
     tokens = fold(name).split()
+    if len("".join(tokens)) <= rules.literal_max:
+        return "".join(tokens)  # an abbreviation: "WA" is not "VA"
     while len(tokens) > 1 and tokens[0] in rules.leading:
         tokens = tokens[1:]
     kept: list[str] = []

@@ -1,8 +1,10 @@
 """The phrase that qualifies a toponym in running text: "near X", "the outskirts of X",
-"12 km south of X", "the province of X", "X province".
+"12 km south of X", "the province of X", "X province"; and the place the text puts it
+in: "the X camp in Y State", "X, Calif." (``container``).
 
 The words are data (``data/geo_words.json``: ``qualifier_before``, ``qualifier_after``,
-``distance_units``, ``directions``). The result is kept as ``Toponym.context``.
+``distance_units``, ``directions``, ``container_nouns``, ``container_stop``). The results are kept as
+``Toponym.context`` and ``Toponym.within``.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["qualifier", "Offset", "offset_of"]
+__all__ = ["qualifier", "container", "Offset", "offset_of"]
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,8 @@ class _Patterns:
     distance: re.Pattern[str]
     after: re.Pattern[str]
     units: dict[str, float]
+    within: tuple[re.Pattern[str], ...]
+    stop: frozenset[str]
 
 
 def _alternatives(words: list[str]) -> str:
@@ -40,6 +44,13 @@ def _alternatives(words: list[str]) -> str:
 def _patterns() -> _Patterns:
     raw = json.loads(resources.files("ceasefire").joinpath("data/geo_words.json").read_text("utf-8"))
     directions = _alternatives(raw["directions"])
+    cap = r"(?:[A-Z]\.(?:[A-Z]\.)*|[A-Z][\w'\u2019-]*\.?)"  # "Unity", "Calif.", "N.Y.", "St."
+    name = rf"(?P<name>{cap}(?:[ \t]+(?:of[ \t]+|de[ \t]+)?{cap}){{0,3}})"
+    nouns = _alternatives(raw["container_nouns"])
+    adjectives = _alternatives(raw["container_adjectives"])
+    not_a_list = r"(?![ \t]+[A-Z])(?!,?\s+(?:and|or)\s)(?!,\s*[A-Z])"  # "X, Y and Z" is a list
+    within = (re.compile(rf"^,[ \t]+{name}(?![\w'\u2019]){not_a_list}"),
+              re.compile(rf"^(?:\s+(?:{nouns})){{0,2}}\s+in\s+(?:the\s+)?(?:(?:{adjectives}|[a-z]+-[a-z-]+)\s+)?{name}"))
     units = _alternatives(raw["distance_units"])
     distance = (rf"(?P<n>\d+(?:[.,]\d+)?)\s*-?\s*(?P<unit>{units})\.?\s+(?:\w+\s+)?(?:to\s+the\s+)?"
                 rf"(?P<dir>{directions})\s+of\s+(?:the\s+\w+\s+of\s+)?(?:the\s+)?$")
@@ -48,6 +59,7 @@ def _patterns() -> _Patterns:
         distance=re.compile(distance, re.I),
         after=re.compile(rf"^\s+(?:{_alternatives(raw['qualifier_after'])})\b", re.I),
         units={"mile": 1.609, "miles": 1.609, "mi": 1.609, "m": 0.001, "metres": 0.001, "meters": 0.001},
+        within=within, stop=frozenset(raw["container_stop"]),
     )
 
 
@@ -70,6 +82,27 @@ def qualifier(text: str, start: int, end: int) -> str:
     if after:
         parts.append(after.group(0).strip().lower())
     return " ".join(parts)
+
+
+def container(text: str, start: int, end: int) -> str:
+    """The written name of the place the text puts ``text[start:end]`` in ("" when none).
+
+    >>> container("at the Tarsa camp in oil-rich Upper Vale State, officials said", 7, 12)
+    'Upper Vale State'
+    >>> container("a plant in Millbrook, Conn., was closed", 11, 20)
+    'Conn.'
+    """
+    p = _patterns()
+    after = text[end:end + 80]
+    for pattern in p.within:
+        m = pattern.match(after)
+        if m:
+            words = m.group("name").split()
+            while words and words[-1].rstrip(".") in p.stop:
+                words.pop()
+            if words and words[0].rstrip(".") not in p.stop:
+                return " ".join(words)
+    return ""
 
 
 def offset_of(context: str) -> Offset | None:

@@ -65,14 +65,19 @@ def resolve_report(mentions: Sequence[Mention], gazetteer: Gazetteer, *,
 
 def _around(m: Mention, own: Place | None, resolved: dict[tuple[str, int, int, str], Place | None],
             hint: str | None) -> Place | None:
-    """The first place finer than a country named around the mention, in its own country or the report's."""
+    """The first place finer than a country named around the mention, in its own country (the report's
+    when it names none); a place only named as a reference point ("30 miles south of X") comes last."""
+    found = []
     for t in m.context_toponyms:
         p = resolved[_key(t)]
         if p is None or p.precision in _COARSE:
             continue
-        if own is not None and own.country and p.country not in (own.country, hint):
+        if own is not None and own.country and p.country != own.country:
             continue
         if own is None and hint and p.country != hint:
             continue
-        return replace(p, basis=f"named near the mention in the report; {p.basis}")
-    return None
+        found.append(p)
+    if not found:
+        return None
+    p = min(found, key=lambda f: f.precision is PlacePrecision.NEAR)
+    return replace(p, basis=f"named near the mention in the report; {p.basis}")

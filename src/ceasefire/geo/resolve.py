@@ -20,7 +20,7 @@ from .gazetteer import POINT_FEATURES, Gazetteer, PlaceCandidate
 from .names import fold, normalize_name
 
 __all__ = ["resolve_place", "resolve_toponym", "country_context", "precision_of", "Query", "query_of", "score",
-           "acceptable", "place_of", "choose"]
+           "acceptable", "place_of", "choose", "foreign"]
 
 _SPECIFICITY = {
     PlacePrecision.POINT: 0, PlacePrecision.NEAR: 1, PlacePrecision.LOCALITY: 2, PlacePrecision.ADMIN2: 3,
@@ -32,6 +32,7 @@ _CONTEXT = 4.0  # weight of the article's country context
 _SIZE = 1.0  # weight of log10(population)
 _PROMINENCE = 1.0  # extra weight of each tenfold of a city's population above _PROMINENT
 _PROMINENT = 100_000
+_WORLD_CITY = 500_000  # a city this large is meant by its bare name even over a same-named area elsewhere
 # Curated features without a population are scored as if this populous: a sea or a region
 # named in text is a large, well-known place, not a hamlet.
 _NOMINAL_POPULATION = {"continent": 50_000_000, "area": 50_000_000, "water": 50_000_000, "region": 2_000_000,
@@ -50,6 +51,7 @@ class _Words:
     min_letters: int
     short_letters: int
     short_min_population: int
+    parts: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -58,7 +60,8 @@ def _words() -> _Words:
     near = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in raw["near_words"]) + r")\b")
     return _Words(tuple(raw["admin1_words"]), tuple(raw["admin2_words"]), tuple(raw["locality_words"]),
                   ("airport", "airbase", "airfield", "air base"), frozenset(raw["generic_names"]), near,
-                  int(raw["min_letters"]), int(raw["short_name_letters"]), int(raw["short_name_min_population"]))
+                  int(raw["min_letters"]), int(raw["short_name_letters"]), int(raw["short_name_min_population"]),
+                  frozenset(fold(d) for d in raw["part_words"]))
 
 
 def precision_of(candidate: PlaceCandidate, near: bool = False) -> PlacePrecision:
@@ -143,6 +146,14 @@ class Query:
     letters: int
 
 
+def _generic(folded: str) -> bool:
+    """A direction or a kind of place, alone or after a direction ("west", "the west coast"), not a
+    town named with such words ("Bay City")."""
+    words = folded.removeprefix("the ").split()
+    w = _words()
+    return all(word in w.generic for word in words) and (len(words) == 1 or words[0] in w.parts)
+
+
 def query_of(toponym: Toponym, gazetteer: Gazetteer) -> Query:
     """The candidates of a toponym: by its full name, and by its name without a generic word."""
     w = _words()
@@ -151,14 +162,37 @@ def query_of(toponym: Toponym, gazetteer: Gazetteer) -> Query:
     found = {c: None for c in gazetteer.lookup(written)}
     if name != written and name:
         found.update({c: None for c in gazetteer.lookup(name)})
+    first, _, rest = name.partition(" ")
+    own = any(normalize_name(c.name) == normalize_name(written) or c.feature in ("country", "continent", "area")
+              for c in found)
+    if not own and rest and fold(first) in w.parts:
+        # "Northeast Vale City", "northern Vale": a part of a large place named (not "West Wing"); only
+        # when no place bears the whole name ("South Vale" is not "Vale")
+        part = {c: None for c in gazetteer.lookup(rest) if c.feature != "city" or c.population >= _PROMINENT}
+        name = rest if part and not found else name
+        found.update(part)
     letters = len(re.sub(r"[^a-z]", "", fold(name)))
     if not any(ch.isupper() for ch in name) and country_code(name) is None:
         found = {}  # a lower-case word is not a place name
-    if fold(written) in w.generic:
-        found = {c: None for c in found if c.feature in ("area", "continent", "country")}  # "West", "Central"
+    if _generic(fold(written)):
+        # "West", "Central", "the West Coast": a direction or a kind of place, not a town; a province
+        # so named ("North West") only in a country of the article (see ``foreign``)
+        found = {c: None for c in found if c.feature in ("area", "continent", "country", "water", "admin1")
+                 and (c.feature != "admin1" or " " in fold(written))}
     if letters < w.min_letters:  # "US", "EU": only as a country, continent or state abbreviation
-        found = {c: None for c in found if c.feature in ("country", "continent", "admin1")}
+        abbreviation = name.isupper() or written.endswith(".")  # not a word such as "Up" or "No"
+        found = {c: None for c in found if abbreviation and c.feature in ("country", "continent", "admin1")}
     return Query(toponym, name, fold(name), normalize_name(name), fold(written), wanted, tuple(found), letters)
+
+
+def _inside(city: PlaceCandidate, area: PlaceCandidate) -> bool:
+    """Whether a city may lie in an admin area: same country and (when both are known) same province."""
+    return city.country == area.country and (city.admin1 is None or area.admin1 is None or city.admin1 == area.admin1)
+
+
+def _generic_suffix(candidate: str, written: str, words: Sequence[str]) -> bool:
+    """True when ``candidate`` is ``written`` followed by one of ``words`` ("atlantic county", "atlantic")."""
+    return any(candidate == f"{written} {w}" for w in words)
 
 
 def score(c: PlaceCandidate, q: Query, context: Mapping[str, float], hint: str | None) -> float:
@@ -177,12 +211,40 @@ def score(c: PlaceCandidate, q: Query, context: Mapping[str, float], hint: str |
     elif q.wanted == "airport":
         s += 6.0 if c.feature in ("airport", "base") else 0.0
     elif c.feature in _AREAS and any(o.feature == "city" and o.population >= max(50000, c.population // 20)
-                                     for o in q.candidates):
-        s -= 3.0  # "Aleppo" alone is the city, not the governorate named after it
+                                     and (_inside(o, c) or o.population >= _WORLD_CITY) for o in q.candidates):
+        # "Aleppo" alone is the city, not the governorate named after it; "Washington" alone is the
+        # capital, but "Wyoming" is the state, not a town of that name in another one
+        s -= 3.0
+    if q.wanted is None and c.feature == "admin2" and _generic_suffix(cname, q.literal, _words().admin2):
+        s -= 3.0  # "Atlantic" alone is not "Atlantic County": a county is named with its word
     if hint and c.country == hint:
         s += 3.0
-    s += _CONTEXT * context.get(c.country or "", 0.0)
+    if c.feature == "water" and not c.country:
+        s += _CONTEXT * max(context.values(), default=0.0)  # an ocean borders every article's countries
+    else:
+        s += _CONTEXT * context.get(c.country or "", 0.0)
     return s
+
+
+def by_alternate(c: PlaceCandidate, q: Query) -> bool:
+    """True when the candidate matched only by one of its alternate names: neither its own name (in any
+    spelling) nor its name with a generic word ("Atlantic" for "Atlantic Ocean") is what was written."""
+    cname = fold(c.name)
+    if cname in (q.full, q.literal) or normalize_name(c.name) in (q.key, normalize_name(q.toponym.name)):
+        return False
+    return f" {q.literal} " not in f" {cname} "
+
+
+def foreign(c: PlaceCandidate, q: Query, context: Mapping[str, float], hint: str | None) -> bool:
+    """An alternate-name match in a country the rest of the article never points to ("Yida" is an
+    old name of a Saudi city, but a report about Sudan means its own "Yida"), or a province named with
+    generic words only ("West Coast") there: not to be taken."""
+    if c.feature in ("country", "continent", "area", "water") or not c.country or not context:
+        return False
+    if c.feature == "admin1" and q.toponym.name.isupper():
+        return False  # "NSW": a province's abbreviation
+    unsupported = c.country != hint and context.get(c.country, 0.0) <= 0.0
+    return unsupported and (by_alternate(c, q) or _generic(q.full))
 
 
 def acceptable(best: PlaceCandidate, q: Query, context: Mapping[str, float], hint: str | None) -> bool:
@@ -224,7 +286,10 @@ def resolve_toponym(toponym: Toponym, gazetteer: Gazetteer, *, context: Mapping[
     q = query_of(toponym, gazetteer)
     if not q.candidates:
         return None
-    ranked = sorted(q.candidates, key=lambda c: -score(c, q, context, country_hint))
+    ranked = sorted((c for c in q.candidates if not foreign(c, q, context, country_hint)),
+                    key=lambda c: -score(c, q, context, country_hint))
+    if not ranked:
+        return None
     best = ranked[0]
     if not acceptable(best, q, context, country_hint):
         return None

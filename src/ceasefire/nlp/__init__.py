@@ -57,7 +57,7 @@ class Extractor:
 
         words = place_words()
         doc = self.nlp(sentence_case(text) if is_mostly_upper(text) else text)
-        return [(a, b, text[a:b]) for sent in doc.sents for (a, b), _ in toponyms_in(sent, words)]
+        return [(a, b, text[a:b]) for sent in doc.sents for (a, b), _, _ in toponyms_in(sent, words)]
 
 
 def load_pipeline(model: str = DEFAULT_MODEL) -> Extractor:

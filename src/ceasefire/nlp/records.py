@@ -311,9 +311,9 @@ def _actors(g: _Group, seen: list[Actor], actors: ActorRegistry) -> tuple[ActorR
 
 def _sentence_toponyms(s: _Sentence, words: PlaceWords) -> list[Toponym]:
     out = []
-    for (a, b), context in toponyms_in(s.sent, words):
+    for (a, b), context, within in toponyms_in(s.sent, words):
         ev = evidence(s.seg, a, b)
-        out.append(Toponym(name=clean_written(ev.quote), evidence=ev, context=context))
+        out.append(Toponym(name=clean_written(ev.quote), evidence=ev, context=context, within=within))
     return out
 
 

@@ -37,11 +37,15 @@ class PlaceWords:
     other_labels: frozenset[str]
     admit_after: frozenset[str]
     statement_heads: frozenset[str]
+    container_nouns: frozenset[str]  # from geo_words.json: "the X camp in Y", "X, Y"
+    container_adjectives: frozenset[str]
+    container_stop: frozenset[str]
 
 
 @lru_cache(maxsize=1)
 def place_words() -> PlaceWords:
     raw = load_json("nlp_places.json")
+    geo = load_json("geo_words.json")
     return PlaceWords(
         toponym_labels=frozenset(raw["toponym_labels"]),
         timex_labels=frozenset(raw["timex_labels"]),
@@ -54,6 +58,9 @@ def place_words() -> PlaceWords:
         other_labels=frozenset(raw["other_labels"]),
         admit_after=frozenset(raw["admit_after"]),
         statement_heads=frozenset(w.lower() for w in raw["statement_heads"]),
+        container_nouns=frozenset(w for p in geo["container_nouns"] for w in p.split()),
+        container_adjectives=frozenset(geo["container_adjectives"]),
+        container_stop=frozenset(geo["container_stop"]),
     )
 
 
@@ -81,21 +88,60 @@ def _context(doc: Doc, ent: Span, words: PlaceWords) -> str:
     return "; ".join(parts)
 
 
-def toponyms_in(sent: Span, words: PlaceWords) -> list[tuple[CharSpan, str]]:
-    """(span, context) of each place entity of the sentence."""
+def _name_at(doc: Doc, i: int, words: PlaceWords) -> tuple[str, int]:
+    """The capitalised name starting at token ``i`` ("Upper Vale State", "Conn.") and the token after it."""
+    j = i
+    while j < len(doc) and j - i < 4 and doc[j].text[:1].isupper() and (doc[j].is_alpha or doc[j].text.endswith(".")):
+        j += 1
+    kept = [t.text for t in doc[i:j]]
+    while kept and kept[-1].rstrip(".") in words.container_stop:
+        kept.pop()
+    if not kept or kept[0].rstrip(".") in words.container_stop:
+        return "", j
+    return " ".join(kept), j
+
+
+def _within(doc: Doc, ent: Span, words: PlaceWords) -> str:
+    """The place the text puts the entity in: "X, Calif." or "the X refugee camp in oil-rich Y State"
+    (the same reading as ``geo.qualifiers.container`` on plain text)."""
+    i = ent.end
+    if i + 1 < len(doc) and doc[i].text == ",":
+        name, j = _name_at(doc, i + 1, words)
+        nxt = doc[j] if j < len(doc) else None
+        then = doc[j + 1] if j + 1 < len(doc) else None
+        listed = nxt is not None and (nxt.lower_ in ("and", "or") or (
+            nxt.text == "," and then is not None and (then.text[:1].isupper() or then.lower_ in ("and", "or"))))
+        return "" if listed else name
+    k = 0
+    while i < len(doc) and k < 2 and doc[i].lower_ in words.container_nouns:
+        i, k = i + 1, k + 1
+    if i >= len(doc) or doc[i].lower_ != "in":
+        return ""
+    i += 1
+    if i < len(doc) and doc[i].lower_ == "the":
+        i += 1
+    if i < len(doc) and doc[i].lower_ in words.container_adjectives:
+        i += 1
+    elif i + 2 < len(doc) and doc[i + 1].text == "-" and doc[i].is_lower and doc[i + 2].is_lower:
+        i += 3  # "oil-rich"
+    return _name_at(doc, i, words)[0] if i < len(doc) else ""
+
+
+def toponyms_in(sent: Span, words: PlaceWords) -> list[tuple[CharSpan, str, str]]:
+    """(span, context, within) of each place entity of the sentence."""
     doc = sent.doc
     out = []
     for ent in sent.ents:
         if all(t.is_stop or t.is_punct or not t.is_alpha for t in ent):
             continue  # NER noise such as "n't"
         if ent.label_ in words.toponym_labels:
-            out.append(((ent.start_char, ent.end_char), _context(doc, ent, words)))
+            out.append(((ent.start_char, ent.end_char), _context(doc, ent, words), _within(doc, ent, words)))
         elif ent.label_ in words.other_labels and ent.start > sent.start:
             prev = doc[ent.start - 1].lower_
             prev2 = doc[ent.start - 2].lower_ if ent.start - 2 >= sent.start else ""
             of_phrase = any(len(b) >= 2 and b[-2:] == (prev2, prev) for b in words.before if b[-1] == "of")
             if prev in words.admit_after or (prev == "of" and (prev2 in words.directions or of_phrase)):
-                out.append(((ent.start_char, ent.end_char), _context(doc, ent, words)))
+                out.append(((ent.start_char, ent.end_char), _context(doc, ent, words), _within(doc, ent, words)))
     return out
 
 

@@ -144,16 +144,21 @@ def _from_context(m: Mention, own: Place | None, gaz: geo.Gazetteer, hint: str |
     """A mention whose sentences name no place finer than a country takes the nearest one named around it.
 
     Only a place in the mention's own country (or the report's) is taken, and the
-    basis says where it came from.
+    basis says where it came from. A place named only as a reference point ("30 miles
+    south of X") is taken last: the event is not there.
     """
+    found = []
     for t in m.context_toponyms:
         p = geo.resolve_place([t], gaz, country_hint=hint or (own.country if own else None))
         if p is None or p.precision in _COARSE:
             continue
         if own is not None and own.country and p.country not in (own.country, hint):
             continue
-        return dataclasses.replace(p, basis=f"named near the mention in the report; {p.basis}")
-    return None
+        found.append(p)
+    if not found:
+        return None
+    p = min(found, key=lambda f: f.precision is PlacePrecision.NEAR)
+    return dataclasses.replace(p, basis=f"named near the mention in the report; {p.basis}")
 
 
 def _documents(

@@ -1,0 +1,82 @@
+"""Invented fixtures: containment ("X in Y", "X, Y"), foreign alternate names, abbreviations, generic words."""
+
+from ceasefire.geo import MemoryGazetteer, PlaceCandidate, normalize_name, resolve_document
+from ceasefire.geo.qualifiers import container
+from ceasefire.model import Evidence, PlacePrecision, Toponym
+
+NORLAND = PlaceCandidate("Norland", "NL", None, 50.0, 10.0, 1, "country", 5_000_000)
+SUDRIA = PlaceCandidate("Sudria", "SR", None, 10.0, 30.0, 2, "country", 8_000_000)
+VALE = PlaceCandidate("Upper Vale", "SR", "Upper Vale", 9.0, 30.0, 3, "admin1", 500_000)
+KESSA = PlaceCandidate("Kessa", "SR", "Upper Vale", 9.2, 30.1, 4, "city", 40_000)
+# a big city abroad that has the camp's name among its old alternate names
+BRENZOR = PlaceCandidate("Brenzor", "NL", "North", 51.0, 11.0, 5, "city", 3_000_000)
+STATE = PlaceCandidate("Ostmark", "US", "Ostmark", 44.0, -120.0, 6, "admin1", 4_000_000)
+CAPITAL = PlaceCandidate("Ostmark", "US", "Capital District", 38.9, -77.0, 7, "city", 700_000)
+OSTMARK_TOWN = PlaceCandidate("Pellham", "US", "Ostmark", 44.5, -121.0, 8, "city", 90_000)
+PELLHAM_ELSEWHERE = PlaceCandidate("Pellham", "US", "Capital District", 39.0, -76.0, 9, "city", 120_000)
+OCEAN = PlaceCandidate("Grey Ocean", None, None, 30.0, -40.0, None, "water", 0)
+GREY_COUNTY = PlaceCandidate("Grey County", "US", "Ostmark", 44.2, -120.5, 10, "admin2", 30_000)
+COASTLAND = PlaceCandidate("North Coast", "NL", "North Coast", 52.0, 4.0, 11, "admin1", 300_000)
+
+
+def _gaz() -> MemoryGazetteer:
+    return MemoryGazetteer([
+        NORLAND, SUDRIA, (VALE, ("Upper Vale State",)), KESSA, (BRENZOR, ("Tarsa",)), STATE, CAPITAL,
+        OSTMARK_TOWN, PELLHAM_ELSEWHERE, (OCEAN, ("Grey",)), GREY_COUNTY, COASTLAND,
+    ])
+
+
+def _toponyms(text: str, *names: str) -> list[Toponym]:
+    out = []
+    for name in names:
+        start = text.index(name)
+        end = start + len(name)
+        out.append(Toponym(name, Evidence("text", start, end, name), "", container(text, start, end)))
+    return out
+
+
+def test_container_reads_in_and_comma_phrases() -> None:
+    text = "reached the Tarsa camp in oil-rich Upper Vale State, which borders Sudria"
+    start = text.index("Tarsa")
+    assert container(text, start, start + 5) == "Upper Vale State"
+    assert container("a plant in Pellham, Ostm., was shut", 11, 18) == "Ostm."
+    assert container("stops in Pellham, Kessa and Brenzor", 9, 16) == ""  # a list, not a containment
+    assert container("fighting in Kessa in March", 12, 17) == ""  # a month is no place
+
+
+def test_an_alternate_name_abroad_is_not_taken_in_another_countrys_report() -> None:
+    text = "Jets bombed Tarsa in Sudria, officials in Kessa said."
+    places = resolve_document(_toponyms(text, "Tarsa", "Sudria", "Kessa"), _gaz(), fill=False)
+    assert places[0] is None or places[0].country == "SR"
+
+
+def test_a_name_the_text_puts_in_a_province_takes_the_province() -> None:
+    text = "The Tarsa camp in oil-rich Upper Vale State was bombed; Sudria denied it."
+    places = resolve_document(_toponyms(text, "Tarsa", "Sudria"), _gaz(), fill=False)
+    assert places[0] is not None
+    assert (places[0].name, places[0].country, places[0].precision) == ("Upper Vale", "SR", PlacePrecision.ADMIN1)
+
+
+def test_a_town_comma_state_takes_the_town_in_that_state() -> None:
+    text = "A bakery in Pellham, Ostmark shares its recipes."
+    places = resolve_document(_toponyms(text, "Pellham", "Ostmark"), _gaz())
+    assert places[0] is not None and places[0].admin1 == "Ostmark"
+    assert places[1] is not None and places[1].feature == "admin1"  # the state, not the capital city
+
+
+def test_a_bare_name_is_the_ocean_not_a_county_named_after_it() -> None:
+    text = "Storms over the Grey hit Pellham in Ostmark."
+    places = resolve_document(_toponyms(text, "Grey", "Pellham", "Ostmark"), _gaz())
+    assert places[0] is not None and places[0].feature == "water"
+
+
+def test_a_province_named_by_generic_words_needs_its_country_in_the_report() -> None:
+    text = "The North Coast office near Pellham, Ostmark was closed."
+    places = resolve_document(_toponyms(text, "North Coast", "Pellham", "Ostmark"), _gaz(), fill=False)
+    assert places[0] is None
+
+
+def test_two_letter_abbreviations_keep_their_own_keys() -> None:
+    assert normalize_name("WA") != normalize_name("VA")
+    assert normalize_name("No.") != normalize_name("NU")
+    assert normalize_name("La.") == normalize_name("LA")
