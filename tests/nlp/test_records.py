@@ -151,3 +151,9 @@ def test_a_headline_figure_goes_where_the_body_tells_it(extractor) -> None:
     mentions = extractor.extract([rep])[0]
     bomb = next(m for m in mentions if m.trigger.quote == "petrol bomb")
     assert sorted(c.evidence.field for c in bomb.claims) == ["text", "title"]  # the paragraph's event, not the first
+
+
+def test_a_possessive_place_name_is_looked_up_without_its_s(extractor) -> None:
+    (m,) = extractor.extract([make_report("Jets bombed a refugee camp in Syria's north on Monday, killing 12.")])[0]
+    assert "Syria" in [t.name for t in m.toponyms]
+    assert all(not t.name.endswith("'s") for t in m.toponyms)

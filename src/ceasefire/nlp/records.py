@@ -18,6 +18,7 @@ first following one, else a mention made at the claim's sentence.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import partial
@@ -41,6 +42,7 @@ from .where_when import PlaceWords, place_words, timexes_in, toponyms_in
 __all__ = ["report_mentions"]
 
 
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
 _TELLING_PLACE_SENTENCES = 3  # a place named in more sentences of a report than this does not tell mentions apart
 
 
@@ -313,7 +315,8 @@ def _sentence_toponyms(s: _Sentence, words: PlaceWords) -> list[Toponym]:
     out = []
     for (a, b), context, within in toponyms_in(s.sent, words):
         ev = evidence(s.seg, a, b)
-        out.append(Toponym(name=clean_written(ev.quote), evidence=ev, context=context, within=within))
+        name = _POSSESSIVE.sub("", clean_written(ev.quote))  # "South Sudan's Unity state"
+        out.append(Toponym(name=name, evidence=ev, context=context, within=within))
     return out
 
 
