@@ -186,9 +186,17 @@ def cluster_mentions(mentions: Sequence[Mention]) -> list[list[Mention]]:
             ranked.append((-strength[0], -strength[1], i, j))
     group_of = list(range(len(ordered)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(ordered))}
+    seen: dict[tuple[int, int], bool] = {}
+
+    def apart(x: int, y: int) -> bool:  # each pair is judged once, however often its groups are compared
+        key = (x, y) if x < y else (y, x)
+        if key not in seen:
+            seen[key] = conflicting(ordered[key[0]], ordered[key[1]])
+        return seen[key]
+
     for _s0, _s1, i, j in sorted(ranked):
         gi, gj = group_of[i], group_of[j]
-        if gi == gj or any(conflicting(ordered[x], ordered[y]) for x in members[gi] for y in members[gj]):
+        if gi == gj or any(apart(x, y) for x in members[gi] for y in members[gj]):
             continue
         for y in members[gj]:
             group_of[y] = gi

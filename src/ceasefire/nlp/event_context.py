@@ -29,6 +29,7 @@ from .phrases import np_bounds
 
 __all__ = [
     "ASSERTED",
+    "definite",
     "ContextWords",
     "context_words",
     "refers_back",
@@ -41,6 +42,7 @@ __all__ = [
 ]
 
 ASSERTED = "asserted"
+DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _VERBAL = ("VERB", "AUX")
 
@@ -195,7 +197,12 @@ def refers_back(span: Span, w: ContextWords) -> bool:
     head = span.root
     if head.pos_ in ("VERB", "AUX") or head.dep_ != "pobj" or head.head.lower_ not in w.reference_preps:
         return False
-    return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their") for c in head.children)
+    return definite(head)
+
+
+def definite(head: Token) -> bool:
+    """'the strike', 'its attack': a noun the reader is expected to know already."""
+    return any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in head.children)
 
 
 def seized_goods(target: Token | None, w: ContextWords) -> bool:

@@ -33,6 +33,7 @@ from .event_context import (
     ASSERTED,
     ContextWords,
     context_words,
+    definite,
     is_ambiguous,
     is_recalled,
     refers_back,
@@ -47,7 +48,6 @@ __all__ = ["EventInfo", "EventTriggers", "ASSERTED"]
 
 _PRONOUNS = frozenset({"it", "that", "there", "this", "which", "what"})
 _MODIFIER_DEPS = ("compound", "amod", "nmod", "poss", "npadvmod")
-_DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their"})
 _NEW_INFO = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
 
 
@@ -190,7 +190,7 @@ def _anaphoric(span: Span) -> bool:
     head = span.root
     if head.pos_ in ("VERB", "AUX"):
         return False
-    if not any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in head.children):
+    if not definite(head):
         return False
     return not any(e.label_ in _NEW_INFO for e in span.sent.ents)
 
