@@ -315,10 +315,16 @@ class Toponym:
 
 @dataclass(frozen=True)
 class Timex:
-    """A date or time expression as found in the text, before resolution."""
+    """A date or time expression as found in the text, before resolution.
+
+    A ``frame`` is told before the mention's own sentences ("two shootings last
+    week. In X on Tuesday, ..."): it never dates the event itself, it sets the
+    week the mention's weekdays fall in.
+    """
 
     text: str
     evidence: Evidence
+    frame: bool = False
 
 
 @dataclass(frozen=True)

@@ -127,3 +127,16 @@ def test_only_a_future_date_falls_back_and_says_so() -> None:
     r = resolve_date([tx("Wednesday", text.index("Wednesday"))], dateline=MON_19, published=None, text=text)
     assert r.precision is DatePrecision.WEEK
     assert "'Wednesday' not the date of a past event" in r.basis
+
+
+def test_a_weekday_framed_by_last_week_told_before_is_that_weekday_of_last_week() -> None:
+    # report of Tuesday 20 Sep: "two shootings last week in A and B. / In A on Tuesday, ..."
+    tue_20 = date(2016, 9, 20)
+    framed = [tx("on Tuesday", 60), Timex("last week", Evidence("text", 20, 29, "last week"), frame=True)]
+    r = resolve_date(framed, dateline=tue_20, published=None)
+    assert (r.start, r.precision) == (date(2016, 9, 13), DatePrecision.DAY)
+    assert "week told before" in r.basis
+    # without the frame Tuesday is the dateline's own day; a frame alone dates nothing
+    assert resolve_date([tx("on Tuesday")], dateline=tue_20, published=None).start == tue_20
+    alone = resolve_date(framed[1:], dateline=tue_20, published=None)
+    assert alone.precision is DatePrecision.WEEK and "no date in the text" in alone.basis

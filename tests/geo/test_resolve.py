@@ -98,3 +98,12 @@ def test_a_sea_is_scored_as_a_large_place_not_a_hamlet() -> None:
     gazetteer = MemoryGazetteer([(OCEAN, ("Westerly",)), (COUNTY, ("Westerly",))])
     place = resolve_place([top("Westerly")], gazetteer)
     assert place is not None and (place.name, place.feature) == ("Westerly Ocean", "water")
+
+
+def test_a_country_named_as_actor_gives_way_to_a_finer_place_in_another_country(gazetteer: MemoryGazetteer) -> None:
+    # "Iraq shelled Idlib": the country names who did it; the town is where
+    place = resolve_place([top("Iraq"), top("Idlib", start=20)], gazetteer, country_hint="IQ")
+    assert place is not None and (place.name, place.country) == ("Idlib", "SY")
+    # two country names alone stay a country
+    place = resolve_place([top("Iraq"), top("Syria", start=20)], gazetteer)
+    assert place is not None and place.precision is PlacePrecision.COUNTRY

@@ -127,6 +127,16 @@ def test_a_fire_set_by_rioters_is_a_riot_and_one_set_by_no_one_named_takes_the_r
     assert set(types(extractor, text)) == {"Violent demonstration"}
 
 
+def test_a_fire_set_by_rioters_with_a_petrol_bomb_takes_the_bomb_s_type(extractor) -> None:
+    text = (
+        "Rioters set fire to a bank in Port Leman on Wednesday, killing two clerks. "
+        "Police clashed with protesters near the harbour. "
+        "A masked man had thrown a petrol bomb into the branch."
+    )
+    assert types(extractor, text)[0] == "Remote explosive/landmine/IED"
+    assert "Violent demonstration" in types(extractor, text)
+
+
 def test_after_the_shooting_refers_back_and_its_places_stay_out(extractor) -> None:
     text = (
         "A gunman shot two guards at a bank in Dalmia on Monday. "

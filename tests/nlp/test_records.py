@@ -157,3 +157,28 @@ def test_a_possessive_place_name_is_looked_up_without_its_s(extractor) -> None:
     (m,) = extractor.extract([make_report("Jets bombed a refugee camp in Syria's north on Monday, killing 12.")])[0]
     assert "Syria" in [t.name for t in m.toponyms]
     assert all(not t.name.endswith("'s") for t in m.toponyms)
+
+
+def test_a_name_before_an_admin_noun_is_a_toponym_even_when_the_ner_misses_it(extractor) -> None:
+    (m,) = extractor.extract([make_report("Jets bombed the Lorwa camp in oil-rich Tamble State on Monday, killing 4.")])[0]
+    assert "Tamble State" in [t.name for t in m.toponyms]
+
+
+def test_the_seat_of_a_speaker_places_no_event(extractor) -> None:
+    text = "Jets bombed a market on Monday, killing 4, the government in Port Leman said."
+    (m,) = extractor.extract([make_report(text)])[0]
+    assert "Port Leman" not in [t.name for t in m.toponyms]
+
+
+def test_a_week_told_before_about_the_same_place_frames_the_weekday(extractor) -> None:
+    text = (
+        "A gunman killed a clerk in Dalmia on Monday.\n\n"
+        "Monday's shooting follows two last week in Port Leman and Tessaly.\n\n"
+        "In Port Leman on Tuesday, a man shot dead a guard."
+    )
+    mentions = extractor.extract([make_report(text)])[0]
+    later = next(m for m in mentions if any(t.name == "Port Leman" for t in m.toponyms))
+    assert [t.text for t in later.timexes if t.frame] == ["last week"]
+    first = mentions[0]  # "Monday's shooting follows ..." refers back: its places are the other events'
+    assert [t.name for t in first.toponyms] == ["Dalmia"]
+    assert not any(t.frame for t in first.timexes)

@@ -71,3 +71,25 @@ def test_the_report_country_weighs_places_by_their_context():
     assert _main_country([ariha_sy, ariha_ps], [4, 1]) == "SY"
     assert _main_country([None, ariha_ps], [4, 1]) == "PS"
     assert _main_country([None, None], [1, 1]) is None
+
+
+def test_a_mention_naming_no_place_takes_one_around_it_only_in_the_report_s_country() -> None:
+    from ceasefire.model import Toponym
+
+    rep = _report()
+    pipe = _pipeline()
+    pipe._gazetteer = geo.MemoryGazetteer([
+        geo.PlaceCandidate("Port Leman", "SY", "Idlib", 35.9, 36.6, 11, "city", 50_000),
+        geo.PlaceCandidate("Marela", "CN", "Gansu", 35.0, 104.0, 12, "city", 9_000),
+    ])
+
+    def top(name: str) -> Toponym:
+        return Toponym(name, Evidence("text", 0, len(name), name))
+
+    named = Mention(rep.key, "r1", 1, Evidence("text", 0, 4, "(Sep"), "Battles", "Armed clash",
+                    toponyms=(top("Port Leman"),))
+    # the nearest name around it is a person's the NER took for a place: it lies in another country
+    bare = _mention(rep, "overran")
+    bare = Mention(**{**bare.__dict__, "context_toponyms": (top("Marela"), top("Port Leman"))})
+    _, resolved = pipe._resolve(rep, [named, bare])
+    assert resolved.place is not None and resolved.place.name == "Port Leman"

@@ -88,6 +88,20 @@ def _read_weekday(text: str, anchor: Anchor, tense: str | None, cue: str | None)
     return Reading.day(d, basis, suffix)
 
 
+def is_weekday(text: str) -> bool:
+    """'Tuesday', 'on Monday night': a bare weekday, with no 'last' or 'next'."""
+    m = _WEEKDAY.match(text.strip().lower())
+    return m is not None and m.group(1) in (None, "on", "early", "late", "early on", "late on")
+
+
+def within_week(reading: Reading, week: Reading) -> Reading:
+    """A weekday reading moved into the week a frame names ("two last week ... on Tuesday")."""
+    if reading.start is None or week.start is None or week.end is None or week.start <= reading.start <= week.end:
+        return reading
+    d = week.start + timedelta(days=reading.start.weekday() - week.start.weekday())
+    return Reading.day(d, f"{reading.basis.split(' = ')[0]} = that weekday of the week told before: {week.basis}")
+
+
 def _read_day_word(text: str, anchor: Anchor) -> Reading | None:
     a = anchor.day
     parts = words().parts_of_day

@@ -8,6 +8,7 @@ from typing import Sequence
 from ..model import DatePrecision, DateResolution, Timex
 from .context import Context, context_at
 from .reading import Anchor, Reading
+from .relative import is_weekday, within_week
 from .timex import read_timex
 
 __all__ = ["resolve_date", "date_from_text", "anchor_for"]
@@ -42,19 +43,33 @@ def date_from_text(
     anchor and does not date a reported event.
     """
     anchor = anchor_for(dateline, published)
+    frame = _frame([t for t in timexes if t.frame], anchor)
     readings: list[Reading] = []
     for timex in timexes:
+        if timex.frame:
+            continue
         reading = read_timex(timex.text, anchor, context=_context(timex, text, anchor))
         if reading is None or not reading.dated or reading.start is None:
             continue
         if anchor is not None and reading.start > anchor.day:
             continue  # a date after the report: what is planned, not what happened
+        if frame is not None and is_weekday(timex.text):
+            reading = within_week(reading, frame)
         readings.append(reading)
     chosen = next((r for r in readings if r.precision is DatePrecision.DAY), None)
     if chosen is None and readings:
         chosen = readings[0]
     if chosen is not None and chosen.start is not None:
         return DateResolution(chosen.start, chosen.end, chosen.precision, chosen.basis)
+    return None
+
+
+def _frame(frames: Sequence[Timex], anchor: Anchor | None) -> Reading | None:
+    """The week a frame names ("last week"), when one does."""
+    for timex in frames:
+        reading = read_timex(timex.text, anchor)
+        if reading is not None and reading.precision is DatePrecision.WEEK and reading.start is not None:
+            return reading
     return None
 
 
@@ -77,7 +92,7 @@ def resolve_date(
     own = date_from_text(timexes, dateline=dateline, published=published, text=text)
     if own is not None:
         return own
-    skipped = [t.text for t in timexes]
+    skipped = [t.text for t in timexes if not t.frame]  # a frame only places weekdays
     what = "no date in the text" if not skipped else "no usable date in the text (" + ", ".join(
         f"'{s}'" for s in skipped
     ) + " not the date of a past event)"

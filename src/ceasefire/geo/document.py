@@ -27,7 +27,7 @@ from .gazetteer import Gazetteer, PlaceCandidate
 from .names import fold
 from .resolve import Query, _normalised, _votes, acceptable, by_alternate, foreign, place_of, query_of, score
 
-__all__ = ["resolve_document", "distance_km"]
+__all__ = ["resolve_document", "distance_km", "resolve_site"]
 
 _ANCHOR_FEATURES = frozenset({"city", "admin2", "airport", "base", "mountain", "crossing", "camp", "point"})
 _PROXIMITY = 3.0  # score bonus for a candidate at an anchor, decaying with distance
@@ -141,6 +141,15 @@ def _embedded(t: Toponym, gazetteer: Gazetteer, context: Mapping[str, float], hi
                 return replace(place, as_written=t.name, precision=precision,
                                basis=f"'{t.name}': named after {place.name} ({place.basis})")
     return None
+
+
+def resolve_site(toponym: Toponym, gazetteer: Gazetteer, *, context: Mapping[str, float] | None = None,
+                 country_hint: str | None = None) -> Place | None:
+    """A site or institution the gazetteer lacks, placed by the province, country or large town its name holds
+    ("University of Alberta" -> Alberta); ``None`` when it is no site or holds no such place."""
+    if not _is_site(toponym.name):
+        return None
+    return _embedded(toponym, gazetteer, context or {}, country_hint, _Around())
 
 
 def resolve_document(toponyms: Sequence[Toponym], gazetteer: Gazetteer, *,

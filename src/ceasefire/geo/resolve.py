@@ -303,7 +303,9 @@ def resolve_place(toponyms: Sequence[Toponym], gazetteer: Gazetteer, *,
     Each toponym is resolved in the country context of the others (and the hint);
     the places that share the dominant country are kept, and of those the most
     specific (point, near, locality, admin1, country) that comes first in the text
-    wins. ``None`` when no toponym resolves: the caller records "unresolved".
+    wins. A site the gazetteer lacks is placed by the province or large town its
+    name holds ("University of Alberta"). ``None`` when no toponym resolves: the
+    caller records "unresolved".
     """
     votes = [_votes(t, gazetteer) for t in toponyms]
     total: Counter[str] = Counter({country_hint: 2.0} if country_hint else {})
@@ -314,6 +316,10 @@ def resolve_place(toponyms: Sequence[Toponym], gazetteer: Gazetteer, *,
         rest = Counter(total)
         rest.subtract(own)
         place = resolve_toponym(toponym, gazetteer, context=_normalised(rest), country_hint=country_hint)
+        if place is None:
+            from .document import resolve_site  # document builds on this module
+
+            place = resolve_site(toponym, gazetteer, context=_normalised(rest), country_hint=country_hint)
         if place is not None:
             places.append(place)
     return choose(places, _normalised(total), country_hint)
@@ -333,7 +339,9 @@ def choose(places: Sequence[Place], weight: Mapping[str, float], country_hint: s
     The dominant country is the hint, else the one the places and the article's
     country ``weight`` support most; of the places in it the most specific (point,
     near, locality, admin2, admin1, country) that comes first in the text wins, and
-    takes the admin1 of a province named beside it when it has none.
+    takes the admin1 of a province named beside it when it has none. Only a country
+    name there gives way to a finer place in another country ("Israel shelled Gaza
+    City"): the country names an actor more often than the place.
     """
     if not places:
         return None
@@ -344,6 +352,12 @@ def choose(places: Sequence[Place], weight: Mapping[str, float], country_hint: s
     dominant = country_hint or (max(support, key=lambda code: support[code]) if support else None)
     consistent = [p for p in places if p.country in (None, dominant)] or list(places)
     chosen = min(enumerate(consistent), key=lambda ip: (_rank(ip[1]), ip[0]))[1]
+    finer = [p for p in places if p.precision is not PlacePrecision.COUNTRY and p.country]
+    if chosen.precision is PlacePrecision.COUNTRY and finer:
+        # "Israel shelled Gaza City": the country is the actor; a finer place, even in another country, is where
+        dominant = finer[0].country
+        consistent = [p for p in places if p.country == dominant]
+        chosen = min(enumerate(consistent), key=lambda ip: (_rank(ip[1]), ip[0]))[1]
     others = [p.as_written for p in consistent if p is not chosen and p.as_written]
     basis = chosen.basis
     if others:

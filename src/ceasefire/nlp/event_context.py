@@ -59,6 +59,7 @@ class ContextWords:
     aerial_words: frozenset[str]
     bomb_words: frozenset[str]
     arson_words: frozenset[str]
+    incendiary_words: frozenset[str]
     device_verbs: frozenset[str]
     aircraft_words: frozenset[str]
     crowd_types: frozenset[str]
@@ -72,6 +73,7 @@ class ContextWords:
     possessions: frozenset[str]
     possession_verbs: frozenset[str]
     reference_preps: frozenset[str]
+    sequence_verbs: frozenset[str]
     retype: dict[str, tuple[str, str]]
 
 
@@ -92,6 +94,7 @@ def context_words(raw: dict[str, Any]) -> ContextWords:
         aerial_words=words("aerial_words"),
         bomb_words=words("bomb_words"),
         arson_words=words("arson_words"),
+        incendiary_words=words("incendiary_words"),
         device_verbs=words("device_verbs"),
         aircraft_words=words("aircraft_words"),
         crowd_types=words("crowd_types"),
@@ -105,6 +108,7 @@ def context_words(raw: dict[str, Any]) -> ContextWords:
         possessions=words("possessions"),
         possession_verbs=words("possession_verbs"),
         reference_preps=words("reference_preps"),
+        sequence_verbs=words("sequence_verbs"),
         retype={k: (v[0], v[1]) for k, v in raw["retype"].items()},
     )
 
@@ -195,14 +199,19 @@ def refers_back(span: Span, w: ContextWords) -> bool:
     """'hours after the shooting', 'during the attack': a definite trigger noun that only places something else in
     time against an event told before."""
     head = span.root
-    if head.pos_ in ("VERB", "AUX") or head.dep_ != "pobj" or head.head.lower_ not in w.reference_preps:
+    if head.pos_ in ("VERB", "AUX"):
         return False
-    return definite(head)
+    before = head.dep_ == "pobj" and head.head.lower_ in w.reference_preps
+    follows = head.dep_ == "nsubj" and head.head.lemma_.lower() in w.sequence_verbs  # "the shooting follows two"
+    return (before or follows) and definite(head)
 
 
 def definite(head: Token) -> bool:
-    """'the strike', 'its attack': a noun the reader is expected to know already."""
-    return any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in head.children)
+    """'the strike', 'its attack', 'Monday's shooting': a noun the reader is expected to know already."""
+    return any(
+        c.dep_ in ("det", "poss") and (c.lower_ in DEFINITE or (c.dep_ == "poss" and c.ent_type_ in ("DATE", "TIME")))
+        for c in head.children
+    )
 
 
 def seized_goods(target: Token | None, w: ContextWords) -> bool:

@@ -65,6 +65,8 @@ class EventInfo:
     perpetrator_name: str | None = None  # the perpetrator to read when not as written: "Israeli forces"
     recalled: bool = False  # "an earlier airstrike", "since the 2007 shooting": older; no home for later claims
     reference: bool = False  # "hours after the shooting": an event told before, only a point in time here
+    arson: bool = False  # "set fire to": a fire; the report's incendiary bomb, if it tells one, says what kind
+    incendiary: bool = False  # "petrol bomb", "Molotov cocktail": how a fire is set
 
     @property
     def asserted(self) -> bool:
@@ -139,6 +141,8 @@ class EventTriggers:
             perpetrator_name=perp_name,
             recalled=is_recalled(span, self.words),
             reference=refers_back(span, self.words),
+            arson=span.text.lower() in self.words.arson_words,
+            incendiary=span.text.lower() in self.words.incendiary_words,
         )
 
     def _actor_type(self, text: str) -> str | None:

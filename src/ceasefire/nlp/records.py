@@ -149,7 +149,9 @@ def _settle_ambiguous(sentences: list[_Sentence]) -> None:
     """A trigger its sentence does not type takes the type of the report's nearest typed event, the earlier first.
 
     A 'bombing' takes that of an explosive event; a fire set by no one named ("two
-    buildings were set on fire") that of any event.
+    buildings were set on fire") that of any event. A fire someone is named setting
+    ("rioters set fire to a bank") takes that of the report's incendiary bomb when
+    it tells one: the petrol bomb thrown inside is how the fire was set.
     """
     typed = [
         (i, s.trigger._.cf_event)
@@ -157,11 +159,16 @@ def _settle_ambiguous(sentences: list[_Sentence]) -> None:
         if s.trigger is not None and not s.trigger._.cf_event.ambiguous
     ]
     for i, s in enumerate(sentences):
-        if s.trigger is None or not s.trigger._.cf_event.ambiguous:
+        if s.trigger is None:
             continue
         own: EventInfo = s.trigger._.cf_event
-        explosive = own.event_type == "Explosions/Remote violence"
-        fits = [(j, ev) for j, ev in typed if not explosive or ev.event_type == own.event_type]
+        if not own.ambiguous and not own.arson:
+            continue
+        if own.ambiguous:
+            explosive = own.event_type == "Explosions/Remote violence"
+            fits = [(j, ev) for j, ev in typed if not explosive or ev.event_type == own.event_type]
+        else:  # a fire someone is named setting
+            fits = [(j, ev) for j, ev in typed if j != i and ev.incendiary]
         before = [ev for j, ev in fits if j < i]
         after = [ev for j, ev in fits if j > i]
         model = before[-1] if before else after[0] if after else None
@@ -313,7 +320,7 @@ def _actors(g: _Group, seen: list[Actor], actors: ActorRegistry) -> tuple[ActorR
 
 def _sentence_toponyms(s: _Sentence, words: PlaceWords) -> list[Toponym]:
     out = []
-    for (a, b), context, within in toponyms_in(s.sent, words):
+    for (a, b), context, within in toponyms_in(s.sent, words, seats=False):
         ev = evidence(s.seg, a, b)
         name = _POSSESSIVE.sub("", clean_written(ev.quote))  # "South Sudan's Unity state"
         out.append(Toponym(name=name, evidence=ev, context=context, within=within))
@@ -332,6 +339,31 @@ def _places_times(
             ev = evidence(s.seg, a, b)
             times.setdefault((ev.field, ev.start), Timex(text=clean_written(ev.quote), evidence=ev))
     return tuple(tops.values()), tuple(times.values())
+
+
+_FRAME_WINDOW = 2  # sentences back
+
+
+def _frames(
+    g: _Group, sentences: list[_Sentence], words: PlaceWords, toponyms_of: dict[int, list[Toponym]],
+    own_places: tuple[Toponym, ...],
+) -> list[Timex]:
+    """'Monday's shooting follows two last week in A and B. / In A on Tuesday, ...': the week told just
+    before, in a sentence naming one of the mention's own places, frames the mention's weekdays."""
+    names = {t.name.lower() for t in own_places}
+    own = {id(s) for s in g.sentences}
+    first = next(i for i, s in enumerate(sentences) if id(s) in own)
+    out = []
+    for s in sentences[max(0, first - _FRAME_WINDOW) : first]:
+        if id(s) in own or not names & {t.name.lower() for t in toponyms_of[id(s)]}:
+            continue
+        for a, b in timexes_in(s.sent, words):
+            written = s.seg.text[a:b].lower()
+            for f in words.frame_words:
+                if written.endswith(f):  # "two last week": the week alone
+                    ev = evidence(s.seg, b - len(f), b)
+                    out.append(Timex(text=clean_written(ev.quote), evidence=ev, frame=True))
+    return out
 
 
 def _context_toponyms(
@@ -355,6 +387,7 @@ def report_mentions(report: Report, parsed: Sequence[tuple[Segment, Doc]], regis
     groups = _group(sentences, toponyms_of)
     for g in groups:
         toponyms, timexes = _places_times(g, words, toponyms_of)
+        timexes += tuple(_frames(g, sentences, words, toponyms_of, toponyms))
         mentions.append(
             Mention(
                 report_key=report.key,

@@ -35,6 +35,9 @@ class PlaceWords:
     timex_words: tuple[tuple[str, ...], ...]
     timex_prefixes: frozenset[str]
     other_labels: frozenset[str]
+    admin_nouns: frozenset[str]
+    seat_nouns: frozenset[str]
+    frame_words: frozenset[str]
     admit_after: frozenset[str]
     statement_heads: frozenset[str]
     container_nouns: frozenset[str]  # from geo_words.json: "the X camp in Y", "X, Y"
@@ -56,6 +59,9 @@ def place_words() -> PlaceWords:
         timex_words=tuple(sorted((tuple(p.split()) for p in raw["timex_words"]), key=len, reverse=True)),
         timex_prefixes=frozenset(raw["timex_prefixes"]),
         other_labels=frozenset(raw["other_labels"]),
+        admin_nouns=frozenset(raw["admin_nouns"]),
+        seat_nouns=frozenset(raw["seat_nouns"]),
+        frame_words=frozenset(raw["frame_words"]),
         admit_after=frozenset(raw["admit_after"]),
         statement_heads=frozenset(w.lower() for w in raw["statement_heads"]),
         container_nouns=frozenset(w for p in geo["container_nouns"] for w in p.split()),
@@ -127,21 +133,60 @@ def _within(doc: Doc, ent: Span, words: PlaceWords) -> str:
     return _name_at(doc, i, words)[0] if i < len(doc) else ""
 
 
-def toponyms_in(sent: Span, words: PlaceWords) -> list[tuple[CharSpan, str, str]]:
-    """(span, context, within) of each place entity of the sentence."""
+def toponyms_in(sent: Span, words: PlaceWords, *, seats: bool = True) -> list[tuple[CharSpan, str, str]]:
+    """(span, context, within) of each place entity of the sentence.
+
+    ``seats=False`` leaves out the places where someone speaks or sits ("the
+    government in Khartoum", "Moscow denied"): no event is placed there.
+    """
     doc = sent.doc
     out = []
     for ent in sent.ents:
         if all(t.is_stop or t.is_punct or not t.is_alpha for t in ent):
             continue  # NER noise such as "n't"
+        if not seats and _seat(ent, words):
+            continue
         if ent.label_ in words.toponym_labels:
             out.append(((ent.start_char, ent.end_char), _context(doc, ent, words), _within(doc, ent, words)))
         elif ent.label_ in words.other_labels and ent.start > sent.start:
-            prev = doc[ent.start - 1].lower_
-            prev2 = doc[ent.start - 2].lower_ if ent.start - 2 >= sent.start else ""
+            i = ent.start
+            if i - 3 > sent.start and doc[i - 2].text == "-" and doc[i - 1].is_lower and doc[i - 3].is_lower:
+                i -= 3  # "in oil-rich X State"
+            prev = doc[i - 1].lower_
+            prev2 = doc[i - 2].lower_ if i - 2 >= sent.start else ""
             of_phrase = any(len(b) >= 2 and b[-2:] == (prev2, prev) for b in words.before if b[-1] == "of")
             if prev in words.admit_after or (prev == "of" and (prev2 in words.directions or of_phrase)):
                 out.append(((ent.start_char, ent.end_char), _context(doc, ent, words), _within(doc, ent, words)))
+    for span in _admin_names(sent, words):
+        out.append(((span.start_char, span.end_char), _context(doc, span, words), _within(doc, span, words)))
+    return sorted(out)
+
+
+_MAX_NAME_TOKENS = 3
+
+
+def _seat(ent: Span, words: PlaceWords) -> bool:
+    """'the government in Khartoum', 'officials in Kabul', 'Moscow denied': a speaker's place, not an event's."""
+    root = ent.root
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "in" and head.head.lower_ in words.seat_nouns:
+        return True
+    return root.dep_ == "nsubj" and head.lemma_.lower() in words.statement_heads
+
+
+def _admin_names(sent: Span, words: PlaceWords) -> list[Span]:
+    """'Unity State', 'Pariang county': a capitalised name the NER left out, right before an admin noun."""
+    doc = sent.doc
+    out = []
+    for tok in sent:
+        if tok.lower_ not in words.admin_nouns or tok.ent_type_ or tok.i == sent.start:
+            continue
+        i = tok.i
+        while (i > sent.start and tok.i - i < _MAX_NAME_TOKENS and doc[i - 1].is_title and doc[i - 1].is_alpha
+               and not doc[i - 1].is_stop and not doc[i - 1].ent_type_):
+            i -= 1
+        if i < tok.i:
+            out.append(Span(doc, i, tok.i + 1, label="GPE"))
     return out
 
 

@@ -152,7 +152,8 @@ def _from_context(m: Mention, own: Place | None, gaz: geo.Gazetteer, hint: str |
         p = geo.resolve_place([t], gaz, country_hint=hint or (own.country if own else None))
         if p is None or p.precision in _COARSE:
             continue
-        if own is not None and own.country and p.country not in (own.country, hint):
+        allowed = {c for c in (own.country if own is not None else None, hint) if c}
+        if allowed and p.country not in allowed:
             continue
         found.append(p)
     if not found:
