@@ -353,6 +353,7 @@ class Mention:
     context_toponyms: tuple[Toponym, ...] = ()
     reported_on: Day | None = None  # the report's dateline, else its publication date
     statements: tuple[Statement, ...] = ()
+    wording: tuple[str, ...] = ()  # distinctive nouns of the mention's own sentences (lemmas, sorted)
 
     @property
     def key(self) -> str:

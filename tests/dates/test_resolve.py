@@ -130,7 +130,7 @@ def test_only_a_future_date_falls_back_and_says_so() -> None:
 
 
 def test_a_weekday_framed_by_last_week_told_before_is_that_weekday_of_last_week() -> None:
-    # report of Tuesday 20 Sep: "two shootings last week in A and B. / In A on Tuesday, ..."
+    # report of Tuesday 20 Sep: "three raids last week in A and B. / In A on Tuesday, ..."
     tue_20 = date(2016, 9, 20)
     framed = [tx("on Tuesday", 60), Timex("last week", Evidence("text", 20, 29, "last week"), frame=True)]
     r = resolve_date(framed, dateline=tue_20, published=None)

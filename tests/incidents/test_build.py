@@ -184,3 +184,35 @@ def test_a_riot_told_as_clashes_is_one_event():
     riot = mention("a", sub="Violent demonstration", place=ALEPPO)
     clash = mention("b", sub="Armed clash", place=ALEPPO)
     assert compatible(riot, clash)
+
+
+def test_shared_wording_ties_mentions_of_two_reports_that_place_and_figures_cannot():
+    words = ("cooperative", "orchard", "vigil", "harvest")
+    a = replace(mention("a", place=None, day=None, claims=(claim(lo=1, hi=1),)), wording=words)
+    b = replace(mention("b", place=None, day=None, claims=(claim(lo=1, hi=1),)), wording=words[1:] + ("tractor",))
+    assert compatible(a, b)  # three distinctive nouns and a figure in common
+    assert not compatible(a, replace(b, wording=("orchard", "vigil", "tractor")))  # two are not enough
+    no_figure = replace(b, claims=(claim(lo=2, hi=2),))
+    assert not compatible(a, no_figure)  # nothing the store's neighbourhood would find them by
+    assert not compatible(replace(a, place=ALEPPO), replace(b, place=IDLIB))  # places apart
+
+
+def test_an_event_recalled_from_another_year_is_no_antecedent():
+    from ceasefire.model import DatePrecision, DateResolution
+
+    recalled = mention("r", start=0, place=None, day=None, claims=(claim(lo=28, hi=28),))
+    recalled = replace(recalled, date=DateResolution(date(2006, 1, 1), date(2006, 12, 31), DatePrecision.YEAR, "2006"))
+    bare = mention("r", start=100, place=None, day=None)  # "the shelling", in the same report
+    assert not compatible(recalled, bare)
+    assert compatible(mention("r", start=0, place=None, day=None, claims=(claim(lo=28, hi=28),)), bare)
+
+
+def test_admin1_names_that_differ_between_sources_do_not_put_a_town_outside_its_region():
+    from ceasefire.incidents.merge import conflicting
+    from ceasefire.model import Place, PlacePrecision
+
+    region = Place("Vale Region", "SY", "Vale", 36.0, 37.0, None, "admin2", PlacePrecision.ADMIN2)
+    town = Place("Tell Hamra", "SY", "Vale Region", 36.05, 37.05, None, "city", PlacePrecision.LOCALITY)
+    far = Place("Qasr Halfa", "SY", "Rif", 33.5, 36.3, None, "city", PlacePrecision.LOCALITY)
+    assert not conflicting(mention("a", place=region), mention("b", place=town))
+    assert conflicting(mention("a", place=region), mention("b", place=far))

@@ -122,16 +122,16 @@ def test_munitions_held_or_seized_are_no_attack(extractor) -> None:
 
 
 def test_a_fire_set_by_rioters_is_a_riot_and_one_set_by_no_one_named_takes_the_report_s_type(extractor) -> None:
-    assert types(extractor, "Rioters set fire to a bank in Port Leman on Wednesday.") == ["Violent demonstration"]
+    assert types(extractor, "Rioters set fire to a pharmacy in Port Leman on Wednesday.") == ["Violent demonstration"]
     text = "Police clashed with protesters in Port Leman on Monday. Two shops were set on fire, injuring four."
     assert set(types(extractor, text)) == {"Violent demonstration"}
 
 
 def test_a_fire_set_by_rioters_with_a_petrol_bomb_takes_the_bomb_s_type(extractor) -> None:
     text = (
-        "Rioters set fire to a bank in Port Leman on Wednesday, killing two clerks. "
+        "Rioters set fire to a pharmacy in Port Leman on Wednesday, killing two clerks. "
         "Police clashed with protesters near the harbour. "
-        "A masked man had thrown a petrol bomb into the branch."
+        "A masked man had thrown a Molotov cocktail into the shop."
     )
     assert types(extractor, text)[0] == "Remote explosive/landmine/IED"
     assert "Violent demonstration" in types(extractor, text)
@@ -144,3 +144,8 @@ def test_after_the_shooting_refers_back_and_its_places_stay_out(extractor) -> No
     )
     (m,) = mentions(extractor, text)
     assert [t.name for t in m.toponyms] == ["Dalmia"]
+
+
+def test_what_usually_happens_is_no_event(extractor) -> None:
+    text = "A gunman shot two guards in Dalmia on Monday. Such shootings are rarely carried out by women, experts say."
+    assert types(extractor, text) == ["Attack"]

@@ -145,11 +145,11 @@ def test_the_date_of_a_statement_does_not_date_the_event(extractor) -> None:
 def test_a_headline_figure_goes_where_the_body_tells_it(extractor) -> None:
     text = (
         "Police clashed with protesters in Port Leman on Wednesday.\n"
-        "Three bank workers were killed. Their branch burned after a man threw a petrol bomb inside."
+        "Two pharmacy clerks were killed. Their shop burned after a man threw a Molotov cocktail inside."
     )
-    (rep,) = [make_report(text, title="Three killed in Port Leman bank fire")]
+    (rep,) = [make_report(text, title="Two killed in Port Leman pharmacy fire")]
     mentions = extractor.extract([rep])[0]
-    bomb = next(m for m in mentions if m.trigger.quote == "petrol bomb")
+    bomb = next(m for m in mentions if m.trigger.quote == "Molotov cocktail")
     assert sorted(c.evidence.field for c in bomb.claims) == ["text", "title"]  # the paragraph's event, not the first
 
 
@@ -160,7 +160,7 @@ def test_a_possessive_place_name_is_looked_up_without_its_s(extractor) -> None:
 
 
 def test_a_name_before_an_admin_noun_is_a_toponym_even_when_the_ner_misses_it(extractor) -> None:
-    (m,) = extractor.extract([make_report("Jets bombed the Lorwa camp in oil-rich Tamble State on Monday, killing 4.")])[0]
+    (m,) = extractor.extract([make_report("Jets bombed the Lorwa camp in war-torn Tamble State on Monday, killing 4.")])[0]
     assert "Tamble State" in [t.name for t in m.toponyms]
 
 
@@ -172,13 +172,28 @@ def test_the_seat_of_a_speaker_places_no_event(extractor) -> None:
 
 def test_a_week_told_before_about_the_same_place_frames_the_weekday(extractor) -> None:
     text = (
-        "A gunman killed a clerk in Dalmia on Monday.\n\n"
-        "Monday's shooting follows two last week in Port Leman and Tessaly.\n\n"
+        "Gunmen raided a depot in Dalmia on Friday, killing a clerk.\n\n"
+        "Friday's raid follows three attacks last week in Port Leman and Tessaly.\n\n"
         "In Port Leman on Tuesday, a man shot dead a guard."
     )
     mentions = extractor.extract([make_report(text)])[0]
     later = next(m for m in mentions if any(t.name == "Port Leman" for t in m.toponyms))
     assert [t.text for t in later.timexes if t.frame] == ["last week"]
-    first = mentions[0]  # "Monday's shooting follows ..." refers back: its places are the other events'
+    first = mentions[0]  # "Friday's raid follows ..." refers back: its places are the other events'
     assert [t.name for t in first.toponyms] == ["Dalmia"]
     assert not any(t.frame for t in first.timexes)
+
+
+def test_where_people_come_from_is_no_place_of_the_event(extractor) -> None:
+    text = "Jets bombed a camp in Dalmia on Monday, sheltering families fleeing from fighting in Port Leman."
+    (m,) = extractor.extract([make_report(text)])[0]
+    assert [t.name for t in m.toponyms] == ["Dalmia"]
+    text = "The toll from Monday's shelling of a market in Dalmia rose to 15, officials said."
+    (m,) = extractor.extract([make_report(text)])[0]
+    assert [t.name for t in m.toponyms] == ["Dalmia"]
+
+
+def test_the_seat_of_an_x_based_firm_places_no_event(extractor) -> None:
+    text = "A gunman shot two guards in Dalmia on Monday, said an analyst at a London-based security firm."
+    (m,) = extractor.extract([make_report(text)])[0]
+    assert [t.name for t in m.toponyms] == ["Dalmia"]

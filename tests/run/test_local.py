@@ -93,3 +93,20 @@ def test_a_mention_naming_no_place_takes_one_around_it_only_in_the_report_s_coun
     bare = Mention(**{**bare.__dict__, "context_toponyms": (top("Marela"), top("Port Leman"))})
     _, resolved = pipe._resolve(rep, [named, bare])
     assert resolved.place is not None and resolved.place.name == "Port Leman"
+
+
+def test_a_place_the_text_names_but_the_gazetteer_lacks_is_not_swapped_for_another() -> None:
+    from ceasefire.model import Toponym
+
+    rep = _report()
+    pipe = _pipeline()
+    pipe._gazetteer = geo.MemoryGazetteer([geo.PlaceCandidate("Port Leman", "SY", "Idlib", 35.9, 36.6, 11, "city", 50_000)])
+    village = Toponym("Kfar Nowhere", Evidence("text", 0, 12, "Kfar Nowhere"), context="village of")
+    around = Toponym("Port Leman", Evidence("text", 20, 30, "Port Leman"))
+    m = _mention(rep, "overran")
+    m = Mention(**{**m.__dict__, "toponyms": (village,), "context_toponyms": (around,)})
+    (resolved,) = pipe._resolve(rep, [m])
+    assert resolved.place is None  # "in the village of X": unknown, not the town named elsewhere
+    bare = Mention(**{**m.__dict__, "toponyms": ()})
+    (resolved,) = pipe._resolve(rep, [bare])
+    assert resolved.place is not None and resolved.place.name == "Port Leman"

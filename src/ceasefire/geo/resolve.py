@@ -236,9 +236,9 @@ def by_alternate(c: PlaceCandidate, q: Query) -> bool:
 
 
 def foreign(c: PlaceCandidate, q: Query, context: Mapping[str, float], hint: str | None) -> bool:
-    """An alternate-name match in a country the rest of the article never points to ("Yida" is an
-    old name of a Saudi city, but a report about Sudan means its own "Yida"), or a province named with
-    generic words only ("West Coast") there: not to be taken."""
+    """An alternate-name match in a country the rest of the article never points to (a camp's name
+    that is also an old name of a city abroad: a report about the camp's country means the camp), or a
+    province named with generic words only ("West Coast") there: not to be taken."""
     if c.feature in ("country", "continent", "area", "water") or not c.country or not context:
         return False
     if c.feature == "admin1" and q.toponym.name.isupper():
@@ -307,18 +307,18 @@ def resolve_place(toponyms: Sequence[Toponym], gazetteer: Gazetteer, *,
     name holds ("University of Alberta"). ``None`` when no toponym resolves: the
     caller records "unresolved".
     """
+    from .document import resolve_document, resolve_site  # document builds on this module
+
     votes = [_votes(t, gazetteer) for t in toponyms]
     total: Counter[str] = Counter({country_hint: 2.0} if country_hint else {})
     for v in votes:
         total.update(v)
     places = []
-    for toponym, own in zip(toponyms, votes, strict=True):
-        rest = Counter(total)
-        rest.subtract(own)
-        place = resolve_toponym(toponym, gazetteer, context=_normalised(rest), country_hint=country_hint)
+    found = resolve_document(toponyms, gazetteer, country_hint=country_hint, fill=False)
+    for toponym, own, place in zip(toponyms, votes, found, strict=True):
         if place is None:
-            from .document import resolve_site  # document builds on this module
-
+            rest = Counter(total)
+            rest.subtract(own)
             place = resolve_site(toponym, gazetteer, context=_normalised(rest), country_hint=country_hint)
         if place is not None:
             places.append(place)
@@ -340,8 +340,8 @@ def choose(places: Sequence[Place], weight: Mapping[str, float], country_hint: s
     country ``weight`` support most; of the places in it the most specific (point,
     near, locality, admin2, admin1, country) that comes first in the text wins, and
     takes the admin1 of a province named beside it when it has none. Only a country
-    name there gives way to a finer place in another country ("Israel shelled Gaza
-    City"): the country names an actor more often than the place.
+    name there gives way to a finer place in another country ("Ruritania shelled
+    Port Leman"): the country names an actor more often than the place.
     """
     if not places:
         return None
@@ -354,7 +354,7 @@ def choose(places: Sequence[Place], weight: Mapping[str, float], country_hint: s
     chosen = min(enumerate(consistent), key=lambda ip: (_rank(ip[1]), ip[0]))[1]
     finer = [p for p in places if p.precision is not PlacePrecision.COUNTRY and p.country]
     if chosen.precision is PlacePrecision.COUNTRY and finer:
-        # "Israel shelled Gaza City": the country is the actor; a finer place, even in another country, is where
+        # "Ruritania shelled Port Leman": the country is the actor; a finer place, even in another country, is where
         dominant = finer[0].country
         consistent = [p for p in places if p.country == dominant]
         chosen = min(enumerate(consistent), key=lambda ip: (_rank(ip[1]), ip[0]))[1]

@@ -5,11 +5,17 @@ Two mentions *conflict* when they cannot be one event: another kind of event
 not overlap (within a day of slack for each side's precision), places apart.
 They are *tied* when something says they are one:
 
-* a shared place (within 30 km for points, 50 km for towns, the same admin1 for regions);
+* a shared place (within 30 km for points, 50 km for towns, the same admin1 or
+  150 km for regions);
 * or, when a place cannot tell, shared figures that are distinctive enough
   (``killed 1`` alone is not: many events share it);
+* or, across reports, when a place cannot tell, shared wording: at least three
+  distinctive nouns in common (``Mention.wording``: the plain words of every
+  report of violence left out), with a figure or a country in common;
 * or, inside one report, a mention of the same type that names neither place nor
-  figure of its own (an anaphoric "the shooting"), or that repeats one of its figures.
+  figure of its own (an anaphoric "the shooting"), or that repeats one of its figures;
+  a mention dated only to a year ("in the 2006 war", "last year") recalls an older
+  event, and no anaphoric mention ties to it.
 
 Two mentions of one report whose places were both taken from the report around
 them (neither sentence names one) are not tied by that place: "a shell hit a
@@ -59,9 +65,9 @@ def _places(a: Place | None, b: Place | None) -> bool | None:
     if a.country and b.country and a.country != b.country:
         return False
     coarse = a.precision in _COARSE or b.precision in _COARSE
-    if a.admin1 and b.admin1 and coarse:
-        return a.admin1 == b.admin1
-    d = distance_km(a, b)
+    if a.admin1 and b.admin1 and coarse and a.admin1 == b.admin1:
+        return True
+    d = distance_km(a, b)  # admin1 names differ between sources ("Vale" / "Vale Region"): the map decides
     if d is None:
         return None
     if coarse:
@@ -140,10 +146,38 @@ def compatible(a: Mention, b: Mention) -> bool:
         return same_place
     if _shared_figures(a, b) >= 1.0:
         return True
+    if not same_report and _same_wording(a, b):
+        return True
     if same_report:
         # in one report, a mention naming no place or figure of its own, or one repeating a figure
-        return _bare(a) or _bare(b) or bool(_figures(a) & _figures(b))
+        if _bare(a) or _bare(b):
+            return not (_recalled(a) or _recalled(b))
+        return bool(_figures(a) & _figures(b))
     return False
+
+
+WORDING_SHARED = 3  # distinctive nouns two reports' mentions must share to be tied by wording alone
+
+
+def _same_wording(a: Mention, b: Mention) -> bool:
+    """Mentions of two reports that share enough distinctive nouns ("vigil", "orchard", "cooperative"),
+    and a figure or a country: the blocking the store's neighbourhood uses, so the tie is found incrementally too."""
+    if len(set(a.wording) & set(b.wording)) < WORDING_SHARED:
+        return False
+    if _figures(a) & _figures(b):
+        return True
+    return _country(a) is not None and _country(a) == _country(b)
+
+
+def _country(m: Mention) -> str | None:
+    p = m.place
+    return p.country if p is not None and p.country and p.precision is not PlacePrecision.UNKNOWN else None
+
+
+def _recalled(m: Mention) -> bool:
+    """Dated to a year at best ("in the 2006 war", "last year"): an older event the report recalls, which an
+    anaphoric mention of the report's story does not refer to."""
+    return m.date.precision is DatePrecision.YEAR
 
 
 def _affinity(a: Mention, b: Mention) -> tuple[float, int]:

@@ -182,7 +182,7 @@ class CasualtyClaims:
             and verb.tag_ in ("VBN", "VBD")
             and not any(c.dep_ in _OBJECT_DEPS for c in verb.children)
         ):
-            return self.verbs[lemma], "headline-subject"  # "Three killed as rioters bomb bank"
+            return self.verbs[lemma], "headline-subject"  # "Two killed as gunmen storm depot"
         if head.lemma_.lower() == "life" and head.dep_ in _OBJECT_DEPS and lemma in self.lives_verbs:
             return ClaimKind.KILLED, "lives"
         if self._life_of(head):  # "took the lives of three herders", "claimed the lives of 12 people"

@@ -55,6 +55,7 @@ class ContextWords:
     conditional_marks: frozenset[str]
     negations: frozenset[str]
     habitual_preps: frozenset[str]
+    habitual_adverbs: frozenset[str]
     nonevent_heads: frozenset[str]
     aerial_words: frozenset[str]
     bomb_words: frozenset[str]
@@ -90,6 +91,7 @@ def context_words(raw: dict[str, Any]) -> ContextWords:
         conditional_marks=words("conditional_marks"),
         negations=words("negations"),
         habitual_preps=words("habitual_preps"),
+        habitual_adverbs=words("habitual_adverbs"),
         nonevent_heads=words("nonevent_heads"),
         aerial_words=words("aerial_words"),
         bomb_words=words("bomb_words"),
@@ -164,6 +166,11 @@ def _habitual(verb: Token, w: ContextWords) -> bool:
     auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
     if verb.tag_ == "VBG" and "been" in auxes:  # "has been conducting air strikes"
         return True
+    present = verb.tag_ in ("VBZ", "VBP") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in verb.children
+    )
+    if present and _has_child(verb, ("advmod",), w.habitual_adverbs):
+        return True  # "mass shootings are rarely carried out by women": what happens, not what happened
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ in w.habitual_preps:
             if any(t.ent_type_ == "DATE" or t.like_num for t in prep.subtree):
@@ -202,12 +209,12 @@ def refers_back(span: Span, w: ContextWords) -> bool:
     if head.pos_ in ("VERB", "AUX"):
         return False
     before = head.dep_ == "pobj" and head.head.lower_ in w.reference_preps
-    follows = head.dep_ == "nsubj" and head.head.lemma_.lower() in w.sequence_verbs  # "the shooting follows two"
+    follows = head.dep_ == "nsubj" and head.head.lemma_.lower() in w.sequence_verbs  # "the raid follows three attacks"
     return (before or follows) and definite(head)
 
 
 def definite(head: Token) -> bool:
-    """'the strike', 'its attack', 'Monday's shooting': a noun the reader is expected to know already."""
+    """'the strike', 'its attack', 'Friday's raid': a noun the reader is expected to know already."""
     return any(
         c.dep_ in ("det", "poss") and (c.lower_ in DEFINITE or (c.dep_ == "poss" and c.ent_type_ in ("DATE", "TIME")))
         for c in head.children
@@ -313,7 +320,7 @@ def retype(
     if sub_event_type == "Attack" and target is not None and target.lower_ in w.aircraft_words:
         return w.retype["shootdown"]  # "shot the plane", "downed a drone"
     if sub_event_type == "Attack" and perpetrator is not None and actor_type(_np_text(perpetrator)) in w.crowd_types:
-        return w.retype["riot"]  # "rioters set fire to a bank"
+        return w.retype["riot"]  # "a mob set fire to a shop"
     if sub_event_type == "Attack" and target is not None and actor_type(_np_text(target)) in w.armed_types:
         return w.retype["armed_target"]  # ACLED: an attack on police or soldiers is a battle, not one on civilians
     if sub_event_type == "Armed clash":

@@ -38,6 +38,7 @@ from .segments import Segment
 from .sources import SourceRegistry, clean_written, outlet_source
 from .statements import Statements
 from .where_when import PlaceWords, place_words, timexes_in, toponyms_in
+from .wording import wording_of
 
 __all__ = ["report_mentions"]
 
@@ -150,8 +151,8 @@ def _settle_ambiguous(sentences: list[_Sentence]) -> None:
 
     A 'bombing' takes that of an explosive event; a fire set by no one named ("two
     buildings were set on fire") that of any event. A fire someone is named setting
-    ("rioters set fire to a bank") takes that of the report's incendiary bomb when
-    it tells one: the petrol bomb thrown inside is how the fire was set.
+    ("a mob set fire to a shop") takes that of the report's incendiary bomb when
+    it tells one: the Molotov cocktail thrown inside is how the fire was set.
     """
     typed = [
         (i, s.trigger._.cf_event)
@@ -348,7 +349,7 @@ def _frames(
     g: _Group, sentences: list[_Sentence], words: PlaceWords, toponyms_of: dict[int, list[Toponym]],
     own_places: tuple[Toponym, ...],
 ) -> list[Timex]:
-    """'Monday's shooting follows two last week in A and B. / In A on Tuesday, ...': the week told just
+    """'Friday's raid follows three attacks last week in A and B. / In A on Tuesday, ...': the week told just
     before, in a sentence naming one of the mention's own places, frames the mention's weekdays."""
     names = {t.name.lower() for t in own_places}
     own = {id(s) for s in g.sentences}
@@ -360,7 +361,7 @@ def _frames(
         for a, b in timexes_in(s.sent, words):
             written = s.seg.text[a:b].lower()
             for f in words.frame_words:
-                if written.endswith(f):  # "two last week": the week alone
+                if written.endswith(f):  # "three attacks last week": the week alone
                     ev = evidence(s.seg, b - len(f), b)
                     out.append(Timex(text=clean_written(ev.quote), evidence=ev, frame=True))
     return out
@@ -401,6 +402,7 @@ def report_mentions(report: Report, parsed: Sequence[tuple[Segment, Doc]], regis
                 toponyms=toponyms,
                 timexes=timexes,
                 context_toponyms=_context_toponyms(g, sentences, toponyms_of),
+                wording=wording_of(s.sent for s in g.sentences),
             )
         )
     return _with_statements(mentions, groups, sentences, report, registry)

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .lexicon import load_json
 from .phrases import CharSpan
@@ -37,6 +37,8 @@ class PlaceWords:
     other_labels: frozenset[str]
     admin_nouns: frozenset[str]
     seat_nouns: frozenset[str]
+    origin_preps: frozenset[str]
+    origin_heads: frozenset[str]
     frame_words: frozenset[str]
     admit_after: frozenset[str]
     statement_heads: frozenset[str]
@@ -61,6 +63,8 @@ def place_words() -> PlaceWords:
         other_labels=frozenset(raw["other_labels"]),
         admin_nouns=frozenset(raw["admin_nouns"]),
         seat_nouns=frozenset(raw["seat_nouns"]),
+        origin_preps=frozenset(raw["origin_preps"]),
+        origin_heads=frozenset(raw["origin_heads"]),
         frame_words=frozenset(raw["frame_words"]),
         admit_after=frozenset(raw["admit_after"]),
         statement_heads=frozenset(w.lower() for w in raw["statement_heads"]),
@@ -137,7 +141,7 @@ def toponyms_in(sent: Span, words: PlaceWords, *, seats: bool = True) -> list[tu
     """(span, context, within) of each place entity of the sentence.
 
     ``seats=False`` leaves out the places where someone speaks or sits ("the
-    government in Khartoum", "Moscow denied"): no event is placed there.
+    government in the capital", "X denied"): no event is placed there.
     """
     doc = sent.doc
     out = []
@@ -151,7 +155,7 @@ def toponyms_in(sent: Span, words: PlaceWords, *, seats: bool = True) -> list[tu
         elif ent.label_ in words.other_labels and ent.start > sent.start:
             i = ent.start
             if i - 3 > sent.start and doc[i - 2].text == "-" and doc[i - 1].is_lower and doc[i - 3].is_lower:
-                i -= 3  # "in oil-rich X State"
+                i -= 3  # "in war-torn X State"
             prev = doc[i - 1].lower_
             prev2 = doc[i - 2].lower_ if i - 2 >= sent.start else ""
             of_phrase = any(len(b) >= 2 and b[-2:] == (prev2, prev) for b in words.before if b[-1] == "of")
@@ -166,16 +170,38 @@ _MAX_NAME_TOKENS = 3
 
 
 def _seat(ent: Span, words: PlaceWords) -> bool:
-    """'the government in Khartoum', 'officials in Kabul', 'Moscow denied': a speaker's place, not an event's."""
+    """'the government in the capital', 'officials in X', 'told reporters in X', 'X denied', 'an X-based firm',
+    'escaping from X': a speaker's or a traveller's place, not an event's."""
     root = ent.root
     head = root.head
-    if root.dep_ == "pobj" and head.lower_ == "in" and head.head.lower_ in words.seat_nouns:
+    after = ent.doc[ent.end : ent.end + 3]
+    if head.lower_.endswith("-based") or [t.lower_ for t in after[:2]] == ["-", "based"]:
+        return True  # "a Port Leman-based firm"
+    if root.dep_ == "pobj" and head.lower_ == "in" and (
+        head.head.lower_ in words.seat_nouns or head.head.lemma_.lower() in words.statement_heads
+    ):
+        return True  # "the government in X", "told journalists in X", "said in X"
+    if root.dep_ == "nsubj" and head.lemma_.lower() in words.statement_heads:
         return True
-    return root.dep_ == "nsubj" and head.lemma_.lower() in words.statement_heads
+    return _origin(root, words)
+
+
+def _origin(root: Token, words: PlaceWords) -> bool:
+    """'escaping from fighting in X', 'gunmen from X': where someone comes from; 'the toll from the shelling in
+    X', '12 km from X' are no origins."""
+    tok = root.head if root.dep_ == "poss" else root  # "from fighting in Ruritania's hills"
+    while tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        prep = tok.head
+        if prep.lower_ in words.origin_preps:  # "the toll from the shelling in X" is no origin: only who comes
+            return prep.head.lemma_.lower() in words.origin_heads
+        tok = prep.head
+        if tok.dep_ != "pobj":
+            break
+    return False
 
 
 def _admin_names(sent: Span, words: PlaceWords) -> list[Span]:
-    """'Unity State', 'Pariang county': a capitalised name the NER left out, right before an admin noun."""
+    """'Upper Vale State', 'Tamble county': a capitalised name the NER left out, right before an admin noun."""
     doc = sent.doc
     out = []
     for tok in sent:

@@ -89,7 +89,7 @@ class Pipeline:
         for m, place in zip(mentions, first, strict=True):
             if hint is not None and m.toponyms:
                 place = geo.resolve_place(m.toponyms, gaz, country_hint=hint)
-            if place is None or place.precision in _COARSE:
+            if (place is None or place.precision in _COARSE) and not _named_but_unknown(m):
                 place = _from_context(m, place, gaz, hint) or place
             own = dates.date_from_text(
                 m.timexes, dateline=report.dateline, published=report.published, text=report.article.text
@@ -140,10 +140,16 @@ def _main_country(places: Sequence[Place | None], weights: Sequence[int]) -> str
     return best.most_common(1)[0][0] if best else None
 
 
+def _named_but_unknown(m: Mention) -> bool:
+    """The mention's own words place it ("in the village of X", "near X") and that place is not in the
+    gazetteer: it stays unresolved rather than borrow a place named elsewhere in the report."""
+    return any(t.context for t in m.toponyms)
+
+
 def _from_context(m: Mention, own: Place | None, gaz: geo.Gazetteer, hint: str | None) -> Place | None:
     """A mention whose sentences name no place finer than a country takes the nearest one named around it.
 
-    Only a place in the mention's own country (or the report's) is taken, and the
+    Only a place in the mention's own country or the report's is taken, and the
     basis says where it came from. A place named only as a reference point ("30 miles
     south of X") is taken last: the event is not there.
     """
