@@ -36,7 +36,7 @@ def _toponyms(text: str, *names: str) -> list[Toponym]:
 
 
 def test_container_reads_in_and_comma_phrases() -> None:
-    text = "reached the Tarsa camp in oil-rich Upper Vale State, which borders Sudria"
+    text = "reached the Tarsa camp in war-torn Upper Vale State, which borders Sudria"
     start = text.index("Tarsa")
     assert container(text, start, start + 5) == "Upper Vale State"
     assert container("a plant in Pellham, Ostm., was shut", 11, 18) == "Ostm."
@@ -51,7 +51,7 @@ def test_an_alternate_name_abroad_is_not_taken_in_another_countrys_report() -> N
 
 
 def test_a_name_the_text_puts_in_a_province_takes_the_province() -> None:
-    text = "The Tarsa camp in oil-rich Upper Vale State was bombed; Sudria denied it."
+    text = "The Tarsa camp in war-torn Upper Vale State was bombed; Sudria denied it."
     places = resolve_document(_toponyms(text, "Tarsa", "Sudria"), _gaz(), fill=False)
     assert places[0] is not None
     assert (places[0].name, places[0].country, places[0].precision) == ("Upper Vale", "SR", PlacePrecision.ADMIN1)

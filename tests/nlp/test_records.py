@@ -197,3 +197,21 @@ def test_the_seat_of_an_x_based_firm_places_no_event(extractor) -> None:
     text = "A gunman shot two guards in Dalmia on Monday, said an analyst at a London-based security firm."
     (m,) = extractor.extract([make_report(text)])[0]
     assert [t.name for t in m.toponyms] == ["Dalmia"]
+
+
+def test_a_proper_noun_where_a_place_is_expected_is_looked_up_even_without_an_ner_label(extractor) -> None:
+    from ceasefire.nlp.where_when import place_words, toponyms_in
+
+    words = place_words()
+    (rep,) = [make_report("Shelling hit a market on the western edge of Lorwa on Sunday, killing 4.")]
+    (m,) = extractor.extract([rep])[0]
+    assert ("Lorwa", "edge of") in [(t.name, t.context) for t in m.toponyms]
+    doc = extractor.nlp("Rioters threw Molotov cocktails at the police on Monday.")
+    assert [doc.text[a:b] for sent in doc.sents for (a, b), _, _ in toponyms_in(sent, words)] == []
+
+
+def test_the_y_district_of_x_puts_y_in_x(extractor) -> None:
+    (m,) = extractor.extract([make_report("Shells hit the Lenivka district of Tamble on Sunday, killing 4.")])[0]
+    found = {t.name: t for t in m.toponyms}
+    assert found["Lenivka"].within == "Tamble"
+    assert found["Tamble"].context == ""  # the district is Lenivka, not Tamble

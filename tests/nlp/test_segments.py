@@ -36,3 +36,13 @@ def test_upper_case_segments_get_a_case_normalised_copy() -> None:
     (seg,) = report_segments(make_report(text))
     assert seg.text == text
     assert seg.model_text != text and len(seg.model_text) == len(text)
+
+
+def test_the_byline_line_is_no_prose_and_parts_the_headline_from_the_body() -> None:
+    text = "Shelling Kills Four in Tamble, Officials Say\nJo Marsh / Vale Herald\n\nShelling hit Tamble on Sunday."
+    article = Article(id="x", text=text)
+    rep = Report(article, "d", 1, 0, len(text), Evidence("text", 0, 44, text[:44]), byline="Jo Marsh")
+    segs = report_segments(rep)
+    assert all("Jo Marsh" not in s.text for s in segs)
+    assert any(s.text.startswith("Shelling Kills Four") for s in segs) and any("Sunday" in s.text for s in segs)
+    assert all(text[s.offset : s.offset + len(s.text)] == s.text for s in segs)

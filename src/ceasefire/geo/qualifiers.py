@@ -44,13 +44,14 @@ def _alternatives(words: list[str]) -> str:
 def _patterns() -> _Patterns:
     raw = json.loads(resources.files("ceasefire").joinpath("data/geo_words.json").read_text("utf-8"))
     directions = _alternatives(raw["directions"])
-    cap = r"(?:[A-Z]\.(?:[A-Z]\.)*|[A-Z][\w'\u2019-]*\.?)"  # "Unity", "Calif.", "N.Y.", "St."
+    cap = r"(?:[A-Z]\.(?:[A-Z]\.)*|[A-Z][\w'\u2019-]*\.?)"  # "Vale", "Calif.", "N.Y.", "St."
     name = rf"(?P<name>{cap}(?:[ \t]+(?:of[ \t]+|de[ \t]+)?{cap}){{0,3}})"
     nouns = _alternatives(raw["container_nouns"])
     adjectives = _alternatives(raw["container_adjectives"])
     not_a_list = r"(?![ \t]+[A-Z])(?!,?\s+(?:and|or)\s)(?!,\s*[A-Z])"  # "X, Y and Z" is a list
     within = (re.compile(rf"^,[ \t]+{name}(?![\w'\u2019]){not_a_list}"),
-              re.compile(rf"^(?:\s+(?:{nouns})){{0,2}}\s+in\s+(?:the\s+)?(?:(?:{adjectives}|[a-z]+-[a-z-]+)\s+)?{name}"))
+              re.compile(rf"^(?:\s+(?:{nouns})){{0,2}}\s+in\s+(?:the\s+)?(?:(?:{adjectives}|[a-z]+-[a-z-]+)\s+)?{name}"),
+              re.compile(rf"^(?:\s+(?:{nouns})){{1,2}}\s+of\s+(?:the\s+)?{name}"))  # "the X district of Y"
     units = _alternatives(raw["distance_units"])
     distance = (rf"(?P<n>\d+(?:[.,]\d+)?)\s*-?\s*(?P<unit>{units})\.?\s+(?:\w+\s+)?(?:to\s+the\s+)?"
                 rf"(?P<dir>{directions})\s+of\s+(?:the\s+\w+\s+of\s+)?(?:the\s+)?$")
@@ -87,7 +88,7 @@ def qualifier(text: str, start: int, end: int) -> str:
 def container(text: str, start: int, end: int) -> str:
     """The written name of the place the text puts ``text[start:end]`` in ("" when none).
 
-    >>> container("at the Tarsa camp in oil-rich Upper Vale State, officials said", 7, 12)
+    >>> container("at the Tarsa camp in war-torn Upper Vale State, officials said", 7, 12)
     'Upper Vale State'
     >>> container("a plant in Millbrook, Conn., was closed", 11, 20)
     'Conn.'

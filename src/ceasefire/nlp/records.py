@@ -323,7 +323,7 @@ def _sentence_toponyms(s: _Sentence, words: PlaceWords) -> list[Toponym]:
     out = []
     for (a, b), context, within in toponyms_in(s.sent, words, seats=False):
         ev = evidence(s.seg, a, b)
-        name = _POSSESSIVE.sub("", clean_written(ev.quote))  # "South Sudan's Unity state"
+        name = _POSSESSIVE.sub("", clean_written(ev.quote))  # "Ruritania's Vale state"
         out.append(Toponym(name=name, evidence=ev, context=context, within=within))
     return out
 

@@ -66,10 +66,40 @@ def report_segments(report: Report, limit: int = MAX_SEGMENT_CHARS) -> list[Segm
     return segs
 
 
+_BYLINE_LINE = 80  # a line this short that holds the byline is the byline, not prose
+
+
 def _prose(report: Report) -> list[tuple[int, int]]:
-    """The body's spans without its dateline ("(September 17, 2016) —" is no prose)."""
+    """The body's spans without its dateline ("(September 17, 2016) —") and byline line ("Jo Doe / Wire"): no
+    prose, and a headline above them must not be read as one sentence with them."""
     a, b = report.body_start, report.body_end
+    cuts = []
     d0, d1 = report.dateline_start, report.dateline_end
-    if d0 is None or d1 is None or not (a <= d0 <= d1 <= b):
-        return [(a, b)]
-    return [(x, y) for x, y in ((a, d0), (d1, b)) if y > x]
+    if d0 is not None and d1 is not None and a <= d0 <= d1 <= b:
+        cuts.append((d0, d1))
+    line = _byline_line(report)
+    if line is not None:
+        cuts.append(line)
+    spans, at = [], a
+    for c0, c1 in sorted(cuts):
+        if c0 >= at:
+            spans.append((at, c0))
+            at = c1
+    spans.append((at, b))
+    return [(x, y) for x, y in spans if y > x]
+
+
+def _byline_line(report: Report) -> tuple[int, int] | None:
+    """The body line that holds the report's byline, when it is short enough to be only that."""
+    if not report.byline:
+        return None
+    text = report.article.text
+    at = text.find(report.byline, report.body_start, report.body_end)
+    if at < 0:
+        return None
+    start = text.rfind("\n", report.body_start, at) + 1 or report.body_start
+    end = text.find("\n", at, report.body_end)
+    end = report.body_end if end < 0 else end
+    if end - start > _BYLINE_LINE or (report.dateline_start is not None and start <= report.dateline_start < end):
+        return None
+    return max(start, report.body_start), end

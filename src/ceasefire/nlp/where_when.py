@@ -88,7 +88,10 @@ def _context(doc: Doc, ent: Span, words: PlaceWords) -> str:
     if not parts:
         for phrase in words.before:
             if tuple(low[-len(phrase) :]) == phrase:
-                parts.append(" ".join(phrase))
+                k = s - len(phrase) - 1  # "the Y district of X": the district is Y, X holds it
+                named = phrase[-1] == "of" and k >= 0 and doc[k].is_title and doc[k].is_alpha
+                if not (named and not doc[k].is_sent_start):
+                    parts.append(" ".join(phrase))
                 break
     last = ent[-1].lower_
     if last in words.after and len(ent) > 1:
@@ -112,8 +115,8 @@ def _name_at(doc: Doc, i: int, words: PlaceWords) -> tuple[str, int]:
 
 
 def _within(doc: Doc, ent: Span, words: PlaceWords) -> str:
-    """The place the text puts the entity in: "X, Calif." or "the X refugee camp in oil-rich Y State"
-    (the same reading as ``geo.qualifiers.container`` on plain text)."""
+    """The place the text puts the entity in: "X, Calif.", "the X refugee camp in war-torn Y State", "the X
+    district of Y" (the same reading as ``geo.qualifiers.container`` on plain text)."""
     i = ent.end
     if i + 1 < len(doc) and doc[i].text == ",":
         name, j = _name_at(doc, i + 1, words)
@@ -125,7 +128,7 @@ def _within(doc: Doc, ent: Span, words: PlaceWords) -> str:
     k = 0
     while i < len(doc) and k < 2 and doc[i].lower_ in words.container_nouns:
         i, k = i + 1, k + 1
-    if i >= len(doc) or doc[i].lower_ != "in":
+    if i >= len(doc) or not (doc[i].lower_ == "in" or (k > 0 and doc[i].lower_ == "of")):  # "the X district of Y"
         return ""
     i += 1
     if i < len(doc) and doc[i].lower_ == "the":
@@ -133,7 +136,7 @@ def _within(doc: Doc, ent: Span, words: PlaceWords) -> str:
     if i < len(doc) and doc[i].lower_ in words.container_adjectives:
         i += 1
     elif i + 2 < len(doc) and doc[i + 1].text == "-" and doc[i].is_lower and doc[i + 2].is_lower:
-        i += 3  # "oil-rich"
+        i += 3  # "war-torn"
     return _name_at(doc, i, words)[0] if i < len(doc) else ""
 
 
@@ -161,9 +164,41 @@ def toponyms_in(sent: Span, words: PlaceWords, *, seats: bool = True) -> list[tu
             of_phrase = any(len(b) >= 2 and b[-2:] == (prev2, prev) for b in words.before if b[-1] == "of")
             if prev in words.admit_after or (prev == "of" and (prev2 in words.directions or of_phrase)):
                 out.append(((ent.start_char, ent.end_char), _context(doc, ent, words), _within(doc, ent, words)))
-    for span in _admin_names(sent, words):
+    for span in [*_admin_names(sent, words), *_unnamed_places(sent, words)]:
         out.append(((span.start_char, span.end_char), _context(doc, span, words), _within(doc, span, words)))
     return sorted(out)
+
+
+def _unnamed_places(sent: Span, words: PlaceWords) -> list[Span]:
+    """'on the edge of Tamble', 'in Lorwa': a capitalised proper noun the NER left without a label, where a place is
+    expected (after 'in', 'at', 'near' or a phrase such as 'district of'), and not a modifier ('at Molotov
+    cocktails'); the gazetteer decides."""
+    doc = sent.doc
+    out = []
+    i = sent.start + 1
+    while i < sent.end:
+        tok = doc[i]
+        if not _bare_name(tok):
+            i += 1
+            continue
+        j = i
+        while j < sent.end and j - i < _MAX_NAME_TOKENS and _bare_name(doc[j]):
+            j += 1
+        prev = doc[i - 1].lower_
+        prev2 = doc[i - 2].lower_ if i - 2 >= sent.start else ""
+        of_phrase = prev == "of" and any(len(b) >= 2 and b[-2:] == (prev2, prev) for b in words.before if b[-1] == "of")
+        last = doc[j - 1]
+        modifier = last.dep_ in ("compound", "amod", "nmod") and last.head.i >= j  # "Molotov cocktails"
+        if (prev in words.admit_after or of_phrase) and not modifier and not (
+            j < sent.end and doc[j].lower_ in words.admin_nouns
+        ):
+            out.append(Span(doc, i, j, label="GPE"))
+        i = j
+    return out
+
+
+def _bare_name(tok: Token) -> bool:
+    return tok.pos_ == "PROPN" and tok.is_title and tok.is_alpha and not tok.is_stop and not tok.ent_type_
 
 
 _MAX_NAME_TOKENS = 3
