@@ -94,12 +94,12 @@ def is_weekday(text: str) -> bool:
     return m is not None and m.group(1) in (None, "on", "early", "late", "early on", "late on")
 
 
-def within_week(reading: Reading, week: Reading) -> Reading:
-    """A weekday reading moved into the week a frame names ("two last week ... on Tuesday")."""
+def within_week(text: str, reading: Reading, week: Reading) -> Reading:
+    """The reading of weekday ``text`` moved into the week a frame names ("three raids last week ... on Tuesday")."""
     if reading.start is None or week.start is None or week.end is None or week.start <= reading.start <= week.end:
         return reading
     d = week.start + timedelta(days=reading.start.weekday() - week.start.weekday())
-    return Reading.day(d, f"{reading.basis.split(' = ')[0]} = that weekday of the week told before: {week.basis}")
+    return Reading.day(d, f"'{text}' = that weekday of the week told before: {week.basis}")
 
 
 def _read_day_word(text: str, anchor: Anchor) -> Reading | None:

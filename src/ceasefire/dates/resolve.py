@@ -54,7 +54,7 @@ def date_from_text(
         if anchor is not None and reading.start > anchor.day:
             continue  # a date after the report: what is planned, not what happened
         if frame is not None and is_weekday(timex.text):
-            reading = within_week(reading, frame)
+            reading = within_week(timex.text, reading, frame)
         readings.append(reading)
     chosen = next((r for r in readings if r.precision is DatePrecision.DAY), None)
     if chosen is None and readings:

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 from .build import build_gazetteer, open_gazetteer
 from .countries import country_code
-from .document import resolve_document
+from .document import resolve_document, resolve_place
 from .dump import import_geonames_dump
 from .gazetteer import Gazetteer, MemoryGazetteer, PlaceCandidate, SqliteGazetteer
 from .geocode import geocode_lines
 from .names import normalize_name
 from .report import resolve_report
-from .resolve import country_context, resolve_place, resolve_toponym
+from .resolve import country_context, resolve_toponym
 
 __all__ = [
     "Gazetteer",

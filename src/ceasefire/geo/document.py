@@ -1,4 +1,4 @@
-"""Resolve every toponym of one article together.
+"""Resolve every toponym of one article (``resolve_document``) or one mention (``resolve_place``) together.
 
 Two passes: first each toponym alone in the country context of the others; then
 again with a bonus for candidates close to the places the other toponyms took
@@ -25,9 +25,20 @@ from typing import Mapping, Sequence
 from ..model import Place, PlacePrecision, Toponym
 from .gazetteer import Gazetteer, PlaceCandidate
 from .names import fold
-from .resolve import Query, _normalised, _votes, acceptable, by_alternate, foreign, place_of, query_of, score
+from .resolve import (
+    Query,
+    _normalised,
+    _votes,
+    acceptable,
+    by_alternate,
+    choose,
+    foreign,
+    place_of,
+    query_of,
+    score,
+)
 
-__all__ = ["resolve_document", "distance_km", "resolve_site"]
+__all__ = ["resolve_document", "resolve_place", "distance_km"]
 
 _ANCHOR_FEATURES = frozenset({"city", "admin2", "airport", "base", "mountain", "crossing", "camp", "point"})
 _PROXIMITY = 3.0  # score bonus for a candidate at an anchor, decaying with distance
@@ -143,13 +154,30 @@ def _embedded(t: Toponym, gazetteer: Gazetteer, context: Mapping[str, float], hi
     return None
 
 
-def resolve_site(toponym: Toponym, gazetteer: Gazetteer, *, context: Mapping[str, float] | None = None,
-                 country_hint: str | None = None) -> Place | None:
+def _site(toponym: Toponym, gazetteer: Gazetteer, context: Mapping[str, float], hint: str | None) -> Place | None:
     """A site or institution the gazetteer lacks, placed by the province, country or large town its name holds
     ("University of Alberta" -> Alberta); ``None`` when it is no site or holds no such place."""
     if not _is_site(toponym.name):
         return None
-    return _embedded(toponym, gazetteer, context or {}, country_hint, _Around())
+    return _embedded(toponym, gazetteer, context, hint, _Around())
+
+
+def resolve_place(toponyms: Sequence[Toponym], gazetteer: Gazetteer, *,
+                  country_hint: str | None = None) -> Place | None:
+    """The mention's location: the most specific resolved toponym consistent with the others.
+
+    The toponyms are resolved together (``resolve_document`` without guesses at
+    names the gazetteer lacks); the places that share the dominant country are
+    kept, and of those the most specific (point, near, locality, admin1, country)
+    that comes first in the text wins. A site the gazetteer lacks is placed by the
+    province or large town its name holds ("University of Alberta"). ``None`` when
+    no toponym resolves: the caller records "unresolved".
+    """
+    found, contexts, total = _resolved(toponyms, gazetteer, country_hint)
+    found = _held(toponyms, found, contexts, gazetteer, country_hint)
+    places = [p if p is not None else _site(t, gazetteer, ctx, country_hint)
+              for t, p, ctx in zip(toponyms, found, contexts, strict=True)]
+    return choose([p for p in places if p is not None], _normalised(total), country_hint)
 
 
 def resolve_document(toponyms: Sequence[Toponym], gazetteer: Gazetteer, *,
@@ -159,6 +187,15 @@ def resolve_document(toponyms: Sequence[Toponym], gazetteer: Gazetteer, *,
     ``fill=False``: names the gazetteer lacks stay ``None`` (no site or nearby-town guesses), unless
     they hold a province's name ("University of X State") or the text puts them in a place ("X, Y").
     """
+    places, contexts, _ = _resolved(toponyms, gazetteer, country_hint)
+    if not fill:
+        return _held(toponyms, places, contexts, gazetteer, country_hint)
+    return _fill_sites(toponyms, places, contexts, gazetteer, country_hint)
+
+
+def _resolved(toponyms: Sequence[Toponym], gazetteer: Gazetteer, country_hint: str | None,
+              ) -> tuple[list[Place | None], list[dict[str, float]], Counter[str]]:
+    """Each toponym's place in two passes with containment; each one's country context; the country votes."""
     queries = [query_of(t, gazetteer) for t in toponyms]
     votes = [_votes(t, gazetteer) for t in toponyms]
     total: Counter[str] = Counter({country_hint: 2.0} if country_hint else {})
@@ -179,10 +216,7 @@ def resolve_document(toponyms: Sequence[Toponym], gazetteer: Gazetteer, *,
             second[key] = _choose(q, ctx, country_hint, _around([p for k, p in first.items() if k != key]))
     # one sense per name, but each occurrence keeps its own qualifier ("near X") and spelling
     places = [_occurrence(second[key], q) for key, q in zip(keys, queries, strict=True)]
-    places = _contained(queries, places, contexts, gazetteer, country_hint)
-    if not fill:
-        return _held(toponyms, places, contexts, gazetteer, country_hint)
-    return _fill_sites(toponyms, places, contexts, gazetteer, country_hint)
+    return _contained(queries, places, contexts, gazetteer, country_hint), contexts, total
 
 
 def _held(toponyms: Sequence[Toponym], places: list[Place | None], contexts: list[dict[str, float]],

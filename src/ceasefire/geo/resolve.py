@@ -1,4 +1,4 @@
-"""Place resolution: rank a toponym's gazetteer candidates, then choose the mention's place.
+"""Place resolution: rank a toponym's gazetteer candidates, and choose a mention's place among its resolved ones.
 
 Pure: the gazetteer is passed in (``MemoryGazetteer`` in tests, the SQLite index in runs).
 """
@@ -19,7 +19,7 @@ from .countries import country_code
 from .gazetteer import POINT_FEATURES, Gazetteer, PlaceCandidate
 from .names import fold, normalize_name
 
-__all__ = ["resolve_place", "resolve_toponym", "country_context", "precision_of", "Query", "query_of", "score",
+__all__ = ["resolve_toponym", "country_context", "precision_of", "Query", "query_of", "score",
            "acceptable", "place_of", "choose", "foreign"]
 
 _SPECIFICITY = {
@@ -296,35 +296,6 @@ def resolve_toponym(toponym: Toponym, gazetteer: Gazetteer, *, context: Mapping[
     return place_of(best, q, len(ranked), sum(c.country == best.country for c in ranked))
 
 
-def resolve_place(toponyms: Sequence[Toponym], gazetteer: Gazetteer, *,
-                  country_hint: str | None = None) -> Place | None:
-    """The mention's location: the most specific resolved toponym consistent with the others.
-
-    Each toponym is resolved in the country context of the others (and the hint);
-    the places that share the dominant country are kept, and of those the most
-    specific (point, near, locality, admin1, country) that comes first in the text
-    wins. A site the gazetteer lacks is placed by the province or large town its
-    name holds ("University of Alberta"). ``None`` when no toponym resolves: the
-    caller records "unresolved".
-    """
-    from .document import resolve_document, resolve_site  # document builds on this module
-
-    votes = [_votes(t, gazetteer) for t in toponyms]
-    total: Counter[str] = Counter({country_hint: 2.0} if country_hint else {})
-    for v in votes:
-        total.update(v)
-    places = []
-    found = resolve_document(toponyms, gazetteer, country_hint=country_hint, fill=False)
-    for toponym, own, place in zip(toponyms, votes, found, strict=True):
-        if place is None:
-            rest = Counter(total)
-            rest.subtract(own)
-            place = resolve_site(toponym, gazetteer, context=_normalised(rest), country_hint=country_hint)
-        if place is not None:
-            places.append(place)
-    return choose(places, _normalised(total), country_hint)
-
-
 def _rank(p: Place) -> float:
     """Specificity for choosing among a mention's places: "near" a point feature is as good as a point,
     but "near" a town says less than a town named outright ("in Hillsboro, near Portland")."""
@@ -351,13 +322,12 @@ def choose(places: Sequence[Place], weight: Mapping[str, float], country_hint: s
             support[p.country] = support.get(p.country, weight.get(p.country, 0.0)) + 1.0
     dominant = country_hint or (max(support, key=lambda code: support[code]) if support else None)
     consistent = [p for p in places if p.country in (None, dominant)] or list(places)
-    chosen = min(enumerate(consistent), key=lambda ip: (_rank(ip[1]), ip[0]))[1]
-    finer = [p for p in places if p.precision is not PlacePrecision.COUNTRY and p.country]
-    if chosen.precision is PlacePrecision.COUNTRY and finer:
+    if all(p.precision is PlacePrecision.COUNTRY for p in consistent):
         # "Ruritania shelled Port Leman": the country is the actor; a finer place, even in another country, is where
-        dominant = finer[0].country
-        consistent = [p for p in places if p.country == dominant]
-        chosen = min(enumerate(consistent), key=lambda ip: (_rank(ip[1]), ip[0]))[1]
+        finer = next((p for p in places if p.precision is not PlacePrecision.COUNTRY and p.country), None)
+        if finer is not None:
+            consistent = [p for p in places if p.country == finer.country]
+    chosen = min(enumerate(consistent), key=lambda ip: (_rank(ip[1]), ip[0]))[1]
     others = [p.as_written for p in consistent if p is not chosen and p.as_written]
     basis = chosen.basis
     if others:

@@ -170,6 +170,7 @@ def _same_wording(a: Mention, b: Mention) -> bool:
 
 
 def _country(m: Mention) -> str | None:
+    """The mention's country, as the store finds its neighbours by it."""
     p = m.place
     return p.country if p is not None and p.country and p.precision is not PlacePrecision.UNKNOWN else None
 
@@ -190,8 +191,9 @@ def _candidate_pairs(ordered: Sequence[Mention]) -> set[tuple[int, int]]:
     buckets: dict[object, list[int]] = {}
     for i, m in enumerate(ordered):
         buckets.setdefault(("report", m.report_key), []).append(i)
-        if m.place is not None and m.place.country and m.place.precision is not PlacePrecision.UNKNOWN:
-            buckets.setdefault(("country", m.place.country), []).append(i)
+        country = _country(m)
+        if country is not None:
+            buckets.setdefault(("country", country), []).append(i)
         for fig in _figures(m):
             buckets.setdefault(("figure", fig), []).append(i)
     pairs: set[tuple[int, int]] = set()

@@ -97,9 +97,10 @@ def _byline_line(report: Report) -> tuple[int, int] | None:
     at = text.find(report.byline, report.body_start, report.body_end)
     if at < 0:
         return None
-    start = text.rfind("\n", report.body_start, at) + 1 or report.body_start
+    newline = text.rfind("\n", report.body_start, at)
+    start = newline + 1 if newline >= 0 else report.body_start
     end = text.find("\n", at, report.body_end)
     end = report.body_end if end < 0 else end
     if end - start > _BYLINE_LINE or (report.dateline_start is not None and start <= report.dateline_start < end):
         return None
-    return max(start, report.body_start), end
+    return start, end

@@ -197,8 +197,13 @@ def _unnamed_places(sent: Span, words: PlaceWords) -> list[Span]:
     return out
 
 
+def _unlabelled(tok: Token) -> bool:
+    """A capitalised word the NER gave no label."""
+    return tok.is_title and tok.is_alpha and not tok.is_stop and not tok.ent_type_
+
+
 def _bare_name(tok: Token) -> bool:
-    return tok.pos_ == "PROPN" and tok.is_title and tok.is_alpha and not tok.is_stop and not tok.ent_type_
+    return tok.pos_ == "PROPN" and _unlabelled(tok)
 
 
 _MAX_NAME_TOKENS = 3
@@ -243,8 +248,7 @@ def _admin_names(sent: Span, words: PlaceWords) -> list[Span]:
         if tok.lower_ not in words.admin_nouns or tok.ent_type_ or tok.i == sent.start:
             continue
         i = tok.i
-        while (i > sent.start and tok.i - i < _MAX_NAME_TOKENS and doc[i - 1].is_title and doc[i - 1].is_alpha
-               and not doc[i - 1].is_stop and not doc[i - 1].ent_type_):
+        while i > sent.start and tok.i - i < _MAX_NAME_TOKENS and _unlabelled(doc[i - 1]):
             i -= 1
         if i < tok.i:
             out.append(Span(doc, i, tok.i + 1, label="GPE"))

@@ -22,7 +22,17 @@ from .. import dates, geo, ingest
 from ..config import Settings
 from ..errors import InputError
 from ..incidents import IncidentChanges, rebuild_all, update_for
-from ..model import DatePrecision, DateResolution, Document, IngestProblem, Mention, Place, PlacePrecision, Report
+from ..model import (
+    DatePrecision,
+    DateResolution,
+    Document,
+    IngestProblem,
+    Mention,
+    Place,
+    PlacePrecision,
+    Report,
+    Toponym,
+)
 from ..store import Neighbourhood, Store
 
 __all__ = ["IngestResult", "Pipeline", "ProgressCallback", "ingest_paths", "rebuild_incidents"]
@@ -86,11 +96,19 @@ class Pipeline:
         hint = _main_country(first, [len(m.toponyms) for m in mentions])
         out = []
         earlier: DateResolution | None = None  # the last date a mention of this report gave in its own words
+        alone: dict[tuple[str, str, str, str | None], Place | None] = {}  # the report's names recur around mentions
+
+        def resolve_alone(t: Toponym, country: str | None) -> Place | None:
+            key = (t.name, t.context, t.within, country)
+            if key not in alone:
+                alone[key] = geo.resolve_place([t], gaz, country_hint=country)
+            return alone[key]
+
         for m, place in zip(mentions, first, strict=True):
             if hint is not None and m.toponyms:
                 place = geo.resolve_place(m.toponyms, gaz, country_hint=hint)
             if (place is None or place.precision in _COARSE) and not _named_but_unknown(m):
-                place = _from_context(m, place, gaz, hint) or place
+                place = _from_context(m, place, resolve_alone, hint) or place
             own = dates.date_from_text(
                 m.timexes, dateline=report.dateline, published=report.published, text=report.article.text
             )
@@ -146,7 +164,9 @@ def _named_but_unknown(m: Mention) -> bool:
     return any(t.context for t in m.toponyms)
 
 
-def _from_context(m: Mention, own: Place | None, gaz: geo.Gazetteer, hint: str | None) -> Place | None:
+def _from_context(
+    m: Mention, own: Place | None, resolve: Callable[[Toponym, str | None], Place | None], hint: str | None
+) -> Place | None:
     """A mention whose sentences name no place finer than a country takes the nearest one named around it.
 
     Only a place in the mention's own country or the report's is taken, and the
@@ -155,7 +175,7 @@ def _from_context(m: Mention, own: Place | None, gaz: geo.Gazetteer, hint: str |
     """
     found = []
     for t in m.context_toponyms:
-        p = geo.resolve_place([t], gaz, country_hint=hint or (own.country if own else None))
+        p = resolve(t, hint or (own.country if own else None))
         if p is None or p.precision in _COARSE:
             continue
         allowed = {c for c in (own.country if own is not None else None, hint) if c}
