@@ -10,19 +10,11 @@ server the PostgreSQL run skips, except under ``CI=true``, where it fails.
 from __future__ import annotations
 
 import os
-import secrets
 from collections.abc import Iterator
-from urllib.parse import quote
 
 import pytest
 
-PG_URL = os.environ.get("CEASEFIRE_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
-
-
-def _admin_dsn(url: str) -> str:
-    """The libpq form of a SQLAlchemy PostgreSQL URL (driver suffix removed)."""
-    scheme, rest = url.split("://", 1)
-    return "postgresql://" + rest if scheme.startswith("postgres") else url
+from tests.pg import connect_admin, pg_schema
 
 
 def _unavailable(reason: str) -> None:
@@ -32,24 +24,23 @@ def _unavailable(reason: str) -> None:
 
 
 @pytest.fixture
-def pg_url() -> Iterator[str]:
-    """A PostgreSQL URL whose search_path is a fresh schema, dropped after the test."""
+def pg_admin() -> Iterator[object]:
+    """An autocommit connection to the test server (skips without one, except under CI=true)."""
     import psycopg
 
-    dsn = _admin_dsn(PG_URL)
     try:
-        admin = psycopg.connect(dsn, autocommit=True, connect_timeout=5)
+        admin = connect_admin()
     except psycopg.Error as exc:
         _unavailable(str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__)
-    schema = f"t_{secrets.token_hex(6)}"
     with admin:
-        admin.execute(f'CREATE SCHEMA "{schema}"')
-        sep = "&" if "?" in PG_URL else "?"
-        try:
-            yield f"{PG_URL}{sep}options={quote(f'-csearch_path={schema}', safe='')}"
-        finally:
-            admin.execute("SET lock_timeout = '10s'")
-            admin.execute(f'DROP SCHEMA "{schema}" CASCADE')
+        yield admin
+
+
+@pytest.fixture
+def pg_url(pg_admin: object) -> Iterator[str]:
+    """A PostgreSQL URL whose search_path is a fresh schema, dropped after the test."""
+    with pg_schema(pg_admin) as url:
+        yield url
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])

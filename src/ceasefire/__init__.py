@@ -17,7 +17,16 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-from .errors import CeasefireError, ConfigError, GazetteerError, InputError, ModelError, NotFound, StoreError
+from .errors import (
+    CeasefireError,
+    ConfigError,
+    GazetteerError,
+    InputError,
+    ModelError,
+    NotFound,
+    OutputError,
+    StoreError,
+)
 
 __version__ = "0.1.0"
 
@@ -37,6 +46,7 @@ __all__ = [
     "InputError",
     "ModelError",
     "NotFound",
+    "OutputError",
     "StoreError",
     "__version__",
 ]

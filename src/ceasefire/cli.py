@@ -1,31 +1,45 @@
 """The command line: each command a thin call into the Python API (``ceasefire.database``).
 
-Errors are translated here, in one place: a ``CeasefireError`` prints one line
-and exits with status 2; a run in which some inputs failed exits with status 1.
+Errors are translated here, in one place (:func:`main`): a ``CeasefireError`` or a
+usage error (unknown command or option, missing argument, bad value) prints one
+line and exits with status 2; a run in which some inputs failed, or a ``check``
+that found a broken invariant, exits with status 1; anything unexpected prints
+one line and exits with :data:`INTERNAL_ERROR`. No traceback is shown unless
+``--debug`` (or ``CEASEFIRE_DEBUG=1``) asks for it, and the password of the
+``--db`` URL is never printed.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sys
+import traceback
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Any, Iterator, Optional
+from typing import Any, Iterator, NoReturn, Optional
+from urllib.parse import quote, urlsplit
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
+from typer._click.exceptions import NoArgsIsHelpError, UsageError  # typer 0.29 vendors click; not re-exported
 
 from . import database
 from .config import Settings
-from .errors import CeasefireError
+from .errors import CeasefireError, ConfigError
 from .model import Incident
+
+USAGE_ERROR = 2  # also a CeasefireError that stopped the command
+INTERNAL_ERROR = 70  # an unexpected exception: a bug (EX_SOFTWARE of sysexits.h)
+INTERRUPTED = 130
 
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
+    pretty_exceptions_show_locals=False,
     help="Turn news reports of armed conflict into an auditable, source-attributed incident database.",
 )
 gazetteer_app = typer.Typer(no_args_is_help=True, help="The offline place index.")
@@ -40,6 +54,7 @@ class _State:
     model: Optional[str] = None
     policy: Optional[str] = None
     quiet: bool = False
+    debug: bool = False
 
     def settings(self) -> Settings:
         return Settings.from_env(db_url=self.db, model=self.model, policy=self.policy)
@@ -60,14 +75,23 @@ def _global(
         None, "--policy", envvar="CEASEFIRE_POLICY", help="Range policy: conservative, best or max."
     ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bars or summaries."),
+    debug: bool = typer.Option(
+        False, "--debug", envvar="CEASEFIRE_DEBUG", help="Show the traceback of an error (for bug reports)."
+    ),
 ) -> None:
-    state.db, state.model, state.policy, state.quiet = db, model, policy, quiet
+    state.db, state.model, state.policy, state.quiet, state.debug = db, model, policy, quiet, debug
 
 
 @contextmanager
-def _db() -> Iterator[database.Database]:
+def _db(*, writes: bool = False) -> Iterator[database.Database]:
+    """The database; a command that ``writes`` refuses an in-memory store (its work would be lost at exit)."""
     db = database.Database(state.settings())
     try:
+        if writes and db.in_memory:
+            raise ConfigError(
+                "the store is in memory only (--db ':memory:' or 'sqlite://'): everything written would be lost "
+                "when the command ends; give a SQLite file path or a database URL"
+            )
         yield db
     finally:
         db.close()
@@ -102,15 +126,16 @@ def _force_progress() -> bool:
 
 @app.command()
 def ingest(
-    paths: list[Path] = typer.Argument(..., help="Files or directories (JSONL, txt, html, RSS/Atom, WARC)."),
+    paths: list[str] = typer.Argument(..., help="Files or directories (JSONL, txt, html, RSS/Atom, WARC)."),
 ) -> None:
     """Ingest articles into the store. Re-ingesting the same input changes nothing.
 
     Each bad input gets one line on stderr naming the file (and line); the rest
     is still ingested. Exit status: 0 all ingested, 1 some inputs failed.
     """
-    with _db() as db, _progress("ingesting") as advance:
-        result = db.ingest([str(p) for p in paths], progress=advance)
+    database.check_paths(paths)  # before the store is opened (or created)
+    with _db(writes=True) as db, _progress("ingesting") as advance:
+        result = db.ingest(paths, progress=advance)
     for problem in result.problems:
         err.print(f"error: {problem}", markup=False)
     if not state.quiet:
@@ -254,10 +279,34 @@ def export(
 @app.command()
 def rebuild() -> None:
     """Re-derive every incident from the stored mentions (e.g. with --policy best); changes become versions."""
-    with _db() as db:
+    with _db(writes=True) as db:
         n = db.rebuild(policy=state.policy)
     if not state.quiet:
         err.print(f"{n} incident(s) re-derived", markup=False)
+
+
+@app.command()
+def check() -> None:
+    """Verify the store's invariants; print one line per failure. Exit status: 0 sound, 1 a failure found.
+
+    Checked: every mention belongs to exactly one incident; each incident's versions
+    are numbered 1..n and the latest agrees with the live incident; incident rows
+    agree with their mention links; every claim's quote is its report's text at its
+    offsets; reports, mentions and claims belong to stored records.
+    """
+    with _db() as db:
+        failures = db.check()
+        counts = db.counts()
+    for failure in failures:
+        out.print(str(failure), markup=False)
+    if not state.quiet:
+        err.print(
+            f"{len(failures)} failure(s) in {counts['documents']} document(s), {counts['mentions']} mention(s), "
+            f"{counts['claims']} claim(s), {counts['incidents']} incident(s), "
+            f"{counts['incident_versions']} version(s)",
+            markup=False,
+        )
+    raise typer.Exit(1 if failures else 0)
 
 
 @app.command()
@@ -391,25 +440,55 @@ def _date(s: Optional[str]) -> Optional[date]:
 
 
 def main() -> None:
-    """Entry point: run the app, translating CeasefireError into one line and status 2."""
+    """Entry point: run the app; every error is one line on stderr and a documented exit status."""
     try:
         status = app(standalone_mode=False)
+    except NoArgsIsHelpError as exc:  # the command alone (e.g. ``ceasefire``): its help
+        exc.show()
+        sys.exit(USAGE_ERROR)
+    except UsageError as exc:  # unknown command or option, missing argument, bad value
+        hint = f" (see '{exc.ctx.command_path} --help')" if exc.ctx is not None else ""
+        _fail(f"error: {exc.format_message()}{hint}", USAGE_ERROR, exc)
     except CeasefireError as exc:
-        err.print(f"error: {exc}", markup=False)
-        sys.exit(2)
-    except typer.Exit as exc:
-        sys.exit(exc.exit_code)
+        _fail(f"error: {exc}", USAGE_ERROR, exc)
+    except typer.TyperException as exc:  # any other error typer reports (it says what it is)
+        _fail(f"error: {exc.format_message()}", USAGE_ERROR, exc)
     except (typer.Abort, KeyboardInterrupt):
         err.print("aborted", markup=False)
-        sys.exit(130)
-    except Exception as exc:  # click usage errors come as ClickException
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            sys.exit(exc.exit_code)
-        raise
+        sys.exit(INTERRUPTED)
+    except Exception as exc:  # a bug: one line, the traceback only when asked for
+        text = str(exc).strip()
+        _fail(
+            f"internal error: {type(exc).__name__}{': ' + text if text else ''}; run with --debug for the traceback",
+            INTERNAL_ERROR,
+            exc,
+        )
     sys.exit(status if isinstance(status, int) else 0)
+
+
+def _fail(message: str, status: int, exc: BaseException) -> NoReturn:
+    """Print ``message`` as one line (the password of the store URL hidden), the traceback with --debug; exit."""
+    if state.debug or os.environ.get("CEASEFIRE_DEBUG", "").lower() in ("1", "true", "yes"):
+        traceback.print_exception(exc, file=sys.stderr)
+    line = " ".join(message.split())
+    for secret in _secrets():
+        line = line.replace(secret, "***")
+    err.print(line, markup=False)
+    sys.exit(status)
+
+
+def _secrets() -> list[str]:
+    """The password in the store URL as given (``--db`` or ``CEASEFIRE_DB``), raw and percent-encoded."""
+    out = []
+    for url in (state.db, os.environ.get("CEASEFIRE_DB")):
+        if url and "://" in url:
+            try:
+                password = urlsplit(url).password
+            except ValueError:
+                continue
+            if password:
+                out += [password, quote(password, safe="")]
+    return out
 
 
 if __name__ == "__main__":

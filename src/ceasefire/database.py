@@ -16,15 +16,27 @@ from typing import IO, Any, Callable, Iterable, Iterator, Sequence
 
 from .config import Settings
 from .errors import ConfigError
-from .model import Incident, IncidentVersion, Report
+from .model import CheckFailure, Incident, IncidentVersion, Report
 from .run import IngestResult, Pipeline, ProgressCallback, ingest_paths, rebuild_incidents
 from .store import Store, open_store
 
-__all__ = ["Database", "open", "evaluate", "geocode", "normalize_dates", "build_gazetteer", "import_geonames"]
+__all__ = [
+    "Database",
+    "check_paths",
+    "open",
+    "evaluate",
+    "geocode",
+    "normalize_dates",
+    "build_gazetteer",
+    "import_geonames",
+]
 
 
-def _normalise_url(url: str) -> str:
-    return url if "://" in url else f"sqlite:///{url}"
+def check_paths(paths: Sequence[str | Path]) -> None:
+    """Refuse an empty or blank path (``ConfigError``): it would otherwise mean the current directory."""
+    for path in paths:
+        if not str(path).strip():
+            raise ConfigError(f"empty path {str(path)!r}: name a file or directory ('.' for the current one)")
 
 
 class Database:
@@ -32,7 +44,7 @@ class Database:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self.store: Store = open_store(_normalise_url(settings.db_url))
+        self.store: Store = open_store(settings.db_url)
         self._pipeline: Pipeline | None = None
 
     # -- context manager
@@ -46,6 +58,11 @@ class Database:
         self.store.close()
 
     @property
+    def in_memory(self) -> bool:
+        """Whether the store lives in memory only (``:memory:``, ``sqlite://``): gone when closed."""
+        return self.store.in_memory
+
+    @property
     def pipeline(self) -> Pipeline:
         if self._pipeline is None:
             self._pipeline = Pipeline(self.settings)
@@ -53,7 +70,12 @@ class Database:
 
     # -- writing
     def ingest(self, paths: Sequence[str | Path], *, progress: ProgressCallback | None = None) -> IngestResult:
-        """Ingest files and directories; bad inputs are listed in ``result.problems``, never raised."""
+        """Ingest files and directories; bad inputs are listed in ``result.problems``, never raised.
+
+        An empty or blank path is refused (``ConfigError``, see :func:`check_paths`)
+        before anything is read.
+        """
+        check_paths(paths)
         return ingest_paths(paths, self.store, self.settings, progress=progress, pipeline=self.pipeline)
 
     def rebuild(self, *, policy: str | None = None) -> int:
@@ -75,6 +97,17 @@ class Database:
         if not versions:
             versions = self.store.history(self.store.incident(incident_id).id)
         return versions
+
+    def check(self) -> list[CheckFailure]:
+        """Every broken invariant of the store, one ``CheckFailure`` each; empty when the store is sound.
+
+        Checked: every mention belongs to exactly one incident; each incident's
+        versions are numbered 1..n and the latest agrees with the live incident
+        (a retired id is not live); incident rows agree with their mention links;
+        every claim's quote is its report's text at its offsets; reports, mentions
+        and claims belong to stored records.
+        """
+        return self.store.check()
 
     def reports(self) -> list[Report]:
         return self.store.reports()

@@ -6,6 +6,7 @@ __all__ = [
     "CeasefireError",
     "ConfigError",
     "InputError",
+    "OutputError",
     "ModelError",
     "StoreError",
     "GazetteerError",
@@ -31,6 +32,10 @@ class InputError(CeasefireError):
         super().__init__(f"{origin}: {message}")
         self.origin = origin
         self.reason = message
+
+
+class OutputError(CeasefireError):
+    """An output (an export file) cannot be written."""
 
 
 class ModelError(CeasefireError):

@@ -56,6 +56,7 @@ __all__ = [
     "Incident",
     "IncidentVersion",
     "IngestProblem",
+    "CheckFailure",
 ]
 
 
@@ -425,3 +426,20 @@ class IngestProblem:
 
     def __str__(self) -> str:
         return f"{self.origin}: {self.message}"
+
+
+@dataclass(frozen=True)
+class CheckFailure:
+    """One broken invariant of a store, found by ``ceasefire check`` (one line for users).
+
+    ``check`` names the invariant (``mentions``, ``versions``, ``incidents``,
+    ``claims``, ``reports``); ``subject`` the record that breaks it (a mention
+    key, an incident id, a claim id, a report key).
+    """
+
+    check: str
+    subject: str
+    problem: str
+
+    def __str__(self) -> str:
+        return f"{self.check}: {self.subject}: {self.problem}"

@@ -6,6 +6,7 @@ import pytest
 
 from ceasefire import model
 from ceasefire.model import (
+    CheckFailure,
     ClaimKind,
     DatePrecision,
     DateResolution,
@@ -57,6 +58,7 @@ def examples() -> list[object]:
         Statement(StatementKind.DENIAL, Source("US officials", SourceType.GOVERNMENT), rich.trigger,
                   about="would not intentionally strike", carried_by="Reuters", hedged=False),
         IncidentVersion("inc-0", 3, "merged into inc-1", None, ("inc-1",)),
+        CheckFailure("mentions", "m-1", "belongs to no incident"),
     ]
 
 

@@ -115,3 +115,42 @@ def test_a_database_newer_than_this_code_is_refused(tmp_path: os.PathLike[str]) 
     engine.dispose()
     with pytest.raises(StoreError, match="cannot migrate"):
         open_store(url)
+
+
+@pytest.mark.parametrize("url", ["", " ", "\t"])
+def test_an_empty_url_is_refused(url: str) -> None:
+    with pytest.raises(StoreError, match="empty database URL"):
+        normalise_url(url)
+
+
+@pytest.mark.parametrize(
+    ("url", "why"),
+    [
+        ("postgresql://u:s3cr3t@h:abc/db", "the port is not a number"),
+        ("post gres://u:s3cr3t@h/db", "cannot be parsed"),
+        ("://u:s3cr3t@h/db", "cannot be parsed"),
+    ],
+)
+def test_an_unparseable_url_is_one_line_without_its_password(url: str, why: str) -> None:
+    with pytest.raises(StoreError) as info:
+        normalise_url(url)
+    assert why in str(info.value) and "s3cr3t" not in str(info.value) and "\n" not in str(info.value)
+
+
+def test_passwords_are_hidden_in_urls_and_scrubbed_from_driver_errors() -> None:
+    from ceasefire.store.engine import display_url, first_line
+
+    url = normalise_url("postgresql://u:pa%2Fss@h/db?password=other")
+    assert "pa" not in display_url(url).replace("password", "") and "other" not in display_url(url)
+    error = RuntimeError("auth failed for pa/ss and pa%2Fss and other\nsecond line")
+    assert first_line(error, url) == "auth failed for *** and *** and ***"
+
+
+@pytest.mark.parametrize("url", [":memory:", "sqlite://", "sqlite:///:memory:"])
+def test_in_memory_urls_are_known(url: str, tmp_path) -> None:
+    from ceasefire.store.engine import is_memory
+
+    assert is_memory(normalise_url(url))
+    assert not is_memory(normalise_url(str(tmp_path / "x.db")))
+    with open_store(url) as store:
+        assert store.in_memory

@@ -218,3 +218,72 @@ def test_concurrent_writers_wait_for_each_other(db_url: str) -> None:
         assert added.count(True) == 6
         assert store.counts()["documents"] == 6
         assert store.counts()["claims"] == 18
+
+
+def _pg_lock_timeout(url: str, timeout: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    options = f"{parsed.query.get('options', '')} -clock_timeout={timeout}".strip()
+    return parsed.update_query_dict({"options": options}).render_as_string(hide_password=False)
+
+
+@pytest.mark.postgres
+def test_a_lock_timeout_is_retried_until_the_write_lock_is_free(pg_url, pg_admin, monkeypatch) -> None:
+    import threading
+
+    from ceasefire.store.engine import WRITE_LOCK
+
+    retries: list[int] = []
+    monkeypatch.setattr(store_module, "backoff", lambda attempt: retries.append(attempt) or 0.1)
+    with open_store(_pg_lock_timeout(pg_url, "100ms")) as store:
+        pg_admin.execute("SELECT pg_advisory_lock(%s)", (WRITE_LOCK,))  # another writer holds the lock
+        release = threading.Timer(0.6, lambda: pg_admin.execute("SELECT pg_advisory_unlock(%s)", (WRITE_LOCK,)))
+        release.start()
+        try:
+            assert store.add_document(*f.bundle()) is True
+        finally:
+            release.join()
+        assert retries, "the first attempts timed out on the lock and were retried"
+        assert store.counts()["documents"] == 1
+
+
+@pytest.mark.postgres
+def test_retries_are_bounded_and_end_in_one_line(pg_url, pg_admin, monkeypatch) -> None:
+    from ceasefire.store.engine import WRITE_LOCK
+
+    monkeypatch.setattr(store_module, "RETRIES", 2)
+    monkeypatch.setattr(store_module, "backoff", lambda attempt: 0.01)
+    with open_store(_pg_lock_timeout(pg_url, "50ms")) as store:
+        pg_admin.execute("SELECT pg_advisory_lock(%s)", (WRITE_LOCK,))
+        try:
+            with pytest.raises(StoreError, match="lock timeout") as raised:
+                store.add_document(*f.bundle())
+        finally:
+            pg_admin.execute("SELECT pg_advisory_unlock(%s)", (WRITE_LOCK,))
+        assert "\n" not in str(raised.value)
+        assert store.counts()["documents"] == 0
+
+
+def test_a_busy_sqlite_database_is_retried(tmp_path, monkeypatch) -> None:
+    import sqlite3
+    import threading
+
+    from ceasefire.store import engine as engine_module
+
+    monkeypatch.setattr(engine_module, "BUSY_TIMEOUT_MS", 50)
+    retries: list[int] = []
+    monkeypatch.setattr(store_module, "backoff", lambda attempt: retries.append(attempt) or 0.1)
+    path = tmp_path / "busy.db"
+    with open_store(str(path)) as store:
+        other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        other.execute("BEGIN IMMEDIATE")  # another writer holds the write lock
+        release = threading.Timer(0.6, other.commit)
+        release.start()
+        try:
+            assert store.add_document(*f.bundle()) is True
+        finally:
+            release.join()
+            other.close()
+        assert retries, "the first attempts found the database locked and were retried"
+        assert store.counts()["documents"] == 1

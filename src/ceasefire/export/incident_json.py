@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 from typing import IO, Any, Mapping, Sequence
 
+from ..errors import OutputError
 from ..model import Claim, Figures, Incident, IncidentVersion, Mention, Statement
 
 __all__ = ["SCHEMA", "incident_to_json", "incidents_document", "write_json"]
@@ -126,9 +127,12 @@ def incidents_document(incidents: Sequence[Incident], history: History | None = 
 def write_json(incidents: Sequence[Incident], out: Path | IO[str], history: History | None = None) -> None:
     doc = incidents_document(incidents, history)
     if isinstance(out, Path):
-        with out.open("w", encoding="utf-8") as fh:
-            json.dump(doc, fh, ensure_ascii=False, indent=1)
-            fh.write("\n")
+        try:
+            with out.open("w", encoding="utf-8") as fh:
+                json.dump(doc, fh, ensure_ascii=False, indent=1)
+                fh.write("\n")
+        except OSError as exc:  # a missing directory, a directory given, no permission, disk full
+            raise OutputError(f"cannot write {out}: {exc.strerror or exc}") from exc
     else:
         json.dump(doc, out, ensure_ascii=False, indent=1)
         out.write("\n")

@@ -26,6 +26,7 @@ from ..model import (
     DatePrecision,
     DateResolution,
     Document,
+    Incident,
     IngestProblem,
     Mention,
     Place,
@@ -280,13 +281,11 @@ def rebuild_incidents(store: Store, settings: Settings) -> int:
 
     Changes are recorded as versions like any other; returns the number of incidents.
     """
-    mentions = store.mentions()
-    incidents = store.incidents()
 
-    def derive(nb: Neighbourhood) -> IncidentChanges:
+    def derive(mentions: list[Mention], incidents: list[Incident], nb: Neighbourhood) -> IncidentChanges:
         return rebuild_all(mentions, incidents, nb.latest_versions, settings.policy)
 
-    store.change_incidents(derive)
+    store.rederive_incidents(derive)
     return store.counts()["incidents"]
 
 

@@ -8,22 +8,33 @@
   transactions begin ``IMMEDIATE`` so concurrent writers wait instead of failing.
 * Migrations are the Alembic scripts shipped in ``migrations/``, run on the
   engine's own connection with a config built here (no ``alembic.ini``).
+* Concurrent writers: every write transaction takes the store's write lock first
+  (:func:`lock_writes`: ``BEGIN IMMEDIATE`` on SQLite, a transaction-scoped
+  advisory lock on PostgreSQL), so incident updates run one at a time and each
+  reads all committed work; a transient failure (serialization failure, deadlock,
+  lock timeout, SQLite busy) is retried a few times (:func:`transient`,
+  :func:`backoff`). Migrations run under a session-level advisory lock on
+  PostgreSQL (``BEGIN IMMEDIATE`` on SQLite), so two first runs cannot race.
+* Passwords never reach a message: :func:`display_url` hides them and
+  :func:`first_line` scrubs them from driver errors.
 """
 
 from __future__ import annotations
 
 import os
+import random
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.util import CommandError
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 
 from ..errors import StoreError
@@ -31,7 +42,11 @@ from ..errors import StoreError
 __all__ = [
     "normalise_url",
     "display_url",
+    "is_memory",
     "make_engine",
+    "lock_writes",
+    "transient",
+    "backoff",
     "migrate",
     "current_revision",
     "head_revision",
@@ -42,32 +57,49 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 BUSY_TIMEOUT_MS = 30_000
 CONNECT_TIMEOUT_S = 10
 WRITE = "ceasefire_write"  # execution option: begin the transaction IMMEDIATE on SQLite
+# PostgreSQL advisory lock keys (64-bit, ASCII "cf-write" and "cf-migr8"): one for every write
+# transaction (held until it ends), one around migrations (held by the session until released)
+WRITE_LOCK = 0x63662D7772697465
+MIGRATION_LOCK = 0x63662D6D69677238
+RETRIES = 6  # attempts of one write transaction on a transient failure
+RETRYABLE_SQLSTATES = frozenset({"40001", "40P01", "55P03"})  # serialization failure, deadlock, lock not available
 
 
 def normalise_url(url: str | os.PathLike[str]) -> URL:
     """The SQLAlchemy URL for what a user typed (a bare path is a SQLite file)."""
-    text = os.fspath(url)
-    if not text:
-        raise StoreError("empty database URL")
-    if text == ":memory:":
-        text = "sqlite://"
-    elif "://" not in text:
-        text = "sqlite:///" + text
+    given = os.fspath(url)
+    if not given.strip():
+        raise StoreError("empty database URL: give a SQLite path or a database URL")
+    if given == ":memory:":
+        given = "sqlite://"
+    elif "://" not in given:
+        given = "sqlite:///" + given
     try:
-        parsed = make_url(text)
-    except ArgumentError as exc:
-        raise StoreError(f"invalid database URL {text!r}: {exc}") from exc
+        parsed = make_url(given)
+        _ = parsed.port  # a port that is not a number fails here, not at connect
+    except (ArgumentError, ValueError) as exc:  # the text may hold a password: never echoed
+        scheme = given.split("://", 1)[0]
+        raise StoreError(f"invalid database URL (scheme {scheme!r}): {_url_problem(exc)}") from exc
     if parsed.drivername in ("postgresql", "postgres"):
         parsed = parsed.set(drivername="postgresql+psycopg")
     return parsed
 
 
+def _url_problem(exc: Exception) -> str:
+    if isinstance(exc, ValueError) and "int()" in str(exc):
+        return "the port is not a number"
+    return "it cannot be parsed (expected e.g. postgresql://user@host:5432/name or a file path)"
+
+
 def display_url(url: URL) -> str:
-    """The URL as shown to users: the password hidden."""
+    """The URL as shown to users: the password hidden (also one given as a ``password`` query parameter)."""
+    if "password" in url.query:
+        url = url.update_query_dict({"password": "***"})
     return url.render_as_string(hide_password=True)
 
 
-def _memory(url: URL) -> bool:
+def is_memory(url: URL) -> bool:
+    """Whether ``url`` is an in-memory SQLite store (gone when the process ends)."""
     return url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:")
 
 
@@ -75,7 +107,7 @@ def make_engine(url: URL) -> Engine:
     """An engine for ``url`` with ceasefire's connection settings (not yet connected)."""
     kwargs: dict[str, Any] = {}
     backend = url.get_backend_name()
-    if backend == "sqlite" and _memory(url):
+    if backend == "sqlite" and is_memory(url):
         kwargs = {"poolclass": StaticPool, "connect_args": {"check_same_thread": False}}
     elif backend == "postgresql" and "connect_timeout" not in url.query:
         kwargs = {"connect_args": {"connect_timeout": CONNECT_TIMEOUT_S}}
@@ -129,21 +161,80 @@ def migrate(engine: Engine, shown: str) -> None:
     try:
         conn = engine.connect()
     except SQLAlchemyError as exc:
-        raise StoreError(f"cannot connect to {shown}: {first_line(exc)}") from exc
+        raise StoreError(f"cannot connect to {shown}: {first_line(exc, engine.url)}") from exc
     try:
         with conn:
             conn = conn.execution_options(**{WRITE: True})
-            config.attributes["connection"] = conn
-            command.upgrade(config, "head")
-            conn.commit()
+            locked = _lock_migrations(conn)
+            try:
+                config.attributes["connection"] = conn
+                command.upgrade(config, "head")
+                conn.commit()
+            finally:
+                if locked:
+                    conn.rollback()  # a failed upgrade leaves the transaction aborted
+                    conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": MIGRATION_LOCK})
+                    conn.commit()
     except SQLAlchemyError as exc:
-        raise StoreError(f"cannot migrate {shown}: {first_line(exc)}") from exc
+        raise StoreError(f"cannot migrate {shown}: {first_line(exc, engine.url)}") from exc
     except CommandError as exc:  # e.g. the database is newer than this ceasefire
         raise StoreError(f"cannot migrate {shown}: {exc}") from exc
 
 
-def first_line(exc: BaseException) -> str:
-    """The first line of a (wrapped) database error, for one-line messages."""
+def _lock_migrations(conn: Connection) -> bool:
+    """Take the migration lock (PostgreSQL; SQLite's ``BEGIN IMMEDIATE`` is one); True when taken.
+
+    A second first run waits here until the first has committed the schema, then finds it at head.
+    """
+    if conn.dialect.name != "postgresql":
+        return False
+    conn.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK})
+    conn.commit()  # the lock is the session's; the upgrade gets a transaction of its own
+    return True
+
+
+def lock_writes(conn: Connection) -> None:
+    """Take the store's write lock as the first statement of a write transaction.
+
+    On PostgreSQL a transaction-scoped advisory lock: writers that change
+    incidents run one at a time, and each one's reads (after the lock, under
+    READ COMMITTED) see every transaction committed before it. On SQLite the
+    transaction began ``BEGIN IMMEDIATE``, which is that lock already.
+    """
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK})
+
+
+def transient(exc: BaseException) -> bool:
+    """Whether a database error is worth retrying the whole transaction for."""
+    if not isinstance(exc, DBAPIError):
+        return False
+    orig = exc.orig
+    if getattr(orig, "sqlstate", None) in RETRYABLE_SQLSTATES:
+        return True
+    message = str(orig).lower()
+    return "database is locked" in message or "database table is locked" in message
+
+
+def backoff(attempt: int) -> float:
+    """Seconds to wait before retry ``attempt`` (1, 2, ...): exponential, jittered, capped."""
+    return min(2.0, 0.05 * 2 ** (attempt - 1)) * random.uniform(0.5, 1.5)
+
+
+def first_line(exc: BaseException, url: URL | None = None) -> str:
+    """The first line of a (wrapped) database error, for one-line messages; ``url``'s password scrubbed."""
     orig = getattr(exc, "orig", None)
-    text = str(orig if orig is not None else exc).strip()
-    return text.splitlines()[0] if text else type(exc).__name__
+    message = str(orig if orig is not None else exc).strip()
+    line = message.splitlines()[0] if message else type(exc).__name__
+    for secret in _secrets(url) if url is not None else ():
+        line = line.replace(secret, "***")
+    return line
+
+
+def _secrets(url: URL) -> list[str]:
+    """The URL's password as given and percent-encoded (a driver may quote either)."""
+    out = []
+    for secret in (url.password, url.query.get("password")):
+        if isinstance(secret, str) and secret:
+            out += [secret, quote(secret, safe="")]
+    return out

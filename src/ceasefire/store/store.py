@@ -4,23 +4,39 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime, timezone
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import JSON, Connection, Engine, Table, delete, func, insert, nulls_last, select
+from sqlalchemy import JSON, Connection, Engine, Select, Table, delete, func, insert, nulls_last, select
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from ..errors import NotFound, StoreError
-from ..model import Document, Incident, IncidentVersion, IngestProblem, Mention, Report
+from ..model import CheckFailure, Document, Incident, IncidentVersion, IngestProblem, Mention, Report
 from . import rows as R
 from . import tables as T
-from .engine import WRITE, display_url, first_line, make_engine, migrate, normalise_url
+from .check import check_store
+from .engine import (
+    RETRIES,
+    WRITE,
+    backoff,
+    display_url,
+    first_line,
+    is_memory,
+    lock_writes,
+    make_engine,
+    migrate,
+    normalise_url,
+    transient,
+)
 from .work import ChangeSet, Neighbourhood, apply_changes, read_versions
 
 __all__ = ["Store", "open_store"]
+
+Out = TypeVar("Out")
 
 
 def open_store(url: str | os.PathLike[str]) -> "Store":
@@ -71,20 +87,52 @@ class Store:
 
     # -- plumbing -------------------------------------------------------------
 
+    @property
+    def in_memory(self) -> bool:
+        """Whether this store lives in memory only (everything is lost when it is closed)."""
+        return is_memory(self._engine.url)
+
+    def _error(self, action: str, exc: SQLAlchemyError) -> StoreError:
+        return StoreError(f"cannot {action} in {self._shown}: {first_line(exc, self._engine.url)}")
+
     @contextmanager
     def _guard(self, action: str) -> Iterator[None]:
         try:
             yield
         except SQLAlchemyError as exc:
-            raise StoreError(f"cannot {action} in {self._shown}: {first_line(exc)}") from exc
+            raise self._error(action, exc) from exc
 
     @contextmanager
     def _write(self) -> Iterator[Connection]:
-        """One write transaction (``BEGIN IMMEDIATE`` on SQLite); rolled back on any exception."""
+        """One write transaction holding the store's write lock; rolled back on any exception.
+
+        The lock (``BEGIN IMMEDIATE`` on SQLite, an advisory transaction lock on
+        PostgreSQL, see :func:`~ceasefire.store.engine.lock_writes`) is taken
+        first, so writers that change incidents run one at a time and read all
+        committed work.
+        """
         with self._engine.connect() as conn:
             conn = conn.execution_options(**{WRITE: True})
             with conn.begin():
+                lock_writes(conn)
                 yield conn
+
+    def _transaction(self, work: Callable[[Connection], Out]) -> Out:
+        """Run ``work`` in one write transaction, the whole of it again on a transient failure.
+
+        A serialization failure, deadlock or lock timeout (PostgreSQL) or a busy
+        database (SQLite) is retried up to :data:`RETRIES` times with jittered
+        backoff; ``work`` must only read and write through its connection.
+        """
+        for attempt in range(1, RETRIES + 1):
+            try:
+                with self._write() as conn:
+                    return work(conn)
+            except SQLAlchemyError as exc:
+                if attempt == RETRIES or not transient(exc):
+                    raise
+            time.sleep(backoff(attempt))
+        raise AssertionError("unreachable")  # the loop returns or raises
 
     @contextmanager
     def _read(self) -> Iterator[Connection]:
@@ -123,28 +171,28 @@ class Store:
             claim_rows = [row for m in mentions for row in R.claim_rows(m)]
         except (TypeError, ValueError) as exc:
             raise StoreError(f"cannot store document {doc.sha256} ({doc.origin}): {exc}") from exc
+
+        def work(conn: Connection) -> bool:
+            exists = conn.execute(select(T.documents.c.sha256).where(T.documents.c.sha256 == doc.sha256))
+            if exists.first() is not None:
+                return False
+            _insert(conn, T.documents, [doc_row])
+            _insert(conn, T.reports, report_rows)
+            _insert(conn, T.mentions, mention_rows)
+            _insert(conn, T.claims, claim_rows)
+            if derive is not None:
+                apply_changes(conn, derive(Neighbourhood(conn, self._mention_cache)))
+            return True
+
+        action = f"store document {doc.sha256} ({doc.origin})"
         try:
-            with self._write() as conn:
-                exists = conn.execute(select(T.documents.c.sha256).where(T.documents.c.sha256 == doc.sha256))
-                if exists.first() is not None:
-                    return False
-                _insert(conn, T.documents, [doc_row])
-                _insert(conn, T.reports, report_rows)
-                _insert(conn, T.mentions, mention_rows)
-                _insert(conn, T.claims, claim_rows)
-                if derive is not None:
-                    apply_changes(conn, derive(Neighbourhood(conn, self._mention_cache)))
+            return self._transaction(work)
         except IntegrityError as exc:
             if self.has_document(doc.sha256):  # another writer stored it meanwhile
                 return False
-            raise StoreError(
-                f"cannot store document {doc.sha256} ({doc.origin}) in {self._shown}: {first_line(exc)}"
-            ) from exc
+            raise self._error(action, exc) from exc
         except SQLAlchemyError as exc:
-            raise StoreError(
-                f"cannot store document {doc.sha256} ({doc.origin}) in {self._shown}: {first_line(exc)}"
-            ) from exc
-        return True
+            raise self._error(action, exc) from exc
 
     def document_raw(self, sha256: str) -> bytes:
         with self._guard("read documents"), self._read() as conn:
@@ -172,23 +220,14 @@ class Store:
 
     def mentions(self) -> list[Mention]:
         with self._guard("read mentions"), self._read() as conn:
-            mention_rows = conn.execute(select(T.mentions)).mappings().all()
-            claim_rows = conn.execute(
-                select(T.claims.c.mention_key, T.claims.c.payload).order_by(
-                    T.claims.c.mention_key, T.claims.c.seq
-                )
-            ).all()
-        by_mention: dict[str, list[Any]] = defaultdict(list)
-        for mention_key, payload in claim_rows:
-            by_mention[mention_key].append(payload)
-        out = [R.mention_from_row(row, by_mention.get(row["key"], [])) for row in mention_rows]
-        return sorted(out, key=lambda m: m.key)
+            return _all_mentions(conn)
 
     # -- problems -------------------------------------------------------------
 
     def record_problem(self, origin: str, message: str) -> None:
         """Record an input that could not be ingested (once per origin and message)."""
-        with self._guard("record a problem"), self._write() as conn:
+
+        def work(conn: Connection) -> None:
             seen = conn.execute(
                 select(T.problems.c.id).where(T.problems.c.origin == origin, T.problems.c.message == message)
             ).first()
@@ -198,6 +237,9 @@ class Store:
                         origin=origin, message=message, recorded_at=datetime.now(timezone.utc)
                     )
                 )
+
+        with self._guard("record a problem"):
+            self._transaction(work)
 
     def problems(self) -> list[IngestProblem]:
         """The recorded ingest problems, oldest first."""
@@ -215,16 +257,35 @@ class Store:
             link_rows = [row for i in incidents for row in R.incident_link_rows(i)]
         except (TypeError, ValueError) as exc:
             raise StoreError(f"cannot store incidents: {exc}") from exc
-        with self._guard("replace incidents"), self._write() as conn:
+
+        def work(conn: Connection) -> None:
             conn.execute(delete(T.incident_mentions))
             conn.execute(delete(T.incidents))
             _insert(conn, T.incidents, incident_rows)
             _insert(conn, T.incident_mentions, link_rows)
 
+        with self._guard("replace incidents"):
+            self._transaction(work)
+
     def change_incidents(self, derive: Callable[[Neighbourhood], ChangeSet]) -> None:
         """Apply the incident changes ``derive`` decides, reading and writing in one transaction."""
-        with self._guard("update incidents"), self._write() as conn:
-            apply_changes(conn, derive(Neighbourhood(conn, self._mention_cache)))
+        with self._guard("update incidents"):
+            self._transaction(lambda conn: apply_changes(conn, derive(Neighbourhood(conn, self._mention_cache))))
+
+    def rederive_incidents(
+        self, derive: Callable[[list[Mention], list[Incident], Neighbourhood], ChangeSet]
+    ) -> None:
+        """Re-derive every incident: ``derive`` gets every stored mention and incident, read in the
+        write transaction (under the write lock, so no concurrent ingest is missed), and its changes
+        are written in that transaction."""
+
+        def work(conn: Connection) -> None:
+            incidents = [R.incident_from_row(r) for r in conn.execute(_incident_query()).mappings()]
+            nb = Neighbourhood(conn, self._mention_cache)
+            apply_changes(conn, derive(_all_mentions(conn), incidents, nb))
+
+        with self._guard("rebuild incidents"):
+            self._transaction(work)
 
     def history(self, incident_id: str) -> list[IncidentVersion]:
         """Every version of an incident, oldest first (empty when it never existed)."""
@@ -244,14 +305,13 @@ class Store:
         ``country`` is an ISO 3166-1 alpha-2 code; ``since``/``until`` keep incidents
         whose date range overlaps them (incidents without a date are then left out).
         """
-        query = select(T.incidents.c.payload)
+        query = _incident_query()
         if country is not None:
             query = query.where(T.incidents.c.country == country.upper())
         if since is not None:
             query = query.where(func.coalesce(T.incidents.c.date_end, T.incidents.c.date_start) >= since)
         if until is not None:
             query = query.where(T.incidents.c.date_start <= until)
-        query = query.order_by(nulls_last(T.incidents.c.date_start.asc()), T.incidents.c.id)
         if limit is not None:
             query = query.limit(limit)
         with self._guard("read incidents"), self._read() as conn:
@@ -298,6 +358,18 @@ class Store:
                 for name, table in tables.items()
             }
 
+    def check(self) -> list[CheckFailure]:
+        """Every broken invariant of the store (see :mod:`ceasefire.store.check`); empty when sound.
+
+        Reads one consistent snapshot (REPEATABLE READ on PostgreSQL, one read
+        transaction on SQLite), so it may run while others write.
+        """
+        with self._guard("check the store"), self._engine.connect() as conn:
+            if conn.dialect.name == "postgresql":
+                conn = conn.execution_options(isolation_level="REPEATABLE READ")
+            with conn.begin():
+                return check_store(conn)
+
     def snapshot(self) -> dict[str, list[tuple[Any, ...]]]:
         """Every table's rows (times and surrogate ids left out), sorted, as plain tuples."""
         out: dict[str, list[tuple[Any, ...]]] = {}
@@ -311,6 +383,24 @@ class Store:
                 ]
                 out[table.name] = sorted(rows, key=_sort_key)
         return out
+
+
+def _incident_query() -> Select[Any]:
+    """Every incident's payload, sorted by (start date, nulls last; id)."""
+    return select(T.incidents.c.payload).order_by(nulls_last(T.incidents.c.date_start.asc()), T.incidents.c.id)
+
+
+def _all_mentions(conn: Connection) -> list[Mention]:
+    """Every stored mention with its claims, sorted by key."""
+    mention_rows = conn.execute(select(T.mentions)).mappings().all()
+    claim_rows = conn.execute(
+        select(T.claims.c.mention_key, T.claims.c.payload).order_by(T.claims.c.mention_key, T.claims.c.seq)
+    ).all()
+    by_mention: dict[str, list[Any]] = defaultdict(list)
+    for mention_key, payload in claim_rows:
+        by_mention[mention_key].append(payload)
+    out = [R.mention_from_row(row, by_mention.get(row["key"], [])) for row in mention_rows]
+    return sorted(out, key=lambda m: m.key)
 
 
 def _plain(value: Any, is_json: bool) -> Any:
