@@ -74,7 +74,7 @@ def main() -> None:
         corpus = _corpus(tmp)
         reference = current(corpus.snapshot)
         print(f"{len(corpus.paths)} files, {len(reference['documents'])} articles, "
-              f"{len(reference['incidents'])} incidents in the single-writer store")
+              f"{len(reference['incidents'])} incidents in the single-writer store", flush=True)
         for backend in backends:
             for writers in (2, 4):
                 compared = identical = 0
@@ -91,7 +91,7 @@ def main() -> None:
                             print(f"  round {n} differs: {problems[:1]}", file=sys.stderr)
                 failed += compared - identical
                 print(f"{backend:10s} {writers} writers: {compared} concurrent runs compared, {identical} identical "
-                      f"({time.perf_counter() - t0:.0f} s)")
+                      f"({time.perf_counter() - t0:.0f} s)", flush=True)
     if admin is not None:
         admin.close()
     sys.exit(1 if failed else 0)

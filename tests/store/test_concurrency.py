@@ -21,7 +21,7 @@ import pytest
 from ceasefire.store import open_store
 from ceasefire.store import tables as T
 from ceasefire.store.engine import current_revision, head_revision, make_engine, normalise_url
-from tests.store.writers import ROOT, child, current, groups, run_together
+from tests.store.writers import ROOT, child, current, groups, ingest_precomputed, run_together
 
 ROUNDS = int(os.environ.get("CEASEFIRE_TEST_ROUNDS", "3"))  # per backend and number of writers
 BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
@@ -66,6 +66,40 @@ def test_check_while_writers_write_finds_nothing(corpus, fresh_store, backend):
             _, err = proc.communicate(timeout=300)
             assert proc.returncode == 0, err
         _same_as_one_writer(url, current(corpus.snapshot))
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_rebuild_misses_no_ingest_committed_before_it_takes_the_lock(corpus, fresh_store, backend, monkeypatch):
+    """The rebuild is held just before its transaction while an ingest commits: it must read that work."""
+    import threading
+
+    from ceasefire.config import Settings
+    from ceasefire.run import rebuild_incidents
+    from ceasefire.store.store import Store
+
+    first, rest = corpus.paths[: len(corpus.paths) // 2], corpus.paths[len(corpus.paths) // 2 :]
+    held, resume = threading.Event(), threading.Event()
+    real = Store._transaction
+
+    def transaction(self, work):  # the rebuild thread stops once, before its transaction begins
+        if threading.current_thread().name == "rebuild" and not held.is_set():
+            held.set()
+            assert resume.wait(60)
+        return real(self, work)
+
+    monkeypatch.setattr(Store, "_transaction", transaction)
+    with fresh_store(backend) as url, open_store(url) as store:
+        ingest_precomputed(store, first, corpus.mentions)
+        best = Settings.from_env().with_(policy="best")
+        rebuild = threading.Thread(target=rebuild_incidents, args=(store, best), name="rebuild")
+        rebuild.start()
+        assert held.wait(60)
+        ingest_precomputed(store, rest, corpus.mentions)  # commits while the rebuild waits to begin
+        resume.set()
+        rebuild.join(60)
+        assert store.check() == []  # the rebuild saw the new mentions: none is left without an incident
+        rebuild_incidents(store, Settings.from_env().with_(policy="conservative"))
+        assert current(store.snapshot()) == current(corpus.snapshot)
 
 
 def _cli(*args: str) -> subprocess.Popen[str]:
