@@ -126,7 +126,7 @@ def test_cli_ingests_at_once_with_the_model_equal_one_ingest(corpus, fresh_store
 
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_first_runs_at_once_do_not_race_on_the_migration(corpus, fresh_store, backend, tmp_path):
-    for n in range(3):
+    for n in range(ROUNDS):
         with fresh_store(backend) as url:
             assert run_together(url, corpus.table, [[] for _ in range(4)], tmp_path / f"go{n}") == []
             engine = make_engine(normalise_url(url))
