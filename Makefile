@@ -28,9 +28,10 @@ lint: setup
 	$(BIN)/ruff check src tests bench
 	$(BIN)/mypy src/ceasefire
 
-## make bench: the pipeline vs. spaCy alone on the same texts, as a ratio
+## make bench: the pipeline vs. spaCy alone on the same texts, as a ratio; one event's 100 reports
 bench: setup
 	$(BIN)/python bench/bench.py --repeat 3
+	$(BIN)/python bench/growth.py --reports 100
 
 gazetteer: setup
 	$(BIN)/ceasefire gazetteer build

@@ -18,7 +18,7 @@ from ..model import Document, Incident, IncidentVersion, IngestProblem, Mention,
 from . import rows as R
 from . import tables as T
 from .engine import WRITE, display_url, first_line, make_engine, migrate, normalise_url
-from .work import ChangeSet, Neighbourhood, apply_changes, read_versions
+from .work import ChangeSet, Neighbourhood, apply_changes, assemble, read_versions
 
 __all__ = ["Store", "open_store"]
 
@@ -211,8 +211,8 @@ class Store:
     def replace_incidents(self, incidents: Sequence[Incident]) -> None:
         """Replace every incident (and its mention links) with ``new``, in one transaction."""
         try:
-            incident_rows = [R.incident_row(i) for i in incidents]
-            link_rows = [row for i in incidents for row in R.incident_link_rows(i)]
+            incident_rows = [R.incident_row(i, i.mentions) for i in incidents]
+            link_rows = [row for i in incidents for row in R.incident_link_rows(i.id, (m.key for m in i.mentions))]
         except (TypeError, ValueError) as exc:
             raise StoreError(f"cannot store incidents: {exc}") from exc
         with self._guard("replace incidents"), self._write() as conn:
@@ -244,7 +244,7 @@ class Store:
         ``country`` is an ISO 3166-1 alpha-2 code; ``since``/``until`` keep incidents
         whose date range overlaps them (incidents without a date are then left out).
         """
-        query = select(T.incidents.c.payload)
+        query = select(T.incidents.c.payload, T.incidents.c.tally)
         if country is not None:
             query = query.where(T.incidents.c.country == country.upper())
         if since is not None:
@@ -255,19 +255,22 @@ class Store:
         if limit is not None:
             query = query.limit(limit)
         with self._guard("read incidents"), self._read() as conn:
-            rows = conn.execute(query).mappings().all()
-        return [R.incident_from_row(r) for r in rows]
+            heads = [R.head_from_row(payload, tally) for payload, tally in conn.execute(query)]
+            return assemble(conn, heads, self._mention_cache)
 
     def incident(self, incident_id: str) -> Incident:
         """The incident with this id, or the only one whose id starts with it."""
         if not incident_id:
             raise NotFound("no incident with an empty id")
         pattern = incident_id.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        columns = select(T.incidents.c.payload, T.incidents.c.tally)
         with self._guard("read incidents"), self._read() as conn:
-            row = conn.execute(select(T.incidents.c.payload).where(T.incidents.c.id == incident_id)).first()
+            row = conn.execute(columns.where(T.incidents.c.id == incident_id)).first()
             found = [row] if row is not None else conn.execute(
-                select(T.incidents.c.payload).where(T.incidents.c.id.like(pattern, escape="\\")).limit(2)
+                columns.where(T.incidents.c.id.like(pattern, escape="\\")).limit(2)
             ).all()
+            if len(found) == 1:
+                (incident,) = assemble(conn, [R.head_from_row(found[0][0], found[0][1])], self._mention_cache)
         if not found:
             versions = self.history(incident_id)
             if versions and versions[-1].successors:
@@ -278,7 +281,7 @@ class Store:
             raise NotFound(f"no incident {incident_id}")
         if len(found) > 1:
             raise NotFound(f"incident id prefix {incident_id!r} is ambiguous; give more of the id")
-        return R.incident_from_row({"payload": found[0][0]})
+        return incident
 
     # -- whole-store views ----------------------------------------------------
 

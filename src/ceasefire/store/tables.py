@@ -7,8 +7,11 @@ these definitions must match them (a test compares the two).
 * ``reports``: one row per report (article part), with the article's fields.
 * ``mentions``: queryable columns plus the mention as JSON (without its claims).
 * ``claims``: one row per claim of a mention, queryable columns plus the claim as JSON.
-* ``incidents`` and ``incident_mentions``: the current incidents and their mentions.
-* ``incident_versions``: every change to an incident, with time and cause (nothing is overwritten).
+* ``incidents`` and ``incident_mentions``: the current incidents (their derived fields and
+  the tally they are derived from) and their mentions.
+* ``incident_versions``: every change to an incident, with time and cause (nothing is
+  overwritten): a ``snapshot`` (every field and every mention key), a ``diff`` (the fields
+  that changed and the mentions that joined or left) or a ``retired`` mark.
 * ``problems``: inputs that could not be ingested.
 
 Columns with ``info={"snapshot": False}`` (times, surrogate ids) are left out of
@@ -176,6 +179,7 @@ incidents = Table(
     Column("grade", String(32), nullable=False),
     Column("policy", String(32), nullable=False),
     Column("payload", JSON, nullable=False),
+    Column("tally", JSON),
 )
 
 incident_mentions = Table(
@@ -183,7 +187,6 @@ incident_mentions = Table(
     metadata,
     Column("incident_id", KEY, ForeignKey("incidents.id", ondelete="CASCADE"), primary_key=True),
     Column("mention_key", KEY, ForeignKey("mentions.key", ondelete="CASCADE"), primary_key=True),
-    Column("position", Integer, nullable=False),
     Index(None, "mention_key"),
 )
 
@@ -195,6 +198,7 @@ incident_versions = Table(
     Column("recorded_at", DateTime(timezone=True), nullable=False, info=NO_SNAPSHOT),
     Column("cause", Text, nullable=False),
     Column("successors", JSON, nullable=False),
+    Column("kind", String(16), nullable=False),
     Column("payload", JSON),
 )
 
