@@ -9,7 +9,7 @@ from typing import Sequence
 
 from ..model import ActorRole, DatePrecision, DateResolution, Incident, Mention, Place, PlacePrecision, StatementKind
 from .flags import contradiction_flags
-from .grade import grade
+from .grade import counted_reports, grade
 from .merge import NEAR_KM, REGION_KM, cluster_mentions, distance_km
 from .ranges import derive_figures
 
@@ -111,6 +111,7 @@ def build_incidents(mentions: Sequence[Mention], policy: str = "conservative") -
         claims = [c for m in in_order for c in m.claims]
         flags = contradiction_flags(group)
         ev, sub = _event_type(group)
+        counted, n_reports = counted_reports(group)  # a report and its copies count once
         out.append(
             Incident(
                 id=incident_id(group),
@@ -122,7 +123,7 @@ def build_incidents(mentions: Sequence[Mention], policy: str = "conservative") -
                 actors=_actors(group),
                 figures=derive_figures(claims, policy),
                 flags=flags,
-                grade=grade(claims, len({m.report_key for m in group}), flags, _acknowledged(group)),
+                grade=grade(counted, n_reports, flags, _acknowledged(group)),
                 policy=policy,
             )
         )

@@ -6,7 +6,10 @@ Sources are counted by independence, not by name:
   and its state media) are one;
 * an outlet speaking in its own voice counts once per distinct sentence: two outlets
   carrying the same wire story are one source;
-* otherwise each named claimant is its own source.
+* otherwise each named claimant is its own source;
+* a report and its copies (``Mention.copy_of``: the same text in another container or
+  from another outlet) are one report, and the outlets carrying it one voice
+  (:func:`counted_reports`).
 
 Grades, first match wins:
 
@@ -23,11 +26,12 @@ Grades, first match wins:
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Sequence
 
-from ..model import Claim, Flag, SourceType
+from ..model import Claim, Flag, Mention, SourceType
 
-__all__ = ["grade", "independent_sources"]
+__all__ = ["counted_reports", "grade", "independent_sources"]
 
 _DOCUMENTERS = {SourceType.MONITOR, SourceType.UN_AGENCY, SourceType.MEDICAL}
 
@@ -44,6 +48,42 @@ def _group(c: Claim) -> str:
 def independent_sources(claims: Sequence[Claim]) -> set[str]:
     """The independence groups of the claims' sources."""
     return {_group(c) for c in claims}
+
+
+def _family(m: Mention) -> str:
+    return m.copy_of.report_key if m.copy_of is not None else m.report_key
+
+
+def counted_reports(mentions: Sequence[Mention]) -> tuple[list[Claim], int]:
+    """The claims as the grade counts them, and the number of reports.
+
+    A copy carries its original again, so a report and its copies (a *family*) are
+    one report, and the outlets that carry it speak in one voice: the outlet-voice
+    claims of a family with several outlets count under one name -- one of its
+    outlets that a claim outside the family names too (the first by name), else its
+    first outlet by name. Named claimants are counted as they are (a copy repeats
+    them). Nothing here depends on which member arrived first.
+    """
+    families: dict[str, list[Mention]] = {}
+    for m in mentions:
+        families.setdefault(_family(m), []).append(m)
+    users: dict[str, set[str]] = {}  # a claimant's name -> the families whose claims name it
+    for root, members in families.items():
+        for c in (c for m in members for c in m.claims):
+            users.setdefault(c.source.name, set()).add(root)
+    out: list[Claim] = []
+    for root, members in families.items():
+        claims = [c for m in members for c in m.claims]
+        outlets = sorted({c.source.name for c in claims if c.source.type is SourceType.OUTLET})
+        if len(outlets) > 1:
+            shared = [name for name in outlets if users[name] - {root}]
+            voice = (shared or outlets)[0]
+            claims = [
+                replace(c, source=replace(c.source, name=voice)) if c.source.type is SourceType.OUTLET else c
+                for c in claims
+            ]
+        out.extend(claims)
+    return out, len(families)
 
 
 def grade(claims: Sequence[Claim], reports: int, flags: Sequence[Flag], acknowledged: bool = False) -> str:
