@@ -12,7 +12,9 @@ The words are the domain's own (see ``shared/spec/product.md``):
 * :class:`Article` -- the article as the interchange format sees it: the
   caller's id, ``text`` and ``title`` fields against which every offset counts.
 * :class:`Report` -- one article inside a document; a compilation page holds
-  several, each with its own headline, byline and dateline.
+  several, each with its own headline, byline and dateline. A report whose text
+  was stored before (another container, another outlet carrying it word for
+  word) is a copy: ``copy_of`` names the :class:`Original`.
 * :class:`Claim` -- one attributed casualty assertion: kind, figure (a
   :class:`Quantity` range), victims, :class:`Source`, and its
   :class:`Evidence` span.
@@ -48,6 +50,8 @@ __all__ = [
     "Document",
     "Article",
     "Report",
+    "Original",
+    "Fingerprint",
     "Toponym",
     "Timex",
     "Mention",
@@ -270,13 +274,36 @@ class Article:
 
 
 @dataclass(frozen=True)
+class Original:
+    """The first stored report whose text a copy carries again (see ``docs/ingest.md``, "Copies")."""
+
+    report_key: str  # Report.key
+    article_id: str
+    part: int
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """What finds a report's copies: the hash of its normalised body and the LSH bands of its shingles.
+
+    ``body_hash`` is ``None`` (and ``bands`` empty) for a body too short to tell a copy by.
+    """
+
+    report_key: str
+    body_hash: str | None
+    bands: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Report:
     """One article inside a document, with its own outlet and dateline.
 
     ``body_start``/``body_end`` delimit the report's body in ``article.text``;
     ``headline`` is where its headline stands (in ``title`` or in ``text``);
     ``dateline_start``/``dateline_end`` where its dateline stands in
-    ``article.text`` ("(September 17, 2016) —"), when it has one.
+    ``article.text`` ("(September 17, 2016) —"), when it has one. ``copy_of``
+    is set when the same text (or nearly) was stored before: this report is then
+    a carrier of that one, not an independent report.
     """
 
     article: Article
@@ -291,6 +318,7 @@ class Report:
     published: date | None = None
     dateline_start: int | None = None
     dateline_end: int | None = None
+    copy_of: Original | None = None
 
     @property
     def key(self) -> str:
@@ -363,6 +391,7 @@ class Mention:
     reported_on: Day | None = None  # the report's dateline, else its publication date
     statements: tuple[Statement, ...] = ()
     wording: tuple[str, ...] = ()  # distinctive nouns of the mention's own sentences (lemmas, sorted)
+    copy_of: Original | None = None  # its report's Report.copy_of: a carrier, not an independent report
 
     @property
     def key(self) -> str:
@@ -465,13 +494,15 @@ class IncidentTally:
     mentions: int
     first: str  # the smallest mention key: the incident's id derives from it
     reports: int
-    independent: tuple[str, ...]  # the first two independent reports (a copy counts as its original)
+    independent: tuple[str, ...]  # the first two independent reports (a copy counts as its original's key)
     types: tuple[TypeVote, ...] = ()
     dates: tuple[DateVote, ...] = ()
     places: tuple[PlaceVote, ...] = ()
     actors: tuple[ActorVote, ...] = ()
     figures: tuple[FigureVote, ...] = ()
     sources: tuple[str, ...] = ()  # every claimant's name
+    claimants: tuple[str, ...] = ()  # the names of the claimants that are not an outlet's own voice
+    voices: tuple[tuple[str, tuple[str, ...]], ...] = ()  # a report (a copy: its original's key), its outlets' voices
     groups: tuple[str, ...] = ()  # independence groups of the named (not outlet-voice) claimants
     claims: int = 0
     hedged: int = 0

@@ -71,6 +71,10 @@ def examples() -> list[object]:
         Statement(StatementKind.DENIAL, Source("US officials", SourceType.GOVERNMENT), rich.trigger,
                   about="would not intentionally strike", carried_by="Reuters", hedged=False),
         IncidentVersion("inc-0", 3, "merged into inc-1", None, ("inc-1",)),
+        model.Original(reps[0].key, "wire-1", 1),
+        dataclasses.replace(reps[0], copy_of=model.Original("abc#2", "wire-0", 2)),
+        dataclasses.replace(rich, copy_of=model.Original("abc#2", "wire-0", 2)),
+        model.Fingerprint(reps[0].key, "0" * 64, ("a" * 32, "b" * 32)),
     ]
 
 

@@ -36,7 +36,9 @@ def _legacy_store(url: str) -> tuple[Incident, list[Mention]]:
         config.attributes["connection"] = conn
         command.upgrade(config, "0002")
         conn.execute(insert(T.documents), [R.document_row(doc, now)])
-        conn.execute(insert(T.reports), [R.report_row(r) for r in reps])
+        later = ("body_hash", "copy_of", "copy_of_id", "copy_of_part")  # columns of revision 0004
+        report_rows = [{k: v for k, v in R.report_row(r).items() if k not in later} for r in reps]
+        conn.execute(insert(_old("reports", *report_rows[0], json=("extra", "headline"))), report_rows)
         conn.execute(insert(T.mentions), [R.mention_row(m) for m in ments])
         conn.execute(insert(T.claims), [row for m in ments for row in R.claim_rows(m)])
         conn.execute(insert(_old("incidents", *row, json=("payload",))), [{**row, "payload": legacy}])

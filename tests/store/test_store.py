@@ -11,13 +11,6 @@ from tests.store import factory as f
 TEXT2 = f.TEXT + "\n\nThe market reopened on Monday."
 
 
-@pytest.fixture
-def store(db_url: str):
-    s = open_store(db_url)
-    yield s
-    s.close()
-
-
 def test_add_document_round_trip(store: Store) -> None:
     doc, reps, ments = f.bundle()
     assert store.add_document(doc, reps, ments) is True

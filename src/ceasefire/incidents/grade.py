@@ -6,7 +6,11 @@ Sources are counted by independence, not by name:
   and its state media) are one;
 * an outlet speaking in its own voice counts once per distinct sentence: two outlets
   carrying the same wire story are one source;
-* otherwise each named claimant is its own source.
+* otherwise each named claimant is its own source;
+* a report and its copies (``Mention.copy_of``: the same text in another container or
+  from another outlet) are one report, and the outlets carrying it one voice
+  (``IncidentTally.voices``), one with every other voice or claimant that shares one
+  of their names: a copy never adds a source.
 
 Grades, first match wins:
 
@@ -26,8 +30,9 @@ import re
 from typing import Sequence
 
 from ..model import Claim, Flag, IncidentTally, SourceType
+from .partition import Partition
 
-__all__ = ["grade", "source_group", "DOCUMENTERS"]
+__all__ = ["grade", "source_group", "speakers", "DOCUMENTERS"]
 
 DOCUMENTERS = frozenset({SourceType.MONITOR, SourceType.UN_AGENCY, SourceType.MEDICAL})
 
@@ -42,6 +47,18 @@ def source_group(c: Claim) -> str:
     return "name:" + s.name.lower()
 
 
+def speakers(tally: IncidentTally) -> int:
+    """How many distinct sources the claims have: claimants by name, and the outlets carrying one report (with its
+    copies) as one voice; voices and claimants sharing a name are one."""
+    names = Partition()
+    for name in tally.claimants:
+        names.find(name)
+    for _, outlets in tally.voices:
+        for name in outlets:
+            names.join(name, outlets[0])
+    return names.groups
+
+
 def grade(tally: IncidentTally, flags: Sequence[Flag]) -> str:
     """The grade of an incident with this tally and these flags (rules in the module docstring)."""
     kinds = {f.type for f in flags}
@@ -51,7 +68,7 @@ def grade(tally: IncidentTally, flags: Sequence[Flag]) -> str:
     if len(named) >= 2 or tally.acknowledged:
         return "confirmed"
     several = len(tally.independent) >= 2
-    if len(tally.sources) >= 2 or (tally.documented and several):
+    if speakers(tally) >= 2 or (tally.documented and several):
         return "fair"
     if several or (tally.claims and tally.hedged == tally.claims):
         return "weak"

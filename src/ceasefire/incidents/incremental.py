@@ -28,6 +28,7 @@ from ..model import Growth, Incident, IncidentHead, IncidentVersion, Mention
 from .build import build_incidents, head_of, id_of_key
 from .history import IncidentChanges, diff_incidents, grown
 from .merge import compatible, conflicting
+from .partition import Partition
 from .tally import conflicts_with, grow
 
 __all__ = ["MentionReader", "update_for", "rebuild_all", "MemoryReader"]
@@ -79,27 +80,17 @@ def _tied(m: Mention, reader: MentionReader, exclude: set[str]) -> set[str] | No
 
 def _components(new: Sequence[Mention], ties: dict[str, set[str]]) -> list[tuple[list[Mention], set[str]]]:
     """The new mentions grouped by what ties them (each other, or a stored incident), with those incidents."""
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        while parent.setdefault(x, x) != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def union(a: str, b: str) -> None:
-        parent[find(a)] = find(b)
-
+    parts = Partition()
     for m in new:
-        find("m:" + m.key)
+        parts.find("m:" + m.key)
         for incident_id in ties[m.key]:
-            union("m:" + m.key, "i:" + incident_id)
+            parts.join("m:" + m.key, "i:" + incident_id)
     for a, b in combinations(new, 2):
         if compatible(a, b):
-            union("m:" + a.key, "m:" + b.key)
+            parts.join("m:" + a.key, "m:" + b.key)
     groups: dict[str, tuple[list[Mention], set[str]]] = {}
     for m in new:
-        members, incidents = groups.setdefault(find("m:" + m.key), ([], set()))
+        members, incidents = groups.setdefault(parts.find("m:" + m.key), ([], set()))
         members.append(m)
         incidents.update(ties[m.key])
     return list(groups.values())

@@ -57,6 +57,11 @@ def _where(m: Mention) -> str:
     return f"{m.article_id} part {m.part}"
 
 
+def _family(m: Mention) -> str:
+    """The report a mention counts as: its own, or the original its report is a copy of."""
+    return m.copy_of.report_key if m.copy_of is not None else m.report_key
+
+
 class _Firsts:
     """A mutable :class:`Firsts`: each text with the smallest key that gave it."""
 
@@ -102,7 +107,8 @@ class _Tally:
         self.places = {v.place: _Count(v.count, v.claimed, v.first, v.where) for v in t.places}
         self.actors = {(v.actor.role, v.actor.actor.name): (v.first, v.index, v.actor) for v in t.actors}
         self.figures = {(v.kind, v.source, v.min, v.max): (v.latest, v.source_type) for v in t.figures}
-        self.sources, self.groups = set(t.sources), set(t.groups)
+        self.sources, self.groups, self.claimants = set(t.sources), set(t.groups), set(t.claimants)
+        self.voices = {family: set(outlets) for family, outlets in t.voices}
         self.claims, self.hedged, self.documented = t.claims, t.hedged, t.documented
         self.acknowledged = t.acknowledged
         self.lists = {name: _Firsts(getattr(t, name)) for name in ("taken", "retaken", "accusations", "denials")}
@@ -111,7 +117,7 @@ class _Tally:
         key = m.key
         self.mentions += 1
         self.first = key if not self.first or key < self.first else self.first
-        self.independent.add(m.report_key)
+        self.independent.add(_family(m))
         if m.sub_event_type:
             self.types.setdefault((m.event_type, m.sub_event_type), _Count()).add(m)
         day = self.dates.setdefault(m.date, _Count())
@@ -133,7 +139,10 @@ class _Tally:
             self.hedged += c.hedged
             self.documented += c.source.type in DOCUMENTERS
             self.sources.add(c.source.name)
-            if c.source.type is not SourceType.OUTLET:
+            if c.source.type is SourceType.OUTLET:  # the outlets carrying one report speak in one voice
+                self.voices.setdefault(_family(m), set()).add(c.source.name)
+            else:
+                self.claimants.add(c.source.name)
                 self.groups.add(source_group(c))
             if c.scope != "total" or (c.figure.min is None and c.figure.max is None):
                 continue
@@ -178,6 +187,8 @@ class _Tally:
                 for (kind, source, lo, hi), (latest, stype) in sorted(self.figures.items(), key=_text)
             ),
             sources=tuple(sorted(self.sources)),
+            claimants=tuple(sorted(self.claimants)),
+            voices=tuple((family, tuple(sorted(outlets))) for family, outlets in sorted(self.voices.items())),
             groups=tuple(sorted(self.groups)),
             claims=self.claims,
             hedged=self.hedged,

@@ -11,7 +11,7 @@ from dataclasses import fields, replace
 from datetime import datetime
 from typing import Any, Iterable, Mapping, Sequence
 
-from ..model import Article, Document, Evidence, IncidentHead, IncidentTally, Mention, Place, Report
+from ..model import Article, Document, Evidence, IncidentHead, IncidentTally, Mention, Original, Place, Report
 from .codec import from_json, to_json
 
 __all__ = [
@@ -51,8 +51,9 @@ def document_from_row(row: Mapping[Any, Any]) -> Document:
     )
 
 
-def report_row(report: Report) -> dict[str, Any]:
+def report_row(report: Report, body_hash: str | None = None) -> dict[str, Any]:
     article = report.article
+    orig = report.copy_of
     return {
         "key": report.key,
         "document_sha256": report.document_id,
@@ -73,6 +74,10 @@ def report_row(report: Report) -> dict[str, Any]:
         "dateline_start": report.dateline_start,
         "dateline_end": report.dateline_end,
         "published": report.published,
+        "body_hash": body_hash,
+        "copy_of": orig.report_key if orig else None,
+        "copy_of_id": orig.article_id if orig else None,
+        "copy_of_part": orig.part if orig else None,
     }
 
 
@@ -100,6 +105,7 @@ def report_from_row(row: Mapping[Any, Any]) -> Report:
         dateline_start=row["dateline_start"],
         dateline_end=row["dateline_end"],
         published=row["published"],
+        copy_of=None if row["copy_of"] is None else Original(row["copy_of"], row["copy_of_id"], row["copy_of_part"]),
     )
 
 

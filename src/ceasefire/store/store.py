@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime, timezone
 from typing import Any
@@ -13,14 +13,22 @@ from typing import Any
 from sqlalchemy import JSON, Connection, Engine, Table, delete, func, insert, nulls_last, select
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
-from ..errors import NotFound, StoreError
-from ..model import Document, Incident, IncidentVersion, IngestProblem, Mention, Report
+from ..errors import InputError, NotFound, StoreError
+from ..model import Article, Document, Fingerprint, Incident, IncidentVersion, IngestProblem, Mention, Report
 from . import rows as R
 from . import tables as T
 from .engine import WRITE, display_url, first_line, make_engine, migrate, normalise_url
 from .work import ChangeSet, Neighbourhood, apply_changes, assemble, read_versions
 
-__all__ = ["Store", "open_store"]
+__all__ = ["CopiesChanged", "Store", "open_store"]
+
+
+class CopiesChanged(StoreError):
+    """Another writer stored a report this document's copies were decided against: decide again.
+
+    :meth:`Store.add_document` raises it (storing nothing) when the candidates it finds
+    inside its transaction are not the ones the caller decided on; the run layer retries.
+    """
 
 
 def open_store(url: str | os.PathLike[str]) -> "Store":
@@ -105,6 +113,9 @@ class Store:
         reports: Sequence[Report],
         mentions: Sequence[Mention],
         derive: Callable[[Neighbourhood], ChangeSet] | None = None,
+        *,
+        prints: Sequence[Fingerprint] = (),
+        candidates: Collection[str] | None = None,
     ) -> bool:
         """Store a document with its reports, mentions and claims in one transaction.
 
@@ -114,11 +125,26 @@ class Store:
         the same transaction, so a document and its effect on incidents land
         together or not at all. Returns False, changing nothing, when a document
         with this sha256 is already stored.
+
+        An article id already stored with another text (or title) is refused with
+        :class:`InputError`, changing nothing. ``prints`` are the reports'
+        fingerprints (``ingest.copies``), stored so later copies find them (bands
+        only for originals: reports whose ``copy_of`` is unset); ``candidates``, the
+        keys :meth:`copy_candidates` gave when the reports' ``copy_of`` was decided,
+        are checked again inside the transaction: when they changed meanwhile,
+        :class:`CopiesChanged` is raised and nothing is stored.
         """
         _check_parts(doc, reports, mentions)
+        by_key = {p.report_key: p for p in prints}
         try:
             doc_row = R.document_row(doc, datetime.now(timezone.utc))
-            report_rows = [R.report_row(r) for r in reports]
+            report_rows = [R.report_row(r, _hash_of(by_key, r)) for r in reports]
+            band_rows = [
+                {"band": band, "report_key": r.key}
+                for r in reports
+                if r.copy_of is None
+                for band in sorted(set(by_key[r.key].bands if r.key in by_key else ()))
+            ]
             mention_rows = [R.mention_row(m) for m in mentions]
             claim_rows = [row for m in mentions for row in R.claim_rows(m)]
         except (TypeError, ValueError) as exc:
@@ -128,8 +154,13 @@ class Store:
                 exists = conn.execute(select(T.documents.c.sha256).where(T.documents.c.sha256 == doc.sha256))
                 if exists.first() is not None:
                     return False
+                for article in {r.article.id: r.article for r in reports}.values():
+                    _refuse_another_text(conn, doc, article)
+                if candidates is not None and _candidate_keys(conn, prints) != set(candidates):
+                    raise CopiesChanged(f"the copies of {doc.origin} changed while it was being stored")
                 _insert(conn, T.documents, [doc_row])
                 _insert(conn, T.reports, report_rows)
+                _insert(conn, T.report_bands, band_rows)
                 _insert(conn, T.mentions, mention_rows)
                 _insert(conn, T.claims, claim_rows)
                 if derive is not None:
@@ -145,6 +176,18 @@ class Store:
                 f"cannot store document {doc.sha256} ({doc.origin}) in {self._shown}: {first_line(exc)}"
             ) from exc
         return True
+
+    def copy_candidates(self, prints: Sequence[Fingerprint]) -> list[Report]:
+        """Stored reports that may be copies' originals: one per content hash of ``prints`` (an original
+        before a copy, then the smallest key), and every original sharing one of their bands.
+
+        Both are index probes (``reports.body_hash``, ``report_bands.band``); which of them
+        really are copies is decided by ``ingest.copies.find_originals``.
+        """
+        with self._guard("read reports"), self._read() as conn:
+            keys = _candidate_keys(conn, prints)
+            rows = conn.execute(select(T.reports).where(T.reports.c.key.in_(sorted(keys)))).mappings().all()
+        return sorted((R.report_from_row(r) for r in rows), key=lambda r: r.key)
 
     def document_raw(self, sha256: str) -> bytes:
         with self._guard("read documents"), self._read() as conn:
@@ -326,6 +369,54 @@ def _plain(value: Any, is_json: bool) -> Any:
 
 def _sort_key(row: tuple[Any, ...]) -> tuple[Any, ...]:
     return tuple((0, "") if v is None else (1, v) for v in row)
+
+
+def _hash_of(prints: dict[str, Fingerprint], report: Report) -> str | None:
+    found = prints.get(report.key)
+    return found.body_hash if found is not None else None
+
+
+def _candidate_keys(conn: Connection, prints: Sequence[Fingerprint]) -> set[str]:
+    """The keys :meth:`Store.copy_candidates` reads (see there)."""
+    r = T.reports.c
+    hashes = sorted({p.body_hash for p in prints if p.body_hash})
+    bands = sorted({b for p in prints if p.body_hash for b in p.bands})
+    keys: set[str] = set()
+    if hashes:
+        best: dict[str, tuple[bool, str]] = {}
+        query = select(r.key, r.body_hash, r.copy_of).where(r.body_hash.in_(hashes))
+        for key, body_hash, copy_of in conn.execute(query):
+            rank = (copy_of is not None, key)
+            if body_hash not in best or rank < best[body_hash]:
+                best[body_hash] = rank
+        keys.update(key for _, key in best.values())
+    if bands:
+        b = T.report_bands.c
+        keys.update(conn.execute(select(b.report_key).where(b.band.in_(bands)).distinct()).scalars())
+    return keys
+
+
+def _refuse_another_text(conn: Connection, doc: Document, article: Article) -> None:
+    """Raise :class:`InputError` when ``article.id`` is stored with another text or title."""
+    r, d = T.reports.c, T.documents.c
+    first = (
+        select(d.origin)
+        .select_from(T.reports.join(T.documents, r.document_sha256 == d.sha256))
+        .where(r.article_id == article.id)
+        .order_by(d.ingested_at, d.origin)
+        .limit(1)
+    )
+    for what, differs in (
+        ("text", r.text != article.text),
+        ("title", func.coalesce(r.title, "") != (article.title or "")),
+    ):
+        row = conn.execute(first.where(differs)).first()
+        if row is not None:
+            raise InputError(
+                doc.origin,
+                f"id {article.id!r} is already stored with a different {what} (first from {row[0]}); "
+                "give the new version its own id",
+            )
 
 
 def _check_parts(doc: Document, reports: Sequence[Report], mentions: Sequence[Mention]) -> None:

@@ -4,7 +4,10 @@ The schema itself is created by the Alembic migrations in ``migrations/``;
 these definitions must match them (a test compares the two).
 
 * ``documents``: one row per ingested thing, raw bytes kept.
-* ``reports``: one row per report (article part), with the article's fields.
+* ``reports``: one row per report (article part), with the article's fields, the hash of
+  its normalised content and, for a copy, the original it carries (``copy_of``).
+* ``report_bands``: the LSH bands of each original report's shingles, by which a near
+  copy finds it (``ingest.copies``).
 * ``mentions``: queryable columns plus the mention as JSON (without its claims).
 * ``claims``: one row per claim of a mention, queryable columns plus the claim as JSON.
 * ``incidents`` and ``incident_mentions``: the current incidents (their derived fields and
@@ -42,6 +45,7 @@ __all__ = [
     "metadata",
     "documents",
     "reports",
+    "report_bands",
     "mentions",
     "claims",
     "incidents",
@@ -105,7 +109,20 @@ reports = Table(
     Column("dateline_start", Integer),
     Column("dateline_end", Integer),
     Column("published", Date),
+    # copies (ingest.copies): the content's sha256, and the original this report carries again
+    Column("body_hash", String(64), index=True),
+    Column("copy_of", KEY),
+    Column("copy_of_id", Text),
+    Column("copy_of_part", Integer),
     UniqueConstraint("document_sha256", "part"),
+)
+
+report_bands = Table(
+    "report_bands",
+    metadata,
+    Column("band", String(32), primary_key=True),
+    Column("report_key", KEY, ForeignKey("reports.key", ondelete="CASCADE"), primary_key=True),
+    Index(None, "report_key"),
 )
 
 mentions = Table(
