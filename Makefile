@@ -28,9 +28,11 @@ lint: setup
 	$(BIN)/ruff check src tests bench
 	$(BIN)/mypy src/ceasefire
 
-## make bench: the pipeline vs. spaCy alone on the same texts, as a ratio; concurrent writers vs. one writer
+## make bench: the pipeline vs. spaCy alone on the same texts, as a ratio; one event's 100 reports;
+## concurrent writers vs. one writer
 bench: setup
 	$(BIN)/python bench/bench.py --repeat 3
+	$(BIN)/python bench/growth.py --reports 100
 	$(BIN)/python bench/concurrency.py --rounds 30
 
 gazetteer: setup

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from tests.run.test_pipeline import WIRE, write_jsonl
+from tests.wire import OTHER, STORY, jsonl
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
@@ -48,3 +49,14 @@ def test_errors_are_one_line_with_status_2(tmp_path):
     assert r.returncode == 2 and r.stderr.startswith("error:")
     r = run("--db", str(tmp_path / "c.db"), "--policy", "median", "incidents", cwd=tmp_path)
     assert r.returncode == 2 and "policy" in r.stderr
+
+
+def test_copies_are_counted_and_an_id_with_another_text_is_one_line(tmp_path):
+    src = jsonl(tmp_path / "a.jsonl", [{"id": "w1", "text": STORY}, {"id": "w2", "text": STORY},
+                                       {"id": "w1", "text": OTHER}])
+    r = run("--db", str(tmp_path / "c.db"), "ingest", str(src), cwd=tmp_path)
+    assert r.returncode == 1
+    lines = r.stderr.strip().splitlines()
+    assert lines[0] == (f"error: {src}:3: id 'w1' is already stored with a different text (first from {src}:1); "
+                        "give the new version its own id")
+    assert "2 report(s) (1 of them a copy of a stored report)" in lines[-1]

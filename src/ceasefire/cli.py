@@ -124,6 +124,10 @@ def _force_progress() -> bool:
     return os.environ.get("CEASEFIRE_PROGRESS") == "1"
 
 
+def _copies(n: int) -> str:
+    return "1 of them a copy of a stored report" if n == 1 else f"{n} of them copies of stored reports"
+
+
 @app.command()
 def ingest(
     paths: list[str] = typer.Argument(..., help="Files or directories (JSONL, txt, html, RSS/Atom, WARC)."),
@@ -141,7 +145,9 @@ def ingest(
     if not state.quiet:
         err.print(
             f"{result.documents_added} new document(s), {result.documents_skipped} already stored, "
-            f"{result.reports} report(s), {result.claims} claim(s), {result.incidents} incident(s) in the store"
+            f"{result.reports} report(s)"
+            + (f" ({_copies(result.copies)})" if result.copies else "")
+            + f", {result.claims} claim(s), {result.incidents} incident(s) in the store"
             + (f", {len(result.problems)} problem(s)" if result.problems else ""),
             markup=False,
         )

@@ -12,7 +12,9 @@ The words are the domain's own (see ``shared/spec/product.md``):
 * :class:`Article` -- the article as the interchange format sees it: the
   caller's id, ``text`` and ``title`` fields against which every offset counts.
 * :class:`Report` -- one article inside a document; a compilation page holds
-  several, each with its own headline, byline and dateline.
+  several, each with its own headline, byline and dateline. A report whose text
+  was stored before (another container, another outlet carrying it word for
+  word) is a copy: ``copy_of`` names the :class:`Original`.
 * :class:`Claim` -- one attributed casualty assertion: kind, figure (a
   :class:`Quantity` range), victims, :class:`Source`, and its
   :class:`Evidence` span.
@@ -23,7 +25,7 @@ The words are the domain's own (see ``shared/spec/product.md``):
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from enum import Enum
 from typing import Any, Mapping
@@ -48,13 +50,24 @@ __all__ = [
     "Document",
     "Article",
     "Report",
+    "Original",
+    "Fingerprint",
     "Toponym",
     "Timex",
     "Mention",
     "Figures",
     "Flag",
+    "Firsts",
+    "TypeVote",
+    "DateVote",
+    "PlaceVote",
+    "ActorVote",
+    "FigureVote",
+    "IncidentTally",
+    "IncidentHead",
     "Incident",
     "IncidentVersion",
+    "Growth",
     "IngestProblem",
     "CheckFailure",
 ]
@@ -262,13 +275,36 @@ class Article:
 
 
 @dataclass(frozen=True)
+class Original:
+    """The first stored report whose text a copy carries again (see ``docs/ingest.md``, "Copies")."""
+
+    report_key: str  # Report.key
+    article_id: str
+    part: int
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """What finds a report's copies: the hash of its normalised body and the LSH bands of its shingles.
+
+    ``body_hash`` is ``None`` (and ``bands`` empty) for a body too short to tell a copy by.
+    """
+
+    report_key: str
+    body_hash: str | None
+    bands: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Report:
     """One article inside a document, with its own outlet and dateline.
 
     ``body_start``/``body_end`` delimit the report's body in ``article.text``;
     ``headline`` is where its headline stands (in ``title`` or in ``text``);
     ``dateline_start``/``dateline_end`` where its dateline stands in
-    ``article.text`` ("(September 17, 2016) —"), when it has one.
+    ``article.text`` ("(September 17, 2016) —"), when it has one. ``copy_of``
+    is set when the same text (or nearly) was stored before: this report is then
+    a carrier of that one, not an independent report.
     """
 
     article: Article
@@ -283,6 +319,7 @@ class Report:
     published: date | None = None
     dateline_start: int | None = None
     dateline_end: int | None = None
+    copy_of: Original | None = None
 
     @property
     def key(self) -> str:
@@ -355,6 +392,7 @@ class Mention:
     reported_on: Day | None = None  # the report's dateline, else its publication date
     statements: tuple[Statement, ...] = ()
     wording: tuple[str, ...] = ()  # distinctive nouns of the mention's own sentences (lemmas, sorted)
+    copy_of: Original | None = None  # its report's Report.copy_of: a carrier, not an independent report
 
     @property
     def key(self) -> str:
@@ -377,11 +415,111 @@ class Flag:
 
 
 @dataclass(frozen=True)
-class Incident:
-    """Mentions merged across reports, with what follows from their claims."""
+class Firsts:
+    """The first few of a list of texts, by mention key, and how many there were in all.
+
+    ``items`` are ``(mention key, text)`` pairs, each text once with the smallest key
+    that gave it, smallest keys first, at most a few; ``total`` counts every text
+    added, repeats included. Both depend only on the set of mentions added.
+    """
+
+    items: tuple[tuple[str, str], ...] = ()
+    total: int = 0
+
+
+@dataclass(frozen=True)
+class TypeVote:
+    """How many of an incident's mentions give one ACLED type (``claimed``: of those with claims)."""
+
+    event_type: str | None
+    sub_event_type: str
+    count: int
+    claimed: int
+
+
+@dataclass(frozen=True)
+class DateVote:
+    """How many mentions give one date, and the reports they are in (``where``: "article part N")."""
+
+    date: DateResolution
+    count: int
+    claimed: int
+    where: Firsts = Firsts()
+
+
+@dataclass(frozen=True)
+class PlaceVote:
+    """How many mentions give one place; ``first`` is the smallest mention key that gives it."""
+
+    place: Place
+    count: int
+    claimed: int
+    first: str
+    where: str  # the report of that first mention: "article part N"
+
+
+@dataclass(frozen=True)
+class ActorVote:
+    """An actor in a role, first named by mention ``first`` (the ``index``-th actor of that mention)."""
+
+    actor: ActorRole
+    first: str
+    index: int
+
+
+@dataclass(frozen=True)
+class FigureVote:
+    """One source's total-count figure of one kind, and that source's latest claim of it.
+
+    ``latest`` orders claims as they were reported: (the report's date, mention key,
+    the claim's position in the mention).
+    """
+
+    kind: str
+    source: str
+    min: int | None
+    max: int | None
+    source_type: SourceType
+    latest: tuple[str, str, int]
+
+
+@dataclass(frozen=True)
+class IncidentTally:
+    """What an incident's derived fields are computed from, kept with the incident.
+
+    Counts and small sets over the incident's mentions, independent of the order
+    they came in, so that a new report updates an incident from its tally and the
+    new mentions alone, without reading the others (``ceasefire.incidents.tally``).
+    """
+
+    mentions: int
+    first: str  # the smallest mention key: the incident's id derives from it
+    reports: int
+    independent: tuple[str, ...]  # the first two independent reports (a copy counts as its original's key)
+    types: tuple[TypeVote, ...] = ()
+    dates: tuple[DateVote, ...] = ()
+    places: tuple[PlaceVote, ...] = ()
+    actors: tuple[ActorVote, ...] = ()
+    figures: tuple[FigureVote, ...] = ()
+    sources: tuple[str, ...] = ()  # every claimant's name
+    claimants: tuple[str, ...] = ()  # the names of the claimants that are not an outlet's own voice
+    voices: tuple[tuple[str, tuple[str, ...]], ...] = ()  # a report (a copy: its original's key), its outlets' voices
+    groups: tuple[str, ...] = ()  # independence groups of the named (not outlet-voice) claimants
+    claims: int = 0
+    hedged: int = 0
+    documented: int = 0  # claims by monitors, UN agencies, medical sources
+    acknowledged: bool = False
+    taken: Firsts = Firsts()
+    retaken: Firsts = Firsts()
+    accusations: Firsts = Firsts()
+    denials: Firsts = Firsts()
+
+
+@dataclass(frozen=True)
+class IncidentHead:
+    """An incident without its mentions: what is derived from them, as the store keeps it in the incident's row."""
 
     id: str
-    mentions: tuple[Mention, ...]
     event_type: str | None
     sub_event_type: str | None
     date: DateResolution
@@ -391,6 +529,14 @@ class Incident:
     flags: tuple[Flag, ...] = ()
     grade: str = "single_source"
     policy: str = "conservative"
+    tally: IncidentTally | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Incident(IncidentHead):
+    """Mentions merged across reports, with what follows from their claims."""
+
+    mentions: tuple[Mention, ...]
 
     @property
     def claims(self) -> tuple[Claim, ...]:
@@ -400,11 +546,21 @@ class Incident:
     def article_ids(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(m.article_id for m in self.mentions))
 
+    @property
+    def head(self) -> IncidentHead:
+        return IncidentHead(**{f.name: getattr(self, f.name) for f in fields(IncidentHead)})
+
+    @classmethod
+    def of(cls, head: IncidentHead, mentions: tuple[Mention, ...]) -> "Incident":
+        return cls(**{f.name: getattr(head, f.name) for f in fields(IncidentHead)}, mentions=mentions)
+
 
 @dataclass(frozen=True)
 class IncidentVersion:
     """One change to an incident: what it became (``None`` once merged away or split) and why.
 
+    ``incident`` is the incident as it became, without its mentions; ``added`` and
+    ``removed`` are the keys of the mentions that joined or left it in this change.
     ``successors`` names the incidents that carry its mentions on when it is
     merged into another or split; ``recorded_at`` is set by the store.
     """
@@ -412,9 +568,24 @@ class IncidentVersion:
     incident_id: str
     version: int
     cause: str
-    incident: Incident | None
+    incident: IncidentHead | None
     successors: tuple[str, ...] = ()
     recorded_at: datetime | None = None
+    added: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Growth:
+    """A new document's mentions joining one stored incident, and nothing else changing.
+
+    ``previous`` is the incident's id before; ``head`` what it is now (its id changes
+    when a new mention has the smallest key); ``added`` the keys of the mentions it gained.
+    """
+
+    previous: str
+    head: IncidentHead
+    added: tuple[str, ...]
 
 
 @dataclass(frozen=True)

@@ -1,10 +1,12 @@
 import itertools
 from datetime import date
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from tests.factories import ALEPPO, IDLIB, claim, mention
 
 from ceasefire.incidents import MemoryReader, build_incidents
-from ceasefire.model import SourceType
+from ceasefire.model import Mention, Place, PlacePrecision, SourceType
 
 MENTIONS = [
     mention("a", claims=(claim(lo=12, hi=None, source="Health Ministry"),)),
@@ -75,3 +77,65 @@ def test_an_id_that_comes_back_continues_its_history():
     b_id = build_incidents([b])[0].id
     assert versions[b_id] == [1, 2, 3]  # created, merged into a's, back on its own
     assert {tuple(m.key for m in i.mentions) for i in reader.incidents.values()} == {(a.key, c.key), (b.key,)}
+
+
+# -- growth (the fast path) gives exactly what a rebuild gives ------------------------------------------------
+
+FAR = Place("Tall Kaf", "SY", "Hasakah", 36.9, 41.1, None, "city", PlacePrecision.LOCALITY)
+SYRIA = Place("Syria", "SY", None, 35.0, 38.0, None, "country", PlacePrecision.COUNTRY)
+_PLACES = [ALEPPO, ALEPPO, IDLIB, FAR, SYRIA, None]
+_DAYS = [date(2016, 9, 17), date(2016, 9, 17), date(2016, 9, 18), date(2016, 9, 25), None]
+_SUBS = ["Air/drone strike", "Air/drone strike", "Armed clash", None]
+_SOURCES = [("Health Ministry", SourceType.GOVERNMENT), ("Observatory", SourceType.MONITOR),
+            ("Wire", SourceType.OUTLET)]
+
+
+@st.composite
+def _documents(draw: st.DrawFn) -> list[list[Mention]]:
+    docs = []
+    for d in range(draw(st.integers(1, 7))):
+        ms = []
+        for n in range(draw(st.integers(1, 3))):
+            claims = tuple(
+                claim(lo=draw(st.sampled_from([3, 12, 12, 40])), hi=draw(st.sampled_from([None, 40])) or None,
+                      source=s, stype=t, start=10 * k)
+                for k, (s, t) in enumerate(draw(st.lists(st.sampled_from(_SOURCES), max_size=2)))
+            )
+            claims = tuple(c for c in claims if c.figure.max is None or c.figure.min <= c.figure.max)
+            ms.append(mention(f"doc{d}", part=1 + n % 2, start=100 * n, sub=draw(st.sampled_from(_SUBS)),
+                              day=draw(st.sampled_from(_DAYS)), place=draw(st.sampled_from(_PLACES)), claims=claims))
+        docs.append(ms)
+    return docs
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_documents(), st.randoms(use_true_random=False))
+def test_documents_in_any_order_give_the_rebuild_exactly(docs: list[list[Mention]], rnd) -> None:
+    full = {i.id: i for i in build_incidents([m for d in docs for m in d])}
+    order = list(docs)
+    rnd.shuffle(order)
+    reader = MemoryReader()
+    for d in order:
+        reader.add(d)
+    assert reader.incidents == full
+
+
+def test_a_report_joining_a_large_incident_reads_none_of_its_mentions():
+    reader = MemoryReader()
+    for n in range(30):
+        reader.add([mention(f"r{n:02d}", claims=(claim(lo=12, hi=12),))])
+    (incident,) = reader.incidents.values()
+    decoded: list[str] = []
+    original = reader.mentions
+
+    def counting(keys):
+        found = original(keys)
+        decoded.extend(m.key for m in found)
+        return found
+
+    reader.mentions = counting  # type: ignore[method-assign]
+    changes = reader.add([mention("r99", claims=(claim(lo=14, hi=None),))])
+    assert [g.previous for g in changes.grow] == [incident.id] and not changes.write
+    assert len(decoded) <= 64, "only a first tie into the incident is looked for"
+    (grown,) = reader.incidents.values()
+    assert grown == build_incidents([m for i in (incident,) for m in i.mentions] + [reader.stored["r99#1@text:0"]])[0]

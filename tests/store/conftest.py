@@ -1,4 +1,4 @@
-"""Fixtures of the store's fault tests: the writers' corpus and fresh stores on demand."""
+"""Fixtures of the store tests: a fresh store, the writers' corpus, and fresh stores on demand."""
 
 from __future__ import annotations
 
@@ -10,9 +10,17 @@ from typing import Any
 
 import pytest
 
-from ceasefire.store import open_store
+from ceasefire.store import Store, open_store
 from tests.pg import pg_schema
 from tests.store.writers import Corpus, articles, extract, ingest_precomputed, write_inputs
+
+
+@pytest.fixture
+def store(db_url: str) -> Iterator[Store]:
+    """A fresh store on each backend of ``db_url``."""
+    s = open_store(db_url)
+    yield s
+    s.close()
 
 
 @pytest.fixture(scope="session")

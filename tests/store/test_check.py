@@ -49,7 +49,7 @@ def _rows(store: Store, query: sa.Select) -> list[sa.Row]:
 def _one(store: Store, which: str) -> tuple[str, str]:
     """(incident id, mention key) in an incident of several mentions: the ``first`` or ``last`` such incident."""
     im = T.incident_mentions.c
-    rows = _rows(store, sa.select(im.incident_id, im.mention_key).order_by(im.incident_id, im.position))
+    rows = _rows(store, sa.select(im.incident_id, im.mention_key).order_by(im.incident_id, im.mention_key))
     multi = [r for r in rows if sum(1 for s in rows if s[0] == r[0]) > 1]
     row = multi[0] if which == "first" else multi[-1]
     return row[0], row[1]
@@ -73,14 +73,16 @@ def test_a_mention_in_no_incident(store: Store, db_url: str) -> None:
     _corrupt(db_url, sa.delete(T.incident_mentions).where(im.mention_key == key))
     failures = store.check()
     assert CheckFailure("mentions", key, "belongs to no incident") in failures
-    assert CheckFailure("incidents", incident_id, "its mention links are not the mentions it holds") in failures
+    assert {(f.check, f.subject) for f in failures} == {
+        ("mentions", key), ("incidents", incident_id), ("versions", incident_id)  # its tally, its history
+    }
 
 
 def test_a_mention_in_two_incidents(store: Store, db_url: str) -> None:
     first, key = _one(store, "first")
     other, _ = _one(store, "last")
     assert first != other
-    _corrupt(db_url, sa.insert(T.incident_mentions).values(incident_id=other, mention_key=key, position=99))
+    _corrupt(db_url, sa.insert(T.incident_mentions).values(incident_id=other, mention_key=key))
     failures = [f for f in store.check() if f.check == "mentions"]
     assert failures == [CheckFailure("mentions", key, f"belongs to 2 incidents: {', '.join(sorted([first, other]))}")]
 
@@ -88,10 +90,11 @@ def test_a_mention_in_two_incidents(store: Store, db_url: str) -> None:
 def test_versions_with_a_gap(store: Store, db_url: str) -> None:
     incident_id, latest = _versioned(store)
     v = T.incident_versions.c
-    _corrupt(db_url, sa.delete(T.incident_versions).where(v.incident_id == incident_id, v.version == 1))
+    _corrupt(db_url, sa.update(T.incident_versions).where(v.incident_id == incident_id, v.version == latest)
+             .values(version=latest + 1))
     (failure,) = store.check()
     assert (failure.check, failure.subject) == ("versions", incident_id)
-    assert f"not numbered 1..{latest - 1}" in failure.problem
+    assert f"{latest - 1}, {latest + 1} are not numbered 1..{latest}" in failure.problem
 
 
 def test_a_live_incident_retired_and_a_retired_one_alive(store: Store, db_url: str) -> None:
@@ -99,7 +102,7 @@ def test_a_live_incident_retired_and_a_retired_one_alive(store: Store, db_url: s
     v = T.incident_versions.c
     _corrupt(db_url, sa.insert(T.incident_versions).values(
         incident_id=incident_id, version=latest + 1, recorded_at=sa.func.now(), cause="merged", successors=[],
-        payload=None,
+        kind="retired", payload=None,
     ))
     assert store.check() == [
         CheckFailure("versions", incident_id, f"is live, yet its latest version {latest + 1} retires it")
@@ -117,11 +120,13 @@ def test_a_live_incident_retired_and_a_retired_one_alive(store: Store, db_url: s
 
 def test_a_latest_version_that_is_not_the_live_incident(store: Store, db_url: str) -> None:
     incident_id, latest = _versioned(store)
-    v = T.incident_versions.c
-    ((earlier,),) = _rows(store, sa.select(v.payload).where(v.incident_id == incident_id, v.version == latest - 1))
-    _corrupt(db_url, sa.update(T.incident_versions).where(v.incident_id == incident_id, v.version == latest)
-             .values(payload=earlier))
-    assert store.check() == [CheckFailure("versions", incident_id, f"its latest version {latest} is not the live incident")]
+    _corrupt(db_url, sa.insert(T.incident_versions).values(
+        incident_id=incident_id, version=latest + 1, recorded_at=sa.func.now(), cause="regraded", successors=[],
+        kind="diff", payload={"changed": {"grade": "not-a-grade"}, "added": [], "removed": []},
+    ))
+    assert store.check() == [
+        CheckFailure("versions", incident_id, f"its latest version {latest + 1} is not the live incident")
+    ]
 
 
 def test_an_incident_column_that_disagrees_with_its_payload(store: Store, db_url: str) -> None:
@@ -130,7 +135,7 @@ def test_an_incident_column_that_disagrees_with_its_payload(store: Store, db_url
     _corrupt(db_url, sa.update(T.incidents).where(i.id == incident_id).values(n_reports=99))
     (failure,) = store.check()
     assert (failure.check, failure.subject) == ("incidents", incident_id)
-    assert failure.problem.startswith("column n_reports is 99")
+    assert failure.problem.startswith("column n_reports is 99, its head ")
 
 
 def test_a_claim_whose_quote_is_not_its_text(store: Store, db_url: str) -> None:

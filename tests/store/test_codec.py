@@ -11,6 +11,7 @@ from ceasefire.model import (
     DatePrecision,
     DateResolution,
     Figures,
+    Growth,
     IncidentVersion,
     IngestProblem,
     Mention,
@@ -24,6 +25,18 @@ from ceasefire.model import (
 )
 from ceasefire.store.codec import from_json, to_json
 from tests.store import factory as f
+
+
+def _tallied(ments: list[Mention]) -> list[object]:
+    """A tally with every kind of vote in it, a head derived from it, and a growth."""
+    from ceasefire.incidents.build import head_of
+    from ceasefire.incidents.tally import tally_of
+
+    taken = dataclasses.replace(ments[1], sub_event_type="Non-state actor overtakes territory")
+    tally = tally_of([*ments, taken])
+    head = head_of(tally, "inc-3")
+    return [tally, *tally.types, *tally.dates, *tally.places, *tally.actors, *tally.figures, tally.taken, head,
+            Growth("inc-2", head, (ments[0].key,))]
 
 
 def examples() -> list[object]:
@@ -54,11 +67,16 @@ def examples() -> list[object]:
         inc,
         f.incident("inc-2", (), day=None, country=None),
         IngestProblem("feed.jsonl:7", "not valid JSON"),
-        IncidentVersion("inc-1", 2, "new report(s) b", inc),
+        IncidentVersion("inc-1", 2, "new report(s) b", inc.head, added=(ments[1].key,)),
+        *_tallied(ments),
         Statement(StatementKind.DENIAL, Source("US officials", SourceType.GOVERNMENT), rich.trigger,
                   about="would not intentionally strike", carried_by="Reuters", hedged=False),
         IncidentVersion("inc-0", 3, "merged into inc-1", None, ("inc-1",)),
         CheckFailure("mentions", "m-1", "belongs to no incident"),
+        model.Original(reps[0].key, "wire-1", 1),
+        dataclasses.replace(reps[0], copy_of=model.Original("abc#2", "wire-0", 2)),
+        dataclasses.replace(rich, copy_of=model.Original("abc#2", "wire-0", 2)),
+        model.Fingerprint(reps[0].key, "0" * 64, ("a" * 32, "b" * 32)),
     ]
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import IO, Any, Mapping, Sequence
 
 from ..errors import OutputError
-from ..model import Claim, Figures, Incident, IncidentVersion, Mention, Statement
+from ..model import Claim, Figures, Incident, IncidentVersion, Mention, Original, Statement
 
 __all__ = ["SCHEMA", "incident_to_json", "incidents_document", "write_json"]
 
@@ -22,6 +22,19 @@ def _figures(f: Figures | None) -> dict[str, int | None]:
     if f is None:
         return {"low": None, "best": None, "high": None}
     return {"low": f.low, "best": f.best, "high": f.high}
+
+
+def _original(o: Original | None) -> dict[str, Any] | None:
+    return None if o is None else {"report_id": o.article_id, "part": o.part}
+
+
+def _copies(inc: Incident) -> list[dict[str, Any]]:
+    """The incident's reports that carry another report again, once each, in mention order."""
+    seen: dict[tuple[str, int], Original] = {}
+    for m in inc.mentions:
+        if m.copy_of is not None:
+            seen.setdefault((m.article_id, m.part), m.copy_of)
+    return [{"report_id": rid, "part": part, "copy_of": _original(o)} for (rid, part), o in seen.items()]
 
 
 def _claim(c: Claim, m: Mention) -> dict[str, Any]:
@@ -44,6 +57,7 @@ def _claim(c: Claim, m: Mention) -> dict[str, Any]:
         "start": c.evidence.start,
         "end": c.evidence.end,
         "hedged": c.hedged,
+        "copy_of": _original(m.copy_of),
     }
 
 
@@ -61,6 +75,7 @@ def _statement(s: Statement, m: Mention) -> dict[str, Any]:
         "start": s.evidence.start,
         "end": s.evidence.end,
         "hedged": s.hedged,
+        "copy_of": _original(m.copy_of),
     }
 
 
@@ -95,6 +110,7 @@ def incident_to_json(inc: Incident) -> dict[str, Any]:
     out["claims"] = [_claim(c, m) for m in inc.mentions for c in m.claims]
     out["statements"] = [_statement(s, m) for m in inc.mentions for s in m.statements]
     out["reports"] = list(inc.article_ids)
+    out["copies"] = _copies(inc)
     out["flags"] = [{"type": f.type, "detail": f.detail} for f in inc.flags]
     out["grade"] = inc.grade
     out["policy"] = inc.policy

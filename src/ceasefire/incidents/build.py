@@ -3,17 +3,26 @@
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
-from datetime import date
 from typing import Sequence
 
-from ..model import ActorRole, DatePrecision, DateResolution, Incident, Mention, Place, PlacePrecision, StatementKind
+from ..model import (
+    DatePrecision,
+    DateResolution,
+    Incident,
+    IncidentHead,
+    IncidentTally,
+    Mention,
+    Place,
+    PlacePrecision,
+    PlaceVote,
+)
 from .flags import contradiction_flags
 from .grade import grade
 from .merge import NEAR_KM, REGION_KM, cluster_mentions, distance_km
-from .ranges import derive_figures
+from .ranges import figures_of
+from .tally import tally_of
 
-__all__ = ["build_incidents", "incident_id"]
+__all__ = ["build_incidents", "head_of", "incident_id", "id_of_key"]
 
 _DATE_RANK = {
     DatePrecision.DAY: 0,
@@ -34,96 +43,91 @@ _PLACE_RANK = {
 }
 
 
-def incident_id(mentions: Sequence[Mention]) -> str:
-    """Stable across runs for the same input: a hash of the cluster's first mention key."""
-    first = min(m.key for m in mentions)
+def id_of_key(first: str) -> str:
+    """The id of an incident whose smallest mention key is ``first``."""
     return hashlib.sha1(first.encode("utf-8")).hexdigest()[:16]
 
 
-def _best_date(mentions: Sequence[Mention]) -> DateResolution:
+def incident_id(mentions: Sequence[Mention]) -> str:
+    """Stable across runs for the same input: a hash of the cluster's first mention key."""
+    return id_of_key(min(m.key for m in mentions))
+
+
+def _best_date(t: IncidentTally) -> DateResolution:
     """The most precise date, and among those the one most mentions give (those with claims first)."""
-    votes = Counter(m.date for m in mentions)
-    with_claims = {m.date for m in mentions if m.claims}
-    return min(
-        votes,
-        key=lambda d: (
-            _DATE_RANK[d.precision],
-            -votes[d],
-            d not in with_claims,
-            d.start.toordinal() if d.start else 0,
-            d.basis,
+    if not t.dates:
+        return DateResolution.unknown("no mentions")
+    best = min(
+        t.dates,
+        key=lambda v: (
+            _DATE_RANK[v.date.precision],
+            -v.count,
+            not v.claimed,
+            v.date.start.toordinal() if v.date.start else 0,
+            v.date.basis,
         ),
     )
+    return best.date
 
 
 _REGIONS = (PlacePrecision.ADMIN1, PlacePrecision.ADMIN2)
 
 
-def _support(p: Place, places: Sequence[Place]) -> int:
-    """How many of ``places`` agree with ``p``: the same name, within 30 km, or a region around it."""
-    n = 0
-    for q in places:
-        d = distance_km(p, q)
-        near = d is not None and (d <= NEAR_KM or (q.precision in _REGIONS and d <= REGION_KM))
-        n += q.name == p.name or near
-    return n
+def _agrees(p: Place, q: Place) -> bool:
+    """Whether ``q`` supports ``p``: the same name, within 30 km, or a region around it."""
+    d = distance_km(p, q)
+    return q.name == p.name or (d is not None and (d <= NEAR_KM or (q.precision in _REGIONS and d <= REGION_KM)))
 
 
-def _best_place(mentions: Sequence[Mention]) -> Place | None:
+def _best_place(t: IncidentTally) -> Place | None:
     """The place the mentions with claims agree on most, then all mentions (country-level places
-    only when there is nothing finer), then the most specific."""
-    usable = [(m.place, bool(m.claims)) for m in mentions if m.place is not None]
-    usable = [(p, c) for p, c in usable if p.precision is not PlacePrecision.UNKNOWN]
-    if not usable:
+    only when there is nothing finer), then the most specific; ties go to the first mention's."""
+    votes = [v for v in t.places if v.place.precision is not PlacePrecision.COUNTRY] or list(t.places)
+    if not votes:
         return None
-    fine = [(p, c) for p, c in usable if p.precision is not PlacePrecision.COUNTRY] or usable
-    places = [p for p, _ in fine]
-    claimed = [p for p, c in fine if c]
-    return min(places, key=lambda p: (-_support(p, claimed), -_support(p, places), _PLACE_RANK[p.precision], p.name))
+
+    def support(v: PlaceVote) -> tuple[int, int]:
+        agreeing = [w for w in votes if _agrees(v.place, w.place)]
+        return sum(w.claimed for w in agreeing), sum(w.count for w in agreeing)
+
+    def rank(v: PlaceVote) -> tuple[int, int, int, str, str]:
+        claimed, everyone = support(v)
+        return (-claimed, -everyone, _PLACE_RANK[v.place.precision], v.place.name, v.first)
+
+    return min(votes, key=rank).place
 
 
-def _event_type(mentions: Sequence[Mention]) -> tuple[str | None, str | None]:
-    typed = Counter((m.event_type, m.sub_event_type) for m in mentions if m.sub_event_type)
-    if not typed:
+def _event_type(t: IncidentTally) -> tuple[str | None, str | None]:
+    if not t.types:
         return None, None
-    # most frequent; ties broken by the mention that carries claims, then alphabetically
-    with_claims = {(m.event_type, m.sub_event_type) for m in mentions if m.claims and m.sub_event_type}
-    return max(typed, key=lambda t: (typed[t], t in with_claims, str(t)))
+    # most frequent; ties broken by the type of a mention with claims, then alphabetically
+    best = max(t.types, key=lambda v: (v.count, v.claimed > 0, str((v.event_type, v.sub_event_type))))
+    return best.event_type, best.sub_event_type
 
 
-def _actors(mentions: Sequence[Mention]) -> tuple[ActorRole, ...]:
-    seen: dict[tuple[str, str], ActorRole] = {}
-    for m in mentions:
-        for a in m.actors:
-            seen.setdefault((a.role, a.actor.name), a)
-    return tuple(seen.values())
-
-
-def _acknowledged(mentions: Sequence[Mention]) -> bool:
-    return any(s.kind is StatementKind.ACKNOWLEDGMENT and not s.hedged for m in mentions for s in m.statements)
+def head_of(tally: IncidentTally, incident_id: str, policy: str = "conservative") -> IncidentHead:
+    """Everything derived about an incident, from its tally alone."""
+    flags = contradiction_flags(tally)
+    ev, sub = _event_type(tally)
+    return IncidentHead(
+        id=incident_id,
+        event_type=ev,
+        sub_event_type=sub,
+        date=_best_date(tally),
+        place=_best_place(tally),
+        actors=tuple(v.actor for v in tally.actors),
+        figures=figures_of(tally.figures, policy),
+        flags=flags,
+        grade=grade(tally, flags),
+        policy=policy,
+        tally=tally,
+    )
 
 
 def build_incidents(mentions: Sequence[Mention], policy: str = "conservative") -> list[Incident]:
     """Incidents from all mentions, deterministic for the same set of mentions."""
     out: list[Incident] = []
     for group in cluster_mentions(mentions):
-        in_order = sorted(group, key=lambda m: (m.reported_on or date.min, m.key))
-        claims = [c for m in in_order for c in m.claims]
-        flags = contradiction_flags(group)
-        ev, sub = _event_type(group)
-        out.append(
-            Incident(
-                id=incident_id(group),
-                mentions=tuple(group),
-                event_type=ev,
-                sub_event_type=sub,
-                date=_best_date(group),
-                place=_best_place(group),
-                actors=_actors(group),
-                figures=derive_figures(claims, policy),
-                flags=flags,
-                grade=grade(claims, len({m.report_key for m in group}), flags, _acknowledged(group)),
-                policy=policy,
-            )
-        )
+        head = head_of(tally_of(group), incident_id(group), policy)
+        out.append(Incident.of(head, tuple(group)))
     return out

@@ -6,7 +6,11 @@ Sources are counted by independence, not by name:
   and its state media) are one;
 * an outlet speaking in its own voice counts once per distinct sentence: two outlets
   carrying the same wire story are one source;
-* otherwise each named claimant is its own source.
+* otherwise each named claimant is its own source;
+* a report and its copies (``Mention.copy_of``: the same text in another container or
+  from another outlet) are one report, and the outlets carrying it one voice
+  (``IncidentTally.voices``), one with every other voice or claimant that shares one
+  of their names: a copy never adds a source.
 
 Grades, first match wins:
 
@@ -25,14 +29,16 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from ..model import Claim, Flag, SourceType
+from ..model import Claim, Flag, IncidentTally, SourceType
+from .partition import Partition
 
-__all__ = ["grade", "independent_sources"]
+__all__ = ["grade", "source_group", "speakers", "DOCUMENTERS"]
 
-_DOCUMENTERS = {SourceType.MONITOR, SourceType.UN_AGENCY, SourceType.MEDICAL}
+DOCUMENTERS = frozenset({SourceType.MONITOR, SourceType.UN_AGENCY, SourceType.MEDICAL})
 
 
-def _group(c: Claim) -> str:
+def source_group(c: Claim) -> str:
+    """The independence group of a claim's source: its side, else its name; an outlet's own voice by sentence."""
     s = c.source
     if s.type is SourceType.OUTLET:
         return "voice:" + re.sub(r"\W+", " ", c.evidence.quote.lower()).strip()
@@ -41,23 +47,29 @@ def _group(c: Claim) -> str:
     return "name:" + s.name.lower()
 
 
-def independent_sources(claims: Sequence[Claim]) -> set[str]:
-    """The independence groups of the claims' sources."""
-    return {_group(c) for c in claims}
+def speakers(tally: IncidentTally) -> int:
+    """How many distinct sources the claims have: claimants by name, and the outlets carrying one report (with its
+    copies) as one voice; voices and claimants sharing a name are one."""
+    names = Partition()
+    for name in tally.claimants:
+        names.find(name)
+    for _, outlets in tally.voices:
+        for name in outlets:
+            names.join(name, outlets[0])
+    return names.groups
 
 
-def grade(claims: Sequence[Claim], reports: int, flags: Sequence[Flag], acknowledged: bool = False) -> str:
+def grade(tally: IncidentTally, flags: Sequence[Flag]) -> str:
+    """The grade of an incident with this tally and these flags (rules in the module docstring)."""
     kinds = {f.type for f in flags}
-    groups = independent_sources(claims)
-    named = {g for g in groups if not g.startswith("voice:")}
+    named = tally.groups  # the outlets' own voices are left out of the tally's groups
     if kinds & {"responsibility_disputed", "control_disputed"} or ("count_disagreement" in kinds and len(named) > 1):
         return "contested"
-    if len(named) >= 2 or acknowledged:
+    if len(named) >= 2 or tally.acknowledged:
         return "confirmed"
-    documenters = {c.source.name for c in claims if c.source.type in _DOCUMENTERS}
-    names = {c.source.name for c in claims}
-    if len(names) >= 2 or (documenters and reports >= 2):
+    several = len(tally.independent) >= 2
+    if speakers(tally) >= 2 or (tally.documented and several):
         return "fair"
-    if reports >= 2 or (claims and all(c.hedged for c in claims)):
+    if several or (tally.claims and tally.hedged == tally.claims):
         return "weak"
     return "single_source"

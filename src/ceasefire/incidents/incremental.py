@@ -1,30 +1,54 @@
 """Incremental merging: what a new document's mentions change, without re-reading the store (pure).
 
-The new mentions' neighbourhood is explored through a reader (the store, or an
-in-memory one in tests): every stored mention compatible with a mention already
-reached, and every mention sharing an incident with one, until nothing new
-turns up. Clustering is then redone on that closed neighbourhood only. Because
-clustering links only compatible mentions, the closed neighbourhood clusters
-exactly as it would inside the whole store: the result is the same as a full
-rebuild, whatever order the documents came in.
+Two ways, one result -- always the clustering a full rebuild of the same mentions
+would give (``merge.cluster_mentions``), whatever order the documents came in:
+
+* **Growth** (the usual case, cost proportional to the new document): the new
+  mentions' compatible stored mentions are found through the reader (index
+  lookups) and mapped to their incidents. Clustering only ever joins groups along
+  ties between compatible mentions, and only when no member of one conflicts with
+  a member of the other; so when the new mentions tie to no more than one stored
+  incident and conflict with none of its mentions (checked on its tally), the
+  rebuild's answer is that incident with the new mentions added, and every other
+  incident unchanged. The incident is then re-derived from its stored tally grown
+  by the new mentions (``tally.grow``); its other mentions are never read.
+* **Re-clustering** (a new mention bridges two incidents, or conflicts with part
+  of one): the new mentions' neighbourhood is explored -- every stored mention
+  compatible with a mention already reached, and every mention sharing an
+  incident with one, until nothing new turns up -- and clustering is redone on
+  that closed neighbourhood only.
 """
 
 from __future__ import annotations
 
+from itertools import combinations
 from typing import Callable, Iterable, Protocol, Sequence
 
-from ..model import Incident, Mention
-from .build import build_incidents
-from .history import IncidentChanges, diff_incidents
-from .merge import compatible
+from ..model import Growth, Incident, IncidentHead, IncidentVersion, Mention
+from .build import build_incidents, head_of, id_of_key
+from .history import IncidentChanges, diff_incidents, grown
+from .merge import compatible, conflicting
+from .partition import Partition
+from .tally import conflicts_with, grow
 
 __all__ = ["MentionReader", "update_for", "rebuild_all", "MemoryReader"]
 
-LIMIT = 5000  # a neighbourhood larger than this is cut (and the change is still consistent, if not global)
+LIMIT = 5000  # a re-clustered neighbourhood larger than this is cut (the change is still consistent, if not global)
+_CHUNK = 64  # stored mentions decoded at a time while looking for a tie into an incident
 
 
 class MentionReader(Protocol):
-    def neighbours(self, mention: Mention) -> list[Mention]: ...
+    def candidates(self, mention: Mention) -> list[str]:
+        """Keys of stored mentions that could be compatible with ``mention`` (a superset)."""
+        ...
+
+    def mentions(self, keys: Iterable[str]) -> list[Mention]: ...
+
+    def incident_ids(self, mention_keys: Iterable[str]) -> dict[str, str]:
+        """The incident each stored mention belongs to."""
+        ...
+
+    def heads(self, incident_ids: Iterable[str]) -> dict[str, IncidentHead]: ...
 
     def incidents_of(self, mention_keys: Iterable[str]) -> list[Incident]: ...
 
@@ -32,13 +56,94 @@ class MentionReader(Protocol):
 
 
 def update_for(new: Sequence[Mention], reader: MentionReader, policy: str) -> IncidentChanges:
-    """The incident changes that ``new`` (already stored) brings to its neighbourhood."""
+    """The incident changes that ``new`` (a new document's mentions, already stored) brings."""
+    return _grow(new, reader, policy) or _recluster(new, reader, policy)
+
+
+def _tied(m: Mention, reader: MentionReader, exclude: set[str]) -> set[str] | None:
+    """The stored incidents ``m`` is compatible with a mention of (None: a candidate belongs to no incident)."""
+    keys = [k for k in reader.candidates(m) if k not in exclude]
+    owners = reader.incident_ids(keys)
+    if len(owners) < len(keys):
+        return None
+    by_incident: dict[str, list[str]] = {}
+    for key in sorted(keys):
+        by_incident.setdefault(owners[key], []).append(key)
+    hit = set()
+    for incident_id, members in sorted(by_incident.items()):
+        for at in range(0, len(members), _CHUNK):
+            if any(compatible(m, x) for x in reader.mentions(members[at : at + _CHUNK])):
+                hit.add(incident_id)
+                break
+    return hit
+
+
+def _components(new: Sequence[Mention], ties: dict[str, set[str]]) -> list[tuple[list[Mention], set[str]]]:
+    """The new mentions grouped by what ties them (each other, or a stored incident), with those incidents."""
+    parts = Partition()
+    for m in new:
+        parts.find("m:" + m.key)
+        for incident_id in ties[m.key]:
+            parts.join("m:" + m.key, "i:" + incident_id)
+    for a, b in combinations(new, 2):
+        if compatible(a, b):
+            parts.join("m:" + a.key, "m:" + b.key)
+    groups: dict[str, tuple[list[Mention], set[str]]] = {}
+    for m in new:
+        members, incidents = groups.setdefault(parts.find("m:" + m.key), ([], set()))
+        members.append(m)
+        incidents.update(ties[m.key])
+    return list(groups.values())
+
+
+def _grow(new: Sequence[Mention], reader: MentionReader, policy: str) -> IncidentChanges | None:
+    """The changes when each group of new mentions joins at most one incident without conflict; else None."""
+    exclude = {m.key for m in new}
+    ties: dict[str, set[str]] = {}
+    for m in new:
+        hit = _tied(m, reader, exclude)
+        if hit is None:
+            return None
+        ties[m.key] = hit
+    components = _components(new, ties)
+    if any(len(incidents) > 1 for _, incidents in components):
+        return None
+    joined = sorted({i for _, incidents in components for i in incidents})
+    heads = reader.heads(joined)
+    alone: list[Mention] = []
+    plans: list[tuple[IncidentHead, list[Mention]]] = []
+    for members, incidents in components:
+        if not incidents:
+            alone.extend(members)
+            continue
+        head = heads.get(next(iter(incidents)))
+        tally = head.tally if head is not None else None
+        if head is None or tally is None or any(conflicts_with(m, tally) for m in members):
+            return None
+        if any(conflicting(a, b) for a, b in combinations(members, 2)):
+            return None
+        plans.append((head, sorted(members, key=lambda m: m.key)))
+    growths = []
+    for head, members in plans:
+        tally = grow(head.tally, members)  # type: ignore[arg-type]
+        growths.append((head, Growth(head.id, head_of(tally, id_of_key(tally.first), policy),
+                                     tuple(m.key for m in members)), members))
+    created = build_incidents(alone, policy) if alone else []
+    ids = {i.id for i in created} | {g.head.id for _, g, _ in growths} | {h.id for h, _, _ in growths}
+    versions_so_far = reader.latest_versions(ids)
+    versions: list[IncidentVersion] = list(diff_incidents([], created, versions_so_far).versions)
+    for head, growth, members in growths:
+        versions.extend(grown(head, growth, members, versions_so_far))
+    return IncidentChanges(tuple(created), (), tuple(versions), tuple(g for _, g, _ in growths))
+
+
+def _recluster(new: Sequence[Mention], reader: MentionReader, policy: str) -> IncidentChanges:
     reached: dict[str, Mention] = {m.key: m for m in new}
     old: dict[str, Incident] = {}
     frontier = list(new)
     while frontier and len(reached) < LIMIT:
         m = frontier.pop()
-        found = [n for n in reader.neighbours(m) if n.key not in reached and compatible(m, n)]
+        found = [n for n in reader.mentions(reader.candidates(m)) if n.key not in reached and compatible(m, n)]
         for n in found:
             reached[n.key] = n
         frontier.extend(found)
@@ -69,15 +174,25 @@ def rebuild_all(
 
 
 class MemoryReader:
-    """A :class:`MentionReader` over lists, for tests and small batches."""
+    """A :class:`MentionReader` over dictionaries, for tests and small batches; ``add`` is what the store does."""
 
     def __init__(self, mentions: Sequence[Mention] = (), incidents: Sequence[Incident] = ()) -> None:
-        self.mentions = {m.key: m for m in mentions}
+        self.stored = {m.key: m for m in mentions}
         self.incidents = {i.id: i for i in incidents}
         self.versions: dict[str, int] = {}
 
-    def neighbours(self, mention: Mention) -> list[Mention]:
-        return [m for k, m in sorted(self.mentions.items()) if k != mention.key]
+    def candidates(self, mention: Mention) -> list[str]:
+        return [k for k in sorted(self.stored) if k != mention.key]
+
+    def mentions(self, keys: Iterable[str]) -> list[Mention]:
+        return [self.stored[k] for k in sorted(set(keys)) if k in self.stored]
+
+    def incident_ids(self, mention_keys: Iterable[str]) -> dict[str, str]:
+        keys = set(mention_keys)
+        return {m.key: i.id for i in self.incidents.values() for m in i.mentions if m.key in keys}
+
+    def heads(self, incident_ids: Iterable[str]) -> dict[str, IncidentHead]:
+        return {i: self.incidents[i].head for i in incident_ids if i in self.incidents}
 
     def incidents_of(self, mention_keys: Iterable[str]) -> list[Incident]:
         keys = set(mention_keys)
@@ -88,12 +203,17 @@ class MemoryReader:
 
     def add(self, new: Sequence[Mention], policy: str = "conservative") -> IncidentChanges:
         """Store ``new`` and apply the changes they bring (what the store does in one transaction)."""
-        self.mentions.update((m.key, m) for m in new)
+        new = [m for m in new if m.key not in self.stored]
+        self.stored.update((m.key, m) for m in new)
         changes = update_for(new, self, policy)
         for incident_id in changes.retire:
             self.incidents.pop(incident_id, None)
         for inc in changes.write:
             self.incidents[inc.id] = inc
+        for g in changes.grow:
+            old = self.incidents.pop(g.previous)
+            members = tuple(sorted((*old.mentions, *(self.stored[k] for k in g.added)), key=lambda m: m.key))
+            self.incidents[g.head.id] = Incident.of(g.head, members)
         for v in changes.versions:
             self.versions[v.incident_id] = v.version
         return changes

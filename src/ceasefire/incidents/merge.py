@@ -33,9 +33,17 @@ import math
 from datetime import timedelta
 from typing import Sequence
 
-from ..model import DatePrecision, Mention, Place, PlacePrecision
+from ..model import DatePrecision, DateResolution, Mention, Place, PlacePrecision
 
-__all__ = ["cluster_mentions", "compatible", "conflicting", "distance_km"]
+__all__ = [
+    "cluster_mentions",
+    "compatible",
+    "conflicting",
+    "dates_conflict",
+    "distance_km",
+    "kinds_conflict",
+    "places_conflict",
+]
 
 NEAR_KM = 30.0  # points and "near" places
 TOWN_KM = 50.0  # localities: a town and its suburb
@@ -75,8 +83,7 @@ def _places(a: Place | None, b: Place | None) -> bool | None:
     return d <= (NEAR_KM if a.precision in _POINTS and b.precision in _POINTS else TOWN_KM)
 
 
-def _dates(a: Mention, b: Mention) -> bool | None:
-    da, db = a.date, b.date
+def _dates(da: DateResolution, db: DateResolution) -> bool | None:
     if None in (da.start, db.start) or DatePrecision.UNKNOWN in (da.precision, db.precision):
         return None
     slack = timedelta(days=1)
@@ -126,12 +133,29 @@ def _same_kind(a: str | None, b: str | None) -> bool:
     return any(a in kin and b in kin for kin in _KIN)
 
 
+def kinds_conflict(a: str | None, b: str | None) -> bool:
+    """Two sub-event types that cannot describe one event (neither missing, not the same, not kin)."""
+    return not _same_kind(a, b)
+
+
+def dates_conflict(a: DateResolution, b: DateResolution) -> bool:
+    """Two dates that cannot be one event's: known, and apart by more than a day's slack each."""
+    return _dates(a, b) is False
+
+
+def places_conflict(a: Place | None, b: Place | None) -> bool:
+    """Two places that cannot be one event's (module docstring)."""
+    return _places(a, b) is False
+
+
 def conflicting(a: Mention, b: Mention) -> bool:
     """Whether two mentions say things that cannot be true of one event: another kind of event, days apart,
     places apart."""
-    if not _same_kind(a.sub_event_type, b.sub_event_type):
-        return True
-    return _dates(a, b) is False or _places(a.place, b.place) is False
+    return (
+        kinds_conflict(a.sub_event_type, b.sub_event_type)
+        or dates_conflict(a.date, b.date)
+        or places_conflict(a.place, b.place)
+    )
 
 
 def compatible(a: Mention, b: Mention) -> bool:

@@ -10,15 +10,18 @@ hospital's intake, "four of them are children") never becomes the total.
   - ``best`` (UCDP-like): the figure of the most reliable source; a later claim of one
     source supersedes its earlier ones (claims come in the order they were reported);
   - ``max``: ``high``.
+
+The figures are computed from an incident's tally (:class:`~ceasefire.model.FigureVote`:
+each source's distinct total figures, and its latest claim in reporting order).
 """
 
 from __future__ import annotations
 
 from typing import Sequence
 
-from ..model import Claim, Figures, SourceType
+from ..model import Claim, Figures, FigureVote, SourceType
 
-__all__ = ["derive_figures", "RELIABILITY"]
+__all__ = ["derive_figures", "figures_of", "RELIABILITY"]
 
 # Higher is more reliable for the ``best`` policy; independent documenters first.
 RELIABILITY: dict[SourceType, int] = {
@@ -36,31 +39,44 @@ RELIABILITY: dict[SourceType, int] = {
 }
 
 
-def _point(c: Claim) -> int | None:
-    return c.figure.min if c.figure.min is not None else c.figure.max
+def _low(v: FigureVote) -> int | None:
+    return v.min if v.min is not None else v.max
 
 
-def derive_figures(claims: Sequence[Claim], policy: str = "conservative") -> dict[str, Figures]:
-    """``{kind: Figures}`` for every kind that has at least one total-scope claim."""
+def _high(v: FigureVote) -> int | None:
+    return v.max if v.max is not None else v.min
+
+
+def figures_of(votes: Sequence[FigureVote], policy: str = "conservative") -> dict[str, Figures]:
+    """``{kind: Figures}`` for every kind that has at least one total-count figure."""
     out: dict[str, Figures] = {}
-    kinds = sorted({c.kind.value for c in claims})
-    for kind in kinds:
-        totals = [c for c in claims if c.kind.value == kind and c.scope == "total" and _point(c) is not None]
+    for kind in sorted({v.kind for v in votes}):
+        totals = [v for v in votes if v.kind == kind and _low(v) is not None]
         if not totals:
             continue
-        lows = [c.figure.min if c.figure.min is not None else c.figure.max for c in totals]
-        highs = [c.figure.max if c.figure.max is not None else c.figure.min for c in totals]
-        low, high = min(x for x in lows if x is not None), max(x for x in highs if x is not None)
+        low = min(x for v in totals if (x := _low(v)) is not None)
+        high = max(x for v in totals if (x := _high(v)) is not None)
         best: int | None
         if policy == "max":
             best = high
         elif policy == "best":
-            latest: dict[str, tuple[int, Claim]] = {}
-            for order, c in enumerate(totals):  # in reporting order: later claims supersede
-                latest[c.source.name] = (order, c)
-            _, chosen = max(latest.values(), key=lambda oc: (RELIABILITY.get(oc[1].source.type, 0), oc[0]))
-            best = _point(chosen)
+            latest: dict[str, FigureVote] = {}
+            for v in totals:  # each source's latest figure supersedes its earlier ones
+                if v.source not in latest or v.latest > latest[v.source].latest:
+                    latest[v.source] = v
+            chosen = max(latest.values(), key=lambda v: (RELIABILITY.get(v.source_type, 0), v.latest))
+            best = _low(chosen)
         else:
             best = low
         out[kind] = Figures(low=low, best=best, high=high)
     return out
+
+
+def derive_figures(claims: Sequence[Claim], policy: str = "conservative") -> dict[str, Figures]:
+    """``{kind: Figures}`` of claims given in the order they were reported."""
+    votes = [
+        FigureVote(c.kind.value, c.source.name, c.figure.min, c.figure.max, c.source.type, ("", "", order))
+        for order, c in enumerate(claims)
+        if c.scope == "total"
+    ]
+    return figures_of(votes, policy)

@@ -5,9 +5,12 @@
   for every bad input (never raised).
 * :func:`to_article` -- a Document -> its :class:`Article` (JSONL, text, HTML, feed item).
 * :func:`split_reports` -- an Article -> its Reports (compilation pages split).
+* :func:`fingerprint`, :func:`find_originals` -- copies of a report already stored
+  (the same content, or nearly: ``copies``).
 """
 
 from .articles import to_article
+from .copies import find_originals, fingerprint
 from .datelines import Dateline, find_page_date, parse_dateline
 from .documents import ARTICLE_JSON, FEED_ITEM_JSON, TEXT_HTML, TEXT_PLAIN
 from .files import list_inputs, read_input
@@ -18,6 +21,8 @@ __all__ = [
     "read_input",
     "to_article",
     "split_reports",
+    "fingerprint",
+    "find_originals",
     "parse_dateline",
     "find_page_date",
     "Dateline",

@@ -8,6 +8,12 @@ the same input twice changes nothing. The incidents a document's mentions
 join, extend, merge or create are updated in that same transaction, reading
 only their neighbourhood (``ceasefire.incidents.update_for``), and every change
 is recorded as a version of the incident.
+
+A report whose content was stored before (another container, another outlet
+carrying it word for word, or nearly: ``ingest.copies``) is stored and extracted
+like any other, marked as a carrier of the first (``copy_of``), and counts as no
+new independent report. An article id already stored with another text is that
+document's problem.
 """
 
 from __future__ import annotations
@@ -34,7 +40,7 @@ from ..model import (
     Report,
     Toponym,
 )
-from ..store import Neighbourhood, Store
+from ..store import CopiesChanged, Neighbourhood, Store
 
 __all__ = ["IngestResult", "Pipeline", "ProgressCallback", "ingest_paths", "rebuild_incidents"]
 
@@ -50,6 +56,7 @@ class IngestResult:
     documents_added: int = 0
     documents_skipped: int = 0
     reports: int = 0
+    copies: int = 0
     mentions: int = 0
     claims: int = 0
     incidents: int = 0
@@ -253,9 +260,16 @@ def ingest_paths(
         for path, doc, reps in todo:
             mentions = [m for ms in per_report[i : i + len(reps)] for m in ms]
             i += len(reps)
-            if store.add_document(doc, reps, mentions, derive=_deriver(mentions, settings.policy)):
+            try:
+                added, copies = _store_document(store, doc, reps, mentions, settings.policy)
+            except InputError as exc:  # e.g. its id is stored with another text
+                result.problems.append(IngestProblem(exc.origin, exc.reason))
+                advance(path, len(doc.raw))
+                continue
+            if added:
                 result.documents_added += 1
                 result.reports += len(reps)
+                result.copies += copies
                 result.mentions += len(mentions)
                 result.claims += sum(len(m.claims) for m in mentions)
             else:  # the same content appeared twice in this batch
@@ -267,6 +281,38 @@ def ingest_paths(
         store.record_problem(problem.origin, problem.message)
     result.incidents = store.counts()["incidents"]
     return result
+
+
+COPY_ATTEMPTS = 5  # another writer storing one of a document's candidates this often in a row is an error
+
+
+def _store_document(
+    store: Store, doc: Document, reports: Sequence[Report], mentions: Sequence[Mention], policy: str
+) -> tuple[bool, int]:
+    """Store one document, its copies marked as carriers of their originals: (stored?, copies).
+
+    The copies are decided against the candidates the store finds by the reports'
+    fingerprints; the store checks them again inside its transaction, and when another
+    writer stored one meanwhile, they are decided again.
+    """
+    prints = [ingest.fingerprint(r) for r in reports]
+    by_key = {p.report_key: p for p in prints}
+    attempts = 0
+    while True:
+        candidates = store.copy_candidates(prints)
+        originals = ingest.find_originals(reports, by_key, candidates)
+        reps = [dataclasses.replace(r, copy_of=originals.get(r.key)) for r in reports]
+        ms = [dataclasses.replace(m, copy_of=originals.get(m.report_key)) for m in mentions]
+        try:
+            added = store.add_document(
+                doc, reps, ms, derive=_deriver(ms, policy), prints=prints, candidates=[c.key for c in candidates]
+            )
+        except CopiesChanged:
+            attempts += 1
+            if attempts >= COPY_ATTEMPTS:
+                raise
+            continue
+        return added, len(originals)
 
 
 def _deriver(mentions: Sequence[Mention], policy: str) -> Callable[[Neighbourhood], IncidentChanges]:

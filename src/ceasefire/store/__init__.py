@@ -6,7 +6,7 @@ database and returns a :class:`Store`; see ``store.py`` for its methods.
 
 from __future__ import annotations
 
-from .store import Store, open_store
+from .store import CopiesChanged, Store, open_store
 from .work import Neighbourhood
 
-__all__ = ["Neighbourhood", "Store", "open_store"]
+__all__ = ["CopiesChanged", "Neighbourhood", "Store", "open_store"]

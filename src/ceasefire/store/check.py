@@ -4,11 +4,12 @@ Each check reads in the caller's (read) transaction and yields a
 :class:`~ceasefire.model.CheckFailure` per record that breaks it:
 
 * ``mentions``: every mention belongs to exactly one incident;
-* ``versions``: each incident's versions are numbered 1..n; a live incident's
-  latest version is not a retirement and holds the live incident; an id whose
-  latest version is a retirement (or that has versions but no row) is not live;
-* ``incidents``: an incident row's mention links are its payload's mentions, in
-  order, and its columns are the projections of its payload;
+* ``versions``: each incident's versions are numbered 1..n; replayed, a live
+  incident's latest version is not a retirement and is the live incident (its
+  head and its linked mentions); an id whose latest version is not a retirement
+  is live;
+* ``incidents``: an incident row has mentions, its tally counts them, and its
+  columns are the projections of its head;
 * ``claims``: ``article[field][start:end] == quote`` against the stored report;
 * ``reports``: reports, mentions and claims belong to stored records.
 """
@@ -20,11 +21,12 @@ from itertools import groupby
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Connection, and_, exists, func, select
+from sqlalchemy import Connection, exists, func, select
 
 from ..model import CheckFailure
 from . import rows as R
 from . import tables as T
+from .work import load_mentions, read_versions
 
 __all__ = ["check_store"]
 
@@ -70,47 +72,73 @@ def _mentions(conn: Connection) -> Iterator[CheckFailure]:
 
 
 def _versions(conn: Connection) -> Iterator[CheckFailure]:
-    """Versions numbered 1..n; the latest one agrees with whether (and as what) the incident is live."""
-    v, i = T.incident_versions.c, T.incidents.c
-    numbers = conn.execute(select(v.incident_id, v.version).order_by(v.incident_id, v.version))
+    """Versions numbered 1..n; replayed (snapshots and diffs), the latest agrees with the live incident.
+
+    A live incident's latest version is no retirement, and replays to its head and
+    to its linked mentions; an id whose latest version is not a retirement is live.
+    """
+    v, i, im = T.incident_versions.c, T.incidents.c, T.incident_mentions.c
+    numbers = conn.execute(select(v.incident_id, v.version).order_by(v.incident_id, v.version)).all()
+    versioned = set()
     for incident_id, group in groupby(numbers, key=itemgetter(0)):
+        versioned.add(incident_id)
         got = [n for _, n in group]
         if got != list(range(1, len(got) + 1)):
             shown = ", ".join(map(str, got[:10])) + (", ..." if len(got) > 10 else "")
             yield CheckFailure("versions", incident_id, f"versions {shown} are not numbered 1..{len(got)}")
-    latest = select(v.incident_id, func.max(v.version).label("n")).group_by(v.incident_id).subquery()
-    query = (
-        select(latest.c.incident_id, latest.c.n, v.payload, i.payload)
-        .join(T.incident_versions, and_(v.incident_id == latest.c.incident_id, v.version == latest.c.n))
-        .outerjoin(T.incidents, i.id == latest.c.incident_id)
-        .order_by(latest.c.incident_id)
-    )
-    for incident_id, n, version_payload, live_payload in conn.execute(query):
-        if live_payload is None and version_payload is not None:
-            yield CheckFailure("versions", incident_id, f"is not live, yet its latest version {n} is no retirement")
-        elif live_payload is not None and version_payload is None:
-            yield CheckFailure("versions", incident_id, f"is live, yet its latest version {n} retires it")
-        elif live_payload is not None and version_payload != live_payload:
-            yield CheckFailure("versions", incident_id, f"its latest version {n} is not the live incident")
-    unversioned = select(i.id).where(~exists().where(v.incident_id == i.id)).order_by(i.id)
-    for incident_id in conn.execute(unversioned).scalars():
-        yield CheckFailure("versions", incident_id, "is live but has no version")
+    live = {incident_id: payload for incident_id, payload in conn.execute(select(i.id, i.payload))}
+    for incident_id in sorted(versioned | set(live)):
+        try:
+            versions = read_versions(conn, incident_id)
+        except (KeyError, TypeError, ValueError) as exc:
+            yield CheckFailure("versions", incident_id, f"its versions cannot be replayed ({exc!r})")
+            continue
+        latest = versions[-1] if versions else None
+        if latest is None:
+            yield CheckFailure("versions", incident_id, "is live but has no version")
+        elif incident_id not in live:
+            if latest.incident is not None:
+                yield CheckFailure(
+                    "versions", incident_id, f"is not live, yet its latest version {latest.version} is no retirement"
+                )
+        elif latest.incident is None:
+            yield CheckFailure("versions", incident_id, f"is live, yet its latest version {latest.version} retires it")
+        else:
+            members: set[str] = set()
+            for version in versions:
+                members = (members | set(version.added)) - set(version.removed)
+            linked = set(conn.execute(select(im.mention_key).where(im.incident_id == incident_id)).scalars())
+            if R.head_payload(latest.incident) != R.head_payload(R.head_from_row(live[incident_id])):
+                yield CheckFailure(
+                    "versions", incident_id, f"its latest version {latest.version} is not the live incident"
+                )
+            elif members != linked:
+                yield CheckFailure(
+                    "versions", incident_id, f"its versions hold {len(members)} mention(s), it links {len(linked)}"
+                )
 
 
 def _incidents(conn: Connection) -> Iterator[CheckFailure]:
-    """Each incident row's links are its payload's mentions (in order); its columns project its payload."""
+    """Each incident row has mentions, its tally counts its linked mentions, its columns project its head."""
     im = T.incident_mentions.c
-    links = conn.execute(select(im.incident_id, im.mention_key).order_by(im.incident_id, im.position)).all()
+    links = conn.execute(select(im.incident_id, im.mention_key).order_by(im.incident_id, im.mention_key)).all()
     linked = {incident_id: [k for _, k in group] for incident_id, group in groupby(links, key=itemgetter(0))}
-    for row in conn.execute(select(T.incidents).order_by(T.incidents.c.id)).mappings():
-        incident = R.incident_from_row(row)
-        keys = list(dict.fromkeys(m.key for m in incident.mentions))
-        if linked.pop(incident.id, []) != keys:
-            yield CheckFailure("incidents", incident.id, "its mention links are not the mentions it holds")
-        expected = R.incident_row(incident)
-        for name, value in expected.items():
-            if name != "payload" and row[name] != value:
-                yield CheckFailure("incidents", incident.id, f"column {name} is {row[name]!r}, its payload {value!r}")
+    for row in conn.execute(select(T.incidents).order_by(T.incidents.c.id)).mappings().all():
+        head = R.head_from_row(row["payload"], row["tally"])
+        keys = linked.pop(head.id, [])
+        if not keys:
+            yield CheckFailure("incidents", head.id, "has no mentions")
+            continue
+        tally = head.tally
+        if tally is not None and (tally.mentions, tally.first) != (len(keys), keys[0]):
+            yield CheckFailure(
+                "incidents", head.id,
+                f"its tally counts {tally.mentions} mention(s) from {tally.first}; it links {len(keys)} from {keys[0]}",
+            )
+        mentions = None if tally is not None else list(load_mentions(conn, keys, {}).values())
+        for name, value in R.incident_row(head, mentions).items():
+            if name not in ("payload", "tally") and row[name] != value:
+                yield CheckFailure("incidents", head.id, f"column {name} is {row[name]!r}, its head {value!r}")
     for incident_id in linked:  # links to no incident row cannot exist (foreign key) unless the schema was changed
         yield CheckFailure("incidents", incident_id, "has mention links but no incident row")
 

@@ -7,10 +7,11 @@ written by :mod:`ceasefire.store.codec` (mentions, claims, incidents).
 
 from __future__ import annotations
 
+from dataclasses import fields, replace
 from datetime import datetime
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping, Sequence
 
-from ..model import Article, Document, Evidence, Incident, Mention, Place, Report
+from ..model import Article, Document, Evidence, IncidentHead, IncidentTally, Mention, Original, Place, Report
 from .codec import from_json, to_json
 
 __all__ = [
@@ -23,7 +24,8 @@ __all__ = [
     "mention_from_row",
     "incident_row",
     "incident_link_rows",
-    "incident_from_row",
+    "head_payload",
+    "head_from_row",
     "claim_id",
 ]
 
@@ -49,8 +51,9 @@ def document_from_row(row: Mapping[Any, Any]) -> Document:
     )
 
 
-def report_row(report: Report) -> dict[str, Any]:
+def report_row(report: Report, body_hash: str | None = None) -> dict[str, Any]:
     article = report.article
+    orig = report.copy_of
     return {
         "key": report.key,
         "document_sha256": report.document_id,
@@ -71,6 +74,10 @@ def report_row(report: Report) -> dict[str, Any]:
         "dateline_start": report.dateline_start,
         "dateline_end": report.dateline_end,
         "published": report.published,
+        "body_hash": body_hash,
+        "copy_of": orig.report_key if orig else None,
+        "copy_of_id": orig.article_id if orig else None,
+        "copy_of_part": orig.part if orig else None,
     }
 
 
@@ -98,6 +105,7 @@ def report_from_row(row: Mapping[Any, Any]) -> Report:
         dateline_start=row["dateline_start"],
         dateline_end=row["dateline_end"],
         published=row["published"],
+        copy_of=None if row["copy_of"] is None else Original(row["copy_of"], row["copy_of_id"], row["copy_of_part"]),
     )
 
 
@@ -171,39 +179,55 @@ def mention_from_row(row: Mapping[Any, Any], claim_payloads: list[Any]) -> Menti
     return from_json(Mention, payload)
 
 
-def incident_row(incident: Incident) -> dict[str, Any]:
-    killed = incident.figures.get("killed")
-    wounded = incident.figures.get("wounded")
-    sources = {claim.source.name for claim in incident.claims}
+def incident_row(head: IncidentHead, mentions: Sequence[Mention] | None = None) -> dict[str, Any]:
+    """The incident's row: queryable columns, the derived fields as JSON, and its tally.
+
+    Report and source counts come from the tally, else from ``mentions`` when given.
+    """
+    killed = head.figures.get("killed")
+    wounded = head.figures.get("wounded")
+    tally = head.tally
+    if tally is not None:
+        n_reports, n_sources = tally.reports, len(tally.sources)
+    else:
+        ms = mentions or ()
+        n_reports = len({m.report_key for m in ms})
+        n_sources = len({c.source.name for m in ms for c in m.claims})
     return {
-        "id": incident.id,
-        "event_type": incident.event_type,
-        "sub_event_type": incident.sub_event_type,
-        "date_start": incident.date.start,
-        "date_end": incident.date.end,
-        "date_precision": incident.date.precision.value,
-        **_place_columns(incident.place),
+        "id": head.id,
+        "event_type": head.event_type,
+        "sub_event_type": head.sub_event_type,
+        "date_start": head.date.start,
+        "date_end": head.date.end,
+        "date_precision": head.date.precision.value,
+        **_place_columns(head.place),
         "killed_low": killed.low if killed else None,
         "killed_best": killed.best if killed else None,
         "killed_high": killed.high if killed else None,
         "wounded_low": wounded.low if wounded else None,
         "wounded_best": wounded.best if wounded else None,
         "wounded_high": wounded.high if wounded else None,
-        "n_reports": len({m.report_key for m in incident.mentions}),
-        "n_sources": len(sources),
-        "grade": incident.grade,
-        "policy": incident.policy,
-        "payload": to_json(incident),
+        "n_reports": n_reports,
+        "n_sources": n_sources,
+        "grade": head.grade,
+        "policy": head.policy,
+        "payload": head_payload(head),
+        "tally": to_json(tally) if tally is not None else None,
     }
 
 
-def incident_link_rows(incident: Incident) -> list[dict[str, Any]]:
-    keys = dict.fromkeys(m.key for m in incident.mentions)
-    return [
-        {"incident_id": incident.id, "mention_key": key, "position": position}
-        for position, key in enumerate(keys)
-    ]
+def head_payload(head: IncidentHead) -> dict[str, Any]:
+    """The derived fields of an incident as JSON (neither its tally nor its mentions)."""
+    payload = {f.name: to_json(getattr(head, f.name)) for f in fields(IncidentHead) if f.name != "tally"}
+    return payload
 
 
-def incident_from_row(row: Mapping[Any, Any]) -> Incident:
-    return from_json(Incident, row["payload"])
+def incident_link_rows(incident_id: str, mention_keys: Iterable[str]) -> list[dict[str, Any]]:
+    return [{"incident_id": incident_id, "mention_key": key} for key in dict.fromkeys(mention_keys)]
+
+
+def head_from_row(payload: Mapping[str, Any], tally: Any = None) -> IncidentHead:
+    """An incident's head from its row's payload (and tally column, when it has one)."""
+    data = {k: v for k, v in payload.items() if k not in ("mentions", "tally")}
+    head = from_json(IncidentHead, data)
+    return replace(head, tally=from_json(IncidentTally, tally)) if tally is not None else head

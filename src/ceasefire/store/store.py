@@ -6,7 +6,7 @@ import json
 import os
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime, timezone
 from typing import Any, TypeVar
@@ -14,8 +14,18 @@ from typing import Any, TypeVar
 from sqlalchemy import JSON, Connection, Engine, Select, Table, delete, func, insert, nulls_last, select
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
-from ..errors import NotFound, StoreError
-from ..model import CheckFailure, Document, Incident, IncidentVersion, IngestProblem, Mention, Report
+from ..errors import InputError, NotFound, StoreError
+from ..model import (
+    Article,
+    CheckFailure,
+    Document,
+    Fingerprint,
+    Incident,
+    IncidentVersion,
+    IngestProblem,
+    Mention,
+    Report,
+)
 from . import rows as R
 from . import tables as T
 from .check import check_store
@@ -32,11 +42,19 @@ from .engine import (
     normalise_url,
     transient,
 )
-from .work import ChangeSet, Neighbourhood, apply_changes, read_versions
+from .work import ChangeSet, Neighbourhood, apply_changes, assemble, read_versions
 
-__all__ = ["Store", "open_store"]
+__all__ = ["CopiesChanged", "Store", "open_store"]
 
 Out = TypeVar("Out")
+
+
+class CopiesChanged(StoreError):
+    """Another writer stored a report this document's copies were decided against: decide again.
+
+    :meth:`Store.add_document` raises it (storing nothing) when the candidates it finds
+    inside its transaction are not the ones the caller decided on; the run layer retries.
+    """
 
 
 def open_store(url: str | os.PathLike[str]) -> "Store":
@@ -153,6 +171,9 @@ class Store:
         reports: Sequence[Report],
         mentions: Sequence[Mention],
         derive: Callable[[Neighbourhood], ChangeSet] | None = None,
+        *,
+        prints: Sequence[Fingerprint] = (),
+        candidates: Collection[str] | None = None,
     ) -> bool:
         """Store a document with its reports, mentions and claims in one transaction.
 
@@ -162,11 +183,26 @@ class Store:
         the same transaction, so a document and its effect on incidents land
         together or not at all. Returns False, changing nothing, when a document
         with this sha256 is already stored.
+
+        An article id already stored with another text (or title) is refused with
+        :class:`InputError`, changing nothing. ``prints`` are the reports'
+        fingerprints (``ingest.copies``), stored so later copies find them (bands
+        only for originals: reports whose ``copy_of`` is unset); ``candidates``, the
+        keys :meth:`copy_candidates` gave when the reports' ``copy_of`` was decided,
+        are checked again inside the transaction: when they changed meanwhile,
+        :class:`CopiesChanged` is raised and nothing is stored.
         """
         _check_parts(doc, reports, mentions)
+        by_key = {p.report_key: p for p in prints}
         try:
             doc_row = R.document_row(doc, datetime.now(timezone.utc))
-            report_rows = [R.report_row(r) for r in reports]
+            report_rows = [R.report_row(r, _hash_of(by_key, r)) for r in reports]
+            band_rows = [
+                {"band": band, "report_key": r.key}
+                for r in reports
+                if r.copy_of is None
+                for band in sorted(set(by_key[r.key].bands if r.key in by_key else ()))
+            ]
             mention_rows = [R.mention_row(m) for m in mentions]
             claim_rows = [row for m in mentions for row in R.claim_rows(m)]
         except (TypeError, ValueError) as exc:
@@ -176,8 +212,13 @@ class Store:
             exists = conn.execute(select(T.documents.c.sha256).where(T.documents.c.sha256 == doc.sha256))
             if exists.first() is not None:
                 return False
+            for article in {r.article.id: r.article for r in reports}.values():
+                _refuse_another_text(conn, doc, article)
+            if candidates is not None and _candidate_keys(conn, prints) != set(candidates):
+                raise CopiesChanged(f"the copies of {doc.origin} changed while it was being stored")
             _insert(conn, T.documents, [doc_row])
             _insert(conn, T.reports, report_rows)
+            _insert(conn, T.report_bands, band_rows)
             _insert(conn, T.mentions, mention_rows)
             _insert(conn, T.claims, claim_rows)
             if derive is not None:
@@ -193,6 +234,18 @@ class Store:
             raise self._error(action, exc) from exc
         except SQLAlchemyError as exc:
             raise self._error(action, exc) from exc
+
+    def copy_candidates(self, prints: Sequence[Fingerprint]) -> list[Report]:
+        """Stored reports that may be copies' originals: one per content hash of ``prints`` (an original
+        before a copy, then the smallest key), and every original sharing one of their bands.
+
+        Both are index probes (``reports.body_hash``, ``report_bands.band``); which of them
+        really are copies is decided by ``ingest.copies.find_originals``.
+        """
+        with self._guard("read reports"), self._read() as conn:
+            keys = _candidate_keys(conn, prints)
+            rows = conn.execute(select(T.reports).where(T.reports.c.key.in_(sorted(keys)))).mappings().all()
+        return sorted((R.report_from_row(r) for r in rows), key=lambda r: r.key)
 
     def document_raw(self, sha256: str) -> bytes:
         with self._guard("read documents"), self._read() as conn:
@@ -253,8 +306,8 @@ class Store:
     def replace_incidents(self, incidents: Sequence[Incident]) -> None:
         """Replace every incident (and its mention links) with ``new``, in one transaction."""
         try:
-            incident_rows = [R.incident_row(i) for i in incidents]
-            link_rows = [row for i in incidents for row in R.incident_link_rows(i)]
+            incident_rows = [R.incident_row(i, i.mentions) for i in incidents]
+            link_rows = [row for i in incidents for row in R.incident_link_rows(i.id, (m.key for m in i.mentions))]
         except (TypeError, ValueError) as exc:
             raise StoreError(f"cannot store incidents: {exc}") from exc
 
@@ -280,7 +333,8 @@ class Store:
         are written in that transaction."""
 
         def work(conn: Connection) -> None:
-            incidents = [R.incident_from_row(r) for r in conn.execute(_incident_query()).mappings()]
+            heads = [R.head_from_row(payload, tally) for payload, tally in conn.execute(_incident_query())]
+            incidents = assemble(conn, heads, self._mention_cache)
             nb = Neighbourhood(conn, self._mention_cache)
             apply_changes(conn, derive(_all_mentions(conn), incidents, nb))
 
@@ -315,19 +369,22 @@ class Store:
         if limit is not None:
             query = query.limit(limit)
         with self._guard("read incidents"), self._read() as conn:
-            rows = conn.execute(query).mappings().all()
-        return [R.incident_from_row(r) for r in rows]
+            heads = [R.head_from_row(payload, tally) for payload, tally in conn.execute(query)]
+            return assemble(conn, heads, self._mention_cache)
 
     def incident(self, incident_id: str) -> Incident:
         """The incident with this id, or the only one whose id starts with it."""
         if not incident_id:
             raise NotFound("no incident with an empty id")
         pattern = incident_id.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        columns = select(T.incidents.c.payload, T.incidents.c.tally)
         with self._guard("read incidents"), self._read() as conn:
-            row = conn.execute(select(T.incidents.c.payload).where(T.incidents.c.id == incident_id)).first()
+            row = conn.execute(columns.where(T.incidents.c.id == incident_id)).first()
             found = [row] if row is not None else conn.execute(
-                select(T.incidents.c.payload).where(T.incidents.c.id.like(pattern, escape="\\")).limit(2)
+                columns.where(T.incidents.c.id.like(pattern, escape="\\")).limit(2)
             ).all()
+            if len(found) == 1:
+                (incident,) = assemble(conn, [R.head_from_row(found[0][0], found[0][1])], self._mention_cache)
         if not found:
             versions = self.history(incident_id)
             if versions and versions[-1].successors:
@@ -338,7 +395,7 @@ class Store:
             raise NotFound(f"no incident {incident_id}")
         if len(found) > 1:
             raise NotFound(f"incident id prefix {incident_id!r} is ambiguous; give more of the id")
-        return R.incident_from_row({"payload": found[0][0]})
+        return incident
 
     # -- whole-store views ----------------------------------------------------
 
@@ -386,8 +443,9 @@ class Store:
 
 
 def _incident_query() -> Select[Any]:
-    """Every incident's payload, sorted by (start date, nulls last; id)."""
-    return select(T.incidents.c.payload).order_by(nulls_last(T.incidents.c.date_start.asc()), T.incidents.c.id)
+    """Every incident's payload and tally, sorted by (start date, nulls last; id)."""
+    c = T.incidents.c
+    return select(c.payload, c.tally).order_by(nulls_last(c.date_start.asc()), c.id)
 
 
 def _all_mentions(conn: Connection) -> list[Mention]:
@@ -413,6 +471,54 @@ def _plain(value: Any, is_json: bool) -> Any:
 
 def _sort_key(row: tuple[Any, ...]) -> tuple[Any, ...]:
     return tuple((0, "") if v is None else (1, v) for v in row)
+
+
+def _hash_of(prints: dict[str, Fingerprint], report: Report) -> str | None:
+    found = prints.get(report.key)
+    return found.body_hash if found is not None else None
+
+
+def _candidate_keys(conn: Connection, prints: Sequence[Fingerprint]) -> set[str]:
+    """The keys :meth:`Store.copy_candidates` reads (see there)."""
+    r = T.reports.c
+    hashes = sorted({p.body_hash for p in prints if p.body_hash})
+    bands = sorted({b for p in prints if p.body_hash for b in p.bands})
+    keys: set[str] = set()
+    if hashes:
+        best: dict[str, tuple[bool, str]] = {}
+        query = select(r.key, r.body_hash, r.copy_of).where(r.body_hash.in_(hashes))
+        for key, body_hash, copy_of in conn.execute(query):
+            rank = (copy_of is not None, key)
+            if body_hash not in best or rank < best[body_hash]:
+                best[body_hash] = rank
+        keys.update(key for _, key in best.values())
+    if bands:
+        b = T.report_bands.c
+        keys.update(conn.execute(select(b.report_key).where(b.band.in_(bands)).distinct()).scalars())
+    return keys
+
+
+def _refuse_another_text(conn: Connection, doc: Document, article: Article) -> None:
+    """Raise :class:`InputError` when ``article.id`` is stored with another text or title."""
+    r, d = T.reports.c, T.documents.c
+    first = (
+        select(d.origin)
+        .select_from(T.reports.join(T.documents, r.document_sha256 == d.sha256))
+        .where(r.article_id == article.id)
+        .order_by(d.ingested_at, d.origin)
+        .limit(1)
+    )
+    for what, differs in (
+        ("text", r.text != article.text),
+        ("title", func.coalesce(r.title, "") != (article.title or "")),
+    ):
+        row = conn.execute(first.where(differs)).first()
+        if row is not None:
+            raise InputError(
+                doc.origin,
+                f"id {article.id!r} is already stored with a different {what} (first from {row[0]}); "
+                "give the new version its own id",
+            )
 
 
 def _check_parts(doc: Document, reports: Sequence[Report], mentions: Sequence[Mention]) -> None:

@@ -4,11 +4,17 @@ The schema itself is created by the Alembic migrations in ``migrations/``;
 these definitions must match them (a test compares the two).
 
 * ``documents``: one row per ingested thing, raw bytes kept.
-* ``reports``: one row per report (article part), with the article's fields.
+* ``reports``: one row per report (article part), with the article's fields, the hash of
+  its normalised content and, for a copy, the original it carries (``copy_of``).
+* ``report_bands``: the LSH bands of each original report's shingles, by which a near
+  copy finds it (``ingest.copies``).
 * ``mentions``: queryable columns plus the mention as JSON (without its claims).
 * ``claims``: one row per claim of a mention, queryable columns plus the claim as JSON.
-* ``incidents`` and ``incident_mentions``: the current incidents and their mentions.
-* ``incident_versions``: every change to an incident, with time and cause (nothing is overwritten).
+* ``incidents`` and ``incident_mentions``: the current incidents (their derived fields and
+  the tally they are derived from) and their mentions.
+* ``incident_versions``: every change to an incident, with time and cause (nothing is
+  overwritten): a ``snapshot`` (every field and every mention key), a ``diff`` (the fields
+  that changed and the mentions that joined or left) or a ``retired`` mark.
 * ``problems``: inputs that could not be ingested.
 
 Columns with ``info={"snapshot": False}`` (times, surrogate ids) are left out of
@@ -39,6 +45,7 @@ __all__ = [
     "metadata",
     "documents",
     "reports",
+    "report_bands",
     "mentions",
     "claims",
     "incidents",
@@ -102,7 +109,20 @@ reports = Table(
     Column("dateline_start", Integer),
     Column("dateline_end", Integer),
     Column("published", Date),
+    # copies (ingest.copies): the content's sha256, and the original this report carries again
+    Column("body_hash", String(64), index=True),
+    Column("copy_of", KEY),
+    Column("copy_of_id", Text),
+    Column("copy_of_part", Integer),
     UniqueConstraint("document_sha256", "part"),
+)
+
+report_bands = Table(
+    "report_bands",
+    metadata,
+    Column("band", String(32), primary_key=True),
+    Column("report_key", KEY, ForeignKey("reports.key", ondelete="CASCADE"), primary_key=True),
+    Index(None, "report_key"),
 )
 
 mentions = Table(
@@ -176,6 +196,7 @@ incidents = Table(
     Column("grade", String(32), nullable=False),
     Column("policy", String(32), nullable=False),
     Column("payload", JSON, nullable=False),
+    Column("tally", JSON),
 )
 
 incident_mentions = Table(
@@ -183,7 +204,6 @@ incident_mentions = Table(
     metadata,
     Column("incident_id", KEY, ForeignKey("incidents.id", ondelete="CASCADE"), primary_key=True),
     Column("mention_key", KEY, ForeignKey("mentions.key", ondelete="CASCADE"), primary_key=True),
-    Column("position", Integer, nullable=False),
     Index(None, "mention_key"),
 )
 
@@ -195,6 +215,7 @@ incident_versions = Table(
     Column("recorded_at", DateTime(timezone=True), nullable=False, info=NO_SNAPSHOT),
     Column("cause", Text, nullable=False),
     Column("successors", JSON, nullable=False),
+    Column("kind", String(16), nullable=False),
     Column("payload", JSON),
 )
 

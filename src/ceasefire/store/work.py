@@ -1,29 +1,48 @@
 """Reads and writes of incremental incident updates, inside one store transaction.
 
 A :class:`Neighbourhood` is what the incident logic may read while a document is
-being written: the mentions that could belong with a given one, the incidents
-that hold given mentions, and the incidents' latest version numbers. The run
-layer decides (``ceasefire.incidents``); :func:`apply_changes` writes the
+being written (``ceasefire.incidents.MentionReader``): the keys of the stored
+mentions that could belong with a given one (index lookups), decoded mentions,
+the incident each mention is in, incidents' heads (derived fields and tally,
+without their mentions), whole incidents, and the latest version numbers. The
+run layer decides (``ceasefire.incidents``); :func:`apply_changes` writes the
 decision in the same transaction.
+
+Versions are stored as a ``snapshot`` (every derived field and every mention key)
+when an incident is written whole, at its first version and every
+:data:`SNAPSHOT_EVERY` versions; otherwise as a ``diff`` against the version
+before (the fields that changed and the mention keys that joined), so that a
+report joining a large incident writes what the report changed, not the whole
+incident again. :func:`read_versions` replays them.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime, timedelta, timezone
 from typing import Any, Protocol
 
-from sqlalchemy import Connection, and_, delete, func, insert, or_, select
+from sqlalchemy import Connection, and_, delete, func, insert, or_, select, update
 
-from ..model import Incident, IncidentVersion, Mention
+from ..model import Growth, Incident, IncidentHead, IncidentVersion, Mention
 from . import rows as R
 from . import tables as T
-from .codec import from_json, to_json
 
-__all__ = ["Neighbourhood", "ChangeSet", "apply_changes", "read_versions"]
+__all__ = [
+    "Neighbourhood",
+    "ChangeSet",
+    "apply_changes",
+    "read_versions",
+    "load_mentions",
+    "assemble",
+    "SNAPSHOT_EVERY",
+]
 
 WINDOW = timedelta(days=2)
+SNAPSHOT_EVERY = 16  # a version whose number is a multiple of this is a snapshot
+CACHE_LIMIT = 100_000
+_CHUNK = 500  # keys per IN (...) list
 
 
 class ChangeSet(Protocol):
@@ -36,44 +55,79 @@ class ChangeSet(Protocol):
     @property
     def versions(self) -> Sequence[IncidentVersion]: ...
 
+    @property
+    def grow(self) -> Sequence[Growth]: ...
 
-CACHE_LIMIT = 100_000
+
+def _chunks(keys: Sequence[str]) -> Iterator[Sequence[str]]:
+    for at in range(0, len(keys), _CHUNK):
+        yield keys[at : at + _CHUNK]
+
+
+def load_mentions(conn: Connection, keys: Iterable[str], cache: dict[str, Mention]) -> dict[str, Mention]:
+    """The stored mentions with these keys, decoded (with their claims); ``cache`` keeps decoded ones.
+
+    A stored mention never changes (its key derives from its document's hash), so a
+    mention decoded once can be reused across transactions.
+    """
+    wanted = sorted(set(keys))
+    missing = [k for k in wanted if k not in cache]
+    if len(cache) + len(missing) > CACHE_LIMIT:
+        cache.clear()
+        missing = wanted
+    for chunk in _chunks(missing):
+        rows = conn.execute(select(T.mentions).where(T.mentions.c.key.in_(chunk))).mappings().all()
+        claims = conn.execute(
+            select(T.claims.c.mention_key, T.claims.c.payload)
+            .where(T.claims.c.mention_key.in_(chunk))
+            .order_by(T.claims.c.mention_key, T.claims.c.seq)
+        ).all()
+        by_mention: dict[str, list[Any]] = defaultdict(list)
+        for key, payload in claims:
+            by_mention[key].append(payload)
+        for r in rows:
+            cache[r["key"]] = R.mention_from_row(r, by_mention.get(r["key"], []))
+    return {k: cache[k] for k in wanted if k in cache}
+
+
+def members_of(conn: Connection, incident_ids: Sequence[str]) -> dict[str, list[str]]:
+    """Each incident's mention keys, sorted."""
+    out: dict[str, list[str]] = {i: [] for i in incident_ids}
+    links = T.incident_mentions.c
+    for chunk in _chunks(list(incident_ids)):
+        for incident_id, key in conn.execute(
+            select(links.incident_id, links.mention_key).where(links.incident_id.in_(chunk))
+        ):
+            out[incident_id].append(key)
+    return {i: sorted(keys) for i, keys in out.items()}
+
+
+def assemble(conn: Connection, heads: Sequence[IncidentHead], cache: dict[str, Mention]) -> list[Incident]:
+    """Whole incidents: each head with its mentions, ordered by key."""
+    members = members_of(conn, [h.id for h in heads])
+    mentions = load_mentions(conn, (k for keys in members.values() for k in keys), cache)
+    return [Incident.of(h, tuple(mentions[k] for k in members[h.id] if k in mentions)) for h in heads]
+
+
+def read_heads(conn: Connection, incident_ids: Sequence[str]) -> dict[str, IncidentHead]:
+    out: dict[str, IncidentHead] = {}
+    c = T.incidents.c
+    for chunk in _chunks(sorted(set(incident_ids))):
+        for incident_id, payload, tally in conn.execute(select(c.id, c.payload, c.tally).where(c.id.in_(chunk))):
+            out[incident_id] = R.head_from_row(payload, tally)
+    return out
 
 
 class Neighbourhood:
-    """Read access for incremental merging, bound to an open transaction.
-
-    ``cache`` maps mention keys to decoded mentions across transactions: a stored
-    mention never changes (its key is derived from its document's hash), so a
-    mention decoded once can be reused.
-    """
+    """Read access for incremental merging, bound to an open transaction (``cache``: see :func:`load_mentions`)."""
 
     def __init__(self, conn: Connection, cache: dict[str, Mention] | None = None) -> None:
         self._conn = conn
         self._cache = cache if cache is not None else {}
 
-    def _mentions(self, keys: Iterable[str]) -> list[Mention]:
-        keys = sorted(set(keys))
-        missing = [k for k in keys if k not in self._cache]
-        if missing:
-            rows = self._conn.execute(select(T.mentions).where(T.mentions.c.key.in_(missing))).mappings().all()
-            claims = self._conn.execute(
-                select(T.claims.c.mention_key, T.claims.c.payload)
-                .where(T.claims.c.mention_key.in_(missing))
-                .order_by(T.claims.c.mention_key, T.claims.c.seq)
-            ).all()
-            by_mention: dict[str, list[Any]] = defaultdict(list)
-            for key, payload in claims:
-                by_mention[key].append(payload)
-            if len(self._cache) + len(rows) > CACHE_LIMIT:
-                self._cache.clear()
-            for r in rows:
-                self._cache[r["key"]] = R.mention_from_row(r, by_mention.get(r["key"], []))
-        return [self._cache[k] for k in keys if k in self._cache]
-
-    def neighbours(self, mention: Mention) -> list[Mention]:
-        """Stored mentions that could be compatible with ``mention``: same country near its dates, or a shared
-        figure."""
+    def candidates(self, mention: Mention) -> list[str]:
+        """Keys of stored mentions that could be compatible with ``mention``: the same country near its dates
+        (or undated), or a shared figure."""
         m = T.mentions.c
         keys: set[str] = set()
         place = mention.place
@@ -94,75 +148,136 @@ class Neighbourhood:
             )
             keys.update(self._conn.execute(q).scalars())
         keys.discard(mention.key)
-        return self._mentions(keys)
+        return sorted(keys)
+
+    def mentions(self, keys: Iterable[str]) -> list[Mention]:
+        found = load_mentions(self._conn, keys, self._cache)
+        return [found[k] for k in sorted(found)]
+
+    def neighbours(self, mention: Mention) -> list[Mention]:
+        return self.mentions(self.candidates(mention))
+
+    def incident_ids(self, mention_keys: Iterable[str]) -> dict[str, str]:
+        links = T.incident_mentions.c
+        out: dict[str, str] = {}
+        for chunk in _chunks(sorted(set(mention_keys))):
+            query = select(links.mention_key, links.incident_id).where(links.mention_key.in_(chunk))
+            out.update({k: i for k, i in self._conn.execute(query)})
+        return out
+
+    def heads(self, incident_ids: Iterable[str]) -> dict[str, IncidentHead]:
+        return read_heads(self._conn, list(incident_ids))
 
     def incidents_of(self, mention_keys: Iterable[str]) -> list[Incident]:
-        keys = sorted(set(mention_keys))
-        if not keys:
-            return []
-        ids = self._conn.execute(
-            select(T.incident_mentions.c.incident_id).where(T.incident_mentions.c.mention_key.in_(keys)).distinct()
-        ).scalars().all()
-        if not ids:
-            return []
-        rows = self._conn.execute(select(T.incidents.c.payload).where(T.incidents.c.id.in_(ids))).all()
-        return sorted((R.incident_from_row({"payload": p}) for (p,) in rows), key=lambda i: i.id)
+        ids = sorted(set(self.incident_ids(mention_keys).values()))
+        heads = read_heads(self._conn, ids)
+        return assemble(self._conn, [heads[i] for i in ids if i in heads], self._cache)
 
     def latest_versions(self, incident_ids: Iterable[str]) -> dict[str, int]:
         ids = sorted(set(incident_ids))
-        if not ids:
-            return {}
         v = T.incident_versions.c
-        rows = self._conn.execute(
-            select(v.incident_id, func.max(v.version)).where(v.incident_id.in_(ids)).group_by(v.incident_id)
-        ).all()
-        return {i: int(n) for i, n in rows}
+        out: dict[str, int] = {}
+        for chunk in _chunks(ids):
+            rows = self._conn.execute(
+                select(v.incident_id, func.max(v.version)).where(v.incident_id.in_(chunk)).group_by(v.incident_id)
+            ).all()
+            out.update({i: int(n) for i, n in rows})
+        return out
+
+
+def _diff(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in new.items() if old.get(k) != v}
 
 
 def apply_changes(conn: Connection, changes: ChangeSet) -> None:
-    """Write new and changed incidents, drop retired ones, append their versions."""
-    gone = sorted({i.id for i in changes.write} | set(changes.retire))
-    if gone:
-        conn.execute(delete(T.incident_mentions).where(T.incident_mentions.c.incident_id.in_(gone)))
-        conn.execute(delete(T.incidents).where(T.incidents.c.id.in_(gone)))
+    """Write new, grown and re-derived incidents, drop retired ones, append their versions."""
+    whole = {i.id: i for i in changes.write}
+    gone = sorted(set(whole) | set(changes.retire))
+    inc, links = T.incidents.c, T.incident_mentions.c
+    for chunk in _chunks(gone):
+        conn.execute(delete(T.incident_mentions).where(links.incident_id.in_(chunk)))
+        conn.execute(delete(T.incidents).where(inc.id.in_(chunk)))
     if changes.write:
-        conn.execute(insert(T.incidents), [R.incident_row(i) for i in changes.write])
-        links = [row for i in changes.write for row in R.incident_link_rows(i)]
-        if links:
-            conn.execute(insert(T.incident_mentions), links)
+        conn.execute(insert(T.incidents), [R.incident_row(i, i.mentions) for i in changes.write])
+        rows = [row for i in changes.write for row in R.incident_link_rows(i.id, (m.key for m in i.mentions))]
+        if rows:
+            conn.execute(insert(T.incident_mentions), rows)
+    previous: dict[str, dict[str, Any]] = {}
+    for g in changes.grow:
+        (payload,) = conn.execute(select(inc.payload).where(inc.id == g.previous)).one()
+        previous[g.head.id] = payload
+        if g.head.id == g.previous:
+            conn.execute(update(T.incidents).where(inc.id == g.previous).values(**R.incident_row(g.head)))
+        else:  # a new mention has the smallest key: the incident takes the id it derives from
+            conn.execute(insert(T.incidents), [R.incident_row(g.head)])
+            conn.execute(update(T.incident_mentions).where(links.incident_id == g.previous).values(
+                incident_id=g.head.id))
+            conn.execute(delete(T.incidents).where(inc.id == g.previous))
+        conn.execute(insert(T.incident_mentions), R.incident_link_rows(g.head.id, g.added))
+    _write_versions(conn, changes, whole, previous)
+
+
+def _write_versions(
+    conn: Connection, changes: ChangeSet, whole: dict[str, Incident], previous: dict[str, dict[str, Any]]
+) -> None:
     now = datetime.now(timezone.utc)
-    if changes.versions:
-        conn.execute(
-            insert(T.incident_versions),
-            [
-                {
-                    "incident_id": v.incident_id,
-                    "version": v.version,
-                    "recorded_at": now,
-                    "cause": v.cause,
-                    "successors": list(v.successors),
-                    "payload": to_json(v.incident) if v.incident is not None else None,
-                }
-                for v in changes.versions
-            ],
-        )
+    renamed = {g.head.id for g in changes.grow if g.head.id != g.previous}
+    rows = []
+    for v in changes.versions:
+        row = {"incident_id": v.incident_id, "version": v.version, "recorded_at": now, "cause": v.cause,
+               "successors": list(v.successors)}
+        if v.incident is None:
+            rows.append({**row, "kind": "retired", "payload": None})
+            continue
+        head = R.head_payload(v.incident)
+        snapshot = v.incident_id in whole or v.incident_id in renamed or v.version % SNAPSHOT_EVERY == 0
+        if snapshot or v.incident_id not in previous:
+            if v.incident_id in whole:
+                members = sorted(m.key for m in whole[v.incident_id].mentions)
+            else:
+                members = members_of(conn, [v.incident_id])[v.incident_id]
+            rows.append({**row, "kind": "snapshot", "payload": {"head": head, "members": members}})
+        else:
+            diff = {"changed": _diff(previous[v.incident_id], head), "added": list(v.added),
+                    "removed": list(v.removed)}
+            rows.append({**row, "kind": "diff", "payload": diff})
+    if rows:
+        conn.execute(insert(T.incident_versions), rows)
 
 
 def read_versions(conn: Connection, incident_id: str) -> list[IncidentVersion]:
+    """Every version of an incident, oldest first, each with the head it became (snapshots and diffs replayed)."""
     v = T.incident_versions.c
     rows = conn.execute(
-        select(v.incident_id, v.version, v.recorded_at, v.cause, v.successors, v.payload)
+        select(v.incident_id, v.version, v.recorded_at, v.cause, v.successors, v.kind, v.payload)
         .where(v.incident_id == incident_id)
         .order_by(v.version)
     ).all()
-    return [
-        IncidentVersion(
-            incident_id=r.incident_id,
-            version=r.version,
-            cause=r.cause,
-            incident=from_json(Incident, r.payload) if r.payload is not None else None,
-            successors=tuple(r.successors or ()),
-            recorded_at=r.recorded_at,
+    out = []
+    state: dict[str, Any] = {}
+    members: set[str] = set()
+    for r in rows:
+        before = set(members)
+        head: IncidentHead | None = None
+        if r.kind == "snapshot":
+            state, members = dict(r.payload["head"]), set(r.payload["members"])
+        elif r.kind == "diff":
+            state.update(r.payload["changed"])
+            members = (members | set(r.payload["added"])) - set(r.payload["removed"])
+        else:
+            members = set()
+        if r.kind != "retired":
+            head = R.head_from_row(state)
+        out.append(
+            IncidentVersion(
+                incident_id=r.incident_id,
+                version=r.version,
+                cause=r.cause,
+                incident=head,
+                successors=tuple(r.successors or ()),
+                recorded_at=r.recorded_at,
+                added=tuple(sorted(members - before)),
+                removed=tuple(sorted(before - members)),
+            )
         )
-        for r in rows
-    ]
+    return out
