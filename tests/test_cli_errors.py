@@ -136,13 +136,12 @@ def test_an_unexpected_error_is_one_line_and_its_own_status(tmp_path):
     assert line == "internal error: KeyError: 'boom'; run with --debug for the traceback"
 
 
-def test_an_unexpected_error_never_shows_the_password(tmp_path):
-    url = f"postgresql://u:{SECRET}@127.0.0.1:1/x"
-    r = ceasefire("--db", url, "check", cwd=tmp_path, env=_planted(tmp_path, "echo"))
-    assert one_line_error(r, 70) == (
-        "internal error: RuntimeError: cannot handle postgresql://u:***@127.0.0.1:1/x; "
-        "run with --debug for the traceback"
-    )
+@pytest.mark.parametrize("url", [f"postgresql://u:{SECRET}@127.0.0.1:1/x", f"postgresql://u@h/x?password={SECRET}"])
+def test_an_unexpected_error_never_shows_the_password(tmp_path, url):
+    for args, env in ((["--db", url], {}), ([], {"CEASEFIRE_DB": url})):
+        r = ceasefire(*args, "check", cwd=tmp_path, env={**_planted(tmp_path, "echo"), **env})
+        line = one_line_error(r, 70)
+        assert line.startswith("internal error: RuntimeError: cannot handle postgresql://u") and "***" in line
 
 
 @pytest.mark.parametrize("how", ["--debug", "CEASEFIRE_DEBUG=1"])

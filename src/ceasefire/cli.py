@@ -19,7 +19,6 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any, Iterator, NoReturn, Optional
-from urllib.parse import quote, urlsplit
 
 import typer
 from rich.console import Console
@@ -477,24 +476,10 @@ def _fail(message: str, status: int, exc: BaseException) -> NoReturn:
     if state.debug or os.environ.get("CEASEFIRE_DEBUG", "").lower() in ("1", "true", "yes"):
         traceback.print_exception(exc, file=sys.stderr)
     line = " ".join(message.split())
-    for secret in _secrets():
-        line = line.replace(secret, "***")
+    for url in (state.db, os.environ.get("CEASEFIRE_DB")):
+        line = database.hide_password(line, url) if url else line
     err.print(line, markup=False)
     sys.exit(status)
-
-
-def _secrets() -> list[str]:
-    """The password in the store URL as given (``--db`` or ``CEASEFIRE_DB``), raw and percent-encoded."""
-    out = []
-    for url in (state.db, os.environ.get("CEASEFIRE_DB")):
-        if url and "://" in url:
-            try:
-                password = urlsplit(url).password
-            except ValueError:
-                continue
-            if password:
-                out += [password, quote(password, safe="")]
-    return out
 
 
 if __name__ == "__main__":

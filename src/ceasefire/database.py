@@ -19,10 +19,12 @@ from .errors import ConfigError
 from .model import CheckFailure, Incident, IncidentVersion, Report
 from .run import IngestResult, Pipeline, ProgressCallback, ingest_paths, rebuild_incidents
 from .store import Store, open_store
+from .store.engine import hide_secrets
 
 __all__ = [
     "Database",
     "check_paths",
+    "hide_password",
     "open",
     "evaluate",
     "geocode",
@@ -37,6 +39,11 @@ def check_paths(paths: Sequence[str | Path]) -> None:
     for path in paths:
         if not str(path).strip():
             raise ConfigError(f"empty path {str(path)!r}: name a file or directory ('.' for the current one)")
+
+
+def hide_password(text: str, db_url: str) -> str:
+    """``text`` with the password of the store URL ``db_url`` (as a user typed it) replaced by ``***``."""
+    return hide_secrets(text, db_url)
 
 
 class Database:

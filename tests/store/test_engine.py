@@ -154,3 +154,19 @@ def test_in_memory_urls_are_known(url: str, tmp_path) -> None:
     assert not is_memory(normalise_url(str(tmp_path / "x.db")))
     with open_store(url) as store:
         assert store.in_memory
+
+
+@pytest.mark.parametrize(
+    ("url", "password"),
+    [
+        ("postgresql://u:s3cr3t@h:abc/db", "s3cr3t"),
+        ("postgresql://u:s3cr3t@[::1/db", "s3cr3t"),
+        ("postgresql://u@h/db?password=s3cr3t", "s3cr3t"),
+        ("postgresql://u:s3cr%2F3t@h/db", "s3cr/3t"),
+    ],
+)
+def test_a_typed_url_s_password_is_hidden_even_when_it_cannot_be_parsed(url: str, password: str) -> None:
+    from ceasefire.store.engine import hide_secrets
+
+    hidden = hide_secrets(f"failed on {url} with {password}", url)
+    assert "s3cr" not in hidden and hidden.endswith("with ***")

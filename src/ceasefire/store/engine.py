@@ -23,9 +23,10 @@ from __future__ import annotations
 
 import os
 import random
+import re
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 from alembic import command
 from alembic.config import Config
@@ -51,6 +52,8 @@ __all__ = [
     "current_revision",
     "head_revision",
     "first_line",
+    "hide_secrets",
+    "url_secrets",
 ]
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -226,15 +229,30 @@ def first_line(exc: BaseException, url: URL | None = None) -> str:
     orig = getattr(exc, "orig", None)
     message = str(orig if orig is not None else exc).strip()
     line = message.splitlines()[0] if message else type(exc).__name__
-    for secret in _secrets(url) if url is not None else ():
-        line = line.replace(secret, "***")
-    return line
+    return hide_secrets(line, url) if url is not None else line
 
 
-def _secrets(url: URL) -> list[str]:
-    """The URL's password as given and percent-encoded (a driver may quote either)."""
+def hide_secrets(text: str, url: URL | str) -> str:
+    """``text`` with every password ``url`` carries replaced by ``***`` (see :func:`url_secrets`)."""
+    for secret in url_secrets(url):
+        text = text.replace(secret, "***")
+    return text
+
+
+def url_secrets(url: URL | str) -> list[str]:
+    """The passwords a store URL carries (after ``user:`` or as a ``password`` parameter), each as given and
+    percent-encoded (a driver may quote either); a URL that cannot be parsed is read leniently."""
+    found: list[Any] = []
+    if isinstance(url, URL):
+        found = [url.password, url.query.get("password")]
+    elif "://" in url:
+        try:
+            parts = urlsplit(url)
+            found = [parts.password, *parse_qs(parts.query).get("password", [])]
+        except ValueError:  # e.g. unbalanced brackets: take what stands between "user:" and "@"
+            found = re.findall(r"://[^/@:]*:([^@]*)@", url)
     out = []
-    for secret in (url.password, url.query.get("password")):
+    for secret in found:
         if isinstance(secret, str) and secret:
-            out += [secret, quote(secret, safe="")]
-    return out
+            out += [secret, quote(secret, safe=""), unquote(secret)]
+    return sorted(set(out), key=len, reverse=True)
