@@ -170,3 +170,24 @@ def test_a_typed_url_s_password_is_hidden_even_when_it_cannot_be_parsed(url: str
 
     hidden = hide_secrets(f"failed on {url} with {password}", url)
     assert "s3cr" not in hidden and hidden.endswith("with ***")
+
+
+def test_a_first_run_waits_while_another_sets_up_a_fresh_sqlite_file(tmp_path, monkeypatch) -> None:
+    import sqlite3
+    import threading
+
+    from ceasefire.store import engine as engine_module
+
+    monkeypatch.setattr(engine_module, "BUSY_TIMEOUT_MS", 50)
+    monkeypatch.setattr(engine_module, "backoff", lambda attempt: 0.1)
+    path = tmp_path / "fresh.db"
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN EXCLUSIVE")  # another first run, mid-way through setting the file up
+    release = threading.Timer(0.4, other.commit)
+    release.start()
+    try:
+        with open_store(str(path)) as store:  # its journal mode and schema wait, then retry
+            assert store.counts()["documents"] == 0
+    finally:
+        release.join()
+        other.close()

@@ -24,6 +24,7 @@ from __future__ import annotations
 import os
 import random
 import re
+import time
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, quote, unquote, urlsplit
@@ -159,7 +160,22 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def migrate(engine: Engine, shown: str) -> None:
-    """Bring the database to the head revision; a no-op when it is there already."""
+    """Bring the database to the head revision; a no-op when it is there already.
+
+    A transient failure -- a SQLite file another first run is setting up (its WAL
+    journal, its schema), a lock timeout -- is retried like a write transaction.
+    """
+    for attempt in range(1, RETRIES + 1):
+        try:
+            _upgrade(engine, shown)
+            return
+        except StoreError as exc:
+            if attempt == RETRIES or not transient(exc.__cause__ or exc):
+                raise
+        time.sleep(backoff(attempt))
+
+
+def _upgrade(engine: Engine, shown: str) -> None:
     config = _alembic_config()
     try:
         conn = engine.connect()
