@@ -138,7 +138,7 @@ def test_a_wrong_content_length_in_the_middle_is_found_and_the_next_record_still
     assert "Content-Length" in message
 
 
-@pytest.mark.parametrize("delta", [-5, -1, 1, 6])
+@pytest.mark.parametrize("delta", [-5, -1, 1, 2, 3, 4, 6])
 def test_a_wrong_content_length_on_the_last_record_is_found(tmp_path: Path, delta: int) -> None:
     parts = [record(0), record(1, delta=delta)]
     path = write(tmp_path, "last.warc", parts)
@@ -286,3 +286,18 @@ def test_a_damaged_gzip_header_checks_the_crc(tmp_path: Path) -> None:
 
     assert stories(docs) == [0, 2]
     assert len(problems) == 1 and "incorrect data check" in problems[0].message
+
+
+@pytest.mark.parametrize("cut", [1, 2, 3])
+def test_a_file_cut_inside_the_last_empty_line_loses_that_record_with_a_problem(tmp_path: Path, cut: int) -> None:
+    parts = [record(0), record(1)]
+    path = tmp_path / "end.warc"
+    path.write_bytes(b"".join(parts)[:-cut])
+
+    docs, problems = read(path)
+
+    assert stories(docs) == [0]
+    assert [p.message for p in problems] == [
+        f"damaged WARC record at byte offset {len(parts[0])}: "
+        "cut short: the file ends inside the empty line that closes the record"
+    ]
