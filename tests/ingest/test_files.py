@@ -10,7 +10,7 @@ import pytest
 
 from ceasefire.ingest import TEXT_HTML, TEXT_PLAIN, list_inputs, to_article
 
-from .helpers import read
+from .helpers import read, read_with_peak
 
 WIRE = "IDLIB, Syria, May 4 — Shelling killed at least 12 people on Saturday, the health ministry said.\n"
 PAGE = (
@@ -231,8 +231,6 @@ def test_a_device_is_refused_before_it_is_read() -> None:
 def test_a_file_is_read_at_most_to_the_limit_even_when_its_size_says_less(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import tracemalloc
-
     path = tmp_path / "growing.txt"
     path.write_bytes(WIRE.encode() * 200_000)  # ~20 MB
     real_fstat = os.fstat
@@ -242,12 +240,7 @@ def test_a_file_is_read_at_most_to_the_limit_even_when_its_size_says_less(
             self.st_mode, self.st_size = st.st_mode, 10
 
     monkeypatch.setattr(os, "fstat", lambda fd: Shrunk(real_fstat(fd)))
-    tracemalloc.start()
-    try:
-        docs, problems = read(path, max_bytes=5000)
-        _, peak = tracemalloc.get_traced_memory()
-    finally:
-        tracemalloc.stop()
+    docs, problems, peak = read_with_peak(path, 5000)
 
     assert docs == []
     assert [(p.origin, p.message) for p in problems] == [(str(path), "file is over the limit of 5000 bytes")]

@@ -12,7 +12,7 @@ from ceasefire.errors import InputError
 from ceasefire.ingest import ARTICLE_JSON, to_article
 from ceasefire.model import Document
 
-from .helpers import read
+from .helpers import read, read_with_peak
 
 
 def line(**fields: object) -> str:
@@ -209,8 +209,6 @@ def test_html_with_a_nul_is_cleaned_before_extraction(tmp_path: Path) -> None:
 
 
 def test_a_line_far_over_the_limit_is_skipped_without_reading_it_whole(tmp_path: Path) -> None:
-    import tracemalloc
-
     path = tmp_path / "big.jsonl"
     big = 30 * 1024 * 1024
     with path.open("wb") as fh:
@@ -218,12 +216,7 @@ def test_a_line_far_over_the_limit_is_skipped_without_reading_it_whole(tmp_path:
         fh.write(b'{"id": "huge", "text": "' + b"x" * big + b'"}\r\n')
         fh.write(line(id="a3", text="Also short.").encode() + b"\n")
 
-    tracemalloc.start()
-    try:
-        docs, problems = read(path, max_bytes=1024 * 1024)
-        _, peak = tracemalloc.get_traced_memory()
-    finally:
-        tracemalloc.stop()
+    docs, problems, peak = read_with_peak(path, 1024 * 1024)
 
     assert [to_article(d).id for d in docs] == ["a1", "a3"]
     length = big + len('{"id": "huge", "text": ""}')

@@ -15,7 +15,7 @@ import pytest
 
 from ceasefire.ingest import to_article
 
-from .helpers import read
+from .helpers import read, read_with_peak
 
 STORIES = [
     "Shelling killed 3 people in the town of Ariha on Sunday, the health ministry said.",
@@ -235,8 +235,6 @@ def test_a_record_over_the_limit_is_skipped_and_the_next_read(tmp_path: Path) ->
 
 
 def test_a_gzip_bomb_is_decompressed_in_bounded_pieces(tmp_path: Path) -> None:
-    import tracemalloc
-
     bomb_body = b"<html><body><p>" + b" " * (64 * 1024 * 1024) + b"</p></body></html>"
     header_bomb = b"WARC/1.0\r\nWARC-Type: response\r\nX-Padding: " + b"a" * (16 * 1024 * 1024) + b"\r\n\r\n"
     path = tmp_path / "bomb.warc.gz"
@@ -248,12 +246,7 @@ def test_a_gzip_bomb_is_decompressed_in_bounded_pieces(tmp_path: Path) -> None:
     )
     assert path.stat().st_size < 1024 * 1024
 
-    tracemalloc.start()
-    try:
-        docs, problems = read(path, max_bytes=100_000)
-        _, peak = tracemalloc.get_traced_memory()
-    finally:
-        tracemalloc.stop()
+    docs, problems, peak = read_with_peak(path, 100_000)
 
     assert stories(docs) == [0, 2]
     assert [p.message for p in problems] == [

@@ -8,6 +8,11 @@ the same input twice changes nothing. The incidents a document's mentions
 join, extend, merge or create are updated in that same transaction, reading
 only their neighbourhood (``ceasefire.incidents.update_for``), and every change
 is recorded as a version of the incident.
+
+One bad record is that record's problem, never the run's: an error while reading,
+extracting (a failed batch is retried one document at a time) or storing one
+document becomes one ``IngestProblem`` and the run goes on; only a missing model or
+gazetteer (``ModelError``, ``GazetteerError``) stops it.
 """
 
 from __future__ import annotations
