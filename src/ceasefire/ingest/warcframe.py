@@ -33,6 +33,7 @@ MAX_LINE = 1 << 16  # one WARC header line
 MAX_HEADER = 1 << 18  # a record's whole WARC header block
 _CHUNK = 1 << 16  # compressed bytes read, and decompressed bytes produced, at a time
 _SCAN = 1 << 20  # bytes searched at a time for the next record after damage
+_PEEK = 1 << 16  # bytes kept of a block over the limit: its HTTP headers
 _GZIP = b"\x1f\x8b\x08"
 _PLAIN_START = b"\nWARC/"
 _END = b"\r\n\r\n"
@@ -40,8 +41,8 @@ _END = b"\r\n\r\n"
 
 @dataclass(frozen=True)
 class RawRecord:
-    """One framed record: ``data`` is its header block and block (the block's first ``keep`` bytes
-    when ``whole`` is false); ``offset`` its byte offset in the file (of its gzip member if gzipped)."""
+    """One framed record: ``data`` is its header block and block (the block's first 64 KiB when
+    ``whole`` is false); ``offset`` its byte offset in the file (of its gzip member if gzipped)."""
 
     offset: int
     record_id: str | None
@@ -167,7 +168,8 @@ class _Gzip:
     def read(self, n: int) -> bytes:
         while len(self.buf) < n and self._fill():
             pass
-        out = bytes(self.buf[:n])
+        with memoryview(self.buf) as view:
+            out = bytes(view[:n])
         del self.buf[:n]
         self.pos += len(out)
         return out
@@ -285,8 +287,9 @@ def _frame(src: _Plain | _Gzip, keep: int) -> RawRecord | None:
         if not declared.isdigit():
             raise _Bad(offset, record_id, "no valid Content-Length")
         length = int(declared)
-        block = src.read(min(length, keep))
-        got = len(block) + (src.skip(length - keep) if length > keep and len(block) == keep else 0)
+        head = length if length <= keep else min(length, _PEEK)  # a block over the limit: enough to tell its type
+        block = src.read(head)
+        got = len(block) + (src.skip(length - head) if length > head and len(block) == head else 0)
         if got < length:
             raise _Bad(offset, record_id, f"cut short: Content-Length says {length} bytes, the file ends after {got}")
         end = src.read(len(_END))
@@ -309,7 +312,7 @@ def warc_records(fh: BinaryIO, *, keep: int) -> Iterator[RawRecord | Damage]:
     """The framed records of a WARC file (gzipped when it starts with the gzip magic), and its damage.
 
     ``keep``: the most block bytes of one record held in memory; a longer
-    block is skipped after its first ``keep`` bytes (``whole`` is false).
+    block is skipped after its first 64 KiB (``whole`` is false).
     """
     fh.seek(0)
     src: _Plain | _Gzip = _Gzip(fh) if fh.read(2) == _GZIP[:2] else _Plain(fh)
