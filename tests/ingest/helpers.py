@@ -18,6 +18,19 @@ def read(path: Path, max_bytes: int = LIMIT) -> tuple[list[Document], list[Inges
     return docs, problems
 
 
+def read_with_peak(path: Path, max_bytes: int) -> tuple[list[Document], list[IngestProblem], int]:
+    """read(), and the peak of the memory Python allocated meanwhile (tracemalloc), in bytes."""
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        docs, problems = read(path, max_bytes)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    return docs, problems, peak
+
+
 def assert_reports_sound(article: Article, reports: list[Report]) -> None:
     """Reports cover the text contiguously and every headline quote stands at its offsets."""
     assert reports, "always at least one report"

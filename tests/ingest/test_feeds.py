@@ -109,3 +109,28 @@ def test_xml_that_is_not_a_feed_is_one_problem(tmp_path: Path) -> None:
     assert docs == []
     assert len(problems) == 1
     assert "feed" in problems[0].message
+
+
+def test_character_references_to_nul_and_surrogates_are_cleaned(tmp_path: Path) -> None:
+    path = tmp_path / "odd.rss"
+    path.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Wire&#0;</title>'
+        "<item><title>One&#0;x&#xD800;</title><link>https://example.org/1</link>"
+        "<description>Shelling&#0; killed 3 people&#1; in Ariha&#xDFFF; on Sunday.</description></item>"
+        "<item><title>Two</title><link>https://example.org/2</link>"
+        "<description>An air strike killed 5 in Maarat on Monday.</description></item>"
+        "</channel></rss>"
+    )
+
+    docs, problems = read(path)
+
+    assert problems == []
+    assert len(docs) == 2
+    for doc in docs:
+        assert b"\\u0000" not in doc.raw and b"\x00" not in doc.raw
+        doc.raw.decode("utf-8")  # the item's canonical JSON is valid UTF-8
+    first = to_article(docs[0])
+    assert "killed 3 people" in first.text
+    strings = [first.id, first.text, first.title or "", first.outlet or ""]
+    assert not any(c in s for s in strings for c in ("\x00", "\x01", "\ud800", "\udfff"))
+    assert to_article(docs[1]).text == "An air strike killed 5 in Maarat on Monday."

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
+
+import pytest
 
 from ceasefire.ingest import TEXT_HTML, TEXT_PLAIN, list_inputs, to_article
 
-from .helpers import read
+from .helpers import read, read_with_peak
 
 WIRE = "IDLIB, Syria, May 4 — Shelling killed at least 12 people on Saturday, the health ministry said.\n"
 PAGE = (
@@ -144,16 +147,30 @@ def test_binary_content_is_refused(tmp_path: Path) -> None:
     assert "binary" in problems[0].message
 
 
-def test_unreadable_input_is_a_problem_not_an_exception(tmp_path: Path) -> None:
+def test_unreadable_input_is_a_problem_not_an_exception(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "locked.txt"
+    path.write_text(WIRE)
+
+    def refuse(*args: object, **kwargs: object) -> int:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "open", refuse)  # chmod does not stop root, who runs CI
+    docs, problems = read(path)
+
+    assert docs == []
+    assert [(p.origin, p.message) for p in problems] == [(str(path), "cannot read (Permission denied)")]
+
+
+def test_a_directory_given_as_a_file_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "looks-like-a-file.txt"
-    path.mkdir()  # reading a directory fails like a permission error does
+    path.mkdir()
 
     docs, problems = read(path)
 
     assert docs == []
-    assert len(problems) == 1
-    assert problems[0].origin == str(path)
-    assert problems[0].message.startswith("cannot read")
+    assert [(p.origin, p.message) for p in problems] == [
+        (str(path), "not a regular file (a directory); only regular files are read")
+    ]
 
 
 def test_html_in_a_declared_charset_is_read(tmp_path: Path) -> None:
@@ -165,3 +182,86 @@ def test_html_in_a_declared_charset_is_read(tmp_path: Path) -> None:
 
     assert problems == []
     assert "Ariha café" in to_article(docs[0]).text
+
+
+def _read_in_time(path: Path, max_bytes: int = 1_000_000) -> tuple[list, list]:
+    """read() in a thread: a reader that blocks fails the test instead of hanging it."""
+    import threading
+
+    out: list = []
+    worker = threading.Thread(target=lambda: out.append(read(path, max_bytes)), daemon=True)
+    worker.start()
+    worker.join(10)
+    assert not worker.is_alive(), f"reading {path} blocked"
+    return out[0]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_named_or_found_in_a_directory_is_refused_without_blocking(tmp_path: Path) -> None:
+    named = tmp_path / "pipe.jsonl"
+    os.mkfifo(named)
+    inside = tmp_path / "dir"
+    inside.mkdir()
+    (inside / "a.txt").write_text(WIRE)
+    os.mkfifo(inside / "b.jsonl")
+
+    files, listed = list_inputs([named, inside])
+
+    assert listed == []
+    assert files == [named, inside / "a.txt", inside / "b.jsonl"]
+    results = [_read_in_time(f) for f in files]
+    assert [len(docs) for docs, _ in results] == [0, 1, 0]
+    message = "not a regular file (a FIFO); only regular files are read"
+    assert [(p.origin, p.message) for _, problems in results for p in problems] == [
+        (str(named), message),
+        (str(inside / "b.jsonl"), message),
+    ]
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero here")
+def test_a_device_is_refused_before_it_is_read() -> None:
+    docs, problems = _read_in_time(Path("/dev/zero"), max_bytes=100)
+
+    assert docs == []
+    assert [(p.origin, p.message) for p in problems] == [
+        ("/dev/zero", "not a regular file (a character device); only regular files are read")
+    ]
+
+
+def test_a_file_is_read_at_most_to_the_limit_even_when_its_size_says_less(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "growing.txt"
+    path.write_bytes(WIRE.encode() * 200_000)  # ~20 MB
+    real_fstat = os.fstat
+
+    class Shrunk:  # what /proc files and files still being written report: a size below their content
+        def __init__(self, st: os.stat_result) -> None:
+            self.st_mode, self.st_size = st.st_mode, 10
+
+    monkeypatch.setattr(os, "fstat", lambda fd: Shrunk(real_fstat(fd)))
+    docs, problems, peak = read_with_peak(path, 5000)
+
+    assert docs == []
+    assert [(p.origin, p.message) for p in problems] == [(str(path), "file is over the limit of 5000 bytes")]
+    assert peak < 1_000_000
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="no /proc here")
+def test_a_proc_file_of_size_zero_is_still_held_to_the_limit() -> None:
+    docs, problems = _read_in_time(Path("/proc/self/status"), max_bytes=100)
+
+    assert docs == []
+    assert [p.message for p in problems] == ["file is over the limit of 100 bytes"]
+
+
+def test_a_file_name_that_is_not_utf8_is_shown_with_escapes(tmp_path: Path) -> None:
+    path = Path(os.fsdecode(os.fsencode(tmp_path) + b"/caf\xe9.txt"))
+    path.write_text(WIRE)
+
+    docs, problems = read(path)
+
+    assert problems == []
+    assert docs[0].origin == f"{tmp_path}/caf\\xe9.txt"
+    assert to_article(docs[0]).id == docs[0].origin
+    assert docs[0].meta["path"] == docs[0].origin

@@ -12,7 +12,7 @@ from ceasefire.errors import InputError
 from ceasefire.ingest import ARTICLE_JSON, to_article
 from ceasefire.model import Document
 
-from .helpers import read
+from .helpers import read, read_with_peak
 
 
 def line(**fields: object) -> str:
@@ -149,3 +149,93 @@ def test_to_article_refuses_a_line_that_is_not_an_article() -> None:
 
     with pytest.raises(InputError, match="x.jsonl:1"):
         to_article(doc)
+
+
+def test_a_lone_surrogate_or_nul_in_a_line_is_cleaned_and_the_lines_around_it_are_read(tmp_path: Path) -> None:
+    path = tmp_path / "articles.jsonl"
+    rows = [
+        line(id="a1", text="Shelling killed 3 in Ariha on Sunday."),
+        '{"id": "a2\\ud800", "text": "Bombs \\ud83d killed 2\\u0000 people\\u0007 on Monday.", "x\\u0000": ["\\udfff"]}',
+        line(id="a3", text="An air strike killed 5 in Maarat on Tuesday."),
+    ]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+
+    docs, problems = read(path)
+
+    assert problems == []
+    articles = [to_article(d) for d in docs]
+    assert [a.id for a in articles] == ["a1", "a2\ufffd", "a3"]
+    odd = articles[1]
+    assert odd.text == "Bombs \ufffd killed 2  people  on Monday."
+    assert odd.extra == {"x ": ["\ufffd"]}
+    assert docs[1].raw == rows[1].encode()  # the bytes are kept as they came
+    start = odd.text.index("killed 2")
+    assert json.loads(rows[1])["text"][start : start + 8] == "killed 2"  # offsets count the same
+
+
+@pytest.mark.parametrize(
+    ("row", "reason"),
+    [
+        ('{"id": "a9", "text": "Fine.", "score": NaN}', "invalid JSON (NaN is not a JSON value)"),
+        ('{"id": "a9", "text": "Fine.", "score": -Infinity}', "invalid JSON (-Infinity is not a JSON value)"),
+        ('{"id": "a9", "text": "Fine.", "deep": ' + "[" * 70 + "]" * 70 + "}", "JSON nested deeper than 64 levels"),
+        ('{"id": "a9", "text": "Fine.", "deep": ' + "[" * 5000 + "]" * 5000 + "}", "JSON nested deeper than 64"),
+        ('{"id": ' + "7" * 5000 + ', "text": "Fine."}', "invalid JSON (Exceeds the limit"),
+        ('{"id": "\\u0000", "text": "Fine."}', "missing 'id'"),
+        ('{"id": "a9", "text": "\\u0000\\u0001"}', "missing 'text' (or 'html')"),
+    ],
+)
+def test_json_we_cannot_store_safely_is_a_problem_for_its_line(tmp_path: Path, row: str, reason: str) -> None:
+    path = tmp_path / "articles.jsonl"
+    path.write_text(row + "\n" + line(id="ok", text="Fine.") + "\n")
+
+    docs, problems = read(path)
+
+    assert [to_article(d).id for d in docs] == ["ok"]
+    assert [p.origin for p in problems] == [f"{path}:1"]
+    assert problems[0].message.startswith(f"line 1: {reason}")
+
+
+def test_html_with_a_nul_is_cleaned_before_extraction(tmp_path: Path) -> None:
+    path = tmp_path / "articles.jsonl"
+    page = "<html><body><article><p>Shelling\u0000 killed 12 people in Ariha on Saturday, the ministry said. " * 3
+    path.write_text(line(id="h1", html=page + "</p></article></body></html>") + "\n")
+
+    docs, problems = read(path)
+
+    assert problems == []
+    article = to_article(docs[0])
+    assert "killed 12 people" in article.text and "\x00" not in article.text
+
+
+def test_a_line_far_over_the_limit_is_skipped_without_reading_it_whole(tmp_path: Path) -> None:
+    path = tmp_path / "big.jsonl"
+    big = 30 * 1024 * 1024
+    with path.open("wb") as fh:
+        fh.write(line(id="a1", text="Short.").encode() + b"\n")
+        fh.write(b'{"id": "huge", "text": "' + b"x" * big + b'"}\r\n')
+        fh.write(line(id="a3", text="Also short.").encode() + b"\n")
+
+    docs, problems, peak = read_with_peak(path, 1024 * 1024)
+
+    assert [to_article(d).id for d in docs] == ["a1", "a3"]
+    length = big + len('{"id": "huge", "text": ""}')
+    assert [(p.origin, p.message) for p in problems] == [
+        (f"{path}:2", f"line 2: {length} bytes, over the limit of 1048576 bytes")
+    ]
+    assert peak < 8 * 1024 * 1024  # a few pieces of the line, never the line
+
+
+@pytest.mark.parametrize("ending", [b"\n", b"\r\n", b""])
+def test_the_line_limit_counts_the_line_without_its_end(tmp_path: Path, ending: bytes) -> None:
+    path = tmp_path / "edge.jsonl"
+    at_limit = line(id="a", text="x" * 60).encode()
+    over = line(id="b", text="x" * 61).encode()
+    path.write_bytes(at_limit + ending + b"\n" + over + ending)
+
+    docs, problems = read(path, max_bytes=len(at_limit))
+
+    assert [to_article(d).id for d in docs] == ["a"]
+    assert [p.message for p in problems] == [
+        f"line {3 if ending else 2}: {len(over)} bytes, over the limit of {len(at_limit)} bytes"
+    ]

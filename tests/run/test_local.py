@@ -1,13 +1,26 @@
-"""Pipeline._resolve: each mention's date against its report (inheritance of the report's own dates)."""
+"""Pipeline._resolve (each mention's date against its report), and ingest_paths: one bad record is that
+record's problem, whether it fails while read, extracted or stored."""
 
 from __future__ import annotations
 
+import gzip
+import json
+import os
+import tempfile
 from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from tests.ingest.fuzzing import Warc, article_is_clean, feeds, json_lines, warcs
 
 from ceasefire import geo
 from ceasefire.config import Settings
+from ceasefire.errors import ModelError, StoreError
 from ceasefire.model import Article, DatePrecision, Evidence, Mention, Report, Timex
-from ceasefire.run.local import Pipeline
+from ceasefire.run.local import Pipeline, ingest_paths
+from ceasefire.store import open_store
 
 TEXT = (
     "(September 18, 2016) - The base was lost this weekend after air strikes. "
@@ -110,3 +123,188 @@ def test_a_place_the_text_names_but_the_gazetteer_lacks_is_not_swapped_for_anoth
     bare = Mention(**{**m.__dict__, "toponyms": ()})
     (resolved,) = pipe._resolve(rep, [bare])
     assert resolved.place is not None and resolved.place.name == "Port Leman"
+
+
+# -- one bad record is that record's problem ------------------------------------------------------------
+
+STORIES = [
+    "Shelling killed 3 people in the town of Ariha on Sunday, the health ministry said.",
+    "An air strike killed 5 fighters near Maarat on Monday, the Observatory said.",
+    "A car bomb killed 8 people at a checkpoint outside Azaz on Wednesday, police said.",
+]
+
+
+class _NoModel(Pipeline):
+    """The real reading and splitting, no spaCy: every report has no mentions (or fails when poisoned)."""
+
+    def __init__(self, poison: str | None = None, error: Exception | None = None) -> None:
+        super().__init__(Settings())
+        self.poison, self.error, self.calls = poison, error, []
+
+    def mentions(self, reports):  # type: ignore[no-untyped-def]
+        self.calls.append(len(reports))
+        if self.error is not None:
+            raise self.error
+        if self.poison and any(self.poison in r.article.text for r in reports):
+            raise ValueError("poisoned\nsecond line")
+        return [[] for _ in reports]
+
+
+def _jsonl(path: Path, texts: list[str]) -> Path:
+    path.write_text("".join(json.dumps({"id": f"a{n}", "text": t}) + "\n" for n, t in enumerate(texts, 1)))
+    return path
+
+
+def _warc_record(n: int) -> bytes:
+    payload = f"<html><body><article><p>{STORIES[n]}</p></article></body></html>".encode()
+    block = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + payload
+    head = (
+        f"WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:10000000-0000-0000-0000-00000000000{n}>\r\n"
+        f"WARC-Target-URI: https://example.org/{n}\r\nContent-Length: {len(block)}\r\n\r\n"
+    )
+    return head.encode() + block + b"\r\n\r\n"
+
+
+@pytest.fixture(scope="module")
+def spacy_pipeline() -> Pipeline:
+    return Pipeline(Settings())
+
+
+def test_bad_records_are_each_one_problem_and_everything_else_is_stored(
+    db_url: str, tmp_path: Path, spacy_pipeline: Pipeline
+) -> None:
+    mixed = tmp_path / "mixed.jsonl"
+    mixed.write_text(
+        json.dumps({"id": "a1", "text": STORIES[0]}) + "\n"
+        + '{"id": "a2\\ud800", "text": "Bombs\\u0000 killed 2 \\ud83d people in Idlib\\u0007 on Monday.",'
+        + ' "title": "\\u0000", "tags\\u0000": ["\\udfff"]}\n'
+        + json.dumps({"id": "a3", "text": STORIES[1]}) + "\n"
+    )  # fmt: skip
+    feed = tmp_path / "odd.rss"
+    feed.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Wire&#0;</title>'
+        "<item><title>One&#0;&#xD800;</title><link>https://example.org/r1</link>"
+        "<description>Shelling&#0; killed 4 people&#1; in Saraqib on Sunday.</description></item>"
+        "</channel></rss>"
+    )
+    archive = tmp_path / "crawl.warc.gz"
+    members = [gzip.compress(_warc_record(n)) for n in range(3)]
+    archive.write_bytes(b"".join(members)[:-20])
+    fifo = tmp_path / "pipe.jsonl"
+    os.mkfifo(fifo)
+    settings = Settings(db_url=db_url)
+
+    with open_store(db_url) as store:
+        result = ingest_paths([mixed, feed, archive, fifo, "/dev/zero"], store, settings, pipeline=spacy_pipeline)
+
+        assert result.documents_added == 3 + 1 + 2
+        assert [(p.origin, p.message) for p in result.problems] == [
+            (f"{archive}#urn:uuid:10000000-0000-0000-0000-000000000002",
+             f"damaged WARC record at byte offset {len(members[0]) + len(members[1])}: "
+             "gzip member cut off (the file ends inside it)"),
+            (str(fifo), "not a regular file (a FIFO); only regular files are read"),
+            ("/dev/zero", "not a regular file (a character device); only regular files are read"),
+        ]  # fmt: skip
+        assert store.problems() == result.problems
+        reports = store.reports()
+        odd = next(r for r in reports if r.article.id.startswith("a2"))
+        assert odd.article.id == "a2\ufffd"
+        assert odd.article.text == "Bombs  killed 2 \ufffd people in Idlib  on Monday."
+        assert odd.article.extra == {"tags ": ["\ufffd"]}
+        for r in reports:
+            for s in (r.article.id, r.article.text, r.article.title or "", r.article.outlet or "", r.article.url or ""):
+                assert not any(c in s for c in ("\x00", "\x01", "\x07", "\ud800", "\ud83d", "\udfff"))
+        raw = {d.origin: d.raw for d in store.documents()}
+        assert raw[f"{mixed}:2"] == mixed.read_bytes().splitlines()[1]  # the bytes are kept as they came
+
+        archive.write_bytes(b"".join(members))  # the archive repaired
+        again = ingest_paths([archive], store, settings, pipeline=spacy_pipeline)
+
+        assert (again.documents_added, again.documents_skipped, again.problems) == (1, 2, [])
+        from_archive = [d for d in store.documents() if d.origin.startswith(str(archive))]
+        assert sorted(d.meta["offset"] for d in from_archive) == [0, len(members[0]), len(members[0]) + len(members[1])]
+
+
+def test_a_store_error_for_one_document_is_its_problem(db_url: str, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    src = _jsonl(tmp_path / "a.jsonl", STORIES)
+    with open_store(db_url) as store:
+        real = store.add_document
+
+        def refuse_line_2(doc, *args, **kwargs):  # type: ignore[no-untyped-def]
+            if doc.origin.endswith(":2"):
+                raise StoreError(f"cannot store document {doc.sha256[:8]}: disk says no")
+            return real(doc, *args, **kwargs)
+
+        monkeypatch.setattr(store, "add_document", refuse_line_2)
+        result = ingest_paths([src], store, Settings(db_url=db_url), pipeline=_NoModel())
+
+        assert result.documents_added == 2
+        sha = next(d.sha256 for d in _read_docs(src) if d.origin.endswith(":2"))
+        assert [(p.origin, p.message) for p in result.problems] == [
+            (f"{src}:2", f"cannot store document {sha[:8]}: disk says no")
+        ]
+        assert sorted(r.article.id for r in store.reports()) == ["a1", "a3"]
+
+
+def _read_docs(path: Path):  # type: ignore[no-untyped-def]
+    from ceasefire.ingest import read_input
+
+    return [d for d in read_input(path, max_bytes=10**6) if not hasattr(d, "message")]
+
+
+def test_a_failing_batch_is_retried_one_document_at_a_time(db_url: str, tmp_path: Path) -> None:
+    src = _jsonl(tmp_path / "a.jsonl", [STORIES[0], "POISON " + STORIES[1], STORIES[2]])
+    pipeline = _NoModel(poison="POISON")
+    with open_store(db_url) as store:
+        result = ingest_paths([src], store, Settings(db_url=db_url), pipeline=pipeline)
+
+        assert pipeline.calls == [3, 1, 1, 1]  # the batch, then each document alone
+        assert result.documents_added == 2
+        assert [(p.origin, p.message) for p in result.problems] == [
+            (f"{src}:2", "cannot extract (ValueError: poisoned)")
+        ]
+
+
+def test_an_unexpected_error_reading_one_document_is_its_problem(
+    db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    src = _jsonl(tmp_path / "a.jsonl", STORIES)
+    pipeline = _NoModel()
+    real = pipeline.reports
+
+    def broken(doc):  # type: ignore[no-untyped-def]
+        if doc.origin.endswith(":3"):
+            raise KeyError("missing piece")
+        return real(doc)
+
+    monkeypatch.setattr(pipeline, "reports", broken)
+    with open_store(db_url) as store:
+        result = ingest_paths([src], store, Settings(db_url=db_url), pipeline=pipeline)
+
+    assert result.documents_added == 2
+    assert [(p.origin, p.message) for p in result.problems] == [(f"{src}:3", "cannot read (KeyError: 'missing piece')")]
+
+
+def test_without_a_model_the_run_stops_with_that_one_error(tmp_path: Path) -> None:
+    src = _jsonl(tmp_path / "a.jsonl", STORIES)
+    with open_store(f"sqlite:///{tmp_path / 's.db'}") as store, pytest.raises(ModelError):
+        ingest_paths([src], store, Settings(), pipeline=_NoModel(error=ModelError("no model here")))
+
+
+@settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(lines=json_lines, feed=feeds(), warc=warcs(), noise=st.binary(max_size=400))
+def test_fuzzed_inputs_never_abort_an_ingest(
+    db_url: str, spacy_pipeline: Pipeline, lines: bytes, feed: bytes, warc: Warc, noise: bytes
+) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, data in (("a.jsonl", lines), ("b.rss", feed), ("c.warc", warc.data), ("d.txt", noise)):
+            (Path(tmp) / name).write_bytes(data)
+        with open_store(db_url) as store:
+            result = ingest_paths([tmp], store, Settings(db_url=db_url), pipeline=spacy_pipeline)
+
+            assert all(article_is_clean(r.article) for r in store.reports())
+            recorded = {(p.origin, p.message) for p in store.problems()}
+            assert {(p.origin, p.message) for p in result.problems} <= recorded
+            unexpected = [p for p in result.problems if p.message.startswith(("cannot read (", "cannot extract ("))]
+            assert unexpected == [], "an error no reader names: a bug to fix where it is raised"

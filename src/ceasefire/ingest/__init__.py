@@ -7,12 +7,24 @@
 * :func:`split_reports` -- an Article -> its Reports (compilation pages split).
 * :func:`fingerprint`, :func:`find_originals` -- copies of a report already stored
   (the same content, or nearly: ``copies``).
+* :func:`clean_text` -- the one normalisation of every stored string (one character for one).
+* :func:`as_problem`, :func:`display_path` -- problems and origins as clean single lines.
 """
 
 from .articles import to_article
 from .copies import find_originals, fingerprint
 from .datelines import Dateline, find_page_date, parse_dateline
-from .documents import ARTICLE_JSON, FEED_ITEM_JSON, TEXT_HTML, TEXT_PLAIN
+from .documents import (
+    ARTICLE_JSON,
+    FEED_ITEM_JSON,
+    TEXT_HTML,
+    TEXT_PLAIN,
+    as_problem,
+    clean_article,
+    clean_text,
+    clean_value,
+    display_path,
+)
 from .files import list_inputs, read_input
 from .reports import split_reports
 
@@ -23,6 +35,11 @@ __all__ = [
     "split_reports",
     "fingerprint",
     "find_originals",
+    "clean_text",
+    "clean_value",
+    "clean_article",
+    "as_problem",
+    "display_path",
     "parse_dateline",
     "find_page_date",
     "Dateline",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..errors import InputError
 from ..model import Article, Document
-from .documents import ARTICLE_JSON, FEED_ITEM_JSON, TEXT_HTML, TEXT_PLAIN, decode_text
+from .documents import ARTICLE_JSON, FEED_ITEM_JSON, TEXT_HTML, TEXT_PLAIN, clean_article, decode_text
 from .feeds import feed_article
 from .html import html_article
 from .jsonl import jsonl_article
@@ -25,9 +25,17 @@ def _text_article(doc: Document) -> Article:
 def to_article(doc: Document) -> Article:
     """The Article in ``doc``; raises :class:`InputError` when it holds none (e.g. HTML without text).
 
-    Plain text is kept exactly as decoded (only a BOM is dropped), so offsets count in
-    the file's own text; its id is the origin (the path).
+    Plain text is kept as decoded (only a BOM is dropped) and then cleaned one
+    character for one (:func:`clean_text`), so offsets count in the file's own
+    text; its id is the origin (the path). Every string of every article is cleaned.
     """
+    article = clean_article(_article(doc))
+    if not article.text.strip():
+        raise InputError(doc.origin, "no text (only control characters)")
+    return article
+
+
+def _article(doc: Document) -> Article:
     if doc.media_type == ARTICLE_JSON:
         return jsonl_article(doc)
     if doc.media_type == TEXT_PLAIN:

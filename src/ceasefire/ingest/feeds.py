@@ -1,22 +1,24 @@
 """RSS and Atom feeds (feedparser lives here): one Document per item.
 
 An item's raw bytes are a canonical JSON of what the feed says about it (title,
-link, id, published, summary, content, feed title), so its hash is stable.
+link, id, published, summary, content, feed title), so its hash is stable. The
+strings in it are cleaned first (:func:`clean_value`): a character reference
+such as ``&#0;`` or ``&#xD800;`` in the feed does not reach the store.
 """
 
 from __future__ import annotations
 
 import calendar
 import json
+import re
 from datetime import date, datetime, timezone
-from pathlib import Path
 from typing import Any, Iterator
 
 import feedparser
 
 from ..errors import InputError
 from ..model import Article, Document, IngestProblem
-from .documents import FEED_ITEM_JSON, make_document
+from .documents import FEED_ITEM_JSON, clean_value, make_document
 from .html import html_to_text
 
 __all__ = ["read_feed", "feed_article", "looks_like_feed"]
@@ -49,22 +51,38 @@ def _item(entry: Any, feed: Any) -> dict[str, Any]:
     }
 
 
-def read_feed(raw: bytes, path: Path) -> Iterator[Document | IngestProblem]:
-    """The items of an RSS/Atom feed, or one problem when it is not a readable feed."""
-    parsed = feedparser.parse(raw)
+_REFERENCE = re.compile(rb"&#(?:[xX]([0-9a-fA-F]{1,16})|([0-9]{1,20}));")
+
+
+def _safe_reference(match: re.Match[bytes]) -> bytes:
+    hexa, decimal = match.groups()
+    code = int(hexa, 16) if hexa else int(decimal)
+    return b"&#xFFFD;" if code > 0x10FFFF or 0xD800 <= code <= 0xDFFF else match.group(0)
+
+
+def read_feed(raw: bytes, name: str) -> Iterator[Document | IngestProblem]:
+    """The items of an RSS/Atom feed (``name``: the file as shown), or one problem when it is not a readable feed.
+
+    A character reference to no character (``&#xD800;``, past U+10FFFF) is read as U+FFFD.
+    """
+    try:
+        parsed = feedparser.parse(_REFERENCE.sub(_safe_reference, raw))
+    except (ValueError, TypeError, LookupError, OverflowError) as exc:  # what feedparser lets escape
+        yield IngestProblem(name, f"malformed feed ({type(exc).__name__}: {exc})")
+        return
     if not parsed.entries:
         if parsed.get("bozo"):
-            reason = str(parsed.get("bozo_exception", "unknown error")).splitlines()[0]
-            yield IngestProblem(str(path), f"malformed feed ({reason})")
+            reason = (str(parsed.get("bozo_exception", "")).splitlines() or ["unknown error"])[0]
+            yield IngestProblem(name, f"malformed feed ({reason})")
         elif not parsed.get("version"):
-            yield IngestProblem(str(path), "not an RSS or Atom feed")
+            yield IngestProblem(name, "not an RSS or Atom feed")
         else:
-            yield IngestProblem(str(path), "feed has no items")
+            yield IngestProblem(name, "feed has no items")
         return
     for number, entry in enumerate(parsed.entries, start=1):
-        item = _item(entry, parsed.feed)
+        item = clean_value(_item(entry, parsed.feed))
         body = json.dumps(item, sort_keys=True, ensure_ascii=False).encode("utf-8")
-        yield make_document(body, f"{path}#{number}", FEED_ITEM_JSON, {"path": str(path), "item": number})
+        yield make_document(body, f"{name}#{number}", FEED_ITEM_JSON, {"path": name, "item": number})
 
 
 def _date(value: Any) -> date | None:

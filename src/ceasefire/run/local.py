@@ -14,6 +14,11 @@ carrying it word for word, or nearly: ``ingest.copies``) is stored and extracted
 like any other, marked as a carrier of the first (``copy_of``), and counts as no
 new independent report. An article id already stored with another text is that
 document's problem.
+
+One bad record is that record's problem, never the run's: an error while reading,
+extracting (a failed batch is retried one document at a time) or storing one
+document becomes one ``IngestProblem`` and the run goes on; only a missing model or
+gazetteer (``ModelError``, ``GazetteerError``) stops it.
 """
 
 from __future__ import annotations
@@ -26,7 +31,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 from .. import dates, geo, ingest
 from ..config import Settings
-from ..errors import InputError
+from ..errors import CeasefireError, GazetteerError, InputError, ModelError
 from ..incidents import IncidentChanges, rebuild_all, update_for
 from ..model import (
     DatePrecision,
@@ -200,11 +205,59 @@ def _documents(
     paths: Iterable[Path], settings: Settings, problems: list[IngestProblem]
 ) -> Iterator[tuple[Path, Document]]:
     for path in paths:
-        for item in ingest.read_input(path, max_bytes=settings.max_bytes):
-            if isinstance(item, IngestProblem):
-                problems.append(item)
-            else:
-                yield path, item
+        try:
+            for item in ingest.read_input(path, max_bytes=settings.max_bytes):
+                if isinstance(item, IngestProblem):
+                    problems.append(item)
+                else:
+                    yield path, item
+        except Exception as exc:  # noqa: BLE001 -- read_input yields its problems; this is the last guard
+            problems.append(_failure(ingest.display_path(path), "cannot read", exc))
+
+
+# no model or no gazetteer: no document can be read, so the run stops with that one error
+_SETUP = (ModelError, GazetteerError)
+
+
+def _failure(origin: str, action: str, exc: Exception) -> IngestProblem:
+    """One record's failure as its problem: our own errors say why; anything else names its type."""
+    if isinstance(exc, InputError):
+        return ingest.as_problem(origin, exc.reason)
+    if isinstance(exc, CeasefireError):
+        return ingest.as_problem(origin, str(exc))
+    lines = str(exc).strip().splitlines()
+    return ingest.as_problem(origin, f"{action} ({type(exc).__name__}{': ' + lines[0] if lines else ''})")
+
+
+def _extract(
+    pipeline: Pipeline, todo: list[tuple[Path, Document, list[Report]]], problems: list[IngestProblem]
+) -> Iterator[tuple[Path, Document, list[Report], list[Mention] | None]]:
+    """Each document of the batch with its mentions (``None`` when extraction failed for it).
+
+    When the batch fails, its documents are retried one by one, so only the one that fails is a problem.
+    """
+    flat = [r for _, _, reps in todo for r in reps]
+    try:
+        per_report: list[list[Mention]] | None = pipeline.mentions(flat) if flat else []
+    except _SETUP:
+        raise
+    except Exception:  # noqa: BLE001 -- one bad document must not fail its whole batch
+        per_report = None
+    i = 0
+    for path, doc, reps in todo:
+        if per_report is not None:
+            found = per_report[i : i + len(reps)]
+            i += len(reps)
+        else:
+            try:
+                found = pipeline.mentions(reps)
+            except _SETUP:
+                raise
+            except Exception as exc:  # noqa: BLE001 -- that document's problem; the run goes on
+                problems.append(_failure(doc.origin, "cannot extract", exc))
+                yield path, doc, reps, None
+                continue
+        yield path, doc, reps, [m for ms in found for m in ms]
 
 
 def _batches(items: Iterator[tuple[Path, Document]], size: int) -> Iterator[list[tuple[Path, Document]]]:
@@ -251,19 +304,17 @@ def ingest_paths(
                 continue
             try:
                 todo.append((path, doc, pipeline.reports(doc)))
-            except InputError as exc:
-                result.problems.append(IngestProblem(exc.origin, exc.reason))
+            except Exception as exc:  # noqa: BLE001 -- one bad record is that record's problem
+                result.problems.append(_failure(doc.origin, "cannot read", exc))
                 advance(path, len(doc.raw))
-        flat = [r for _, _, reps in todo for r in reps]
-        per_report = pipeline.mentions(flat) if flat else []
-        i = 0
-        for path, doc, reps in todo:
-            mentions = [m for ms in per_report[i : i + len(reps)] for m in ms]
-            i += len(reps)
+        for path, doc, reps, mentions in _extract(pipeline, todo, result.problems):
+            if mentions is None:
+                advance(path, len(doc.raw))
+                continue
             try:
                 added, copies = _store_document(store, doc, reps, mentions, settings.policy)
-            except InputError as exc:  # e.g. its id is stored with another text
-                result.problems.append(IngestProblem(exc.origin, exc.reason))
+            except Exception as exc:  # noqa: BLE001 -- a StoreError, or a failure deriving its incidents
+                result.problems.append(_failure(doc.origin, "cannot store", exc))
                 advance(path, len(doc.raw))
                 continue
             if added:
