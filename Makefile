@@ -4,7 +4,11 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup run test lint bench gazetteer clean
+# System libraries of the PDF brief (weasyprint: pango, HarfBuzz's subsetter, fonts), installed only when missing
+PDF_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
+WORLD    := node_modules/.package-lock.json
+
+.PHONY: setup run test lint bench gazetteer clean sysdeps world brief-example
 
 setup: $(STAMP)
 
@@ -21,12 +25,37 @@ run: setup
 	$(BIN)/ceasefire incidents
 
 ## make test: set up, lint, and run the test suite (SQLite and the PostgreSQL server, quality gates)
-test: setup lint
+test: setup sysdeps $(WORLD) lint
 	$(BIN)/python -m pytest -q
 
 lint: setup
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench scripts
 	$(BIN)/mypy src/ceasefire
+
+## sysdeps: the Debian packages a PDF brief needs, installed (apt-get) only when a library or the font is missing
+sysdeps:
+	@missing=""; \
+	for lib in libpango-1.0.so.0 libpangoft2-1.0.so.0 libharfbuzz-subset.so.0; do \
+	  /sbin/ldconfig -p | grep -q "$$lib" || missing="$$missing $$lib"; \
+	done; \
+	fc-list 2>/dev/null | grep -q "DejaVu Sans" || missing="$$missing DejaVu-Sans"; \
+	if [ -n "$$missing" ]; then \
+	  echo "missing:$$missing; installing $(PDF_DEBS)"; \
+	  apt-get install -y --no-install-recommends $(PDF_DEBS) \
+	    || (apt-get update && apt-get install -y --no-install-recommends $(PDF_DEBS)); \
+	fi
+
+## the npm package world-atlas (Natural Earth outlines, pinned by package-lock.json): build-time data only
+$(WORLD): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+
+## make world: regenerate the brief's country outlines (src/ceasefire/data/brief_world.json.gz) from world-atlas
+world: setup $(WORLD)
+	$(BIN)/python scripts/world_outline.py
+
+## make brief-example: render the invented example week into docs/ (HTML, Markdown, PDF, first page as PNG)
+brief-example: setup sysdeps
+	$(BIN)/python scripts/brief_example.py
 
 ## make bench: the pipeline vs. spaCy alone on the same texts, as a ratio; one event's 100 reports;
 ## concurrent writers vs. one writer
@@ -39,4 +68,4 @@ gazetteer: setup
 	$(BIN)/ceasefire gazetteer build
 
 clean:
-	rm -rf $(VENV) ceasefire.db build src/*.egg-info .pytest_cache
+	rm -rf $(VENV) ceasefire.db build src/*.egg-info .pytest_cache node_modules
