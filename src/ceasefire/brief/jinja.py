@@ -61,29 +61,19 @@ def md_image(alt: Any, src: str) -> MdRaw:
     return MdRaw(f"![{md_escape(alt)}]({quote(src, safe='/-._~')})")
 
 
+def _environment(**options: Any) -> Environment:
+    return Environment(loader=PackageLoader("ceasefire.brief", "templates"), undefined=StrictUndefined,
+                       keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True, **options)
+
+
 @lru_cache(maxsize=1)
 def _html_env() -> Environment:
-    return Environment(
-        loader=PackageLoader("ceasefire.brief", "templates"),
-        autoescape=True,
-        undefined=StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    return _environment(autoescape=True)
 
 
 @lru_cache(maxsize=1)
 def _md_env() -> Environment:
-    env = Environment(
-        loader=PackageLoader("ceasefire.brief", "templates"),
-        autoescape=False,
-        finalize=md_escape,
-        undefined=StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    env = _environment(autoescape=False, finalize=md_escape)
     env.globals.update(md_link=md_link, md_image=md_image)
     return env
 
