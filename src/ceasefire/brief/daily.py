@@ -21,7 +21,7 @@ from matplotlib.ticker import MaxNLocator
 from ..model import DatePrecision
 from .context import BriefRow
 from .images import new_figure
-from .summary import party_order
+from .summary import COUNTED, accused_of, party_order
 
 __all__ = ["daily_figure", "charted", "WEEKDAYS"]
 
@@ -29,14 +29,10 @@ WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
-def _party(row: BriefRow) -> str | None:
-    return row.accused if row.status == "possible_violation" else None
-
-
 def charted(rows: Sequence[BriefRow], first: date, last: date) -> tuple[list[BriefRow], list[BriefRow]]:
     """The rows the chart counts (possible violations and unattributed ones whose first day is in the period),
     and the others of those statuses, which it leaves out."""
-    counted = [r for r in rows if r.status in ("possible_violation", "unattributed")]
+    counted = [r for r in rows if r.status in COUNTED]
     inside = [r for r in counted if r.when.start is not None and first <= r.when.start <= last]
     return inside, [r for r in counted if r not in inside]
 
@@ -50,7 +46,7 @@ def daily_figure(rows: Sequence[BriefRow], parties: Sequence[str], colours: Mapp
     """The two-panel chart over the days ``first`` .. ``last``; ``colours`` by party (``None``: not attributed)."""
     inside, _ = charted(rows, first, last)
     order = party_order(parties, inside)
-    order = [p for p in order if any(_party(r) == p for r in inside)] or order[:1]
+    order = [p for p in order if any(accused_of(r) == p for r in inside)] or order[:1]
     days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
     index = {d: i for i, d in enumerate(days)}
 
@@ -67,7 +63,7 @@ def daily_figure(rows: Sequence[BriefRow], parties: Sequence[str], colours: Mapp
         for exact in (True, False):
             heights = [0.0] * len(days)
             for r in inside:
-                if _party(r) == party and _exact(r) == exact and r.when.start is not None:
+                if accused_of(r) == party and _exact(r) == exact and r.when.start is not None:
                     heights[index[r.when.start]] += 1
             if not any(heights):
                 continue
@@ -84,7 +80,7 @@ def daily_figure(rows: Sequence[BriefRow], parties: Sequence[str], colours: Mapp
         lows: dict[int, int] = defaultdict(int)
         highs: dict[int, int | None] = {}
         for r in inside:
-            if _party(r) != party or r.when.start is None or (r.killed_low is None and r.killed_high is None):
+            if accused_of(r) != party or r.when.start is None or (r.killed_low is None and r.killed_high is None):
                 continue
             i = index[r.when.start]
             low = r.killed_low if r.killed_low is not None else 0

@@ -7,7 +7,10 @@ from typing import Iterable, Sequence
 
 from .context import STATUSES, BriefRow
 
-__all__ = ["PartyTotal", "HeadlineLine", "party_order", "party_totals", "headline", "ordered"]
+__all__ = ["COUNTED", "PartyTotal", "HeadlineLine", "accused_of", "party_order", "party_totals", "headline", "ordered"]
+
+#: The statuses the headline and the daily chart count, by accused party (unattributed: under no party).
+COUNTED = ("possible_violation", "unattributed")
 
 
 @dataclass(frozen=True)
@@ -41,22 +44,23 @@ class HeadlineLine:
 
 
 def _counted(row: BriefRow) -> bool:
-    return row.status in ("possible_violation", "unattributed")
+    return row.status in COUNTED
 
 
-def _party(row: BriefRow) -> str | None:
+def accused_of(row: BriefRow) -> str | None:
+    """The party a row counts for: its accused when it is a possible violation, else ``None``."""
     return row.accused if row.status == "possible_violation" else None
 
 
 def party_order(parties: Sequence[str], rows: Iterable[BriefRow]) -> list[str | None]:
     """The agreement's parties in its order, then other accused names sorted, then ``None`` (not attributed)."""
-    others = sorted({p for r in rows if _counted(r) and (p := _party(r)) is not None and p not in parties})
+    others = sorted({p for r in rows if _counted(r) and (p := accused_of(r)) is not None and p not in parties})
     return [*parties, *others, None]
 
 
 def party_totals(rows: Iterable[BriefRow], party: str | None) -> PartyTotal:
     """``party``'s possible violations among ``rows`` (``None``: the unattributed incidents)."""
-    mine = [r for r in rows if _counted(r) and _party(r) == party]
+    mine = [r for r in rows if _counted(r) and accused_of(r) == party]
     low = sum(r.killed_low or 0 for r in mine)
     open_ended = any(r.killed_low is not None and r.killed_high is None for r in mine)
     high = None if open_ended else sum(r.killed_high or 0 for r in mine)

@@ -18,7 +18,7 @@ from .context import Brief, BriefRow, EvidenceLine
 from .mapfig import how_drawn
 from .style import party_colours, style
 from .summary import HeadlineLine, PartyTotal, headline, ordered, party_order
-from .world import ATTRIBUTION
+from .world import attribution
 
 __all__ = [
     "ImageRef",
@@ -366,6 +366,6 @@ def build_view(brief: Brief, map_image: ImageRef, daily_image: ImageRef, *, unda
         undated=tuple(r for r in numbered if r.row.incident_id in undated_ids),
         map=map_image,
         daily=daily_image,
-        attribution=ATTRIBUTION + ", via the npm package world-atlas.",
+        attribution=f"Country outlines: {attribution()}.",
         running=f"Situation brief · {brief.agreement_id} · {period} · issued {day_label(brief.generated_on)}",
     )
