@@ -157,6 +157,7 @@ def _draw_rows(ax: Axes, numbered: Sequence[tuple[int, BriefRow]]) -> set[str]:
     st = style()
     kinds: set[str] = set()
     labels: dict[tuple[float, float, str], list[int]] = defaultdict(list)
+    reach: dict[tuple[float, float, str], float] = defaultdict(float)  # points: the largest mark at a label's place
     points = sorted(
         (x for x in numbered if how_drawn(x[1]) == "point"), key=lambda x: -(x[1].killed_high or x[1].killed_low or 0)
     )
@@ -166,7 +167,11 @@ def _draw_rows(ax: Axes, numbered: Sequence[tuple[int, BriefRow]]) -> set[str]:
             continue
         kinds.add(how)
         colour = st.status_colours[row.status]
-        labels[(round(p.lon, 3), round(p.lat, 3), how)].append(number)
+        key = (round(p.lon, 3), round(p.lat, 3), how)
+        labels[key].append(number)
+        if how == "point":
+            largest = max(st.marker_area(row.killed_low), st.marker_area(row.killed_high))
+            reach[key] = max(reach[key], math.sqrt(largest) / 2)
         if how == "area":
             radius = st.area_radius_km.get(p.precision.value, 0.0)
             ax.add_patch(
@@ -188,7 +193,7 @@ def _draw_rows(ax: Axes, numbered: Sequence[tuple[int, BriefRow]]) -> set[str]:
                        linewidths=1.0, zorder=4)
     for (lon, lat, how), numbers in sorted(labels.items()):
         text = ", ".join(str(n) for n in sorted(numbers))
-        offset = (0, 0) if how != "point" else (7, 5)
+        offset = (0.0, 0.0) if how != "point" else (reach[(lon, lat, how)] + 2.5, 0.0)
         t = ax.annotate(text, (lon, lat), xytext=offset, textcoords="offset points", fontsize=7.5,
                         fontweight="bold", ha="left" if how == "point" else "center", va="center", zorder=8)
         _halo(t)
