@@ -16,7 +16,18 @@ from typing import IO, Any, Callable, Iterable, Iterator, Sequence
 
 from .config import Settings
 from .errors import ConfigError
-from .model import CheckFailure, Incident, IncidentVersion, Report
+from .model import (
+    ActorSummary,
+    CheckFailure,
+    Incident,
+    IncidentFilter,
+    IncidentOrder,
+    IncidentPage,
+    IncidentVersion,
+    Mention,
+    Report,
+    SourceSummary,
+)
 from .run import IngestResult, Pipeline, ProgressCallback, ingest_paths, rebuild_incidents
 from .store import Store, open_store
 from .store.engine import hide_secrets
@@ -118,6 +129,51 @@ class Database:
 
     def reports(self) -> list[Report]:
         return self.store.reports()
+
+    # -- searching (what the REST API reads)
+    def find_incidents(
+        self, where: IncidentFilter | None = None, order: IncidentOrder | None = None, *, limit: int = 100
+    ) -> IncidentPage:
+        """One page of the incidents ``where`` keeps, sorted by ``order`` (default: newest first).
+
+        Give the page's ``after`` back in ``IncidentOrder(after=...)`` for the next page;
+        pages never repeat or skip an incident, even while others write.
+        """
+        if limit <= 0:
+            raise ConfigError("limit must be positive")
+        return self.store.find_incidents(where or IncidentFilter(), order or IncidentOrder(), limit)
+
+    def each_incident(
+        self, where: IncidentFilter | None = None, order: IncidentOrder | None = None, *, page: int = 200
+    ) -> Iterator[Incident]:
+        """Every incident ``where`` keeps, in ``order``, read a page at a time."""
+        order = order or IncidentOrder()
+        while True:
+            found = self.find_incidents(where, order, limit=page)
+            yield from found.incidents
+            if found.after is None:
+                return
+            order = IncidentOrder(order.key, order.descending, found.after)
+
+    def report(self, key: str) -> Report:
+        """The report with this key (``<document sha256>#<part>``); ``NotFound`` when there is none."""
+        return self.store.report(key)
+
+    def report_mentions(self, key: str) -> list[Mention]:
+        """The mentions found in one report, with their claims."""
+        return self.store.report_mentions(key)
+
+    def incident_ids_of(self, mention_keys: Sequence[str]) -> dict[str, str]:
+        """The current incident of each mention."""
+        return self.store.incident_ids_of(mention_keys)
+
+    def sources(self) -> list[SourceSummary]:
+        """Every claimant and carrying outlet, with how many claims and incidents they appear in."""
+        return self.store.sources()
+
+    def actors(self) -> list[ActorSummary]:
+        """Every actor of the current incidents, per role, with how many incidents name it."""
+        return self.store.actors()
 
     def counts(self) -> dict[str, int]:
         return self.store.counts()

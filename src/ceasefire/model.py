@@ -68,6 +68,12 @@ __all__ = [
     "Incident",
     "IncidentVersion",
     "Growth",
+    "IncidentFilter",
+    "IncidentOrder",
+    "IncidentPage",
+    "SORT_KEYS",
+    "SourceSummary",
+    "ActorSummary",
     "IngestProblem",
     "CheckFailure",
 ]
@@ -586,6 +592,88 @@ class Growth:
     previous: str
     head: IncidentHead
     added: tuple[str, ...]
+
+
+SORT_KEYS = ("date", "killed", "wounded", "reports", "sources", "id")
+
+
+@dataclass(frozen=True)
+class IncidentFilter:
+    """Which incidents a search keeps; every condition given must hold (an empty one is no condition).
+
+    ``since``/``until`` keep incidents whose date range overlaps them (undated ones are
+    then left out). ``bbox`` is ``(min_lon, min_lat, max_lon, max_lat)``; ``min_lon >
+    max_lon`` crosses the antimeridian; incidents without coordinates are then left out.
+    The tuples hold alternatives (any of them matches, case-insensitively): ``countries``
+    (ISO alpha-2), ``admin1``, ``types`` (event or sub-event type), ``actors`` (an actor's
+    name), ``sources`` (a claimant, or the outlet that carried a claim), ``grades``,
+    ``flags`` (a flag type). ``text`` is looked for in the incident's claims (their
+    sentences, sources and victims) and in the titles of its reports.
+    """
+
+    since: date | None = None
+    until: date | None = None
+    bbox: tuple[float, float, float, float] | None = None
+    countries: tuple[str, ...] = ()
+    admin1: tuple[str, ...] = ()
+    types: tuple[str, ...] = ()
+    actors: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    grades: tuple[str, ...] = ()
+    flags: tuple[str, ...] = ()
+    text: str | None = None
+
+
+@dataclass(frozen=True)
+class IncidentOrder:
+    """How a search sorts: by ``key`` (one of :data:`SORT_KEYS`; ``killed``/``wounded`` by the best
+    figure, ``reports``/``sources`` by their counts), unknown values last, ties by id ascending.
+
+    ``after`` is the keyset of the last incident already seen (see :attr:`IncidentPage.after`):
+    the search starts behind it.
+    """
+
+    key: str = "date"
+    descending: bool = True
+    after: tuple[Any, str] | None = None
+
+    def __post_init__(self) -> None:
+        if self.key not in SORT_KEYS:
+            raise ValueError(f"unknown sort key {self.key!r}; choose one of {', '.join(SORT_KEYS)}")
+
+
+@dataclass(frozen=True)
+class IncidentPage:
+    """One page of a search: its incidents, how many match in all, and where the next page starts.
+
+    ``after`` is the keyset ``(sort value, id)`` of the page's last incident when more
+    follow, else ``None``; the sort value is a date, an int or ``None`` (unknown).
+    """
+
+    incidents: tuple[Incident, ...]
+    total: int
+    after: tuple[Any, str] | None
+
+
+@dataclass(frozen=True)
+class SourceSummary:
+    """A name that claims or carries figures: ``type`` is the claimant's source type, or ``outlet``
+    for an outlet carrying others' claims; ``claims`` and ``incidents`` count where it appears."""
+
+    name: str
+    type: str
+    claims: int
+    incidents: int
+
+
+@dataclass(frozen=True)
+class ActorSummary:
+    """An actor of the current incidents, in one role, and how many incidents name it so."""
+
+    name: str
+    type: str
+    role: str
+    incidents: int
 
 
 @dataclass(frozen=True)

@@ -16,17 +16,23 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from ..errors import InputError, NotFound, StoreError
 from ..model import (
+    ActorSummary,
     Article,
     CheckFailure,
     Document,
     Fingerprint,
     Incident,
+    IncidentFilter,
+    IncidentOrder,
+    IncidentPage,
     IncidentVersion,
     IngestProblem,
     Mention,
     Report,
+    SourceSummary,
 )
 from . import rows as R
+from . import search
 from . import tables as T
 from .check import check_store
 from .engine import (
@@ -42,7 +48,7 @@ from .engine import (
     normalise_url,
     transient,
 )
-from .work import ChangeSet, Neighbourhood, apply_changes, assemble, read_versions
+from .work import ChangeSet, Neighbourhood, apply_changes, assemble, load_mentions, read_versions
 
 __all__ = ["CopiesChanged", "Store", "open_store"]
 
@@ -396,6 +402,34 @@ class Store:
         if len(found) > 1:
             raise NotFound(f"incident id prefix {incident_id!r} is ambiguous; give more of the id")
         return incident
+
+    # -- searching (the REST API's reads: ceasefire.store.search) -------------
+
+    def find_incidents(self, where: IncidentFilter, order: IncidentOrder, limit: int) -> IncidentPage:
+        """One keyset page of the incidents ``where`` keeps, in ``order`` (see :mod:`.search`)."""
+        with self._guard("search incidents"), self._read() as conn:
+            return search.find_incidents(conn, where, order, limit, self._mention_cache)
+
+    def report_mentions(self, key: str) -> list[Mention]:
+        """The mentions of the report with this key (with their claims), by key."""
+        m = T.mentions.c
+        with self._guard("read mentions"), self._read() as conn:
+            keys = conn.execute(select(m.key).where(m.report_key == key)).scalars().all()
+            found = load_mentions(conn, keys, self._mention_cache)
+        return [found[k] for k in sorted(found)]
+
+    def incident_ids_of(self, mention_keys: Sequence[str]) -> dict[str, str]:
+        """The current incident of each of these mentions (a mention in none is left out)."""
+        with self._guard("read incidents"), self._read() as conn:
+            return Neighbourhood(conn).incident_ids(mention_keys)
+
+    def sources(self) -> list[SourceSummary]:
+        with self._guard("read sources"), self._read() as conn:
+            return search.source_summaries(conn)
+
+    def actors(self) -> list[ActorSummary]:
+        with self._guard("read actors"), self._read() as conn:
+            return search.actor_summaries(conn)
 
     # -- whole-store views ----------------------------------------------------
 
