@@ -116,6 +116,11 @@ class Database:
             versions = self.store.history(self.store.incident(incident_id).id)
         return versions
 
+    def successors(self, incident_id: str) -> tuple[str, ...]:
+        """The incidents that carry on the mentions of an id merged away or split (empty for any other id)."""
+        versions = self.store.history(incident_id)
+        return versions[-1].successors if versions else ()
+
     def check(self) -> list[CheckFailure]:
         """Every broken invariant of the store, one ``CheckFailure`` each; empty when the store is sound.
 

@@ -11,6 +11,7 @@ __all__ = [
     "StoreError",
     "GazetteerError",
     "NotFound",
+    "InvalidParameter",
 ]
 
 
@@ -20,6 +21,15 @@ class CeasefireError(Exception):
 
 class ConfigError(CeasefireError):
     """A setting is missing or invalid."""
+
+
+class InvalidParameter(ConfigError):
+    """A request parameter (a filter, a cursor) is invalid; ``name`` names it for the caller."""
+
+    def __init__(self, name: str, message: str) -> None:
+        super().__init__(f"{name}: {message}")
+        self.name = name
+        self.reason = message
 
 
 class InputError(CeasefireError):

@@ -7,12 +7,21 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import IO, Any, Mapping, Sequence
+from typing import IO, Any, Iterable, Iterator, Mapping, Sequence
 
 from ..errors import OutputError
 from ..model import Claim, Figures, Incident, IncidentVersion, Mention, Original, Statement
 
-__all__ = ["SCHEMA", "incident_to_json", "incidents_document", "write_json"]
+__all__ = [
+    "SCHEMA",
+    "claim_to_json",
+    "incident_to_json",
+    "incidents_document",
+    "json_chunks",
+    "statement_to_json",
+    "version_to_json",
+    "write_json",
+]
 
 SCHEMA = "ceasefire.incidents/1"
 _KINDS = ("killed", "wounded")  # always present; other kinds appear when claimed
@@ -37,7 +46,7 @@ def _copies(inc: Incident) -> list[dict[str, Any]]:
     return [{"report_id": rid, "part": part, "copy_of": _original(o)} for (rid, part), o in seen.items()]
 
 
-def _claim(c: Claim, m: Mention) -> dict[str, Any]:
+def claim_to_json(c: Claim, m: Mention) -> dict[str, Any]:
     return {
         "kind": c.kind.value,
         "min": c.figure.min,
@@ -61,7 +70,7 @@ def _claim(c: Claim, m: Mention) -> dict[str, Any]:
     }
 
 
-def _statement(s: Statement, m: Mention) -> dict[str, Any]:
+def statement_to_json(s: Statement, m: Mention) -> dict[str, Any]:
     return {
         "kind": s.kind.value,
         "about": s.about,
@@ -107,8 +116,8 @@ def incident_to_json(inc: Incident) -> dict[str, Any]:
         out[kind] = _figures(inc.figures.get(kind))
     for kind in sorted(set(inc.figures) - set(_KINDS)):
         out[kind] = _figures(inc.figures[kind])
-    out["claims"] = [_claim(c, m) for m in inc.mentions for c in m.claims]
-    out["statements"] = [_statement(s, m) for m in inc.mentions for s in m.statements]
+    out["claims"] = [claim_to_json(c, m) for m in inc.mentions for c in m.claims]
+    out["statements"] = [statement_to_json(s, m) for m in inc.mentions for s in m.statements]
     out["reports"] = list(inc.article_ids)
     out["copies"] = _copies(inc)
     out["flags"] = [{"type": f.type, "detail": f.detail} for f in inc.flags]
@@ -138,6 +147,14 @@ def incidents_document(incidents: Sequence[Incident], history: History | None = 
             d["history"] = [version_to_json(v) for v in history.get(inc.id, ())]
         out.append(d)
     return {"schema": SCHEMA, "incidents": out}
+
+
+def json_chunks(incidents: Iterable[Incident]) -> Iterator[str]:
+    """The incident JSON document (without history) as text chunks, one incident at a time."""
+    yield '{"schema": ' + json.dumps(SCHEMA) + ', "incidents": ['
+    for n, inc in enumerate(incidents):
+        yield ("," if n else "") + "\n" + json.dumps(incident_to_json(inc), ensure_ascii=False)
+    yield "\n]}\n"
 
 
 def write_json(incidents: Sequence[Incident], out: Path | IO[str], history: History | None = None) -> None:

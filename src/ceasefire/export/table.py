@@ -1,0 +1,101 @@
+"""Incidents as flat rows: the CSV export and the properties of the GeoJSON export (``docs/export.md``).
+
+One row per incident; the columns are :data:`COLUMNS`, documented in ``docs/export.md``.
+Lists (flags, actors, report ids) are joined with ``"; "``. Text cells that a
+spreadsheet would read as a formula (starting with ``=``, ``+``, ``-``, ``@``, a tab or
+a carriage return) get a leading ``'``: article text is attacker-controlled.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from ..model import Incident
+
+__all__ = ["COLUMNS", "incident_row", "csv_chunks"]
+
+COLUMNS = (
+    "id",
+    "event_type",
+    "sub_event_type",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "place",
+    "country",
+    "admin1",
+    "lat",
+    "lon",
+    "location_precision",
+    "killed_low",
+    "killed_best",
+    "killed_high",
+    "wounded_low",
+    "wounded_best",
+    "wounded_high",
+    "grade",
+    "flags",
+    "actors",
+    "n_reports",
+    "n_claims",
+    "reports",
+    "policy",
+)
+
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def incident_row(inc: Incident) -> dict[str, Any]:
+    """The incident as one flat row of :data:`COLUMNS` (``None`` where unknown)."""
+    d, p = inc.date, inc.place
+    row: dict[str, Any] = {
+        "id": inc.id,
+        "event_type": inc.event_type,
+        "sub_event_type": inc.sub_event_type,
+        "date_start": d.start.isoformat() if d.start else None,
+        "date_end": d.end.isoformat() if d.end else None,
+        "date_precision": d.precision.value,
+        "place": p.name if p else None,
+        "country": p.country if p else None,
+        "admin1": p.admin1 if p else None,
+        "lat": p.lat if p else None,
+        "lon": p.lon if p else None,
+        "location_precision": p.precision.value if p else "unknown",
+    }
+    for kind in ("killed", "wounded"):
+        f = inc.figures.get(kind)
+        for part in ("low", "best", "high"):
+            row[f"{kind}_{part}"] = getattr(f, part) if f else None
+    row.update(
+        grade=inc.grade,
+        flags="; ".join(f.type for f in inc.flags),
+        actors="; ".join(f"{a.actor.name} ({a.role})" for a in inc.actors),
+        n_reports=len({m.report_key for m in inc.mentions}),
+        n_claims=len(inc.claims),
+        reports="; ".join(inc.article_ids),
+        policy=inc.policy,
+    )
+    return row
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, str) and value.startswith(_FORMULA):
+        return "'" + value
+    return "" if value is None else value
+
+
+def csv_chunks(incidents: Iterable[Incident]) -> Iterator[str]:
+    """The CSV export, a header line and then one line per incident, as text chunks."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for inc in incidents:
+        row = incident_row(inc)
+        writer.writerow([_cell(row[c]) for c in COLUMNS])
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+    yield buffer.getvalue()
