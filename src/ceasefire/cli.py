@@ -435,6 +435,23 @@ def gazetteer_build(
         err.print(f"gazetteer written to {built}", markup=False)
 
 
+@app.command()
+def serve(
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (0.0.0.0: every interface)."),
+    port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port to listen on."),
+) -> None:
+    """Serve the REST API (docs/api.md) over the store, read-only, until interrupted."""
+    database.check_servable(state.settings().db_url)  # before the store is opened (or created)
+    import uvicorn
+
+    from .api import create_app
+
+    with _db() as db:
+        if not state.quiet:
+            err.print(f"serving {db.store!r} on http://{host}:{port}/api/v1 (Ctrl-C to stop)", markup=False)
+        uvicorn.run(create_app(db), host=host, port=port, log_level="warning" if state.quiet else "info")
+
+
 def _date(s: Optional[str]) -> Optional[date]:
     if s is None:
         return None

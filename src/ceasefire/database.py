@@ -30,11 +30,12 @@ from .model import (
 )
 from .run import IngestResult, Pipeline, ProgressCallback, ingest_paths, rebuild_incidents
 from .store import Store, open_store
-from .store.engine import hide_secrets
+from .store.engine import hide_secrets, is_memory, normalise_url, sqlite_file
 
 __all__ = [
     "Database",
     "check_paths",
+    "check_servable",
     "hide_password",
     "open",
     "evaluate",
@@ -50,6 +51,18 @@ def check_paths(paths: Sequence[str | Path]) -> None:
     for path in paths:
         if not str(path).strip():
             raise ConfigError(f"empty path {str(path)!r}: name a file or directory ('.' for the current one)")
+
+
+def check_servable(db_url: str) -> None:
+    """Refuse (``ConfigError``) a store that cannot be served: in memory only, or a SQLite file that does not
+    exist (opening it would create an empty one)."""
+    url = normalise_url(db_url)
+    if is_memory(url):
+        raise ConfigError("the store is in memory only (--db ':memory:' or 'sqlite://'): there is nothing to serve; "
+                          "give the path or URL of an ingested store")
+    path = sqlite_file(url)
+    if path is not None and not path.is_file():
+        raise ConfigError(f"no store at {path}: ingest into it first (ceasefire --db {path} ingest ...)")
 
 
 def hide_password(text: str, db_url: str) -> str:

@@ -107,6 +107,13 @@ def is_memory(url: URL) -> bool:
     return url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:")
 
 
+def sqlite_file(url: URL) -> Path | None:
+    """The file of a SQLite store on disk (``None`` for another backend or an in-memory store)."""
+    if url.get_backend_name() != "sqlite" or is_memory(url):
+        return None
+    return Path(str(url.database))
+
+
 def make_engine(url: URL) -> Engine:
     """An engine for ``url`` with ceasefire's connection settings (not yet connected)."""
     kwargs: dict[str, Any] = {}
