@@ -1,0 +1,63 @@
+"""The API against its own OpenAPI schema (schemathesis): generated requests, bounded in number, never a 5xx,
+and answers in the documented statuses, content types and shapes.
+
+Each operation of ``/openapi.json`` gets its own bounded, derandomized Hypothesis run
+(``schemathesis.pytest.from_fixture`` does not run under this pytest, so the runs are
+driven here).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import schemathesis
+from fastapi.testclient import TestClient
+from hypothesis import HealthCheck, given, settings
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+pytestmark = pytest.mark.model
+
+CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
+EXAMPLES = 30  # per operation
+
+
+def _operations(client: TestClient) -> dict[str, Any]:
+    schema = schemathesis.openapi.from_asgi("/openapi.json", client.app)
+    ops = [result.ok() for result in schema.get_all_operations()]
+    return {f"{op.method.upper()} {op.path}": op for op in ops}
+
+
+def test_the_schema_lists_every_read_endpoint(client: TestClient) -> None:
+    assert set(_operations(client)) == {
+        "GET /health",
+        "GET /api/v1/incidents",
+        "GET /api/v1/incidents/{incident_id}",
+        "GET /api/v1/incidents/{incident_id}/history",
+        "GET /api/v1/reports/{key}",
+        "GET /api/v1/sources",
+        "GET /api/v1/actors",
+    }
+
+
+@pytest.mark.parametrize(
+    "operation",
+    ["GET /health", "GET /api/v1/incidents", "GET /api/v1/incidents/{incident_id}",
+     "GET /api/v1/incidents/{incident_id}/history", "GET /api/v1/reports/{key}", "GET /api/v1/sources",
+     "GET /api/v1/actors"],
+)
+def test_generated_requests_get_documented_answers_and_never_a_5xx(client: TestClient, operation: str) -> None:
+    op = _operations(client)[operation]
+
+    @given(case=op.as_strategy())
+    @settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,
+              suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+    def run(case: schemathesis.Case) -> None:
+        case.call_and_validate(checks=CHECKS)
+
+    run()
