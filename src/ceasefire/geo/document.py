@@ -4,7 +4,7 @@ Two passes: first each toponym alone in the country context of the others; then
 again with a bonus for candidates close to the places the other toponyms took
 (a "Franklin" beside New Orleans is the one near it). A name keeps one sense in
 an article. A street, building or organisation missing from the gazetteer is
-placed at the place its name holds ("University of Alberta" -> Alberta), else
+placed at the place its name holds ("University of Manitoba" -> Manitoba), else
 at the town named before it (or the article's main town). Any other name the
 gazetteer lacks is taken to lie around that town too (precision admin2: the
 area, not the town itself; the basis says so); with no town named, it stays
@@ -133,7 +133,7 @@ def _supported(c: PlaceCandidate, context: Mapping[str, float], hint: str | None
 
 def _embedded(t: Toponym, gazetteer: Gazetteer, context: Mapping[str, float], hint: str | None,
               around: _Around) -> Place | None:
-    """The place a site's name holds: the longest run of its words that resolves ("Manila Cathedral" -> Manila)."""
+    """The place a site's name holds: the longest run of its words that resolves ("Lagos Cathedral" -> Lagos)."""
     facility, institution, plain = _site_words()
     words = t.name.split()
     for size in range(len(words) - 1, 0, -1):
@@ -156,7 +156,7 @@ def _embedded(t: Toponym, gazetteer: Gazetteer, context: Mapping[str, float], hi
 
 def _site(toponym: Toponym, gazetteer: Gazetteer, context: Mapping[str, float], hint: str | None) -> Place | None:
     """A site or institution the gazetteer lacks, placed by the province, country or large town its name holds
-    ("University of Alberta" -> Alberta); ``None`` when it is no site or holds no such place."""
+    ("University of Manitoba" -> Manitoba); ``None`` when it is no site or holds no such place."""
     if not _is_site(toponym.name):
         return None
     return _embedded(toponym, gazetteer, context, hint, _Around())
@@ -170,7 +170,7 @@ def resolve_place(toponyms: Sequence[Toponym], gazetteer: Gazetteer, *,
     names the gazetteer lacks); the places that share the dominant country are
     kept, and of those the most specific (point, near, locality, admin1, country)
     that comes first in the text wins. A site the gazetteer lacks is placed by the
-    province or large town its name holds ("University of Alberta"). ``None`` when
+    province or large town its name holds ("University of Manitoba"). ``None`` when
     no toponym resolves: the caller records "unresolved".
     """
     found, contexts, total = _resolved(toponyms, gazetteer, country_hint)
