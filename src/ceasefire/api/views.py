@@ -13,10 +13,15 @@ from urllib.parse import quote
 from ..database import Database
 from ..export import incident_to_json
 from ..export.evidence import sentence_span
-from ..export.incident_json import claim_to_json, statement_to_json, version_to_json
+from ..export.incident_json import (
+    claim_to_json,
+    date_to_json,
+    place_to_json,
+    statement_to_json,
+    version_to_json,
+)
 from ..model import (
     ActorSummary,
-    DateResolution,
     Evidence,
     Incident,
     IncidentVersion,
@@ -54,15 +59,6 @@ def _span(ev: Evidence) -> dict[str, Any]:
     return {"field": ev.field, "start": ev.start, "end": ev.end, "quote": ev.quote}
 
 
-def _date(d: DateResolution) -> dict[str, Any]:
-    return {
-        "start": d.start.isoformat() if d.start else None,
-        "end": d.end.isoformat() if d.end else None,
-        "precision": d.precision.value,
-        "basis": d.basis,
-    }
-
-
 def _original(o: Original | None) -> dict[str, Any] | None:
     return None if o is None else {"report_id": o.article_id, "part": o.part, "key": o.report_key}
 
@@ -79,7 +75,6 @@ def mention_item(m: Mention, report: Report | None, incident_id: str | None) -> 
         text = report.article.field_text(m.trigger.field)
         start, end = sentence_span(text, m.trigger.start, m.trigger.end)
         sentence = {"field": m.trigger.field, "start": start, "end": end, "quote": text[start:end]}
-    place = m.place
     return {
         "key": m.key,
         "report_id": m.article_id,
@@ -87,11 +82,8 @@ def mention_item(m: Mention, report: Report | None, incident_id: str | None) -> 
         "report": report_href(m.report_key),
         "event_type": m.event_type,
         "sub_event_type": m.sub_event_type,
-        "date": _date(m.date),
-        "place": None if place is None else {
-            "name": place.name, "country": place.country, "admin1": place.admin1, "lat": place.lat,
-            "lon": place.lon, "precision": place.precision.value, "basis": place.basis,
-        },
+        "date": date_to_json(m.date),
+        "location": place_to_json(m.place),
         "trigger": _span(m.trigger),
         "sentence": sentence,
         "claims": len(m.claims),

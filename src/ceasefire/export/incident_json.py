@@ -10,14 +10,16 @@ from pathlib import Path
 from typing import IO, Any, Iterable, Iterator, Mapping, Sequence
 
 from ..errors import OutputError
-from ..model import Claim, Figures, Incident, IncidentVersion, Mention, Original, Statement
+from ..model import Claim, DateResolution, Figures, Incident, IncidentVersion, Mention, Original, Place, Statement
 
 __all__ = [
     "SCHEMA",
     "claim_to_json",
+    "date_to_json",
     "incident_to_json",
     "incidents_document",
     "json_chunks",
+    "place_to_json",
     "statement_to_json",
     "version_to_json",
     "write_json",
@@ -88,28 +90,37 @@ def statement_to_json(s: Statement, m: Mention) -> dict[str, Any]:
     }
 
 
+def date_to_json(d: DateResolution) -> dict[str, Any]:
+    """A date range as the incident JSON's ``date``."""
+    return {
+        "start": d.start.isoformat() if d.start else None,
+        "end": d.end.isoformat() if d.end else None,
+        "precision": d.precision.value,
+        "basis": d.basis,
+    }
+
+
+def place_to_json(p: Place | None) -> dict[str, Any]:
+    """A place as the incident JSON's ``location`` (precision ``unknown`` when there is none)."""
+    return {
+        "name": p.name if p else None,
+        "country": p.country if p else None,
+        "admin1": p.admin1 if p else None,
+        "lat": p.lat if p else None,
+        "lon": p.lon if p else None,
+        "geonames_id": p.geonames_id if p else None,
+        "precision": p.precision.value if p else "unknown",
+        "basis": p.basis if p else "no place named",
+    }
+
+
 def incident_to_json(inc: Incident) -> dict[str, Any]:
-    d, p = inc.date, inc.place
     out: dict[str, Any] = {
         "id": inc.id,
         "event_type": inc.event_type,
         "sub_event_type": inc.sub_event_type,
-        "date": {
-            "start": d.start.isoformat() if d.start else None,
-            "end": d.end.isoformat() if d.end else None,
-            "precision": d.precision.value,
-            "basis": d.basis,
-        },
-        "location": {
-            "name": p.name if p else None,
-            "country": p.country if p else None,
-            "admin1": p.admin1 if p else None,
-            "lat": p.lat if p else None,
-            "lon": p.lon if p else None,
-            "geonames_id": p.geonames_id if p else None,
-            "precision": p.precision.value if p else "unknown",
-            "basis": p.basis if p else "no place named",
-        },
+        "date": date_to_json(inc.date),
+        "location": place_to_json(inc.place),
         "actors": [{"name": a.actor.name, "role": a.role, "type": a.actor.type} for a in inc.actors],
     }
     for kind in _KINDS:

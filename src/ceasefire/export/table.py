@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..model import Incident
+from .incident_json import date_to_json, place_to_json
 
 __all__ = ["COLUMNS", "incident_row", "csv_chunks"]
 
@@ -50,20 +51,17 @@ _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 def incident_row(inc: Incident) -> dict[str, Any]:
     """The incident as one flat row of :data:`COLUMNS` (``None`` where unknown)."""
-    d, p = inc.date, inc.place
+    d, p = date_to_json(inc.date), place_to_json(inc.place)
     row: dict[str, Any] = {
         "id": inc.id,
         "event_type": inc.event_type,
         "sub_event_type": inc.sub_event_type,
-        "date_start": d.start.isoformat() if d.start else None,
-        "date_end": d.end.isoformat() if d.end else None,
-        "date_precision": d.precision.value,
-        "place": p.name if p else None,
-        "country": p.country if p else None,
-        "admin1": p.admin1 if p else None,
-        "lat": p.lat if p else None,
-        "lon": p.lon if p else None,
-        "location_precision": p.precision.value if p else "unknown",
+        "date_start": d["start"],
+        "date_end": d["end"],
+        "date_precision": d["precision"],
+        "place": p["name"],
+        **{k: p[k] for k in ("country", "admin1", "lat", "lon")},
+        "location_precision": p["precision"],
     }
     for kind in ("killed", "wounded"):
         f = inc.figures.get(kind)
