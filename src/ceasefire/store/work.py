@@ -68,13 +68,14 @@ def load_mentions(conn: Connection, keys: Iterable[str], cache: dict[str, Mentio
     """The stored mentions with these keys, decoded (with their claims); ``cache`` keeps decoded ones.
 
     A stored mention never changes (its key derives from its document's hash), so a
-    mention decoded once can be reused across transactions.
+    mention decoded once can be reused across transactions. Safe for readers in several
+    threads (the REST API's): the answer is built apart from the shared cache.
     """
     wanted = sorted(set(keys))
-    missing = [k for k in wanted if k not in cache]
+    out = {k: m for k in wanted if (m := cache.get(k)) is not None}  # local: another reader may clear the cache
+    missing = [k for k in wanted if k not in out]
     if len(cache) + len(missing) > CACHE_LIMIT:
         cache.clear()
-        missing = wanted
     for chunk in _chunks(missing):
         rows = conn.execute(select(T.mentions).where(T.mentions.c.key.in_(chunk))).mappings().all()
         claims = conn.execute(
@@ -86,8 +87,8 @@ def load_mentions(conn: Connection, keys: Iterable[str], cache: dict[str, Mentio
         for key, payload in claims:
             by_mention[key].append(payload)
         for r in rows:
-            cache[r["key"]] = R.mention_from_row(r, by_mention.get(r["key"], []))
-    return {k: cache[k] for k in wanted if k in cache}
+            out[r["key"]] = cache[r["key"]] = R.mention_from_row(r, by_mention.get(r["key"], []))
+    return {k: out[k] for k in wanted if k in out}
 
 
 def members_of(conn: Connection, incident_ids: Sequence[str]) -> dict[str, list[str]]:
