@@ -173,16 +173,20 @@ def _ordered(query: Select[Any], value: ColumnElement[Any], order: IncidentOrder
 def find_incidents(
     conn: Connection, f: IncidentFilter, order: IncidentOrder, limit: int, cache: dict[str, Any]
 ) -> IncidentPage:
-    """One page of at most ``limit`` incidents matching ``f``, in ``order``, and how many match in all."""
+    """One page of at most ``limit`` incidents matching ``f``, in ``order``, and how many match in all.
+
+    The incidents come without their tally (``tally`` is ``None``): decoding it costs
+    more than the rest of the incident, and nothing a reader is shown derives from it.
+    """
     where = conditions(f, conn.dialect.name)
     total = int(conn.execute(select(func.count()).select_from(T.incidents).where(*where)).scalar_one())
     value = _I.id if order.key == "id" else _sort_value(order)
-    query = select(_I.payload, _I.tally, value.label("sort_value"), _I.id).where(*where)
+    query = select(_I.payload, value.label("sort_value"), _I.id).where(*where)
     if order.after is not None:
         query = query.where(_behind(value, order))
     rows = conn.execute(_ordered(query, value, order).limit(limit + 1)).all()
     page = rows[:limit]
-    heads = [R.head_from_row(r.payload, r.tally) for r in page]
+    heads = [R.head_from_row(r.payload) for r in page]  # without the tally: nothing shown derives from it
     incidents = tuple(assemble(conn, heads, cache))
     after = None
     if len(rows) > limit and page:

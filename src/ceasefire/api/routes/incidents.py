@@ -19,7 +19,7 @@ from .. import cursor as cursors
 from ..auth import reader
 from ..deps import database
 from ..errors import error_response
-from ..params import Format, IncidentQuery, checked_id, incident_query
+from ..params import MAX_LIMIT, Format, IncidentQuery, checked_id, incident_query
 from ..schemas import ERRORS, IncidentDetail, IncidentHistory, IncidentList
 from ..views import incident_detail, incident_item, version_item
 
@@ -37,13 +37,13 @@ _EXPORTS = {
 def _export(db: Database, query: IncidentQuery) -> Response:
     assert query.format is not None
     media, filename, chunks = _EXPORTS[query.format]
-    order = IncidentOrder(query.order.key, query.order.descending)  # every match: the cursor is ignored
-    first = db.find_incidents(query.where, order, limit=query.limit)  # errors surface before the answer starts
+    order = IncidentOrder(query.order.key, query.order.descending)  # every match: cursor and limit are ignored
+    first = db.find_incidents(query.where, order, limit=MAX_LIMIT)  # errors surface before the answer starts
 
     def rest() -> Iterator[Incident]:
         if first.after is not None:
             yield from db.each_incident(
-                query.where, IncidentOrder(order.key, order.descending, first.after), page=query.limit
+                query.where, IncidentOrder(order.key, order.descending, first.after), page=MAX_LIMIT
             )
 
     body = chunks(chain(first.incidents, rest()))
