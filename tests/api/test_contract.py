@@ -1,4 +1,5 @@
-"""The API against its own OpenAPI schema (schemathesis): generated requests, bounded in number, never a 5xx,
+"""The API against its own OpenAPI schema (schemathesis): generated requests (valid and invalid ones),
+bounded in number, never a 5xx,
 and answers in the documented statuses, content types and shapes.
 
 Each operation of ``/openapi.json`` gets its own bounded, derandomized Hypothesis run
@@ -14,6 +15,7 @@ import pytest
 import schemathesis
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
+from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
@@ -45,16 +47,22 @@ def test_the_schema_lists_every_read_endpoint(client: TestClient) -> None:
     }
 
 
+VALID = GenerationMode.POSITIVE
+INVALID = GenerationMode.NEGATIVE  # only where the schema can be broken: the typed parameters of the search
+
+
 @pytest.mark.parametrize(
-    "operation",
-    ["GET /health", "GET /api/v1/incidents", "GET /api/v1/incidents/{incident_id}",
-     "GET /api/v1/incidents/{incident_id}/history", "GET /api/v1/reports/{key}", "GET /api/v1/sources",
-     "GET /api/v1/actors"],
+    "operation, mode",
+    [("GET /health", VALID), ("GET /api/v1/incidents", VALID), ("GET /api/v1/incidents", INVALID),
+     ("GET /api/v1/incidents/{incident_id}", VALID), ("GET /api/v1/incidents/{incident_id}/history", VALID),
+     ("GET /api/v1/reports/{key}", VALID), ("GET /api/v1/sources", VALID), ("GET /api/v1/actors", VALID)],
 )
-def test_generated_requests_get_documented_answers_and_never_a_5xx(client: TestClient, operation: str) -> None:
+def test_generated_requests_get_documented_answers_and_never_a_5xx(
+    client: TestClient, operation: str, mode: GenerationMode
+) -> None:
     op = _operations(client)[operation]
 
-    @given(case=op.as_strategy())
+    @given(case=op.as_strategy(mode))
     @settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,
               suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
     def run(case: schemathesis.Case) -> None:

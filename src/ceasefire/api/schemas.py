@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 __all__ = [
     "ERRORS",
     "ErrorBody",
     "ErrorResponse",
     "IncidentList",
+    "IncidentsDocument",
     "IncidentDetail",
     "IncidentHistory",
     "ReportView",
@@ -64,6 +65,14 @@ class IncidentList(BaseModel):
     sort: str
     next_cursor: str | None
     links: Links
+
+
+class IncidentsDocument(BaseModel):
+    """The incident JSON document of interchange.md (``?format=json``)."""
+
+    model_config = ConfigDict(populate_by_name=True)
+    schema_: str = Field(alias="schema")
+    incidents: list[dict[str, Any]]
 
 
 class IncidentDetail(_Open):

@@ -20,7 +20,7 @@ from ..auth import reader
 from ..deps import database
 from ..errors import error_response
 from ..params import MAX_LIMIT, Format, IncidentQuery, checked_id, incident_query
-from ..schemas import ERRORS, IncidentDetail, IncidentHistory, IncidentList
+from ..schemas import ERRORS, IncidentDetail, IncidentHistory, IncidentList, IncidentsDocument
 from ..views import incident_detail, incident_item, version_item
 
 router = APIRouter(tags=["incidents"], dependencies=[Depends(reader)])
@@ -53,7 +53,7 @@ def _export(db: Database, query: IncidentQuery) -> Response:
 
 @router.get(
     "/incidents",
-    response_model=IncidentList,
+    response_model=IncidentList | IncidentsDocument,
     responses={**ERRORS, 200: {"content": {"application/geo+json": {}, "text/csv": {}}}},
 )
 def list_incidents(request: Request, db: Db, query: Annotated[IncidentQuery, Depends(incident_query)]) -> Response:
