@@ -19,6 +19,7 @@ from .errors import ConfigError
 from .model import (
     ActorSummary,
     CheckFailure,
+    DayCount,
     Incident,
     IncidentFilter,
     IncidentOrder,
@@ -172,6 +173,10 @@ class Database:
             if found.after is None:
                 return
             order = IncidentOrder(order.key, order.descending, found.after)
+
+    def timeline(self, where: IncidentFilter | None = None) -> list[DayCount]:
+        """The incidents ``where`` keeps, counted per start day and event type (undated ones last)."""
+        return self.store.day_counts(where or IncidentFilter())
 
     def report(self, key: str) -> Report:
         """The report with this key (``<document sha256>#<part>``); ``NotFound`` when there is none."""

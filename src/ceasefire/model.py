@@ -106,6 +106,7 @@ __all__ = [
     "SORT_KEYS",
     "SourceSummary",
     "ActorSummary",
+    "DayCount",
     "IngestProblem",
     "CheckFailure",
 ]
@@ -696,6 +697,25 @@ class SourceSummary:
     type: str
     claims: int
     incidents: int
+
+
+@dataclass(frozen=True)
+class DayCount:
+    """The incidents of one event type starting on one day (``day`` ``None``: undated), for a timeline.
+
+    ``killed_low``/``killed_best``/``killed_high`` add up the incidents' figures where
+    known; ``without_killed`` counts the incidents with no killed figure at all, and
+    ``open_ended`` those whose high is unknown ("at least").
+    """
+
+    day: date | None
+    event_type: str | None
+    incidents: int
+    killed_low: int
+    killed_best: int
+    killed_high: int
+    without_killed: int
+    open_ended: int
 
 
 @dataclass(frozen=True)

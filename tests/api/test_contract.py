@@ -41,6 +41,7 @@ def test_the_schema_lists_every_read_endpoint(client: TestClient) -> None:
         "GET /api/v1/incidents",
         "GET /api/v1/incidents/{incident_id}",
         "GET /api/v1/incidents/{incident_id}/history",
+        "GET /api/v1/timeline",
         "GET /api/v1/reports/{key}",
         "GET /api/v1/sources",
         "GET /api/v1/actors",
@@ -55,7 +56,7 @@ INVALID = GenerationMode.NEGATIVE  # only where the schema can be broken: the ty
     "operation, mode",
     [("GET /health", VALID), ("GET /api/v1/incidents", VALID), ("GET /api/v1/incidents", INVALID),
      ("GET /api/v1/incidents/{incident_id}", VALID), ("GET /api/v1/incidents/{incident_id}/history", VALID),
-     ("GET /api/v1/reports/{key}", VALID), ("GET /api/v1/sources", VALID), ("GET /api/v1/actors", VALID)],
+     ("GET /api/v1/timeline", VALID), ("GET /api/v1/timeline", INVALID), ("GET /api/v1/reports/{key}", VALID), ("GET /api/v1/sources", VALID), ("GET /api/v1/actors", VALID)],
 )
 def test_generated_requests_get_documented_answers_and_never_a_5xx(
     client: TestClient, operation: str, mode: GenerationMode

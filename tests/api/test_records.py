@@ -144,3 +144,17 @@ def test_json_export_is_the_interchange_document(client: TestClient, every_incid
     doc = client.get("/api/v1/incidents", params={"format": "json", "limit": 1}).json()
     assert doc["schema"] == "ceasefire.incidents/1"
     assert sorted(i["id"] for i in doc["incidents"]) == sorted(i["id"] for i in every_incident)
+
+
+@pytest.mark.parametrize("params", [{}, {"country": "SY"}, {"from": "2023-06-01"}, {"q": "killed"}])
+def test_the_timeline_adds_up_to_the_incidents_of_the_same_filter(client: TestClient, params: dict) -> None:
+    days = client.get("/api/v1/timeline", params=params).json()["days"]
+    incidents = client.get("/api/v1/incidents", params={**params, "limit": 500}).json()["incidents"]
+    assert sum(d["incidents"] for d in days) == len(incidents)
+    for kind in ("low", "best", "high"):
+        assert sum(d[f"killed_{kind}"] for d in days) == sum(i["killed"][kind] or 0 for i in incidents)
+    assert sum(d["without_killed"] for d in days) == sum(i["killed"]["best"] is None for i in incidents)
+    per_day = {(d["date"], d["event_type"]) for d in days}
+    assert per_day == {(i["date"]["start"], i["event_type"]) for i in incidents}
+    dated = [d["date"] for d in days if d["date"] is not None]
+    assert dated == sorted(dated) and all(d["date"] is not None for d in days[: len(dated)])

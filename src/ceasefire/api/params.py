@@ -13,13 +13,22 @@ from datetime import date
 from enum import Enum
 from typing import Annotated
 
-from fastapi import Query
+from fastapi import Depends, Query
 
 from ..errors import InvalidParameter
 from ..model import SORT_KEYS, IncidentFilter, IncidentOrder
 from . import cursor as cursors
 
-__all__ = ["IncidentQuery", "incident_query", "MAX_LIMIT", "DEFAULT_LIMIT", "Sort", "Format", "checked_id"]
+__all__ = [
+    "IncidentQuery",
+    "incident_filter",
+    "incident_query",
+    "MAX_LIMIT",
+    "DEFAULT_LIMIT",
+    "Sort",
+    "Format",
+    "checked_id",
+]
 
 MAX_LIMIT = 500
 DEFAULT_LIMIT = 50
@@ -106,9 +115,7 @@ def _countries(values: list[str] | None) -> tuple[str, ...]:
     return tuple(sorted({c.upper() for c in codes}))
 
 
-
-
-def incident_query(
+def incident_filter(
     from_: Annotated[date | None, Query(alias="from", description="Incidents on or after this day (overlap).")] = None,
     to: Annotated[date | None, Query(description="Incidents on or before this day (overlap).")] = None,
     bbox: Annotated[str | None, Query(description="minlon,minlat,maxlon,maxlat (WGS84 degrees).")] = None,
@@ -120,15 +127,11 @@ def incident_query(
     grade: Annotated[list[str] | None, Query(description="confirmed, fair, weak, contested, single_source.")] = None,
     flag: Annotated[list[str] | None, Query(description="A flag type, e.g. count_disagreement.")] = None,
     q: Annotated[str | None, Query(description="Text in claims' sentences, sources, victims, report titles.")] = None,
-    sort: Annotated[Sort, Query(description="Sort key; '-' for descending. Ties: id ascending.")] = Sort.desc_date,
-    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Incidents per page.")] = DEFAULT_LIMIT,
-    cursor: Annotated[str | None, Query(max_length=1000, description="next_cursor of the previous page.")] = None,
-    format: Annotated[Format | None, Query(description="Export every match: json, geojson or csv.")] = None,
-) -> IncidentQuery:
-    """Read and check the incident search parameters."""
+) -> IncidentFilter:
+    """Read and check the filter parameters (``/incidents``, ``/timeline``)."""
     if from_ is not None and to is not None and from_ > to:
         raise InvalidParameter("from", f"{from_} is after to={to}")
-    where = IncidentFilter(
+    return IncidentFilter(
         since=from_,
         until=to,
         bbox=_bbox(bbox),
@@ -141,6 +144,16 @@ def incident_query(
         flags=_texts("flag", flag),
         text=_text("q", q) or None if q is not None else None,
     )
+
+
+def incident_query(
+    where: Annotated[IncidentFilter, Depends(incident_filter)],
+    sort: Annotated[Sort, Query(description="Sort key; '-' for descending. Ties: id ascending.")] = Sort.desc_date,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Incidents per page.")] = DEFAULT_LIMIT,
+    cursor: Annotated[str | None, Query(max_length=1000, description="next_cursor of the previous page.")] = None,
+    format: Annotated[Format | None, Query(description="Export every match: json, geojson or csv.")] = None,
+) -> IncidentQuery:
+    """Read and check the incident search parameters: the filter, sort, page and format."""
     sort_text = str(sort.value)
     key, descending = sort_text.lstrip("-"), sort_text.startswith("-")
     after = None

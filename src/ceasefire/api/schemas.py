@@ -22,6 +22,7 @@ __all__ = [
     "ReportView",
     "SourceList",
     "ActorList",
+    "Timeline",
     "Health",
 ]
 
@@ -122,6 +123,21 @@ class Actor(BaseModel):
 
 class ActorList(BaseModel):
     actors: list[Actor]
+
+
+class Day(BaseModel):
+    date: str | None
+    event_type: str | None
+    incidents: int
+    killed_low: int
+    killed_best: int
+    killed_high: int
+    without_killed: int
+    open_ended: int
+
+
+class Timeline(BaseModel):
+    days: list[Day]
 
 
 class Health(BaseModel):

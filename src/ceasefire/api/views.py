@@ -22,6 +22,7 @@ from ..export.incident_json import (
 )
 from ..model import (
     ActorSummary,
+    DayCount,
     Evidence,
     Incident,
     IncidentVersion,
@@ -41,6 +42,7 @@ __all__ = [
     "report_view",
     "source_item",
     "actor_item",
+    "day_item",
 ]
 
 PREFIX = "/api/v1"
@@ -155,6 +157,19 @@ def report_view(report: Report, mentions: list[Mention], incidents: dict[str, st
         "mentions": [mention_item(m, report, incidents.get(m.key)) for m in mentions],
         "claims": [c for e in evidence for c in e["claims"]],
         "statements": [s for e in evidence for s in e["statements"]],
+    }
+
+
+def day_item(c: DayCount) -> dict[str, Any]:
+    return {
+        "date": c.day.isoformat() if c.day else None,
+        "event_type": c.event_type,
+        "incidents": c.incidents,
+        "killed_low": c.killed_low,
+        "killed_best": c.killed_best,
+        "killed_high": c.killed_high,
+        "without_killed": c.without_killed,
+        "open_ended": c.open_ended,
     }
 
 

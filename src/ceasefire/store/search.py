@@ -36,12 +36,12 @@ from sqlalchemy import (
     union_all,
 )
 
-from ..model import ActorSummary, IncidentFilter, IncidentOrder, IncidentPage, SourceSummary
+from ..model import ActorSummary, DayCount, IncidentFilter, IncidentOrder, IncidentPage, SourceSummary
 from . import rows as R
 from . import tables as T
 from .work import assemble
 
-__all__ = ["find_incidents", "source_summaries", "actor_summaries", "conditions"]
+__all__ = ["find_incidents", "day_counts", "source_summaries", "actor_summaries", "conditions"]
 
 _I = T.incidents.c
 # the sort keys' columns, and the values that put an unknown one last: (ascending, descending)
@@ -199,6 +199,27 @@ def _known(value: Any, order: IncidentOrder) -> Any:
     """The sort value as the incident has it: ``None`` for the sentinel of an unknown one."""
     _, up, down = _SORTS[order.key]
     return None if value in (up, down) else value
+
+
+def day_counts(conn: Connection, f: IncidentFilter) -> list[DayCount]:
+    """The incidents ``f`` keeps, counted per start day and event type, their killed figures added up."""
+    known = func.count(_I.killed_best)
+    query = (
+        select(
+            _I.date_start,
+            _I.event_type,
+            func.count(),
+            func.coalesce(func.sum(_I.killed_low), 0),
+            func.coalesce(func.sum(_I.killed_best), 0),
+            func.coalesce(func.sum(_I.killed_high), 0),
+            func.count() - known,
+            known - func.count(_I.killed_high),
+        )
+        .where(*conditions(f, conn.dialect.name))
+        .group_by(_I.date_start, _I.event_type)
+    )
+    out = [DayCount(d, t, *(int(x) for x in rest)) for d, t, *rest in conn.execute(query)]
+    return sorted(out, key=lambda c: (c.day is None, c.day or date.min, c.event_type or ""))
 
 
 def source_summaries(conn: Connection) -> list[SourceSummary]:

@@ -19,6 +19,7 @@ from ..model import (
     ActorSummary,
     Article,
     CheckFailure,
+    DayCount,
     Document,
     Fingerprint,
     Incident,
@@ -409,6 +410,11 @@ class Store:
         """One keyset page of the incidents ``where`` keeps, in ``order`` (see :mod:`.search`)."""
         with self._guard("search incidents"), self._read() as conn:
             return search.find_incidents(conn, where, order, limit, self._mention_cache)
+
+    def day_counts(self, where: IncidentFilter) -> list[DayCount]:
+        """The incidents ``where`` keeps, per start day and event type (see :mod:`.search`)."""
+        with self._guard("count incidents"), self._read() as conn:
+            return search.day_counts(conn, where)
 
     def report_mentions(self, key: str) -> list[Mention]:
         """The mentions of the report with this key (with their claims), by key."""

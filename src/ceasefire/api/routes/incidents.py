@@ -1,4 +1,5 @@
-"""``/api/v1/incidents``: the search (pages or exports of the whole filter), one incident, its history."""
+"""``/api/v1/incidents``: the search (pages or exports of the whole filter), one incident, its history;
+``/api/v1/timeline``: the same filter counted per day."""
 
 from __future__ import annotations
 
@@ -14,14 +15,14 @@ from ...errors import NotFound
 from ...export import json_chunks
 from ...export.geojson import geojson_chunks
 from ...export.table import csv_chunks
-from ...model import Incident, IncidentOrder
+from ...model import Incident, IncidentFilter, IncidentOrder
 from .. import cursor as cursors
 from ..auth import reader
 from ..deps import database
 from ..errors import error_response
-from ..params import MAX_LIMIT, Format, IncidentQuery, checked_id, incident_query
-from ..schemas import ERRORS, IncidentDetail, IncidentHistory, IncidentList, IncidentsDocument
-from ..views import incident_detail, incident_item, version_item
+from ..params import MAX_LIMIT, Format, IncidentQuery, checked_id, incident_filter, incident_query
+from ..schemas import ERRORS, IncidentDetail, IncidentHistory, IncidentList, IncidentsDocument, Timeline
+from ..views import day_item, incident_detail, incident_item, version_item
 
 router = APIRouter(tags=["incidents"], dependencies=[Depends(reader)])
 
@@ -75,6 +76,12 @@ def list_incidents(request: Request, db: Db, query: Annotated[IncidentQuery, Dep
         "links": links,
     }
     return JSONResponse(body)
+
+
+@router.get("/timeline", response_model=Timeline, responses=ERRORS)
+def timeline(db: Db, where: Annotated[IncidentFilter, Depends(incident_filter)]) -> Response:
+    """The incidents matching the filters, counted per start day and event type, killed figures added up."""
+    return JSONResponse({"days": [day_item(c) for c in db.timeline(where)]})
 
 
 @router.get("/incidents/{incident_id}", response_model=IncidentDetail, responses=ERRORS)
