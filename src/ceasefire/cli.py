@@ -267,11 +267,11 @@ def _retired(db: database.Database, incident_id: str) -> bool:
 
 @app.command()
 def export(
-    format: str = typer.Option("json", "--format", "-f", help="Export format: json."),
+    format: str = typer.Option("json", "--format", "-f", help="Export format: json, csv or geojson."),
     output: str = typer.Option("-", "--output", "-o", help="Output file; '-' for standard output."),
     history: bool = typer.Option(False, "--history", help="Add each incident's versions (time and cause)."),
 ) -> None:
-    """Write every incident in the incident JSON of interchange.md."""
+    """Write every incident: the incident JSON of interchange.md, or CSV or GeoJSON (docs/export.md)."""
     with _db() as db:
         if output == "-":
             n = db.export(sys.stdout, format=format, history=history)

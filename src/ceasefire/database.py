@@ -203,15 +203,21 @@ class Database:
 
     # -- export
     def export(self, output: str | Path | IO[str], *, format: str = "json", history: bool = False) -> int:
-        """Write every incident in ``format`` (with each incident's versions when ``history``)."""
+        """Write every incident in ``format`` (``json``, ``csv``, ``geojson``: ``docs/export.md``), with each
+        incident's versions when ``history`` (JSON only)."""
         from . import export as exporters
 
         if format not in exporters.FORMATS:
             raise ConfigError(f"unknown export format {format!r}; choose one of {', '.join(exporters.FORMATS)}")
+        if history and format != "json":
+            raise ConfigError(f"--history goes with the json format only, not {format}")
         incidents = self.incidents()
-        versions = {i.id: self.store.history(i.id) for i in incidents} if history else None
         target = Path(output) if isinstance(output, (str, Path)) else output
-        exporters.write_json(incidents, target, history=versions)
+        if format == "json":
+            versions = {i.id: self.store.history(i.id) for i in incidents} if history else None
+            exporters.write_json(incidents, target, history=versions)
+        else:
+            exporters.write_chunks(exporters.CHUNKS[format](incidents), target)
         return len(incidents)
 
     def export_dict(self, *, history: bool = False) -> dict[str, Any]:

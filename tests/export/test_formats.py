@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from dataclasses import replace
 
 import pytest
@@ -55,3 +56,20 @@ def test_sentence_span_is_the_sentence_around_the_word(text: str, word: str, sen
     at = text.index(word)
     start, end = sentence_span(text, at, at + len(word))
     assert text[start:end] == sentence
+
+
+def test_the_python_api_exports_csv_and_geojson_files(tmp_path) -> None:
+    from ceasefire.config import Settings
+    from ceasefire.database import Database
+    from ceasefire.errors import ConfigError
+
+    with Database(Settings(db_url=f"sqlite:///{tmp_path / 's.db'}")) as db:
+        db.store.replace_incidents([replace(incident("a1", ()), place=IDLIB), replace(incident("b2", ()), place=DARAA_PROVINCE)])
+        assert db.export(tmp_path / "out.csv", format="csv") == 2
+        assert db.export(tmp_path / "out.geojson", format="geojson") == 2
+        with pytest.raises(ConfigError):
+            db.export(tmp_path / "x.csv", format="csv", history=True)
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "out.csv").read_text(encoding="utf-8"), newline="")))
+    assert [r["id"] for r in rows] == ["a1", "b2"]
+    doc = json.loads((tmp_path / "out.geojson").read_text(encoding="utf-8"))
+    assert [f["geometry"] is None for f in doc["features"]] == [False, True]

@@ -12,9 +12,7 @@ from fastapi.responses import JSONResponse, Response, StreamingResponse
 
 from ...database import Database
 from ...errors import NotFound
-from ...export import json_chunks
-from ...export.geojson import geojson_chunks
-from ...export.table import csv_chunks
+from ...export import CHUNKS
 from ...model import Incident, IncidentFilter, IncidentOrder
 from .. import cursor as cursors
 from ..auth import reader
@@ -28,16 +26,16 @@ router = APIRouter(tags=["incidents"], dependencies=[Depends(reader)])
 
 Db = Annotated[Database, Depends(database)]
 
-_EXPORTS = {
-    Format.json: ("application/json", "incidents.json", json_chunks),
-    Format.geojson: ("application/geo+json", "incidents.geojson", geojson_chunks),
-    Format.csv: ("text/csv; charset=utf-8", "incidents.csv", csv_chunks),
+_MEDIA = {
+    Format.json: "application/json",
+    Format.geojson: "application/geo+json",
+    Format.csv: "text/csv; charset=utf-8",
 }
 
 
 def _export(db: Database, query: IncidentQuery) -> Response:
     assert query.format is not None
-    media, filename, chunks = _EXPORTS[query.format]
+    media, filename, chunks = _MEDIA[query.format], f"incidents.{query.format.value}", CHUNKS[query.format.value]
     order = IncidentOrder(query.order.key, query.order.descending)  # every match: cursor and limit are ignored
     first = db.find_incidents(query.where, order, limit=MAX_LIMIT)  # errors surface before the answer starts
 
