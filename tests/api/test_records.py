@@ -154,7 +154,7 @@ def test_the_timeline_adds_up_to_the_incidents_of_the_same_filter(client: TestCl
     for kind in ("low", "best", "high"):
         assert sum(d[f"killed_{kind}"] for d in days) == sum(i["killed"][kind] or 0 for i in incidents)
     assert sum(d["without_killed"] for d in days) == sum(i["killed"]["best"] is None for i in incidents)
-    per_day = {(d["date"], d["event_type"]) for d in days}
+    per_day = {(d["day"], d["event_type"]) for d in days}
     assert per_day == {(i["date"]["start"], i["event_type"]) for i in incidents}
-    dated = [d["date"] for d in days if d["date"] is not None]
-    assert dated == sorted(dated) and all(d["date"] is not None for d in days[: len(dated)])
+    dated = [d["day"] for d in days if d["day"] is not None]
+    assert dated == sorted(dated) and all(d["day"] is not None for d in days[: len(dated)])

@@ -1,5 +1,8 @@
 """The shapes of the API's answers, for the OpenAPI schema (``/openapi.json``).
 
+The catalogues and the timeline are the model's own records (``SourceSummary``,
+``ActorSummary``, ``DayCount``), field for field.
+
 Lists and the error body are described field by field; an incident is the incident
 JSON of ``interchange.md`` (described in prose there and in ``docs/api.md``), so it
 is an open object here.
@@ -10,6 +13,8 @@ from __future__ import annotations
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from ..model import ActorSummary, DayCount, SourceSummary
 
 __all__ = [
     "ERRORS",
@@ -103,41 +108,16 @@ class ReportView(_Open):
     statements: list[dict[str, Any]]
 
 
-class Source(BaseModel):
-    name: str
-    type: str
-    claims: int
-    incidents: int
-
-
 class SourceList(BaseModel):
-    sources: list[Source]
-
-
-class Actor(BaseModel):
-    name: str
-    type: str
-    role: str
-    incidents: int
+    sources: list[SourceSummary]
 
 
 class ActorList(BaseModel):
-    actors: list[Actor]
-
-
-class Day(BaseModel):
-    date: str | None
-    event_type: str | None
-    incidents: int
-    killed_low: int
-    killed_best: int
-    killed_high: int
-    without_killed: int
-    open_ended: int
+    actors: list[ActorSummary]
 
 
 class Timeline(BaseModel):
-    days: list[Day]
+    days: list[DayCount]
 
 
 class Health(BaseModel):

@@ -21,15 +21,12 @@ from ..export.incident_json import (
     version_to_json,
 )
 from ..model import (
-    ActorSummary,
-    DayCount,
     Evidence,
     Incident,
     IncidentVersion,
     Mention,
     Original,
     Report,
-    SourceSummary,
 )
 
 __all__ = [
@@ -40,9 +37,6 @@ __all__ = [
     "incident_detail",
     "version_item",
     "report_view",
-    "source_item",
-    "actor_item",
-    "day_item",
 ]
 
 PREFIX = "/api/v1"
@@ -158,24 +152,3 @@ def report_view(report: Report, mentions: list[Mention], incidents: dict[str, st
         "claims": [c for e in evidence for c in e["claims"]],
         "statements": [s for e in evidence for s in e["statements"]],
     }
-
-
-def day_item(c: DayCount) -> dict[str, Any]:
-    return {
-        "date": c.day.isoformat() if c.day else None,
-        "event_type": c.event_type,
-        "incidents": c.incidents,
-        "killed_low": c.killed_low,
-        "killed_best": c.killed_best,
-        "killed_high": c.killed_high,
-        "without_killed": c.without_killed,
-        "open_ended": c.open_ended,
-    }
-
-
-def source_item(s: SourceSummary) -> dict[str, Any]:
-    return {"name": s.name, "type": s.type, "claims": s.claims, "incidents": s.incidents}
-
-
-def actor_item(a: ActorSummary) -> dict[str, Any]:
-    return {"name": a.name, "type": a.type, "role": a.role, "incidents": a.incidents}

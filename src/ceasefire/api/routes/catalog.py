@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Depends
+from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse, Response
 
 from ... import __version__
@@ -12,7 +13,6 @@ from ...database import Database
 from ..auth import reader
 from ..deps import database
 from ..schemas import ERRORS, ActorList, Health, SourceList
-from ..views import actor_item, source_item
 
 router = APIRouter(tags=["catalogue"], dependencies=[Depends(reader)])
 health_router = APIRouter(tags=["health"])
@@ -23,13 +23,13 @@ Db = Annotated[Database, Depends(database)]
 @router.get("/sources", response_model=SourceList, responses=ERRORS)
 def list_sources(db: Db) -> Response:
     """Every claimant (with its source type) and every outlet that carried claims, most incidents first."""
-    return JSONResponse({"sources": [source_item(s) for s in db.sources()]})
+    return JSONResponse(jsonable_encoder({"sources": db.sources()}))
 
 
 @router.get("/actors", response_model=ActorList, responses=ERRORS)
 def list_actors(db: Db) -> Response:
     """Every actor of the current incidents, per role, most incidents first."""
-    return JSONResponse({"actors": [actor_item(a) for a in db.actors()]})
+    return JSONResponse(jsonable_encoder({"actors": db.actors()}))
 
 
 @health_router.get("/health", response_model=Health, responses={503: ERRORS[503]})

@@ -8,6 +8,7 @@ from itertools import chain
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
+from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 
 from ...database import Database
@@ -20,7 +21,7 @@ from ..deps import database
 from ..errors import error_response
 from ..params import MAX_LIMIT, Format, IncidentQuery, checked_id, incident_filter, incident_query
 from ..schemas import ERRORS, IncidentDetail, IncidentHistory, IncidentList, IncidentsDocument, Timeline
-from ..views import day_item, incident_detail, incident_item, version_item
+from ..views import incident_detail, incident_item, version_item
 
 router = APIRouter(tags=["incidents"], dependencies=[Depends(reader)])
 
@@ -79,7 +80,7 @@ def list_incidents(request: Request, db: Db, query: Annotated[IncidentQuery, Dep
 @router.get("/timeline", response_model=Timeline, responses=ERRORS)
 def timeline(db: Db, where: Annotated[IncidentFilter, Depends(incident_filter)]) -> Response:
     """The incidents matching the filters, counted per start day and event type, killed figures added up."""
-    return JSONResponse({"days": [day_item(c) for c in db.timeline(where)]})
+    return JSONResponse(jsonable_encoder({"days": db.timeline(where)}))
 
 
 @router.get("/incidents/{incident_id}", response_model=IncidentDetail, responses=ERRORS)
