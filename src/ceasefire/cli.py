@@ -318,15 +318,16 @@ def check() -> None:
 def evaluate(
     gold: Path = typer.Argument(..., help="Gold JSONL (shared/spec/gold-format.md)."),
     as_json: bool = typer.Option(False, "--json", help="Print the metrics as JSON."),
+    export_to: Optional[Path] = typer.Option(None, "--export", help="Also write the incident JSON that was scored."),
 ) -> None:
     """Ingest a gold file's articles into a fresh temporary store, export, and print the metrics."""
     with _progress("evaluating") as advance:
-        m = database.evaluate(gold, progress=advance, **_overrides())
+        m = database.evaluate(gold, progress=advance, export_to=export_to, **_overrides())
     if as_json:
         out.print_json(json.dumps(m))
         return
-    out.print(f"articles {m['articles']}")
-    for k in ("claims_figure", "claims_attributed", "claims_evidenced", "incidents", "merge_links"):
+    out.print(f"articles {m['articles']}, with output {m['articles_with_output']}")
+    for k in ("claims_figure", "claims_attributed", "claims_evidenced", "claims_lenient", "incidents", "merge_links"):
         v = m[k]
         out.print(f"{k:24s} P {v['precision']:.3f}  R {v['recall']:.3f}  F1 {v['f1']:.3f}  "
                   f"(tp {v['tp']}, pred {v['pred']}, gold {v['gold']})")

@@ -278,10 +278,18 @@ def import_geonames(dump: str | Path, *, progress: Callable[[int, int], None] | 
     return geo.import_geonames_dump(Path(dump), target, progress=progress)
 
 
-def evaluate(gold_path: str | Path, *, progress: ProgressCallback | None = None, **settings: Any) -> dict[str, Any]:
+def evaluate(
+    gold_path: str | Path,
+    *,
+    progress: ProgressCallback | None = None,
+    export_to: str | Path | None = None,
+    **settings: Any,
+) -> dict[str, Any]:
     """Ingest a gold file's articles into a fresh temporary store, export, and score the export.
 
-    Returns the metrics of ``gold-format.md`` as a dict (see ``ceasefire.evaluation``).
+    Returns the metrics of ``gold-format.md`` as a dict (see ``ceasefire.evaluation``);
+    with ``export_to``, the incident JSON that was scored is written there too (to
+    score it again, e.g. with ``shared/eval/score.py``).
     """
     from .evaluation import article_lines, evaluate_export, read_gold
 
@@ -294,6 +302,8 @@ def evaluate(gold_path: str | Path, *, progress: ProgressCallback | None = None,
         try:
             result = db.ingest([articles], progress=progress)
             exported = db.export_dict()
+            if export_to is not None:
+                db.export(Path(export_to))
         finally:
             db.close()
     metrics = evaluate_export(gold, exported).as_dict()

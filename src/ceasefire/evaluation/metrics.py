@@ -98,6 +98,8 @@ class _Acc:
 @dataclass
 class Metrics:
     articles: int = 0
+    articles_with_output: int = 0
+    unknown_report_ids: list[str] = field(default_factory=list)
     claims: dict[str, PRF] = field(default_factory=dict)
     incidents: PRF = PRF(0, 0, 0)
     merge_links: PRF = PRF(0, 0, 0)
@@ -105,7 +107,8 @@ class Metrics:
     missed: list[dict[str, Any]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"articles": self.articles}
+        out: dict[str, Any] = {"articles": self.articles, "articles_with_output": self.articles_with_output,
+                               "unknown_report_ids": self.unknown_report_ids}
         for k, v in self.claims.items():
             out[f"claims_{k}"] = v.as_dict()
         out["incidents"] = self.incidents.as_dict()
@@ -265,8 +268,10 @@ def evaluate_export(gold_articles: Sequence[Mapping[str, Any]], export: Mapping[
         for c in inc.get("claims") or []:
             claims_of[str(c.get("report_id"))].append((i, c))
 
-    m = Metrics(articles=len(gold_articles))
-    tp = {"figure": 0, "attributed": 0, "evidenced": 0}
+    gold_ids = {str(a["id"]) for a in gold_articles}
+    m = Metrics(articles=len(gold_articles), articles_with_output=sum(bool(listed.get(a)) for a in gold_ids),
+                unknown_report_ids=sorted(set(listed) - gold_ids)[:10])
+    tp = {"figure": 0, "attributed": 0, "evidenced": 0, "lenient": 0}
     n_gold = n_pred = 0
     inc_tp = inc_gold = inc_pred = 0
     acc = {k: _Acc() for k in ("incident_date", "incident_location_25km", "incident_country", "incident_type",
@@ -304,6 +309,7 @@ def evaluate_export(gold_articles: Sequence[Mapping[str, Any]], export: Mapping[
                     tp["attributed"] += s_ok
                     tp["evidenced"] += s_ok and q_ok
                     break
+        tp["lenient"] += _lenient_matches(figures, preds)
         for gi, (g, c, f) in enumerate(figures):
             if gi not in placed_in:
                 m.missed.append({"article": aid, "incident": g["incident_id"], "figure": list(f),
@@ -362,6 +368,29 @@ def evaluate_export(gold_articles: Sequence[Mapping[str, Any]], export: Mapping[
     return m
 
 
+def _principal(low: int | None, high: int | None) -> int | None:
+    """The number a figure is told by: its low end, else its high end ("at least 12" -> 12, "up to 30" -> 30)."""
+    return low if low is not None else high
+
+
+def _lenient_matches(figures: Sequence[tuple[Any, Any, Figure]], preds: Sequence[tuple[int, Mapping[str, Any]]]) -> int:
+    """Gold figures met by a predicted claim of the same kind whose principal number is within 1 (each claim once)."""
+    used: set[int] = set()
+    found = 0
+    for _g, _c, (kind, low, high) in figures:
+        n = _principal(low, high)
+        if n is None:
+            continue
+        for pi, (_i, pc) in enumerate(preds):
+            pk, plo, phi = _pred_figure(pc)
+            pn = _principal(plo, phi)
+            if pi not in used and pk == kind and pn is not None and abs(pn - n) <= 1:
+                used.add(pi)
+                found += 1
+                break
+    return found
+
+
 def _merge_links(group: Mapping[str, str], article_of: Mapping[str, str], paired: Mapping[str, int]) -> PRF:
     def pairs(ids: Iterable[str]) -> Iterable[tuple[str, str]]:
         ids = sorted(ids)
@@ -381,8 +410,7 @@ def _merge_links(group: Mapping[str, str], article_of: Mapping[str, str], paired
     predicted = [p for ids in by_pred.values() for p in pairs(ids)]
     correct = sum(group[x] == group[y] for x, y in predicted)
     # recall counts gold links found; precision counts predicted links that are right
-    prf = PRF(found, len(predicted), len(gold_links))
-    return _LinkPRF(found, len(predicted), len(gold_links), correct) if predicted else prf
+    return _LinkPRF(found, len(predicted), len(gold_links), correct)
 
 
 @dataclass(frozen=True)
@@ -392,3 +420,6 @@ class _LinkPRF(PRF):
     @property
     def precision(self) -> float:
         return self.correct / self.pred if self.pred else 0.0
+
+    def as_dict(self) -> dict[str, float | int]:
+        return {**super().as_dict(), "precision_tp": self.correct}
