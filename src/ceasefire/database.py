@@ -16,8 +16,8 @@ from typing import IO, Any, Callable, Iterable, Iterator, Sequence
 
 from .config import Settings
 from .errors import ConfigError
-from .model import CheckFailure, Incident, IncidentVersion, Report
-from .run import IngestResult, Pipeline, ProgressCallback, ingest_paths, rebuild_incidents
+from .model import CheckFailure, Document, Incident, IncidentVersion, Report
+from .run import IngestResult, Pipeline, ProgressCallback, ingest_documents, ingest_paths, rebuild_incidents
 from .store import Store, open_store
 from .store.engine import hide_secrets
 
@@ -84,6 +84,14 @@ class Database:
         """
         check_paths(paths)
         return ingest_paths(paths, self.store, self.settings, progress=progress, pipeline=self.pipeline)
+
+    def ingest_documents(self, documents: Iterable[Document]) -> IngestResult:
+        """Ingest documents already in memory (a fetched page, a feed item; see ``ingest.make_document``).
+
+        Like :meth:`ingest`: one transaction per document, a stored one skipped, a bad
+        one listed in ``result.problems`` under its origin.
+        """
+        return ingest_documents(documents, self.store, self.settings, pipeline=self.pipeline)
 
     def rebuild(self, *, policy: str | None = None) -> int:
         """Re-derive every incident from the stored mentions (e.g. under another policy)."""
