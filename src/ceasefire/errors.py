@@ -11,6 +11,7 @@ __all__ = [
     "StoreError",
     "GazetteerError",
     "NotFound",
+    "FetchError",
 ]
 
 
@@ -52,3 +53,16 @@ class GazetteerError(CeasefireError):
 
 class NotFound(CeasefireError):
     """A requested record (incident, report) does not exist."""
+
+
+class FetchError(CeasefireError):
+    """A watched source or page could not be fetched (network, HTTP status, robots.txt, too large).
+
+    ``url`` names what was fetched; ``status`` is the HTTP status when there was one.
+    """
+
+    def __init__(self, url: str, message: str, status: int | None = None) -> None:
+        super().__init__(f"{url}: {message}")
+        self.url = url
+        self.reason = message
+        self.status = status

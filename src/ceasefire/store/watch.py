@@ -87,6 +87,7 @@ class OutboxEntry:
     state: str = "pending"
     attempts: int = 0
     next_try_at: datetime | None = None
+    created_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -352,7 +353,7 @@ class WatchState:
         return [
             OutboxEntry(key=r["key"], channel=r["channel"], rule=r["rule"], incident_id=r["incident_id"],
                         version=r["version"], payload=r["payload"], state=r["state"], attempts=r["attempts"],
-                        next_try_at=_utc(r["next_try_at"]))
+                        next_try_at=_utc(r["next_try_at"]), created_at=_utc(r["created_at"]))
             for r in rows
         ]
 
