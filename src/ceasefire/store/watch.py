@@ -344,7 +344,7 @@ class WatchState:
         o = T.watch_outbox.c
         query = (
             select(T.watch_outbox)
-            .where(o.state == "pending", (o.next_try_at.is_(None)) | (o.next_try_at <= now))
+            .where(o.state.in_(("pending", "sending")), (o.next_try_at.is_(None)) | (o.next_try_at <= now))
             .order_by(o.created_at, o.key)
             .limit(limit)
         )
@@ -361,6 +361,17 @@ class WatchState:
         o = T.watch_outbox.c
         with self._store._guard("read the alert outbox"), self._store._read() as conn:
             return {s: int(n) for s, n in conn.execute(select(o.state, func.count()).group_by(o.state)).all()}
+
+    def mark_sending(self, keys: Sequence[str]) -> None:
+        """Mark alerts as being sent (``sending``): after a crash, the channel is asked whether they arrived."""
+        o = T.watch_outbox.c
+
+        def work(conn: Connection) -> None:
+            for at in range(0, len(keys), 500):
+                conn.execute(update(T.watch_outbox).where(o.key.in_(keys[at : at + 500])).values(state="sending"))
+
+        with self._store._guard("record an alert delivery"):
+            self._store._transaction(work)
 
     def record_delivery(
         self, key: str, *, state: str, attempts: int, at: datetime, next_try_at: datetime | None = None,

@@ -52,10 +52,15 @@ def _line(entry: OutboxEntry) -> str:
 
 
 def write_lines(path: Path, lines: Sequence[str]) -> None:
-    """Append lines to ``path`` and make them durable (fsync) before returning."""
+    """Append lines to ``path`` and make them durable (fsync) before returning.
+
+    A last line left unfinished (a crash while writing) is ended first, so it stays one bad line.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("a", encoding="utf-8") as fh:
-        fh.write("".join(line + "\n" for line in lines))
+    with path.open("a+b") as fh:
+        cut = fh.tell() > 0 and (fh.seek(fh.tell() - 1) >= 0 and fh.read(1) != b"\n")
+        fh.seek(0, os.SEEK_END)
+        fh.write(((b"\n" if cut else b"") + "".join(line + "\n" for line in lines).encode("utf-8")))
         fh.flush()
         os.fsync(fh.fileno())
 
@@ -76,11 +81,39 @@ class Channel:
     def send(self, group: Sequence[OutboxEntry]) -> None:
         raise NotImplementedError
 
+    def delivered(self, entries: Sequence[OutboxEntry]) -> set[str]:
+        """Which of ``entries`` (marked ``sending`` when a round was killed) are known to have arrived.
+
+        A file can be read back; a webhook or a mail cannot, so they are sent again
+        (with the same alert id, by which a receiver can drop the repeat).
+        """
+        return set()
+
     def close(self) -> None:
         """Release what the channel holds open (an HTTP client)."""
 
 
 class JsonlChannel(Channel):
+    def delivered(self, entries: Sequence[OutboxEntry]) -> set[str]:
+        if self.config.target == "-":
+            return set()
+        wanted = {str(e.payload.get("alert")): e.key for e in entries}
+        found: set[str] = set()
+        try:
+            with Path(self.config.target).open(encoding="utf-8") as fh:
+                for line in fh:
+                    try:
+                        alert = json.loads(line).get("alert")
+                    except (ValueError, AttributeError):
+                        continue  # a line cut short by the crash
+                    if alert in wanted:
+                        found.add(wanted[alert])
+        except FileNotFoundError:
+            return set()
+        except OSError as exc:
+            raise DeliveryError(f"{self.name}: cannot read {self.config.target} ({exc.strerror or exc})") from exc
+        return found
+
     def groups(self, due: Sequence[OutboxEntry], now: datetime) -> list[list[OutboxEntry]]:
         return [list(due)] if due else []
 

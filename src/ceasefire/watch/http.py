@@ -86,7 +86,7 @@ class Fetcher:
     def get(self, url: str, *, etag: str | None = None, last_modified: str | None = None) -> Response:
         """GET ``url`` (conditionally when validators are given); raises :class:`FetchError` unless 2xx or 304."""
         if self.http.robots and not self.allowed(url):
-            raise FetchError(url, "disallowed by robots.txt")
+            raise FetchError(url, "disallowed by robots.txt", permanent=True)
         headers = {}
         if etag:
             headers["If-None-Match"] = etag
@@ -140,7 +140,8 @@ class Fetcher:
                     for chunk in r.iter_bytes():
                         body += chunk
                         if len(body) > self.http.max_bytes:
-                            raise FetchError(url, f"over the limit of {self.http.max_bytes} bytes", r.status_code)
+                            raise FetchError(url, f"over the limit of {self.http.max_bytes} bytes", r.status_code,
+                                             permanent=True)
                 return Response(
                     url=str(r.url),
                     status=r.status_code,

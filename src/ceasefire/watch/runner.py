@@ -209,8 +209,10 @@ class Watcher:
         listed_keys = {i.key for i in listed}
         retry = [i for i in listed if i.key in known and known[i.key].state == "retry"
                  and (known[i.key].next_try_at or now) <= now]
-        retry += [Item(key=s.item, url=s.url) for s in self.state.retries_due(source.name, now)
-                  if s.item not in listed_keys]
+        for s in self.state.retries_due(source.name, now):
+            if s.item not in listed_keys:  # no longer listed (a feed moved on): retried from what was stored
+                known[s.item] = s
+                retry.append(Item(key=s.item, url=s.url))
         outcomes = self._process(source, fresh + retry, known, report)
         self.state.record_items(outcomes, self.now())
         if source.kind == "inbox":
@@ -273,7 +275,7 @@ class Watcher:
             try:
                 response = self.fetcher.get(item.url)
             except FetchError as exc:
-                failure(item, exc.reason if exc.url == item.url else str(exc))
+                failure(item, exc.reason if exc.url == item.url else str(exc), final=exc.permanent)
                 continue
             docs.append((item, page_document(item.url, response.body, response.content_type, source.name)))
         if docs:
@@ -331,7 +333,7 @@ class Watcher:
                 heads = [x.incident for x in history if x.incident is not None]
                 if heads and previous is None:
                     previous = heads[-1]
-                members |= _members(history)
+                members |= _members([x for x in history if x.incident is not None])  # before it was retired
         added = [k for k in v.added if k not in members]
         fresh: tuple[str, ...] = ()
         if previous is not None and added:
@@ -379,6 +381,15 @@ class Watcher:
                          count=len(due))
                 continue
             for group in channel.groups(due, now):
+                interrupted = [e for e in group if e.state == "sending"]  # a round killed while sending them
+                done = channel.delivered(interrupted) if interrupted else set()
+                for entry in (e for e in group if e.key in done):
+                    self.state.record_delivery(entry.key, state="sent", attempts=entry.attempts + 1, at=self.now())
+                    report.alerts_sent += 1
+                group = [e for e in group if e.key not in done]
+                if not group:
+                    continue
+                self.state.mark_sending([e.key for e in group])
                 try:
                     channel.send(group)
                 except DeliveryError as exc:
