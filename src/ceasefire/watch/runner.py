@@ -93,6 +93,8 @@ class Watcher:
             for c in config.channels
         }
         self._wake = threading.Event()
+        self.inboxes: list[Inbox] = []  # listening while :meth:`run` runs
+        self._posted: set[str] = set()  # inbox sources that took a post since their last poll
 
     @property
     def state(self) -> WatchState:
@@ -121,8 +123,8 @@ class Watcher:
 
     def run(self, stop: threading.Event) -> None:
         """Rounds until ``stop`` is set; inbox sources listen meanwhile (a post wakes the loop)."""
-        inboxes = [
-            Inbox(s, max_bytes=self.config.http.max_bytes, on_post=lambda n: self._wake.set(), log=self.log)
+        self.inboxes = inboxes = [
+            Inbox(s, max_bytes=self.config.http.max_bytes, on_post=self._poster(s.name), log=self.log)
             for s in self.config.sources
             if s.kind == "inbox"
         ]
@@ -137,6 +139,13 @@ class Watcher:
         finally:
             for inbox in inboxes:
                 inbox.stop()
+
+    def _poster(self, name: str) -> Callable[[int], None]:
+        def posted(count: int) -> None:  # from the inbox's thread: poll that source in the next round
+            self._posted.add(name)
+            self._wake.set()
+
+        return posted
 
     def wake(self) -> None:
         """Start the next round now (e.g. a stop request, or a file known to be dropped)."""
@@ -158,7 +167,8 @@ class Watcher:
         for source in self.config.sources:
             st = states.get(source.name)
             due = st is None or st.next_poll_at is None or st.next_poll_at.timestamp() - self.clock() <= EARLY
-            if due:
+            if due or source.name in self._posted:
+                self._posted.discard(source.name)
                 self.poll(source, report)
         if self.config.rules:
             report.alerts_queued = self.decide_alerts()
