@@ -1,0 +1,118 @@
+"""Benchmark: from a file dropped into a watched folder to its incident readable through the Python API.
+
+    python bench/latency.py [--background N] [--drops K] [--interval S] [--db URL]
+
+Builds a store of N invented background reports (bulk ingest, not timed), starts a
+watcher (``ceasefire.watch.Watcher.run``) on a folder, with one alert rule so each
+round also decides alerts, then drops K invented reports into the folder one at a
+time (written under a hidden name, then renamed, as a tool should) and, from a second
+``ceasefire.open`` on the same store, polls the API until the report's incident is
+readable (``db.incidents(since=day, until=day)`` holding a mention of that article).
+Prints p50, p95 and max of the latencies. The texts are invented here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import tempfile
+import threading
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+TOWNS = ["Aleppo", "Idlib", "Homs", "Hama", "Raqqa", "Deir ez-Zor", "Daraa", "Latakia", "Tartus", "Qamishli",
+         "Mosul", "Kirkuk", "Fallujah", "Ramadi", "Tikrit", "Basra", "Kabul", "Kandahar", "Herat", "Jalalabad",
+         "Kunduz", "Sanaa", "Taiz", "Aden", "Hodeidah", "Marib", "Benghazi", "Tripoli", "Misrata", "Sirte"]
+OUTLETS = ["Northern Ledger", "Valley Post", "Coastal Wire", "Daily Meridian", "Frontier Times", "Harbour Herald"]
+SOURCES = ["the health ministry", "a local hospital director", "civil defence volunteers", "police",
+           "a monitoring group", "the provincial governor"]
+KINDS = ["A roadside bomb killed {k} people in {t} on {d}, {s} said.",
+         "Shelling on a market in {t} on {d} killed {k} civilians and wounded {w}, according to {s}.",
+         "An air strike on a village near {t} killed {k} people on {d}, {s} said.",
+         "Gunmen killed {k} people at a checkpoint in {t} on {d}, {s} said."]
+
+
+def article(i: int, day: date, rng: random.Random) -> dict[str, str]:
+    town = rng.choice(TOWNS)
+    lead = rng.choice(KINDS).format(k=rng.randint(2, 40), w=rng.randint(3, 60), t=town,
+                                    d=day.strftime("%A, %B %-d"), s=rng.choice(SOURCES))
+    extra = (f"Residents said the area had been calm for {rng.randint(2, 9)} weeks. "
+             f"Reporting by correspondent {rng.randint(100, 999)} ({i}).")
+    return {"id": f"bench-{i}", "publication_date": day.isoformat(), "outlet": rng.choice(OUTLETS),
+            "text": f"{town.upper()} ({rng.choice(OUTLETS)}) - {lead}\n\n{extra}"}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--background", type=int, default=2000, help="invented reports in the store first")
+    ap.add_argument("--drops", type=int, default=40, help="reports dropped and timed")
+    ap.add_argument("--interval", type=float, default=0.05, help="the folder's poll interval (seconds)")
+    ap.add_argument("--db", help="store URL (default: a SQLite file in a temporary folder)")
+    args = ap.parse_args()
+
+    import ceasefire
+    from ceasefire.watch import EventLog, Watcher, parse_config
+
+    rng = random.Random(20261203)
+    start = date(2019, 1, 1)
+    with tempfile.TemporaryDirectory(prefix="ceasefire-latency-") as tmp:
+        root = Path(tmp)
+        url = args.db or f"sqlite:///{root / 'store.db'}"
+        background = root / "background.jsonl"
+        with background.open("w", encoding="utf-8") as fh:
+            for i in range(args.background):
+                fh.write(json.dumps(article(i, start + timedelta(days=i % 700), rng)) + "\n")
+        t = time.perf_counter()
+        with ceasefire.open(url) as db:
+            result = db.ingest([background])
+        built = time.perf_counter() - t
+        print(f"background: {result.documents_added} reports, {result.incidents} incidents, built in {built:.0f} s")
+
+        (root / "in").mkdir()
+        config = parse_config(f"""
+sources: [{{name: drop, folder: in, interval: {args.interval}}}]
+channels: [{{name: file, jsonl: alerts.jsonl}}]
+alerts: [{{name: big, on: new_incident, killed_min: 10}}]
+""", base=root)
+        latencies = []
+        log = EventLog(quiet=True)
+        with ceasefire.open(url) as db, ceasefire.open(url) as reader, Watcher(config, db, log=log) as w:
+            _ = (db.pipeline.extractor, db.pipeline.gazetteer)  # loaded before timing, as in a running watcher
+            stop = threading.Event()
+            runner = threading.Thread(target=w.run, args=(stop,), daemon=True)
+            runner.start()
+            time.sleep(1.0)
+            try:
+                for k in range(args.drops):
+                    day = date(2024, 1, 1) + timedelta(days=k)  # a day of its own: the reader looks only there
+                    a = article(args.background + k, day, rng)
+                    hidden = root / "in" / f".drop{k}.jsonl"
+                    hidden.write_text(json.dumps(a) + "\n", encoding="utf-8")
+                    t0 = time.perf_counter()
+                    os.replace(hidden, root / "in" / f"drop{k}.jsonl")
+                    while True:
+                        found = reader.incidents(since=day, until=day)
+                        if any(m.article_id == a["id"] for i in found for m in i.mentions):
+                            break
+                        if time.perf_counter() - t0 > 60:
+                            raise SystemExit(f"drop {k} not readable after 60 s")
+                        time.sleep(0.005)
+                    latencies.append(time.perf_counter() - t0)
+                    time.sleep(rng.uniform(0.05, 0.3))  # drops arrive at random moments of the poll cycle
+            finally:
+                stop.set()
+                w.wake()
+                runner.join(timeout=60)
+        latencies.sort()
+        p95 = latencies[max(0, int(round(0.95 * len(latencies))) - 1)]
+        print(f"drops: {len(latencies)}, poll interval {args.interval} s, store {url.split(':')[0]}")
+        print(f"latency drop -> incident readable: p50 {statistics.median(latencies) * 1000:.0f} ms, "
+              f"p95 {p95 * 1000:.0f} ms, max {latencies[-1] * 1000:.0f} ms")
+
+
+if __name__ == "__main__":
+    main()
