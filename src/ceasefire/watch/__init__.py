@@ -13,6 +13,15 @@ and restarted without losing or doubling anything.
 from .config import WatchConfig, load_config, parse_config
 from .log import EventLog
 from .runner import RoundReport, Watcher
-from .status import watch_status
+from .status import watch_lag, watch_status
 
-__all__ = ["WatchConfig", "load_config", "parse_config", "EventLog", "RoundReport", "Watcher", "watch_status"]
+__all__ = [
+    "WatchConfig",
+    "load_config",
+    "parse_config",
+    "EventLog",
+    "RoundReport",
+    "Watcher",
+    "watch_lag",
+    "watch_status",
+]

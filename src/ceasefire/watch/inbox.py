@@ -22,6 +22,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+from ..errors import ConfigError
 from ..ingest.jsonl import line_problem
 from .config import SourceConfig
 
@@ -119,7 +120,10 @@ class Inbox:
             def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 -- the events log instead
                 return
 
-        self._server = ThreadingHTTPServer((host, int(port)), Handler)
+        try:
+            self._server = ThreadingHTTPServer((host, int(port)), Handler)
+        except OSError as exc:
+            raise ConfigError(f"inbox {name}: cannot listen on {source.location} ({exc.strerror or exc})") from exc
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, name=f"inbox-{name}", daemon=True)
 

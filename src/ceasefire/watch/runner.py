@@ -50,6 +50,7 @@ __all__ = ["Watcher", "RoundReport"]
 DELIVERY_BASE = 2.0  # seconds before the first retry of a failed delivery (doubling)
 EARLY = 0.5  # a source due within this many seconds is polled in this round
 MAX_WAIT = 5.0  # the loop looks at the schedule at least this often
+HEARTBEAT = 30.0  # a quiet poll (nothing new, no error) is written at most this often
 _STOP = (ModelError, GazetteerError)  # no document can be read: the watcher stops
 
 
@@ -95,6 +96,8 @@ class Watcher:
         self._wake = threading.Event()
         self.inboxes: list[Inbox] = []  # listening while :meth:`run` runs
         self._posted: set[str] = set()  # inbox sources that took a post since their last poll
+        self._next: dict[str, float] = {}  # next polls decided but not written (quiet polls, see HEARTBEAT)
+        self._written: dict[str, float] = {}  # when each source's poll was last written
 
     @property
     def state(self) -> WatchState:
@@ -157,7 +160,7 @@ class Watcher:
         due = []
         for s in self.config.sources:
             at = states[s.name].next_poll_at if s.name in states else None
-            due.append(at.timestamp() if at is not None else now)
+            due.append(self._next.get(s.name, at.timestamp() if at is not None else now))
         return max(0.0, min([MAX_WAIT, *(d - now for d in due)]))
 
     def round(self) -> RoundReport:
@@ -166,7 +169,8 @@ class Watcher:
         states = {s.name: s for s in self.state.sources()}
         for source in self.config.sources:
             st = states.get(source.name)
-            due = st is None or st.next_poll_at is None or st.next_poll_at.timestamp() - self.clock() <= EARLY
+            at = self._next.get(source.name, st.next_poll_at.timestamp() if st and st.next_poll_at else None)
+            due = at is None or at - self.clock() <= EARLY
             if due or source.name in self._posted:
                 self._posted.discard(source.name)
                 self.poll(source, report)
@@ -210,6 +214,8 @@ class Watcher:
                 at=now, next_poll_at=now + timedelta(seconds=wait), ok=False, error=message,
                 etag=etag, last_modified=modified,
             ))
+            self._next.pop(source.name, None)
+            self._written[source.name] = now.timestamp()
             report.errors += 1
             report.polled.append(source.name)
             self.log("error", source=source.name, error=message, failures=failures, retry_in=round(wait, 1))
@@ -228,13 +234,23 @@ class Watcher:
         if source.kind == "inbox":
             _drop_spooled(source, fresh + retry, outcomes)
         stored = sum(1 for o in outcomes if o.state == "done" and o.item in {i.key for i in fresh})
-        self.state.record_poll(source.name, source.kind, source.location, Poll(
-            at=now, next_poll_at=now + timedelta(seconds=source.interval), ok=True, new_items=stored,
-            etag=etag, last_modified=modified,
-        ))
+        next_poll = now + timedelta(seconds=source.interval)
+        quiet = (prior is not None and not prior.errors and not fresh and not retry
+                 and (etag, modified) == (prior.etag, prior.last_modified)
+                 and now.timestamp() - self._written.get(source.name, 0.0) < HEARTBEAT)
+        if quiet:  # nothing to remember but the schedule: kept in memory, the store spared a write
+            self._next[source.name] = next_poll.timestamp()
+        else:
+            self.state.record_poll(source.name, source.kind, source.location, Poll(
+                at=now, next_poll_at=next_poll, ok=True, new_items=stored, etag=etag, last_modified=modified,
+            ))
+            self._written[source.name] = now.timestamp()
+            self._next.pop(source.name, None)
         report.polled.append(source.name)
         report.new_items += len(fresh)
-        self.log("poll", source=source.name, status=status, listed=len(listed), new=len(fresh), retried=len(retry))
+        if not quiet:
+            self.log("poll", source=source.name, status=status, listed=len(listed), new=len(fresh),
+                     retried=len(retry))
 
     def _process(self, source: SourceConfig, items: Sequence[Item], known: dict[str, ItemState],
                  report: RoundReport) -> list[ItemState]:

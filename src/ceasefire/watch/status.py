@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import Any
 
 from ..store.watch import WatchState
 from .config import WatchConfig
 
-__all__ = ["watch_status"]
+__all__ = ["watch_status", "watch_lag", "HEALTHY_LAG"]
+
+HEALTHY_LAG = 30.0  # a running watcher writes a quiet source's poll at least this often (runner.HEARTBEAT)
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -42,3 +44,18 @@ def watch_status(state: WatchState, config: WatchConfig | None = None) -> dict[s
             "items": counts.get(name, {}),
         })
     return {"sources": sources, "alerts": state.outbox_counts(), "alerts_since": state.alerts_since()}
+
+
+def watch_lag(state: WatchState, now: datetime | None = None) -> float | None:
+    """Seconds the most overdue source is past its next poll (0 when none is); None when nothing is watched.
+
+    For a ``/health`` beside a running watcher: a watcher writes each source's poll at
+    least every :data:`HEALTHY_LAG` seconds, so a lag above that (plus the longest
+    backoff a failing source may be in) means the watcher is not running or is stuck.
+    """
+    sources = state.sources()
+    if not sources:
+        return None
+    now = now or datetime.now(timezone.utc)
+    due = [s.next_poll_at for s in sources if s.next_poll_at is not None]
+    return max([0.0, *((now - d).total_seconds() for d in due)])

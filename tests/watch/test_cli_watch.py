@@ -1,0 +1,57 @@
+"""``ceasefire watch --once`` and ``ceasefire watch-status`` through the command line; watch_lag for /health."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from datetime import timedelta
+from pathlib import Path
+
+import ceasefire
+from ceasefire.watch import watch_lag
+
+SRC = Path(__file__).resolve().parents[2] / "src"
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    return subprocess.run([sys.executable, "-m", "ceasefire", "--db", str(cwd / "s.db"), *args], cwd=cwd,
+                          capture_output=True, text=True, timeout=300, env=env)
+
+
+def test_watch_once_then_status_and_lag(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    config = tmp_path / "watch.yaml"
+    config.write_text("sources:\n  - name: drop\n    folder: in\n    interval: 60\n"
+                      "  - name: missing\n    folder: nowhere\n", encoding="utf-8")
+    once = run("watch", str(config), "--once", "--log-json", cwd=tmp_path)
+    assert once.returncode == 1, once.stderr  # the missing folder is a source error
+    events = [json.loads(line) for line in once.stderr.splitlines()]
+    assert {e["event"] for e in events} == {"poll", "error"}
+    assert next(e for e in events if e["event"] == "error")["source"] == "missing"
+
+    status = run("watch-status", str(config), "--json", cwd=tmp_path)
+    assert status.returncode == 0, status.stderr
+    shown = json.loads(status.stdout)
+    by_name = {s["name"]: s for s in shown["sources"]}
+    assert by_name["drop"]["errors"] == 0 and by_name["drop"]["last_poll"] is not None
+    assert by_name["missing"]["errors"] == 1 and "not a folder" in by_name["missing"]["last_error"]
+    table = run("watch-status", cwd=tmp_path)
+    assert table.returncode == 0 and "missing" in table.stdout and "1 in a row" in table.stdout
+
+    with ceasefire.open(f"sqlite:///{tmp_path / 's.db'}") as db:
+        nexts = sorted(s.next_poll_at for s in db.store.watch.sources() if s.next_poll_at is not None)
+        assert len(nexts) == 2
+        assert watch_lag(db.store.watch, nexts[0] - timedelta(seconds=1)) == 0.0
+        assert watch_lag(db.store.watch, nexts[-1] + timedelta(hours=3)) >= 3 * 3600  # type: ignore[operator]
+
+
+def test_a_bad_configuration_is_one_line_and_status_2(tmp_path: Path) -> None:
+    config = tmp_path / "watch.yaml"
+    config.write_text("sources:\n  - name: a\n    folder: in\n    interval: soon\n", encoding="utf-8")
+    r = run("watch", str(config), "--once", cwd=tmp_path)
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    assert r.stderr.strip().splitlines() == [f"error: {config}:4: sources[0].interval: must be a number (seconds)"]
+    assert not (tmp_path / "s.db").exists()  # refused before the store is opened
