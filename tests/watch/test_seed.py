@@ -45,3 +45,26 @@ alerts: [{name: syria, on: incident_change, country: SY}]
     assert any(str(c).startswith("killed ") for c in later["changes"])  # type: ignore[union-attr]
     daraa = [a for a in rounds[2] if "Daraa" in str(a["summary"]["place"])]  # type: ignore[index]
     assert daraa and daraa[0]["changes"] == ["new incident"]
+
+
+def test_alerts_from_now_are_quiet_about_what_the_store_held_before(tmp_path: Path) -> None:
+    from tests.watch.fakes import CAR_BOMB, SHELLING
+
+    (tmp_path / "in").mkdir()
+    before = tmp_path / "before.jsonl"
+    before.write_text(json.dumps({"id": "b1", "publication_date": "2021-05-02", "text": SHELLING}) + "\n",
+                      encoding="utf-8")
+    config = parse_config("""
+sources: [{name: drop, folder: in, interval: 0.1}]
+channels: [{name: file, jsonl: alerts.jsonl}]
+alerts: [{name: all, on: incident_change}]
+""", base=tmp_path)
+    with ceasefire.open(f"sqlite:///{tmp_path / 's.db'}") as db:
+        db.ingest([before])
+        with Watcher(config, db) as w:
+            assert w.round().alerts_queued == 0  # the stored incident is the baseline
+            (tmp_path / "in" / "new.jsonl").write_text(
+                json.dumps({"id": "n1", "publication_date": "2021-05-02", "text": CAR_BOMB}) + "\n", encoding="utf-8")
+            assert w.round().alerts_queued == 1
+    (alert,) = [json.loads(x) for x in (tmp_path / "alerts.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert alert["changes"] == ["new incident"] and alert["summary"]["place"] == "Kabul"
