@@ -36,13 +36,13 @@ KINDS = ["A roadside bomb killed {k} people in {t} on {d}, {s} said.",
          "Gunmen killed {k} people at a checkpoint in {t} on {d}, {s} said."]
 
 
-def article(i: int, day: date, rng: random.Random) -> dict[str, str]:
+def article(i: int, day: date, rng: random.Random, tag: str = "bg") -> dict[str, str]:
     town = rng.choice(TOWNS)
     lead = rng.choice(KINDS).format(k=rng.randint(2, 40), w=rng.randint(3, 60), t=town,
                                     d=day.strftime("%A, %B %-d"), s=rng.choice(SOURCES))
     extra = (f"Residents said the area had been calm for {rng.randint(2, 9)} weeks. "
-             f"Reporting by correspondent {rng.randint(100, 999)} ({i}).")
-    return {"id": f"bench-{i}", "publication_date": day.isoformat(), "outlet": rng.choice(OUTLETS),
+             f"Reporting by correspondent {rng.randint(100, 999)} ({tag}-{i}).")
+    return {"id": f"bench-{tag}-{i}", "publication_date": day.isoformat(), "outlet": rng.choice(OUTLETS),
             "text": f"{town.upper()} ({rng.choice(OUTLETS)}) - {lead}\n\n{extra}"}
 
 
@@ -52,6 +52,7 @@ def main() -> None:
     ap.add_argument("--drops", type=int, default=40, help="reports dropped and timed")
     ap.add_argument("--interval", type=float, default=0.05, help="the folder's poll interval (seconds)")
     ap.add_argument("--db", help="store URL (default: a SQLite file in a temporary folder)")
+    ap.add_argument("--keep", type=Path, help="a folder for the store, kept: a second run reuses its background")
     args = ap.parse_args()
 
     import ceasefire
@@ -61,7 +62,9 @@ def main() -> None:
     start = date(2019, 1, 1)
     with tempfile.TemporaryDirectory(prefix="ceasefire-latency-") as tmp:
         root = Path(tmp)
-        url = args.db or f"sqlite:///{root / 'store.db'}"
+        url = args.db or f"sqlite:///{(args.keep or root) / 'store.db'}"
+        if args.keep:
+            args.keep.mkdir(parents=True, exist_ok=True)
         background = root / "background.jsonl"
         with background.open("w", encoding="utf-8") as fh:
             for i in range(args.background):
@@ -79,8 +82,10 @@ channels: [{{name: file, jsonl: alerts.jsonl}}]
 alerts: [{{name: big, on: new_incident, killed_min: 10}}]
 """, base=root)
         latencies = []
+        run = f"drop{int(time.time())}"  # a second run over a kept store drops reports of its own
         log = EventLog(quiet=True)
         with ceasefire.open(url) as db, ceasefire.open(url) as reader, Watcher(config, db, log=log) as w:
+            before = db.counts()
             _ = (db.pipeline.extractor, db.pipeline.gazetteer)  # loaded before timing, as in a running watcher
             stop = threading.Event()
             runner = threading.Thread(target=w.run, args=(stop,), daemon=True)
@@ -88,14 +93,14 @@ alerts: [{{name: big, on: new_incident, killed_min: 10}}]
             time.sleep(1.0)
             try:
                 for k in range(args.drops):
-                    day = date(2024, 1, 1) + timedelta(days=k)  # a day of its own: the reader looks only there
-                    a = article(args.background + k, day, rng)
+                    day = date(2024, 1, 1) + timedelta(days=10 * k)  # apart: no drop joins another's incident
+                    a = article(k, day, rng, tag=run)
                     hidden = root / "in" / f".drop{k}.jsonl"
                     hidden.write_text(json.dumps(a) + "\n", encoding="utf-8")
                     t0 = time.perf_counter()
                     os.replace(hidden, root / "in" / f"drop{k}.jsonl")
                     while True:
-                        found = reader.incidents(since=day, until=day)
+                        found = reader.incidents(since=day - timedelta(days=3), until=day + timedelta(days=3))
                         if any(m.article_id == a["id"] for i in found for m in i.mentions):
                             break
                         if time.perf_counter() - t0 > 60:
@@ -109,6 +114,8 @@ alerts: [{{name: big, on: new_incident, killed_min: 10}}]
                 runner.join(timeout=60)
         latencies.sort()
         p95 = latencies[max(0, int(round(0.95 * len(latencies))) - 1)]
+        print(f"store before the drops: {before['documents']} documents, {before['incidents']} incidents, "
+              f"{before['incident_versions']} versions")
         print(f"drops: {len(latencies)}, poll interval {args.interval} s, store {url.split(':')[0]}")
         print(f"latency drop -> incident readable: p50 {statistics.median(latencies) * 1000:.0f} ms, "
               f"p95 {p95 * 1000:.0f} ms, max {latencies[-1] * 1000:.0f} ms")

@@ -55,3 +55,32 @@ def test_a_bad_configuration_is_one_line_and_status_2(tmp_path: Path) -> None:
     assert r.returncode == 2 and "Traceback" not in r.stderr
     assert r.stderr.strip().splitlines() == [f"error: {config}:4: sources[0].interval: must be a number (seconds)"]
     assert not (tmp_path / "s.db").exists()  # refused before the store is opened
+
+
+def test_a_running_watcher_logs_a_failed_round_and_goes_on(tmp_path: Path) -> None:
+    import threading
+
+    from ceasefire.watch import EventLog, Watcher, parse_config
+
+    config = parse_config("sources: [{name: drop, folder: in, interval: 0.1}]\n", base=tmp_path)
+    (tmp_path / "in").mkdir()
+    stop = threading.Event()
+    rounds: list[int] = []
+    log = EventLog(quiet=True)
+    with ceasefire.open(f"sqlite:///{tmp_path / 's.db'}") as db, Watcher(config, db, log=log) as w:
+        real = w.round
+
+        def flaky():  # type: ignore[no-untyped-def]
+            rounds.append(1)
+            if len(rounds) == 1:
+                raise RuntimeError("the disk hiccuped")
+            stop.set()
+            return real()
+
+        w.round = flaky  # type: ignore[method-assign]
+        runner = threading.Thread(target=w.run, args=(stop,), daemon=True)
+        runner.start()
+        runner.join(timeout=60)
+    assert not runner.is_alive() and len(rounds) == 2
+    assert any(e["event"] == "error" and "round failed: RuntimeError: the disk hiccuped" in e["error"]
+               for e in log.events)

@@ -136,7 +136,13 @@ class Watcher:
             self.log("listening", source=inbox.name, address="%s:%d" % inbox.address)
         try:
             while not stop.is_set():
-                self.round()
+                try:
+                    self.round()
+                except _STOP:
+                    raise
+                except Exception as exc:  # noqa: BLE001 -- a long-running watcher logs a failed round and goes on
+                    self.log("error", error=f"round failed: {type(exc).__name__}: {exc}")
+                    stop.wait(1.0)
                 self._wake.wait(self._wait())
                 self._wake.clear()
         finally:
