@@ -59,6 +59,7 @@ class Route:
     body: bytes = b""
     content_type: str = "text/html; charset=utf-8"
     etag: str | None = None
+    last_modified: str | None = None
 
 
 @dataclass
@@ -82,21 +83,24 @@ class Site:
                     self._send(404, b"not found", "text/plain")
                     return
                 given = self.headers.get("If-None-Match")
-                if given:
+                since = self.headers.get("If-Modified-Since")
+                if given or since:
                     site.conditional[self.path] += 1
-                if route.etag and given == route.etag:
+                if (route.etag and given == route.etag) or (route.last_modified and since == route.last_modified):
                     self.send_response(304)
-                    self.send_header("ETag", route.etag)
                     self.end_headers()
                     return
-                self._send(route.status, route.body, route.content_type, route.etag)
+                self._send(route.status, route.body, route.content_type, route.etag, route.last_modified)
 
-            def _send(self, status: int, body: bytes, ctype: str, etag: str | None = None) -> None:
+            def _send(self, status: int, body: bytes, ctype: str, etag: str | None = None,
+                      modified: str | None = None) -> None:
                 self.send_response(status)
                 self.send_header("Content-Type", ctype)
                 self.send_header("Content-Length", str(len(body)))
                 if etag:
                     self.send_header("ETag", etag)
+                if modified:
+                    self.send_header("Last-Modified", modified)
                 self.end_headers()
                 self.wfile.write(body)
 
