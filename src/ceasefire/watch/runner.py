@@ -51,6 +51,7 @@ DELIVERY_BASE = 2.0  # seconds before the first retry of a failed delivery (doub
 EARLY = 0.5  # a source due within this many seconds is polled in this round
 MAX_WAIT = 5.0  # the loop looks at the schedule at least this often
 HEARTBEAT = 30.0  # a quiet poll (nothing new, no error) is written at most this often
+DECIDE_BATCH = 1000  # incident versions decided in one transaction
 _STOP = (ModelError, GazetteerError)  # no document can be read: the watcher stops
 
 
@@ -98,6 +99,8 @@ class Watcher:
         self._posted: set[str] = set()  # inbox sources that took a post since their last poll
         self._next: dict[str, float] = {}  # next polls decided but not written (quiet polls, see HEARTBEAT)
         self._written: dict[str, float] = {}  # when each source's poll was last written
+        self._decided_at = float("-inf")  # when alert rules were last decided
+        self._undecided = False  # more versions were waiting than one decision takes
 
     @property
     def state(self) -> WatchState:
@@ -180,7 +183,9 @@ class Watcher:
             if due or source.name in self._posted:
                 self._posted.discard(source.name)
                 self.poll(source, report)
-        if self.config.rules:
+        # versions come from this round's documents, or from other writers (``ceasefire ingest``): those are
+        # looked for at least every HEARTBEAT seconds, sparing a scan of the versions at every folder look
+        if self.config.rules and (report.stored or self._undecided or self.clock() - self._decided_at >= HEARTBEAT):
             report.alerts_queued = self.decide_alerts()
         self.deliver(report)
         return report
@@ -334,7 +339,9 @@ class Watcher:
         state = self.state
         state.start_alerts(now, from_start=self.config.alerts_from == "start")
         pending: dict[str, list[int]] = defaultdict(list)
-        for incident_id, version in state.undecided():
+        waiting = state.undecided(DECIDE_BATCH)
+        self._decided_at, self._undecided = self.clock(), len(waiting) >= DECIDE_BATCH
+        for incident_id, version in waiting:
             pending[incident_id].append(version)
         if not pending:
             return 0
