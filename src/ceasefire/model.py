@@ -21,10 +21,15 @@ The words are the domain's own (see ``shared/spec/product.md``):
 * :class:`Mention` -- one event mentioned in a report, with its claims, date,
   place and actors.
 * :class:`Incident` -- mentions merged across reports, with derived figures.
+
+Two small helpers live here because every stage may import this module and each
+concept has one helper: :func:`km_between` (the one great-circle distance) and
+:data:`MONTHS` with :func:`month_number` (the one month table).
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from enum import Enum
@@ -32,7 +37,34 @@ from typing import Any, Mapping
 
 Day = date  # for fields declared after a field named ``date``
 
+#: The months' English names, January first (``MONTHS[d.month - 1]``; ``[:3]`` for the short form).
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+
+EARTH_RADIUS_KM = 6371.0
+
+
+def month_number(word: str) -> int | None:
+    """1-12 for a month's name or any start of it of three letters or more ("Sept", "dec.", "Janu"), else None."""
+    w = word.strip().rstrip(".").lower()
+    if len(w) < 3:
+        return None
+    for i, name in enumerate(MONTHS, start=1):
+        if name.lower().startswith(w):
+            return i
+    return None
+
+
+def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """The great-circle (haversine) distance in km between two points in degrees."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+
 __all__ = [
+    "MONTHS",
+    "month_number",
+    "km_between",
     "ClaimKind",
     "DatePrecision",
     "PlacePrecision",

@@ -3,8 +3,8 @@
 from ceasefire.geo import MemoryGazetteer, resolve_report
 from ceasefire.model import Evidence, Mention, PlacePrecision, Toponym
 
-TEXT = ("Jets struck Jebel Tharda near Deir al-Zor airport on Saturday. "
-        "On Sunday, forces bombed rebel sites in the southern Daraa Province. "
+TEXT = ("On Saturday jets hit Jebel Tharda near Deir al-Zor airport. "
+        "Rockets fell a day later on villages across the southern Daraa Province. "
         "Syria said the truce held; clashes were reported in Idleb. "
         "Nothing was heard from Zorblat.")
 

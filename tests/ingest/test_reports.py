@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
 from datetime import date
 from pathlib import Path
-
-import pytest
 
 from ceasefire.ingest import split_reports, to_article
 from ceasefire.model import Article
 
+from ..seed import seed_path
 from .helpers import assert_reports_sound, read, reports_of
 
 PAGE = """Truce Under Strain After Weekend of Shelling in Daraa
@@ -176,15 +174,8 @@ def test_text_without_anything_is_one_plain_report() -> None:
     )  # fmt: skip
 
 
-SEED = Path("/work/shared/data/seed-article.txt")
-
-
 def test_seed_compilation_page() -> None:
-    if not SEED.exists():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{SEED} is missing (CI=true: this test must run)")
-        pytest.skip(f"{SEED} is absent")
-    docs, problems = read(SEED)
+    docs, problems = read(seed_path())
     assert problems == []
     article = to_article(docs[0])
 

@@ -19,7 +19,7 @@ def mentions(extractor, text: str):
         ("Warplanes carried out air strikes on the town on Monday.", "Air/drone strike"),
         ("Government artillery shelled the northern districts overnight.", "Shelling/artillery/missile attack"),
         ("A roadside bomb exploded next to an army truck.", "Remote explosive/landmine/IED"),
-        ("A suicide bomber blew himself up at the checkpoint.", "Suicide bomb"),
+        ("A suicide bomber detonated his vest near the checkpoint.", "Suicide bomb"),
         ("Heavy clashes broke out between the two militias.", "Armed clash"),
         ("Militants overran an army outpost on the ridge.", "Non-state actor overtakes territory"),
         ("A gunman opened fire on worshippers at the mosque.", "Attack"),

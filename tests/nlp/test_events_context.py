@@ -51,7 +51,7 @@ def test_context_types(extractor, text: str, sub_event_type: str) -> None:
         "If the shelling was a mistake, it was a grave one.",
         "Thousands of people have fled fighting in the border region.",
         "Riot police stood by the parliament.",
-        "More than 300 villagers had taken shelter from fighting around their homes.",
+        "More than 300 villagers had sheltered in the school from the fighting near their farms.",
     ],
 )
 def test_no_concrete_event(extractor, text: str) -> None:

@@ -16,7 +16,7 @@ def found(extractor, text: str) -> set[tuple[str, int | None, int | None]]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("A prominent journalist has been killed in a car bomb explosion.", {("killed", 1, 1)}),
+        ("A well-known reporter was killed when a car bomb went off.", {("killed", 1, 1)}),
         ("The mine killed a shepherd and a border guard near the ridge.", {("killed", 2, 2)}),
         ("Police said three girls and one boy died at the ferry pier.", {("killed", 4, 4)}),
         ("Lena Markova was shot and killed on Saturday night.", {("killed", 1, 1)}),

@@ -18,15 +18,14 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
-from ..model import DatePrecision
+from ..model import MONTHS, DatePrecision
 from .context import BriefRow
 from .images import new_figure
 from .summary import COUNTED, accused_of, party_order
+from .view import WEEKDAYS
 
-__all__ = ["daily_figure", "charted", "WEEKDAYS"]
+__all__ = ["daily_figure", "charted"]
 
-WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def charted(rows: Sequence[BriefRow], first: date, last: date) -> tuple[list[BriefRow], list[BriefRow]]:
@@ -113,7 +112,7 @@ def daily_figure(rows: Sequence[BriefRow], parties: Sequence[str], colours: Mapp
     else:
         bottom.set_ylim(0, ceiling * 1.15)
     bottom.set_xticks(range(len(days)))
-    bottom.set_xticklabels([f"{WEEKDAYS[d.weekday()]}\n{d.day} {MONTHS[d.month - 1]}" for d in days], fontsize=7)
+    bottom.set_xticklabels([f"{WEEKDAYS[d.weekday()]}\n{d.day} {MONTHS[d.month - 1][:3]}" for d in days], fontsize=7)
     bottom.set_xlim(-0.6, len(days) - 0.4)
     for ax in (top, bottom):
         ax.grid(axis="y", color="#dddddd", linewidth=0.6, zorder=0)

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from typing import Iterable, Mapping, Sequence
 from urllib.parse import urlsplit
 
-from ..model import DatePrecision, PlacePrecision
+from ..model import MONTHS, DatePrecision, PlacePrecision
 from .context import Brief, BriefRow, EvidenceLine
 from .mapfig import how_drawn
 from .style import party_colours, style
@@ -36,9 +36,6 @@ __all__ = [
     "safe_link",
 ]
 
-SHORT_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 KIND_LABELS = {"claim": "Claim", "accusation": "Accusation", "denial": "Denial", "acknowledgment": "Acknowledgment"}
 PLACE_NOTES = {
@@ -165,7 +162,7 @@ class View:
 
 def day_label(d: date, *, weekday: bool = False, year: bool = True, short: bool = False) -> str:
     """``13 September 2016`` (``Tue 13 September 2016`` with ``weekday``, ``13 Sep`` ``short``); no locale is read."""
-    text = f"{d.day} {(SHORT_MONTHS if short else MONTHS)[d.month - 1]}" + (f" {d.year}" if year else "")
+    text = f"{d.day} {MONTHS[d.month - 1][: 3 if short else None]}" + (f" {d.year}" if year else "")
     return f"{WEEKDAYS[d.weekday()]} {text}" if weekday else text
 
 

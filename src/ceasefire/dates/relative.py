@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from ..model import DatePrecision
+from ..model import DatePrecision, month_number
 from .reading import Anchor, Reading, week_bounds
 from .words import words
 
@@ -216,7 +216,6 @@ def _read_season(text: str, anchor: Anchor) -> Reading | None:
     return Reading.other(f"{year:04d}-{words().seasons[m.group(2)]}", "date", f"'{text}', year from {anchor}")
 
 
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTH_REL = re.compile(
     r"^(?:(last|this|next|this past|past)\s+([a-z]+)\.?|([a-z]+)\.?\s+(?:of\s+)?(last|this|next)\s+year)$"
 )
@@ -227,12 +226,9 @@ def _read_month_relative(text: str, anchor: Anchor) -> Reading | None:
     if not m:
         return None
     name, which = (m.group(2), m.group(1)) if m.group(2) else (m.group(3), m.group(4) + " year")
-    if name[:3] not in _MONTHS or (len(name) > 3 and not any(
-        full.startswith(name) for full in ("january", "february", "march", "april", "may", "june", "july",
-                                           "august", "september", "october", "november", "december", "sept")
-    )):
+    month = month_number(name)
+    if month is None:
         return None
-    month = _MONTHS.index(name[:3]) + 1
     a = anchor.day
     if which.endswith("year"):
         year = a.year + {"last year": -1, "this year": 0, "next year": 1}[which]

@@ -23,7 +23,6 @@ Written from the spec's definitions:
 from __future__ import annotations
 
 import json
-import math
 import re
 import unicodedata
 from collections import defaultdict
@@ -31,6 +30,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from importlib import resources
 from typing import Any, Iterable, Mapping, Sequence
+
+from ..model import km_between
 
 __all__ = ["evaluate_export", "PRF", "Metrics", "GOLD_TYPE"]
 
@@ -200,11 +201,6 @@ def _day(s: Any) -> date | None:
         return None
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
-
 
 def _admin_key(s: str | None) -> str:
     s = re.sub(r"\b(governorate|province|oblast|region|state|district|prefecture|county|city|of|the)\b", " ", _fold(s))
@@ -224,7 +220,7 @@ def _type_ok(g: Mapping[str, Any], p: Mapping[str, Any]) -> bool:
 def _dist(g: Mapping[str, Any], loc: Mapping[str, Any]) -> float | None:
     if g.get("lat") is None or loc.get("lat") is None or loc.get("lon") is None:
         return None
-    return _km(float(g["lat"]), float(g["lon"]), float(loc["lat"]), float(loc["lon"]))
+    return km_between(float(g["lat"]), float(g["lon"]), float(loc["lat"]), float(loc["lon"]))
 
 
 Figure = tuple[str, int | None, int | None]

@@ -4,7 +4,7 @@ Two passes: first each toponym alone in the country context of the others; then
 again with a bonus for candidates close to the places the other toponyms took
 (a "Franklin" beside New Orleans is the one near it). A name keeps one sense in
 an article. A street, building or organisation missing from the gazetteer is
-placed at the place its name holds ("University of Alberta" -> Alberta), else
+placed at the place its name holds ("University of Manitoba" -> Manitoba), else
 at the town named before it (or the article's main town). Any other name the
 gazetteer lacks is taken to lie around that town too (precision admin2: the
 area, not the town itself; the basis says so); with no town named, it stays
@@ -22,7 +22,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Mapping, Sequence
 
-from ..model import Place, PlacePrecision, Toponym
+from ..model import Place, PlacePrecision, Toponym, km_between
 from .gazetteer import Gazetteer, PlaceCandidate
 from .names import fold
 from .resolve import (
@@ -38,7 +38,7 @@ from .resolve import (
     score,
 )
 
-__all__ = ["resolve_document", "resolve_place", "distance_km"]
+__all__ = ["resolve_document", "resolve_place"]
 
 _ANCHOR_FEATURES = frozenset({"city", "admin2", "airport", "base", "mountain", "crossing", "camp", "point"})
 _PROXIMITY = 3.0  # score bonus for a candidate at an anchor, decaying with distance
@@ -54,12 +54,6 @@ def _site_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return frozenset(raw["facility_words"]), frozenset(raw["institution_words"]), plain
 
 
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
-
 
 @dataclass(frozen=True)
 class _Around:
@@ -69,7 +63,7 @@ class _Around:
     admin1: frozenset[tuple[str | None, str]] = frozenset()
 
     def near(self, lat: float, lon: float) -> float:
-        return min((distance_km(lat, lon, a, b) for a, b in self.points), default=math.inf)
+        return min((km_between(lat, lon, a, b) for a, b in self.points), default=math.inf)
 
 
 _NOWHERE = _Around()
@@ -133,7 +127,7 @@ def _supported(c: PlaceCandidate, context: Mapping[str, float], hint: str | None
 
 def _embedded(t: Toponym, gazetteer: Gazetteer, context: Mapping[str, float], hint: str | None,
               around: _Around) -> Place | None:
-    """The place a site's name holds: the longest run of its words that resolves ("Manila Cathedral" -> Manila)."""
+    """The place a site's name holds: the longest run of its words that resolves ("Lagos Cathedral" -> Lagos)."""
     facility, institution, plain = _site_words()
     words = t.name.split()
     for size in range(len(words) - 1, 0, -1):
@@ -156,7 +150,7 @@ def _embedded(t: Toponym, gazetteer: Gazetteer, context: Mapping[str, float], hi
 
 def _site(toponym: Toponym, gazetteer: Gazetteer, context: Mapping[str, float], hint: str | None) -> Place | None:
     """A site or institution the gazetteer lacks, placed by the province, country or large town its name holds
-    ("University of Alberta" -> Alberta); ``None`` when it is no site or holds no such place."""
+    ("University of Manitoba" -> Manitoba); ``None`` when it is no site or holds no such place."""
     if not _is_site(toponym.name):
         return None
     return _embedded(toponym, gazetteer, context, hint, _Around())
@@ -170,7 +164,7 @@ def resolve_place(toponyms: Sequence[Toponym], gazetteer: Gazetteer, *,
     names the gazetteer lacks); the places that share the dominant country are
     kept, and of those the most specific (point, near, locality, admin1, country)
     that comes first in the text wins. A site the gazetteer lacks is placed by the
-    province or large town its name holds ("University of Alberta"). ``None`` when
+    province or large town its name holds ("University of Manitoba"). ``None`` when
     no toponym resolves: the caller records "unresolved".
     """
     found, contexts, total = _resolved(toponyms, gazetteer, country_hint)
@@ -247,7 +241,7 @@ def _holds(area: Place, c: PlaceCandidate) -> bool:
     if area.feature == "admin1" and c.admin1 and area.admin1:
         return fold(c.admin1) == fold(area.admin1)
     limit = _INSIDE_KM.get(area.feature or "", 400.0)
-    return area.lat is not None and area.lon is not None and distance_km(c.lat, c.lon, area.lat, area.lon) <= limit
+    return area.lat is not None and area.lon is not None and km_between(c.lat, c.lon, area.lat, area.lon) <= limit
 
 
 def _container(q: Query, named: Mapping[str, Place], context: Mapping[str, float], hint: str | None,

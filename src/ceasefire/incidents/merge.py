@@ -29,11 +29,10 @@ conflicts with any member of the other.
 
 from __future__ import annotations
 
-import math
 from datetime import timedelta
 from typing import Sequence
 
-from ..model import DatePrecision, DateResolution, Mention, Place, PlacePrecision
+from ..model import DatePrecision, DateResolution, Mention, Place, PlacePrecision, km_between
 
 __all__ = [
     "cluster_mentions",
@@ -54,11 +53,7 @@ _POINTS = {PlacePrecision.POINT, PlacePrecision.NEAR}
 def distance_km(a: Place, b: Place) -> float | None:
     if None in (a.lat, a.lon, b.lat, b.lon):
         return None
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)  # type: ignore[arg-type]
-    dp = p2 - p1
-    dl = math.radians(b.lon - a.lon)  # type: ignore[operator]
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+    return km_between(a.lat, a.lon, b.lat, b.lon)  # type: ignore[arg-type]
 
 
 _COARSE = {PlacePrecision.ADMIN1, PlacePrecision.ADMIN2, PlacePrecision.COUNTRY}

@@ -16,16 +16,18 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from ..model import MONTHS as MONTH_NAMES
+from ..model import month_number
 from .outlets import canonical_outlet
 
 __all__ = ["Dateline", "parse_dateline", "find_page_date", "MONTHS"]
 
+#: The month words a dateline may hold: each month's name, its first three letters, and "Sept".
 MONTHS: dict[str, int] = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
-}  # fmt: skip
+    **{name.lower(): i for i, name in enumerate(MONTH_NAMES, start=1)},
+    **{name[:3].lower(): i for i, name in enumerate(MONTH_NAMES, start=1)},
+    "sept": 9,
+}
 
 _MONTH = r"(?i:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b\.?"
 _ORD = r"(?:st|nd|rd|th)?"
@@ -72,7 +74,9 @@ def _year(two_or_four: str, published: date | None) -> int:
 
 
 def _make_date(month: str, day: str, year: str | None, published: date | None) -> date | None:
-    number = MONTHS[month.rstrip(".").lower()]
+    number = month_number(month)
+    if number is None:
+        return None
     try:
         if year is not None:
             return date(_year(year, published), number, int(day))

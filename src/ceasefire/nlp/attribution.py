@@ -64,7 +64,7 @@ class Attributor:
     def _quote_speaker(self, sents: list[Span], i: int, hedged: bool) -> Attribution | None:
         """A quotation running over several sentences: the speaker named in a nearby sentence of it.
 
-        '"As you can imagine, this was a distressing attack," Mr Ging said. "It has killed 40 people.'
+        '"We did not expect it here," the mayor said. "It has cost us 40 lives.'
         """
         order = [i - 1, i + 1, i - 2, i + 2]
         for j in order:
@@ -179,7 +179,7 @@ class Attributor:
         return best[1] if best else None
 
     def _headline_tail(self, sent: Span) -> CharSpan | None:
-        """'US-led Jets Kill Dozens of Syrian Soldiers: Russia, Monitor' -> 'Russia, Monitor';
+        """'Drone Strike Hits Convoy Near Lake Town: Army, Medics' -> 'Army, Medics';
         'Sheriff: office shooting kills 1' -> 'Sheriff' (not a place: 'Syria: 40 killed')."""
         colons = [t for t in sent if t.text == ":"]
         if not colons:

@@ -170,7 +170,7 @@ def _habitual(verb: Token, w: ContextWords) -> bool:
         c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in verb.children
     )
     if present and _has_child(verb, ("advmod",), w.habitual_adverbs):
-        return True  # "mass shootings are rarely carried out by women": what happens, not what happened
+        return True  # "ambushes on this road are usually staged at night": what happens, not what happened
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ in w.habitual_preps:
             if any(t.ent_type_ == "DATE" or t.like_num for t in prep.subtree):

@@ -241,8 +241,8 @@ def _same_paragraph(i: int, owner: list[int | None], groups: list[_Group], sente
     """The mention started in the claim sentence's own paragraph, the nearest sentence first (none that recalls an
     older event).
 
-    "Three workers were killed. Their branch went up in flames after a protester
-    threw a petrol bomb inside." -- one paragraph tells one event.
+    "Three clerks died. Their depot burned down once a rioter
+    hurled a fuel can through the door." -- one paragraph tells one event.
     """
     s = sentences[i]
     para = _paragraph(s)
