@@ -291,6 +291,7 @@ class Watcher:
                 if item.path is None or not item.path.is_file():
                     failure(item, "the file is gone", final=True)
                     continue
+                began = time.perf_counter()
                 try:
                     result = self.db.ingest([item.path])
                 except _STOP:
@@ -303,7 +304,8 @@ class Watcher:
                                      problems or None))
                 report.stored += result.documents_added
                 self.log("new", source=source.name, item=item.key, documents=result.documents_added,
-                         skipped=result.documents_skipped, problems=len(result.problems))
+                         skipped=result.documents_skipped, problems=len(result.problems),
+                         seconds=round(time.perf_counter() - began, 3))
                 continue
             if item.document is not None:
                 docs.append((item, item.document))
@@ -316,6 +318,7 @@ class Watcher:
                 continue
             docs.append((item, page_document(item.url, response.body, response.content_type, source.name)))
         if docs:
+            began = time.perf_counter()
             try:
                 result = self.db.ingest_documents(doc for _, doc in docs)
             except _STOP:
@@ -328,7 +331,8 @@ class Watcher:
                 else:
                     out.append(ItemState(source.name, item.key, "done", attempts_of(item), item.url, None,
                                          doc.sha256, None))
-                    self.log("new", source=source.name, item=item.key, document=doc.sha256[:12])
+                    self.log("new", source=source.name, item=item.key, document=doc.sha256[:12],
+                             seconds=round(time.perf_counter() - began, 3))
         return out
 
     # -- alerts ---------------------------------------------------------------
