@@ -9,6 +9,8 @@ import sys
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
+
 import ceasefire
 from ceasefire.watch import watch_lag
 
@@ -84,3 +86,25 @@ def test_a_running_watcher_logs_a_failed_round_and_goes_on(tmp_path: Path) -> No
     assert not runner.is_alive() and len(rounds) == 2
     assert any(e["event"] == "error" and "round failed: RuntimeError: the disk hiccuped" in e["error"]
                for e in log.events)
+
+
+def test_a_post_done_before_a_crash_kept_it_from_being_removed_is_removed_not_ingested(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import datetime, timezone
+
+    from ceasefire.store.watch import ItemState
+    from ceasefire.watch import Watcher, parse_config
+    from ceasefire.watch.inbox import spool_post
+    from ceasefire.watch.items import folder_items
+
+    monkeypatch.setenv("WATCH_TEST_TOKEN", "t")
+    config = parse_config("sources: [{name: inbox, inbox: '127.0.0.1:0', token_env: WATCH_TEST_TOKEN, spool: sp}]\n",
+                          base=tmp_path)
+    left = spool_post(tmp_path / "sp", b'{"id": "x", "text": "y"}\n')
+    (item,) = folder_items(tmp_path / "sp")
+    with ceasefire.open(f"sqlite:///{tmp_path / 's.db'}") as db, Watcher(config, db) as w:
+        db.store.watch.record_items([ItemState("inbox", item.key, "done", 1)], datetime.now(timezone.utc))
+        report = w.round()
+        assert report.stored == 0 and report.new_items == 0 and db.counts()["documents"] == 0
+    assert not left.exists()

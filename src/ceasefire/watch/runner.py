@@ -242,8 +242,9 @@ class Watcher:
                 retry.append(Item(key=s.item, url=s.url))
         outcomes = self._process(source, fresh + retry, known, report)
         self.state.record_items(outcomes, self.now())
-        if source.kind == "inbox":
-            _drop_spooled(source, fresh + retry, outcomes)
+        if source.kind == "inbox":  # posts done now, or done before a crash kept them from being removed
+            finished = [ItemState(source.name, k, s.state, s.attempts) for k, s in known.items() if s.state != "retry"]
+            _drop_spooled(source, listed, [*outcomes, *finished])
         stored = sum(1 for o in outcomes if o.state == "done" and o.item in {i.key for i in fresh})
         next_poll = now + timedelta(seconds=source.interval)
         quiet = (prior is not None and not prior.errors and not fresh and not retry
