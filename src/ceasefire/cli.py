@@ -462,6 +462,78 @@ def _date(s: Optional[str]) -> Optional[date]:
         raise CeasefireError(f"not a date (YYYY-MM-DD): {s!r}") from None
 
 
+@app.command()
+def watch(
+    config: Path = typer.Argument(..., help="The watch configuration (YAML; see docs/watch.md)."),
+    once: bool = typer.Option(False, "--once", help="Run one round (poll what is due, alert, deliver) and exit."),
+    log_json: bool = typer.Option(False, "--log-json", help="Log one JSON object a line on stderr."),
+) -> None:
+    """Follow folders, feeds, URL lists and an HTTP inbox; ingest new items; deliver alerts.
+
+    Runs until interrupted (Ctrl-C or SIGTERM finish the round in progress). With
+    --once, exits after one round: status 1 when a source or an item failed in it.
+    """
+    import signal
+    import threading
+
+    from . import watch as watching
+
+    cfg = watching.load_config(config)  # before the store is opened (or created)
+    log = watching.EventLog(json_lines=log_json, quiet=state.quiet)
+    with _db(writes=True) as db, watching.Watcher(cfg, db, log=log) as watcher:
+        if once:
+            report = watcher.round()
+            if not state.quiet and not log_json:
+                err.print(
+                    f"{len(report.polled)} source(s) polled, {report.new_items} new item(s), "
+                    f"{report.stored} document(s) stored, {report.failed + report.retrying} item(s) failed, "
+                    f"{report.errors} source error(s), {report.alerts_queued} alert(s) queued, "
+                    f"{report.alerts_sent} sent",
+                    markup=False,
+                )
+            raise typer.Exit(1 if report.errors or report.failed or report.retrying else 0)
+        stop = threading.Event()
+
+        def _stop(signum: int, frame: object) -> None:
+            stop.set()
+            watcher.wake()
+
+        signal.signal(signal.SIGTERM, _stop)
+        signal.signal(signal.SIGINT, _stop)
+        log("started", sources=len(cfg.sources), rules=len(cfg.rules), channels=len(cfg.channels))
+        watcher.run(stop)
+        log("stopped")
+
+
+@app.command("watch-status")
+def watch_status(
+    config: Optional[Path] = typer.Argument(None, help="The watch configuration (lists sources not polled yet)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the status as JSON."),
+) -> None:
+    """Each watched source's last poll, last new item, errors and next poll; the alert outbox."""
+    from . import watch as watching
+
+    cfg = watching.load_config(config) if config is not None else None
+    with _db() as db:
+        status = watching.watch_status(db.store.watch, cfg)
+    if as_json:
+        out.print(json.dumps(status, indent=2, ensure_ascii=False), markup=False)
+        return
+    table = Table("source", "kind", "last poll", "last new item", "errors", "next poll", "items", "last error")
+    for s in status["sources"]:
+        items = ", ".join(f"{n} {k}" for k, n in sorted(s["items"].items()))
+        errors = f"{s['errors_in_a_row']} in a row, {s['errors']} in all" if s["errors"] else "0"
+        table.add_row(s["name"], s["kind"] or "", _when(s["last_poll"]), _when(s["last_new_item"]), errors,
+                      _when(s["next_poll"]), items, s["last_error"] or "")
+    out.print(table)
+    alerts = ", ".join(f"{n} {k}" for k, n in sorted(status["alerts"].items())) or "none"
+    out.print(f"alerts: {alerts}", markup=False)
+
+
+def _when(value: Optional[str]) -> str:
+    return value.replace("T", " ").replace("+00:00", "Z") if value else "never"
+
+
 def main() -> None:
     """Entry point: run the app; every error is one line on stderr and a documented exit status."""
     try:

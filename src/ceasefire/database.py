@@ -20,6 +20,7 @@ from .model import (
     ActorSummary,
     CheckFailure,
     DayCount,
+    Document,
     Incident,
     IncidentFilter,
     IncidentOrder,
@@ -29,7 +30,7 @@ from .model import (
     Report,
     SourceSummary,
 )
-from .run import IngestResult, Pipeline, ProgressCallback, ingest_paths, rebuild_incidents
+from .run import IngestResult, Pipeline, ProgressCallback, ingest_documents, ingest_paths, rebuild_incidents
 from .store import Store, open_store
 from .store.engine import hide_secrets, is_memory, normalise_url, sqlite_file
 
@@ -109,6 +110,14 @@ class Database:
         """
         check_paths(paths)
         return ingest_paths(paths, self.store, self.settings, progress=progress, pipeline=self.pipeline)
+
+    def ingest_documents(self, documents: Iterable[Document]) -> IngestResult:
+        """Ingest documents already in memory (a fetched page, a feed item; see ``ingest.make_document``).
+
+        Like :meth:`ingest`: one transaction per document, a stored one skipped, a bad
+        one listed in ``result.problems`` under its origin.
+        """
+        return ingest_documents(documents, self.store, self.settings, pipeline=self.pipeline)
 
     def rebuild(self, *, policy: str | None = None) -> int:
         """Re-derive every incident from the stored mentions (e.g. under another policy)."""

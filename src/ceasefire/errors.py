@@ -12,6 +12,7 @@ __all__ = [
     "GazetteerError",
     "NotFound",
     "InvalidParameter",
+    "FetchError",
 ]
 
 
@@ -62,3 +63,18 @@ class GazetteerError(CeasefireError):
 
 class NotFound(CeasefireError):
     """A requested record (incident, report) does not exist."""
+
+
+class FetchError(CeasefireError):
+    """A watched source or page could not be fetched (network, HTTP status, robots.txt, too large).
+
+    ``url`` names what was fetched; ``status`` is the HTTP status when there was one;
+    ``permanent`` says that trying again would not help (robots.txt forbids it, too large).
+    """
+
+    def __init__(self, url: str, message: str, status: int | None = None, *, permanent: bool = False) -> None:
+        super().__init__(f"{url}: {message}")
+        self.url = url
+        self.reason = message
+        self.status = status
+        self.permanent = permanent

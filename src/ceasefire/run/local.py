@@ -47,7 +47,7 @@ from ..model import (
 )
 from ..store import CopiesChanged, Neighbourhood, Store
 
-__all__ = ["IngestResult", "Pipeline", "ProgressCallback", "ingest_paths", "rebuild_incidents"]
+__all__ = ["IngestResult", "Pipeline", "ProgressCallback", "ingest_documents", "ingest_paths", "rebuild_incidents"]
 
 # (advance, total, description): total is in bytes of input
 ProgressCallback = Callable[[int, int, str], None]
@@ -295,7 +295,43 @@ def ingest_paths(
         done_bytes[path] = after
         progress(after - before, total, path.name)
 
-    for batch in _batches(_documents(files, settings, result.problems), settings.batch_size):
+    _ingest_documents(_documents(files, settings, result.problems), store, settings, pipeline, result, advance)
+    for path in files:  # files whose bytes did not all become documents
+        advance(path, sizes[path])
+    for problem in result.problems:
+        store.record_problem(problem.origin, problem.message)
+    result.incidents = store.counts()["incidents"]
+    return result
+
+
+def ingest_documents(
+    documents: Iterable[Document], store: Store, settings: Settings, *, pipeline: Pipeline | None = None
+) -> IngestResult:
+    """Ingest documents already read (a fetched page, a feed item) like the files of :func:`ingest_paths`.
+
+    Each document is stored in its own transaction, skipped when its hash is stored
+    already; a bad one is one problem (its origin, e.g. the page's URL) and the rest go on.
+    """
+    pipeline = pipeline or Pipeline(settings)
+    result = IngestResult()
+    items = ((Path(doc.origin), doc) for doc in documents)
+    _ingest_documents(items, store, settings, pipeline, result, lambda path, n: None)
+    for problem in result.problems:
+        store.record_problem(problem.origin, problem.message)
+    result.incidents = store.counts()["incidents"]
+    return result
+
+
+def _ingest_documents(
+    items: Iterator[tuple[Path, Document]],
+    store: Store,
+    settings: Settings,
+    pipeline: Pipeline,
+    result: IngestResult,
+    advance: Callable[[Path, int], None],
+) -> None:
+    """Read, extract and store each document in batches, counting into ``result``."""
+    for batch in _batches(items, settings.batch_size):
         todo: list[tuple[Path, Document, list[Report]]] = []
         for path, doc in batch:
             if store.has_document(doc.sha256):
@@ -326,12 +362,6 @@ def ingest_paths(
             else:  # the same content appeared twice in this batch
                 result.documents_skipped += 1
             advance(path, len(doc.raw))
-    for path in files:  # files whose bytes did not all become documents
-        advance(path, sizes[path])
-    for problem in result.problems:
-        store.record_problem(problem.origin, problem.message)
-    result.incidents = store.counts()["incidents"]
-    return result
 
 
 COPY_ATTEMPTS = 5  # another writer storing one of a document's candidates this often in a row is an error

@@ -9,7 +9,7 @@ from collections import defaultdict
 from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime, timezone
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import JSON, Connection, Engine, Select, Table, delete, func, insert, nulls_last, select
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
@@ -50,6 +50,9 @@ from .engine import (
     transient,
 )
 from .work import ChangeSet, Neighbourhood, apply_changes, assemble, load_mentions, read_versions
+
+if TYPE_CHECKING:
+    from .watch import WatchState
 
 __all__ = ["CopiesChanged", "Store", "open_store"]
 
@@ -109,6 +112,13 @@ class Store:
 
     def close(self) -> None:
         self._engine.dispose()
+
+    @property
+    def watch(self) -> "WatchState":
+        """The state of ``ceasefire watch`` in this store (sources, items, alert marks and outbox)."""
+        from .watch import WatchState
+
+        return WatchState(self)
 
     # -- plumbing -------------------------------------------------------------
 

@@ -16,6 +16,10 @@ these definitions must match them (a test compares the two).
   overwritten): a ``snapshot`` (every field and every mention key), a ``diff`` (the fields
   that changed and the mentions that joined or left) or a ``retired`` mark.
 * ``problems``: inputs that could not be ingested.
+* ``watch_sources``, ``watch_items``, ``watch_errors``, ``watch_marks``, ``watch_outbox``,
+  ``watch_meta``: the state of ``ceasefire watch`` (docs/watch.md): each source's
+  conditional-request validators, schedule and errors; every item seen and what became
+  of it; the last incident version alerts were decided for; the alerts to deliver.
 
 Columns with ``info={"snapshot": False}`` (times, surrogate ids) are left out of
 :meth:`Store.snapshot`, which compares stores for equality.
@@ -52,6 +56,12 @@ __all__ = [
     "incident_mentions",
     "incident_versions",
     "problems",
+    "watch_sources",
+    "watch_items",
+    "watch_errors",
+    "watch_marks",
+    "watch_outbox",
+    "watch_meta",
     "KEY",
 ]
 
@@ -226,4 +236,81 @@ problems = Table(
     Column("origin", Text, nullable=False),
     Column("message", Text, nullable=False),
     Column("recorded_at", DateTime(timezone=True), nullable=False, info=NO_SNAPSHOT),
+)
+
+# -- ceasefire watch (migration 0005w) -------------------------------------------
+
+watch_sources = Table(
+    "watch_sources",
+    metadata,
+    Column("name", KEY, primary_key=True),
+    Column("kind", String(16), nullable=False),
+    Column("location", Text, nullable=False),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("last_poll_at", DateTime(timezone=True), info=NO_SNAPSHOT),
+    Column("last_ok_at", DateTime(timezone=True), info=NO_SNAPSHOT),
+    Column("last_new_at", DateTime(timezone=True), info=NO_SNAPSHOT),
+    Column("next_poll_at", DateTime(timezone=True), info=NO_SNAPSHOT),
+    Column("errors", Integer, nullable=False),
+    Column("error_total", Integer, nullable=False),
+    Column("items_new", Integer, nullable=False),
+    Column("last_error", Text),
+)
+
+watch_items = Table(
+    "watch_items",
+    metadata,
+    Column("source", KEY, primary_key=True),
+    Column("item", KEY, primary_key=True),
+    Column("url", Text),
+    Column("state", String(16), nullable=False),
+    Column("attempts", Integer, nullable=False),
+    Column("next_try_at", DateTime(timezone=True), info=NO_SNAPSHOT),
+    Column("document_sha256", String(64)),
+    Column("last_error", Text),
+    Column("first_seen_at", DateTime(timezone=True), nullable=False, info=NO_SNAPSHOT),
+    Column("done_at", DateTime(timezone=True), info=NO_SNAPSHOT),
+    Index("ix_watch_items_source_state", "source", "state"),
+)
+
+watch_errors = Table(
+    "watch_errors",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True, info=NO_SNAPSHOT),
+    Column("source", KEY, nullable=False, index=True),
+    Column("item", Text),
+    Column("message", Text, nullable=False),
+    Column("recorded_at", DateTime(timezone=True), nullable=False, info=NO_SNAPSHOT),
+)
+
+watch_marks = Table(
+    "watch_marks",
+    metadata,
+    Column("incident_id", KEY, primary_key=True),
+    Column("version", Integer, nullable=False),
+)
+
+watch_outbox = Table(
+    "watch_outbox",
+    metadata,
+    Column("key", KEY, primary_key=True),
+    Column("channel", Text, nullable=False),
+    Column("rule", Text, nullable=False),
+    Column("incident_id", KEY, nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("payload", JSON, nullable=False),
+    Column("state", String(16), nullable=False, index=True),
+    Column("attempts", Integer, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False, info=NO_SNAPSHOT),
+    Column("next_try_at", DateTime(timezone=True), info=NO_SNAPSHOT),
+    Column("sent_at", DateTime(timezone=True), info=NO_SNAPSHOT),
+    Column("last_error", Text),
+)
+
+watch_meta = Table(
+    "watch_meta",
+    metadata,
+    Column("key", KEY, primary_key=True),
+    Column("value", Text, nullable=False),
 )

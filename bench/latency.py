@@ -1,0 +1,134 @@
+"""Benchmark: from a file dropped into a watched folder to its incident readable through the Python API.
+
+    python bench/latency.py [--background N] [--drops K] [--interval S] [--db URL]
+
+Builds a store of N invented background reports (bulk ingest, not timed), starts
+``ceasefire watch`` in a process of its own on a folder, with one alert rule so a
+round also decides alerts, drops one report to load the model (not timed), then drops
+K invented reports into the folder one at a time (written under a hidden name, then
+renamed, as a tool should) and, from this process, polls the Python API every 10 ms
+until the report's incident is readable (``db.incidents(since=, until=)`` around its
+day holding a mention of that article).
+Prints p50, p95 and max of the latencies. The texts are invented here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+TOWNS = ["Aleppo", "Idlib", "Homs", "Hama", "Raqqa", "Deir ez-Zor", "Daraa", "Latakia", "Tartus", "Qamishli",
+         "Mosul", "Kirkuk", "Fallujah", "Ramadi", "Tikrit", "Basra", "Kabul", "Kandahar", "Herat", "Jalalabad",
+         "Kunduz", "Sanaa", "Taiz", "Aden", "Hodeidah", "Marib", "Benghazi", "Tripoli", "Misrata", "Sirte"]
+OUTLETS = ["Northern Ledger", "Valley Post", "Coastal Wire", "Daily Meridian", "Frontier Times", "Harbour Herald"]
+SOURCES = ["the health ministry", "a local hospital director", "civil defence volunteers", "police",
+           "a monitoring group", "the provincial governor"]
+KINDS = ["A roadside bomb killed {k} people in {t} on {d}, {s} said.",
+         "Shelling on a market in {t} on {d} killed {k} civilians and wounded {w}, according to {s}.",
+         "An air strike on a village near {t} killed {k} people on {d}, {s} said.",
+         "Gunmen killed {k} people at a checkpoint in {t} on {d}, {s} said."]
+
+
+def article(i: int, day: date, rng: random.Random, tag: str = "bg") -> dict[str, str]:
+    town = rng.choice(TOWNS)
+    lead = rng.choice(KINDS).format(k=rng.randint(2, 40), w=rng.randint(3, 60), t=town,
+                                    d=day.strftime("%A, %B %-d"), s=rng.choice(SOURCES))
+    extra = (f"Residents said the area had been calm for {rng.randint(2, 9)} weeks. "
+             f"Reporting by correspondent {rng.randint(100, 999)} ({tag}-{i}).")
+    return {"id": f"bench-{tag}-{i}", "publication_date": day.isoformat(), "outlet": rng.choice(OUTLETS),
+            "text": f"{town.upper()} ({rng.choice(OUTLETS)}) - {lead}\n\n{extra}"}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--background", type=int, default=2000, help="invented reports in the store first")
+    ap.add_argument("--drops", type=int, default=40, help="reports dropped and timed")
+    ap.add_argument("--interval", type=float, default=0.05, help="the folder's poll interval (seconds)")
+    ap.add_argument("--db", help="store URL (default: a SQLite file in a temporary folder)")
+    ap.add_argument("--keep", type=Path, help="a folder for the store, kept: a second run reuses its background")
+    args = ap.parse_args()
+
+    import ceasefire
+
+    rng = random.Random(20261203)
+    start = date(2019, 1, 1)
+    with tempfile.TemporaryDirectory(prefix="ceasefire-latency-") as tmp:
+        root = Path(tmp)
+        url = args.db or f"sqlite:///{(args.keep or root) / 'store.db'}"
+        if args.keep:
+            args.keep.mkdir(parents=True, exist_ok=True)
+        background = root / "background.jsonl"
+        with background.open("w", encoding="utf-8") as fh:
+            for i in range(args.background):
+                fh.write(json.dumps(article(i, start + timedelta(days=i % 700), rng)) + "\n")
+        t = time.perf_counter()
+        with ceasefire.open(url) as db:
+            result = db.ingest([background])
+        built = time.perf_counter() - t
+        print(f"background: {result.documents_added} reports, {result.incidents} incidents, built in {built:.0f} s")
+
+        (root / "in").mkdir()
+        latencies = []
+        run = f"drop{int(time.time())}"  # a second run over a kept store drops reports of its own
+        (root / "watch.yaml").write_text(
+            f"sources: [{{name: drop, folder: in, interval: {args.interval}}}]\n"
+            "channels: [{name: file, jsonl: alerts.jsonl}]\n"
+            "alerts: [{name: big, on: new_incident, killed_min: 10}]\n", encoding="utf-8")
+        env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")}
+        watcher = subprocess.Popen(  # the watcher as deployed: a process of its own beside the reader
+            [sys.executable, "-m", "ceasefire", "--db", url, "watch", str(root / "watch.yaml"), "--log-json"],
+            env=env, stdout=subprocess.DEVNULL, stderr=(root / "watch.log").open("w"),
+        )
+        try:
+            with ceasefire.open(url) as reader:
+                before = reader.counts()
+
+                def drop(k: int, a: dict[str, str], day: date) -> float:
+                    hidden = root / "in" / f".drop{k}.jsonl"
+                    hidden.write_text(json.dumps(a) + "\n", encoding="utf-8")
+                    t0 = time.perf_counter()
+                    os.replace(hidden, root / "in" / f"drop{k}.jsonl")
+                    while True:
+                        found = reader.incidents(since=day - timedelta(days=3), until=day + timedelta(days=3))
+                        if any(m.article_id == a["id"] for i in found for m in i.mentions):
+                            return time.perf_counter() - t0
+                        if time.perf_counter() - t0 > 120:
+                            raise SystemExit(f"drop {k} not readable after 120 s")
+                        time.sleep(0.01)
+
+                warm = date(2023, 6, 1)  # the first drop loads the model: not timed
+                drop(-1, article(-1, warm, rng, tag=run), warm)
+                for k in range(args.drops):
+                    day = date(2024, 1, 1) + timedelta(days=10 * k)  # apart: no drop joins another's incident
+                    latencies.append(drop(k, article(k, day, rng, tag=run), day))
+                    time.sleep(rng.uniform(0.05, 0.3))  # drops arrive at random moments of the poll cycle
+        finally:
+            watcher.send_signal(signal.SIGTERM)
+            watcher.wait(timeout=120)
+        latencies.sort()
+        p95 = latencies[max(0, int(round(0.95 * len(latencies))) - 1)]
+        print(f"store before the drops: {before['documents']} documents, {before['incidents']} incidents, "
+              f"{before['incident_versions']} versions")
+        print(f"drops: {len(latencies)}, poll interval {args.interval} s, store {url.split(':')[0]}")
+        events = [json.loads(x) for x in (root / "watch.log").read_text().splitlines() if x.startswith("{")]
+        ingest = sorted([e["seconds"] for e in events if e["event"] == "new"][1:])  # the first loaded the model
+        if ingest:
+            p95_ingest = ingest[max(0, int(round(0.95 * len(ingest))) - 1)]
+            print(f"of which ingesting the file (the watcher's own measure): "
+                  f"p50 {statistics.median(ingest) * 1000:.0f} ms, p95 {p95_ingest * 1000:.0f} ms")
+        print(f"latency drop -> incident readable: p50 {statistics.median(latencies) * 1000:.0f} ms, "
+              f"p95 {p95 * 1000:.0f} ms, max {latencies[-1] * 1000:.0f} ms")
+
+
+if __name__ == "__main__":
+    main()
