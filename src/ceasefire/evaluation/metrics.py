@@ -46,12 +46,17 @@ def _load_gold_types() -> dict[str, str]:
 
 GOLD_TYPE = _load_gold_types()
 
-_FILLER = frozenset(
-    """the a an of in at for and or to on by with from as is are was were has had have that this which who
+def _stem(w: str) -> str:
+    """A word without its plural ``s`` ("sources" -> "source"; not "press", nor a word of three letters)."""
+    return w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+
+
+_FILLER = frozenset(_stem(w) for w in
+    """the a an of in at for and or to on by with from as is are was were has had have that this which who s
     said says say told tell according citing cited cite quoted quoting reported reporting reports report
-    statement its their his her also figure figures toll count number""".split()
+    statement its their his her also figure figures toll tally count number headline""".split()
 )
-_GENERIC = frozenset(
+_GENERIC = frozenset(_stem(w) for w in
     """official officials spokesman spokeswoman spokesperson source sources people person authorities
     authority government ministry agency group local""".split()
 )
@@ -129,8 +134,7 @@ def _fold(s: str | None) -> str:
 def _words(s: str | None) -> set[str]:
     out = set()
     for w in re.findall(r"[a-z0-9]+", _fold(s)):
-        if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
-            w = w[:-1]
+        w = _stem(w)
         if w not in _FILLER:
             out.add(w)
     return out
@@ -154,10 +158,12 @@ def _is_own_voice(gold_source: str | None) -> bool:
 def source_matches(gold_source: str | None, claim: Mapping[str, Any], outlet: str | None) -> bool:
     pred = claim.get("source")
     if _is_own_voice(gold_source):
-        if not pred or claim.get("source_type") == "outlet":
-            return True
-        return bool(_words(pred) & (_words(outlet) | _words(claim.get("carried_by"))))
-    names = [re.sub(r"\([^)]*\)", " ", gold_source or "")] + re.findall(r"\(([^)]*)\)", gold_source or "")
+        pw = _words(pred)
+        if not pw or _fold(pred).startswith("the article itself") or claim.get("source_type") in ("outlet", "self"):
+            return True  # no source, or the outlet's own voice
+        return bool(pw & (_words(outlet) | _words(claim.get("carried_by"))))
+    # the name outside brackets, and everything in brackets as one name ("Ministry (Health Ministry)")
+    names = [re.sub(r"\([^)]*\)", " ", gold_source or ""), " ".join(re.findall(r"\(([^)]*)\)", gold_source or ""))]
     pw = _words(re.sub(r"\([^)]*\)", " ", str(pred or ""))) or _words(pred)
     return any(_same_name(_words(n) - {"headline", "standfirst"}, pw) for n in names if n.strip())
 
