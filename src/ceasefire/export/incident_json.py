@@ -12,7 +12,7 @@ from typing import IO, Any, Mapping, Sequence
 from ..errors import OutputError
 from ..model import Claim, Figures, Incident, IncidentVersion, Mention, Original, Statement
 
-__all__ = ["SCHEMA", "incident_to_json", "incidents_document", "write_json"]
+__all__ = ["SCHEMA", "incident_to_json", "incidents_document", "write_json", "claim_to_json", "statement_to_json"]
 
 SCHEMA = "ceasefire.incidents/1"
 _KINDS = ("killed", "wounded")  # always present; other kinds appear when claimed
@@ -37,7 +37,7 @@ def _copies(inc: Incident) -> list[dict[str, Any]]:
     return [{"report_id": rid, "part": part, "copy_of": _original(o)} for (rid, part), o in seen.items()]
 
 
-def _claim(c: Claim, m: Mention) -> dict[str, Any]:
+def claim_to_json(c: Claim, m: Mention) -> dict[str, Any]:
     return {
         "kind": c.kind.value,
         "min": c.figure.min,
@@ -61,7 +61,7 @@ def _claim(c: Claim, m: Mention) -> dict[str, Any]:
     }
 
 
-def _statement(s: Statement, m: Mention) -> dict[str, Any]:
+def statement_to_json(s: Statement, m: Mention) -> dict[str, Any]:
     return {
         "kind": s.kind.value,
         "about": s.about,
@@ -107,8 +107,8 @@ def incident_to_json(inc: Incident) -> dict[str, Any]:
         out[kind] = _figures(inc.figures.get(kind))
     for kind in sorted(set(inc.figures) - set(_KINDS)):
         out[kind] = _figures(inc.figures[kind])
-    out["claims"] = [_claim(c, m) for m in inc.mentions for c in m.claims]
-    out["statements"] = [_statement(s, m) for m in inc.mentions for s in m.statements]
+    out["claims"] = [claim_to_json(c, m) for m in inc.mentions for c in m.claims]
+    out["statements"] = [statement_to_json(s, m) for m in inc.mentions for s in m.statements]
     out["reports"] = list(inc.article_ids)
     out["copies"] = _copies(inc)
     out["flags"] = [{"type": f.type, "detail": f.detail} for f in inc.flags]

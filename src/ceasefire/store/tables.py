@@ -16,6 +16,9 @@ these definitions must match them (a test compares the two).
   overwritten): a ``snapshot`` (every field and every mention key), a ``diff`` (the fields
   that changed and the mentions that joined or left) or a ``retired`` mark.
 * ``problems``: inputs that could not be ingested.
+* ``agreements``: the agreements added, each file's text and hash and the agreement as JSON.
+* ``violations``: each incident judged against each agreement, per incident version
+  (``current`` marks the incident's latest judgement; earlier ones are kept).
 
 Columns with ``info={"snapshot": False}`` (times, surrogate ids) are left out of
 :meth:`Store.snapshot`, which compares stores for equality.
@@ -52,6 +55,8 @@ __all__ = [
     "incident_mentions",
     "incident_versions",
     "problems",
+    "agreements",
+    "violations",
     "KEY",
 ]
 
@@ -226,4 +231,28 @@ problems = Table(
     Column("origin", Text, nullable=False),
     Column("message", Text, nullable=False),
     Column("recorded_at", DateTime(timezone=True), nullable=False, info=NO_SNAPSHOT),
+)
+
+agreements = Table(
+    "agreements",
+    metadata,
+    Column("id", KEY, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("content", Text, nullable=False),
+    Column("payload", JSON, nullable=False),
+    Column("added_at", DateTime(timezone=True), nullable=False, info=NO_SNAPSHOT),
+)
+
+violations = Table(
+    "violations",
+    metadata,
+    Column("agreement_id", KEY, ForeignKey("agreements.id", ondelete="CASCADE"), primary_key=True),
+    Column("incident_id", KEY, primary_key=True),
+    Column("version", Integer, primary_key=True),
+    Column("status", String(32), nullable=False),
+    Column("current", Boolean, nullable=False),
+    Column("payload", JSON, nullable=False),
+    Index("ix_violations_agreement_current", "agreement_id", "current", "status"),
+    Index(None, "incident_id"),
 )
