@@ -157,6 +157,16 @@ def test_before_the_start_after_the_end_elsewhere_or_undated_is_not_judged() -> 
     assert judge(AGREEMENT, undated, 1) is None
 
 
+def test_an_incident_reported_in_force_but_dated_before_is_out_of_scope_and_says_so() -> None:
+    early = incident(day=date(2016, 9, 11))
+    reported = dataclasses.replace(early, mentions=tuple(dataclasses.replace(m, reported_on=date(2016, 9, 13))
+                                                         for m in early.mentions))
+    v = judge(AGREEMENT, reported, 1)
+    assert v is not None and v.status is ViolationStatus.OUT_OF_SCOPE and v.accused is None
+    assert "predates the agreement" in v.reason and "reported on 13 September 2016" in v.reason
+    assert "dated 11 September 2016" in v.reason
+
+
 def test_an_incident_dated_the_start_day_straddles_the_start_and_says_so() -> None:
     v = judge(AGREEMENT, incident(day=date(2016, 9, 12)), 1)
     assert v is not None and v.straddles and v.status is ViolationStatus.POSSIBLE_VIOLATION

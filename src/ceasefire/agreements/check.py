@@ -4,7 +4,9 @@ The rules, in the order they apply (``docs/agreements.md`` documents them):
 
 1. *Time and area.* An incident whose date range ends before the agreement starts (or
    starts after it ends), whose date is unknown, or whose place is outside the area or
-   unknown is not judged: ``None``. An incident whose date range holds the start (a week,
+   unknown is not judged: ``None`` -- except one dated before the start but reported once
+   the agreement was in force, which is ``out_of_scope`` with a reason saying so. An
+   incident whose date range holds the start (a week,
    or the start day itself when the agreement starts at a time of day) *straddles* it; so
    does a place known only to its country when the area is a region. It is judged, and
    the reason says it may fall outside.
@@ -169,11 +171,18 @@ def judge(agreement: Agreement, incident: Incident, version: int) -> Violation |
     """``incident`` (at ``version``) judged against ``agreement``; ``None`` when outside its time or area."""
     when = timing(agreement, incident.date)
     place = where(incident.place, agreement.area)
-    if when in ("before", "after", "unknown") or place == "outside":
+    reported = max((m.reported_on for m in incident.mentions if m.reported_on is not None), default=None)
+    early = when == "before" and reported is not None and reported >= _day(agreement.start)
+    if (when in ("before", "after", "unknown") and not early) or place == "outside":
         return None
     what = incident.sub_event_type or incident.event_type or "incident"
     at = f" in {incident.place.name}" if incident.place is not None else ""
     act = f"The {what.lower()}{at} {_dated(incident.date)}"
+    if early and reported is not None:  # reported once the agreement was in force, dated before it
+        return Violation(agreement.id, incident.id, version, ViolationStatus.OUT_OF_SCOPE,
+                         f"{act} ({incident.date.precision.value} precision) predates the agreement, in force from "
+                         f"{_moment(agreement.start)}, though reported on {_date_text(reported)}: judged by its "
+                         "date, it is outside the agreement's time.", grade=incident.grade, flags=incident.flags)
     caveats = []
     if when == "straddles":
         caveats.append(f"judged by its date ({incident.date.precision.value} precision), which holds the "
