@@ -29,7 +29,7 @@ from typer._click.exceptions import NoArgsIsHelpError, UsageError  # typer 0.29 
 from . import database
 from .config import Settings
 from .errors import CeasefireError, ConfigError
-from .model import Incident
+from .model import Agreement, Incident, Violation
 
 USAGE_ERROR = 2  # also a CeasefireError that stopped the command
 INTERNAL_ERROR = 70  # an unexpected exception: a bug (EX_SOFTWARE of sysexits.h)
@@ -43,6 +43,8 @@ app = typer.Typer(
 )
 gazetteer_app = typer.Typer(no_args_is_help=True, help="The offline place index.")
 app.add_typer(gazetteer_app, name="gazetteer")
+agreement_app = typer.Typer(no_args_is_help=True, help="Ceasefire agreements (docs/agreements.md).")
+app.add_typer(agreement_app, name="agreement")
 
 out = Console(highlight=False, soft_wrap=True, width=None if sys.stdout.isatty() else 160)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -451,6 +453,125 @@ def serve(
         if not state.quiet:
             err.print(f"serving {db.store!r} on http://{host}:{port}/api/v1 (Ctrl-C to stop)", markup=False)
         uvicorn.run(create_app(db), host=host, port=port, log_level="warning" if state.quiet else "info")
+
+
+def _moment(value: date | None) -> str:
+    return value.isoformat() if value is not None else "open"
+
+
+@agreement_app.command("add")
+def agreement_add(
+    file: str = typer.Argument(..., help="An agreement file (YAML), or the id of a shipped agreement."),
+) -> None:
+    """Add an agreement and judge every stored incident against it (a bad file changes nothing)."""
+    with _db(writes=True) as db:
+        agreement = db.add_agreement(file)
+        found = db.violations(agreement.id)
+    if not state.quiet:
+        possible = sum(1 for v in found if v.status.value == "possible_violation")
+        err.print(f"agreement {agreement.id} added: {len(found)} incident(s) in its time and area, "
+                  f"{possible} possible violation(s)", markup=False)
+
+
+@agreement_app.command("list")
+def agreement_list(
+    shipped: bool = typer.Option(False, "--shipped", help="List the agreement files shipped with ceasefire."),
+) -> None:
+    """List the stored agreements (id, name, start, end, parties)."""
+    if shipped:
+        for path in database.Database.shipped_agreements():
+            out.print(f"{path.stem}\t{path}", markup=False)
+        return
+    with _db() as db:
+        rows = db.agreements()
+    table = Table(title=f"{len(rows)} agreement(s)")
+    for col in ("id", "name", "start", "end", "parties"):
+        table.add_column(col, overflow="fold")
+    for a in rows:
+        table.add_row(a.id, a.name, _moment(a.start), _moment(a.end), ", ".join(p.name for p in a.parties))
+    out.print(table)
+
+
+def _agreement_lines(a: Agreement) -> list[str]:
+    area = a.area
+    lines = [f"{a.id}: {a.name}", f"  source: {a.source}" if a.source else "",
+             f"  in force: {_moment(a.start)} to {_moment(a.end)}",
+             "  area: " + "; ".join(x for x in (
+                 ", ".join(area.countries), ", ".join((*area.admin1, *map(str, area.geonames_ids))),
+                 f"a polygon of {len(area.polygon)} points" if area.polygon else "") if x)]
+    for p in a.parties:
+        lines.append(f"  party: {p.name} ({p.actor})" + (f"; forces: {', '.join(p.forces)}" if p.forces else "")
+                     + (f"; allies: {', '.join(p.allies)}" if p.allies else ""))
+    if a.excluded:
+        lines.append(f"  excluded: {', '.join(a.excluded)}")
+    for t in a.terms:
+        bans = ", ".join((*t.event_types, *t.sub_event_types))
+        lines.append(f"  {t.ref}: {t.text} [prohibits: {bans}]" + (f" [binds: {', '.join(t.parties)}]"
+                                                                      if t.parties else ""))
+    for x in a.exemptions:
+        lines.append(f"  exception {x.ref}: {x.text}")
+    lines.append(f"  sha256: {a.sha256}")
+    return [line for line in lines if line]
+
+
+@agreement_app.command("show")
+def agreement_show(agreement_id: str = typer.Argument(..., help="The agreement's id.")) -> None:
+    """Show one agreement: time, area, parties with their forces and allies, excluded groups, terms."""
+    with _db() as db:
+        a = db.agreement(agreement_id)
+    for line in _agreement_lines(a):
+        out.print(line, markup=False)
+
+
+def _violation_row(v: Violation) -> tuple[str, ...]:
+    inc = v.incident
+    return (
+        v.incident_id[:10],
+        inc.date.start.isoformat() if inc is not None and inc.date.start else "",
+        _place(inc) if inc is not None else "",
+        v.status.value,
+        v.term.ref if v.term is not None else "",
+        v.accused or "",
+        ", ".join(a.name for a in v.accusers),
+        ", ".join(dict.fromkeys(s.source.name for s in v.denials)),
+        _range(inc, "killed") if inc is not None else "",
+        v.grade,
+        v.reason,
+    )
+
+
+@app.command()
+def violations(
+    agreement: str = typer.Option(..., "--agreement", "-a", help="The agreement's id."),
+    since: Optional[str] = typer.Option(None, "--from", help="Earliest date (YYYY-MM-DD)."),
+    until: Optional[str] = typer.Option(None, "--to", help="Latest date (YYYY-MM-DD)."),
+    status: Optional[list[str]] = typer.Option(
+        None, "--status", help="Only this status (repeatable): possible_violation, unattributed, permitted, "
+        "out_of_scope."),
+    format: str = typer.Option("table", "--format", "-f", help="table, json or csv."),
+    output: str = typer.Option("-", "--output", "-o", help="Output file (json, csv); '-' for standard output."),
+) -> None:
+    """List the incidents in an agreement's time and area as the violation check judged them."""
+    filters: dict[str, Any] = {"since": _date(since), "until": _date(until), "statuses": tuple(status or ())}
+    if format not in ("table", "json", "csv"):
+        raise ConfigError(f"unknown format {format!r}; choose table, json or csv")
+    with _db() as db:
+        if format != "table":
+            n = db.export_violations(agreement, sys.stdout if output == "-" else Path(output), format=format,
+                                     **filters)
+            if not state.quiet and output != "-":
+                err.print(f"{n} result(s) written to {output}", markup=False)
+            return
+        if output != "-":
+            raise ConfigError("--output needs --format json or csv")
+        rows = db.violations(agreement, **filters)
+    table = Table(title=f"{len(rows)} incident(s) judged against {agreement}")
+    for col in ("id", "date", "place", "status", "term", "accused", "accusers", "denied by", "killed", "grade",
+                "reason"):
+        table.add_column(col, overflow="fold", no_wrap=col in ("id", "date"))
+    for v in rows:
+        table.add_row(*_violation_row(v))
+    out.print(table)
 
 
 def _date(s: Optional[str]) -> Optional[date]:

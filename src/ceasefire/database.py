@@ -11,13 +11,16 @@
 from __future__ import annotations
 
 import tempfile
+from datetime import date
 from pathlib import Path
 from typing import IO, Any, Callable, Iterable, Iterator, Sequence
 
+from . import agreements as agreements_
 from .config import Settings
-from .errors import ConfigError
+from .errors import ConfigError, InputError
 from .model import (
     ActorSummary,
+    Agreement,
     CheckFailure,
     DayCount,
     Document,
@@ -29,6 +32,8 @@ from .model import (
     Mention,
     Report,
     SourceSummary,
+    Violation,
+    ViolationStatus,
 )
 from .run import IngestResult, Pipeline, ProgressCallback, ingest_documents, ingest_paths, rebuild_incidents
 from .store import Store, open_store
@@ -45,7 +50,17 @@ __all__ = [
     "normalize_dates",
     "build_gazetteer",
     "import_geonames",
+    "actor_name",
 ]
+
+
+def actor_name(name: str) -> str | None:
+    """The canonical name of the actor ``name`` is in the actor registry (a name, alias or generic
+    actor), else ``None``: how agreement files name their parties."""
+    from .nlp.actors import default_actors
+
+    actor = default_actors().canonical(name)
+    return actor.name if actor is not None else None
 
 
 def check_paths(paths: Sequence[str | Path]) -> None:
@@ -77,7 +92,7 @@ class Database:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self.store: Store = open_store(settings.db_url)
+        self.store: Store = open_store(settings.db_url, judge=agreements_.judge)
         self._pipeline: Pipeline | None = None
 
     # -- context manager
@@ -209,6 +224,78 @@ class Database:
 
     def counts(self) -> dict[str, int]:
         return self.store.counts()
+
+    # -- agreements
+    def add_agreement(self, path: str | Path) -> Agreement:
+        """Add the agreement file at ``path`` (or a shipped agreement by its id, see :meth:`shipped_agreements`)
+        and judge every incident against it, in one transaction.
+
+        A bad file raises ``InputError`` with one line naming the file, the field and the line,
+        and changes nothing. Adding a file with the id of a stored agreement replaces it.
+        """
+        check_paths([path])
+        target = Path(path)
+        if not target.exists():
+            shipped = {p.stem: p for p in agreements_.shipped_paths()}
+            if str(path) not in shipped:
+                raise InputError(str(path), "no such file, nor a shipped agreement "
+                                 f"({', '.join(sorted(shipped))})")
+            target = shipped[str(path)]
+        agreement = agreements_.read_agreement(target, actor_name)
+        self.store.add_agreement(agreement, target.read_text(encoding="utf-8"))
+        return agreement
+
+    def agreements(self) -> list[Agreement]:
+        """The stored agreements, by id."""
+        return self.store.agreements()
+
+    def agreement(self, agreement_id: str) -> Agreement:
+        return self.store.agreement(agreement_id)
+
+    @staticmethod
+    def shipped_agreements() -> list[Path]:
+        """The agreement files shipped with ceasefire (``data/agreements/``), to add by path or id."""
+        return agreements_.shipped_paths()
+
+    def violations(
+        self,
+        agreement_id: str,
+        *,
+        since: date | None = None,
+        until: date | None = None,
+        statuses: Sequence[str] = (),
+    ) -> list[Violation]:
+        """Every incident in the agreement's time and area as the check judged it (``docs/agreements.md``),
+        each with its incident, by date; ``since``/``until`` keep incidents whose date range overlaps them,
+        ``statuses`` (``possible_violation``, ``unattributed``, ``permitted``, ``out_of_scope``) those statuses."""
+        known = [s.value for s in ViolationStatus]
+        for status in statuses:
+            if status not in known:
+                raise ConfigError(f"unknown status {status!r}; choose from {', '.join(known)}")
+        if since is not None and until is not None and until < since:
+            raise ConfigError(f"--to {until} is before --from {since}")
+        out = []
+        for v in self.store.violations(agreement_id, statuses=statuses):
+            d = v.incident.date if v.incident is not None else None
+            if d is not None and since is not None and (d.end or d.start or since) < since:
+                continue
+            if d is not None and until is not None and (d.start or until) > until:
+                continue
+            out.append(v)
+        return out
+
+    def export_violations(
+        self, agreement_id: str, output: str | Path | IO[str], *, format: str = "json", **filters: Any
+    ) -> int:
+        """Write :meth:`violations` (``filters``: ``since``, ``until``, ``statuses``) as ``json`` or ``csv``;
+        returns how many were written."""
+        from .export.violations import write_violations
+
+        if format not in ("json", "csv"):
+            raise ConfigError(f"unknown violations format {format!r}; choose json or csv")
+        found = self.violations(agreement_id, **filters)
+        write_violations(found, Path(output) if isinstance(output, (str, Path)) else output, format=format)
+        return len(found)
 
     # -- export
     def export(self, output: str | Path | IO[str], *, format: str = "json", history: bool = False) -> int:

@@ -21,6 +21,9 @@ The words are the domain's own (see ``shared/spec/product.md``):
 * :class:`Mention` -- one event mentioned in a report, with its claims, date,
   place and actors.
 * :class:`Incident` -- mentions merged across reports, with derived figures.
+* :class:`Agreement` -- a ceasefire agreement: its time, :class:`Area`,
+  :class:`Party` list, excluded groups, :class:`Term` list and exceptions
+  (:class:`Exemption`); a :class:`Violation` is one incident judged against it.
 
 Two small helpers live here because every stage may import this module and each
 concept has one helper: :func:`km_between` (the one great-circle distance) and
@@ -109,6 +112,14 @@ __all__ = [
     "DayCount",
     "IngestProblem",
     "CheckFailure",
+    "Area",
+    "Party",
+    "Term",
+    "Exemption",
+    "Agreement",
+    "ViolationStatus",
+    "Accuser",
+    "Violation",
 ]
 
 
@@ -754,3 +765,133 @@ class CheckFailure:
 
     def __str__(self) -> str:
         return f"{self.check}: {self.subject}: {self.problem}"
+
+
+# -- ceasefire agreements (docs/agreements.md) ------------------------------------------
+
+
+@dataclass(frozen=True)
+class Area:
+    """Where an agreement applies: countries (ISO 3166-1 alpha-2), admin1 regions (by name or
+    GeoNames id), or a polygon (a ring of ``(lon, lat)`` points). Empty everywhere: no limit."""
+
+    countries: tuple[str, ...] = ()
+    admin1: tuple[str, ...] = ()
+    geonames_ids: tuple[int, ...] = ()
+    polygon: tuple[tuple[float, float], ...] = ()
+
+
+@dataclass(frozen=True)
+class Party:
+    """A party to an agreement: its actor (a canonical name of the actor registry), the forces
+    that are that actor's own, and the allies or backers acting on its side.
+
+    ``name`` is what the agreement calls the party ("Syrian government"); an act by any of
+    :attr:`members` counts as the party's.
+    """
+
+    name: str
+    actor: str
+    forces: tuple[str, ...] = ()
+    allies: tuple[str, ...] = ()
+
+    @property
+    def members(self) -> tuple[str, ...]:
+        return (self.actor, *self.forces, *self.allies)
+
+
+@dataclass(frozen=True)
+class Term:
+    """One term of an agreement ("Art. 1"), its text, and the ACLED event types and sub-event
+    types it prohibits (a sub-event type is prohibited when it or its event type is listed).
+    ``parties`` names the parties it binds (the agreement's names for them); empty: every party."""
+
+    ref: str
+    text: str
+    event_types: tuple[str, ...] = ()
+    sub_event_types: tuple[str, ...] = ()
+    parties: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Exemption:
+    """An exception of an agreement: acts against ``targets`` (actor names), or inside ``area``, are
+    permitted. ``ref`` and ``text`` are the agreement's own words for it."""
+
+    ref: str
+    text: str
+    targets: tuple[str, ...] = ()
+    area: Area | None = None
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """A ceasefire agreement as its file states it (``docs/agreements.md``).
+
+    ``start`` and ``end`` are a ``date`` (the whole day) or a ``datetime`` with its time
+    zone; ``end`` ``None``: open. ``excluded`` names the groups it does not bind and that
+    may be fought (canonical actor names). ``sha256`` is the hash of the file's content.
+    """
+
+    id: str
+    name: str
+    start: date | datetime
+    end: date | datetime | None
+    area: Area
+    parties: tuple[Party, ...]
+    terms: tuple[Term, ...]
+    excluded: tuple[str, ...] = ()
+    exemptions: tuple[Exemption, ...] = ()
+    source: str = ""
+    sha256: str = ""
+
+
+class ViolationStatus(str, Enum):
+    """What the check says of one incident against one agreement (``docs/agreements.md``)."""
+
+    POSSIBLE_VIOLATION = "possible_violation"
+    UNATTRIBUTED = "unattributed"
+    PERMITTED = "permitted"
+    OUT_OF_SCOPE = "out_of_scope"
+
+
+@dataclass(frozen=True)
+class Accuser:
+    """A source that attributes an incident to the accused, with its casualty claims and accusations."""
+
+    name: str
+    type: SourceType = SourceType.UNKNOWN
+    claims: tuple[Claim, ...] = ()
+    accusations: tuple[Statement, ...] = ()
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One incident (at one of its versions) judged against one agreement.
+
+    ``term`` is the term it may breach (``None`` when no term prohibits the act);
+    ``accused`` the party it is attributed to (the agreement's name for it) and
+    ``perpetrator`` the incident's actor that makes it so; ``accusers`` the sources
+    that attribute it; ``denials`` and ``acknowledgments`` the statements of the
+    incident; ``grade`` and ``flags`` the incident's; ``reason`` one sentence a person
+    can check; ``straddles`` marks an incident whose date range holds the agreement's
+    start (it may predate it). ``incident`` is the incident as judged (its head at
+    ``version`` and its mentions), attached when read, never stored with the result.
+    """
+
+    agreement_id: str
+    incident_id: str
+    version: int
+    status: ViolationStatus
+    reason: str
+    term: Term | None = None
+    accused: str | None = None
+    perpetrator: str | None = None
+    target: str | None = None
+    accusers: tuple[Accuser, ...] = ()
+    denials: tuple[Statement, ...] = ()
+    acknowledgments: tuple[Statement, ...] = ()
+    grade: str = "single_source"
+    flags: tuple[Flag, ...] = ()
+    straddles: bool = False
+    incident: Incident | None = None

@@ -39,6 +39,25 @@ def test_actors_from_the_trigger_verb(extractor) -> None:
     assert roles["target"].type == "state"  # "the army base": the army's
 
 
+@pytest.mark.parametrize(
+    ("text", "perpetrator"),
+    [
+        ("The Houthis fired a missile at an oil terminal in the port on Friday.", "Houthis"),
+        ("Hamas militants launched rockets at the border town overnight.", "Hamas"),
+        ("Hezbollah fired two mortar rounds at an army post near the fence on Monday.", "Hezbollah"),
+    ],
+)
+def test_who_fires_a_weapon_is_its_perpetrator(extractor, text: str, perpetrator: str) -> None:
+    (m,) = mentions(extractor, text)
+    roles = {r.role: r.actor.name for r in m.actors}
+    assert roles.get("perpetrator") == perpetrator
+
+
+def test_a_weapon_fired_by_no_one_named_has_no_perpetrator(extractor) -> None:
+    (m,) = mentions(extractor, "They fired a missile at an oil terminal in the port on Friday.")
+    assert "perpetrator" not in {r.role for r in m.actors}
+
+
 def test_agentive_trigger_is_the_perpetrator(extractor) -> None:
     (m,) = mentions(extractor, "Coalition jets bombed a militia position on Saturday.")
     roles = {r.role: r.actor for r in m.actors}

@@ -1,6 +1,6 @@
 import dataclasses
 import json
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
@@ -77,7 +77,34 @@ def examples() -> list[object]:
         dataclasses.replace(reps[0], copy_of=model.Original("abc#2", "wire-0", 2)),
         dataclasses.replace(rich, copy_of=model.Original("abc#2", "wire-0", 2)),
         model.Fingerprint(reps[0].key, "0" * 64, ("a" * 32, "b" * 32)),
+        *_agreements(rich),
+        *_searches(inc),
     ]
+
+
+def _searches(inc: model.Incident) -> list[object]:
+    """A search of incidents, its order and a page of it; the catalogues and a day's counts."""
+    search = model.IncidentFilter(since=date(2024, 3, 1), until=date(2024, 3, 31), bbox=(35.0, 32.0, 42.0, 37.5),
+                                  countries=("SY",), grades=("fair",))
+    return [search, model.IncidentOrder("killed", True, None), model.IncidentPage((inc,), 1, None),
+            model.SourceSummary("SOHR", "monitor", 3, 2), model.ActorSummary("Syrian army", "military", "perpetrator", 2),
+            model.DayCount(date(2024, 3, 3), "Explosions/Remote violence", 2, 5, 7, 9, 1, 0)]
+
+
+def _agreements(rich: Mention) -> list[object]:
+    """An agreement starting at a time of day in its zone, and its parts; a judgement of an incident."""
+    area = model.Area(("SY",), ("Aleppo",), (170063,), ((36.0, 35.0), (38.0, 35.0), (38.0, 37.0), (36.0, 35.0)))
+    term = model.Term("Art. 1", "No attacks.", ("Battles",), ("Air/drone strike",), ("Government",))
+    party = model.Party("Government", "Syrian army", ("Military forces of Syria",), ("Hezbollah",))
+    exemption = model.Exemption("Art. 9", "The zone.", ("Islamic State",), area)
+    start = datetime(2016, 9, 12, 19, 0, tzinfo=timezone(timedelta(hours=3)))
+    agreement = model.Agreement("a-1", "An agreement", start, None, area, (party,), (term,), ("Islamic State",),
+                                (exemption,), "A source", "f" * 64)
+    accuser = model.Accuser("SOHR", SourceType.MONITOR, rich.claims, ())
+    verdict = model.Violation("a-1", "inc-1", 2, model.ViolationStatus.POSSIBLE_VIOLATION, "Because.", term,
+                              "Government", "Syrian army", "Rebels", (accuser,), (), (), "contested", (), True)
+    return [area, term, party, exemption, agreement, dataclasses.replace(agreement, start=date(2016, 9, 12),
+                                                                          end=date(2016, 10, 1)), accuser, verdict]
 
 
 @pytest.mark.parametrize("obj", examples(), ids=lambda o: type(o).__name__)

@@ -199,6 +199,24 @@ class ActorRegistry:
             return Actor(name, generic.type, country[0] if country else None)
         return Actor(text, "unknown", country[0] if country else None)
 
+    def canonical(self, name: str) -> Actor | None:
+        """The actor ``name`` is, when it is the whole of a canonical name or alias ("Russia"), or a
+        generic actor's name ("Military forces of Syria", "Rebels"); ``None`` otherwise (no guessing
+        by head word, as :meth:`resolve` does for running text)."""
+        orig = _tokens(re.sub(r"\s+", " ", name).strip(_EDGE))
+        if not orig:
+            return None
+        hit = self._folded.get(tuple(t.casefold() for t in orig)) or self._exact.get(tuple(orig))
+        if hit is not None:
+            return hit.actor
+        for g in self._generic:
+            if name == g.fallback:
+                return Actor(name, g.type)
+            for iso2, country in set(self._country_of.values()):
+                if name == g.name.format(country=country):
+                    return Actor(name, g.type, iso2)
+        return None
+
     def is_state(self, written: str) -> bool:
         """Whether a phrase names state or external (coalition) forces."""
         actor = self.resolve(written)

@@ -75,6 +75,7 @@ class ContextWords:
     possession_verbs: frozenset[str]
     reference_preps: frozenset[str]
     sequence_verbs: frozenset[str]
+    launch_verbs: frozenset[str]
     retype: dict[str, tuple[str, str]]
 
 
@@ -111,6 +112,7 @@ def context_words(raw: dict[str, Any]) -> ContextWords:
         possession_verbs=words("possession_verbs"),
         reference_preps=words("reference_preps"),
         sequence_verbs=words("sequence_verbs"),
+        launch_verbs=words("launch_verbs"),
         retype={k: (v[0], v[1]) for k, v in raw["retype"].items()},
     )
 

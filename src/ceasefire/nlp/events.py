@@ -166,7 +166,17 @@ class EventTriggers:
             perp = subj if subj is not None and subj.lower_ not in _PRONOUNS else agent
             return perp, obj
         perp = _prep_object(head, ("by",)) or self._modifier_actor(head)
-        return perp, _prep_object(head, ("on", "against", "at", "targeting"))
+        target = _prep_object(head, ("on", "against", "at", "targeting"))
+        noun = head
+        while noun.dep_ == "compound" and noun.head is not noun:  # "mortar rounds": the rounds were fired
+            noun = noun.head
+        verb = noun.head
+        if perp is None and noun.dep_ in ("dobj", "obj") and verb.lower_ in self.words.launch_verbs:
+            subj = _subject(verb)  # "Hezbollah fired two mortar rounds at a position"
+            if subj is not None and subj.lower_ not in _PRONOUNS:
+                perp = subj
+            target = target or _prep_object(verb, ("at", "on", "toward", "towards", "into"))
+        return perp, target
 
     def _modifier_actor(self, head: Token) -> Token | None:
         """'US-led airstrikes', 'Israeli bombing', 'coalition air strikes': an actor in the trigger's modifiers."""

@@ -17,6 +17,7 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from ..errors import InputError, NotFound, StoreError
 from ..model import (
     ActorSummary,
+    Agreement,
     Article,
     CheckFailure,
     DayCount,
@@ -31,10 +32,12 @@ from ..model import (
     Mention,
     Report,
     SourceSummary,
+    Violation,
 )
 from . import rows as R
 from . import search
 from . import tables as T
+from . import verdicts as V
 from .check import check_store
 from .engine import (
     RETRIES,
@@ -67,11 +70,13 @@ class CopiesChanged(StoreError):
     """
 
 
-def open_store(url: str | os.PathLike[str]) -> "Store":
+def open_store(url: str | os.PathLike[str], *, judge: V.Judge | None = None) -> "Store":
     """Open (creating and migrating to head as needed) the store at ``url``.
 
     A bare path means a SQLite file. Raises :class:`StoreError` with a one-line
-    message when the database cannot be reached or migrated.
+    message when the database cannot be reached or migrated. ``judge`` is the
+    violation check (``ceasefire.agreements.judge``): with it, every transaction that
+    changes incidents judges them again against the stored agreements.
     """
     parsed = normalise_url(url)
     shown = display_url(parsed)
@@ -81,7 +86,7 @@ def open_store(url: str | os.PathLike[str]) -> "Store":
     except BaseException:
         engine.dispose()
         raise
-    return Store(engine, parsed.render_as_string(hide_password=False), shown)
+    return Store(engine, parsed.render_as_string(hide_password=False), shown, judge=judge)
 
 
 def _insert(conn: Connection, table: Table, values: list[dict[str, Any]]) -> None:
@@ -95,8 +100,9 @@ class Store:
     Use :func:`open_store`; close with :meth:`close` or a ``with`` block.
     """
 
-    def __init__(self, engine: Engine, url: str, shown: str | None = None) -> None:
+    def __init__(self, engine: Engine, url: str, shown: str | None = None, *, judge: V.Judge | None = None) -> None:
         self._engine = engine
+        self.judge = judge
         self._mention_cache: dict[str, Mention] = {}  # decoded mentions, for incremental merging
         self.url = url
         self._shown = shown or url
@@ -239,7 +245,7 @@ class Store:
             _insert(conn, T.mentions, mention_rows)
             _insert(conn, T.claims, claim_rows)
             if derive is not None:
-                apply_changes(conn, derive(Neighbourhood(conn, self._mention_cache)))
+                self._apply(conn, derive(Neighbourhood(conn, self._mention_cache)))
             return True
 
         action = f"store document {doc.sha256} ({doc.origin})"
@@ -340,7 +346,7 @@ class Store:
     def change_incidents(self, derive: Callable[[Neighbourhood], ChangeSet]) -> None:
         """Apply the incident changes ``derive`` decides, reading and writing in one transaction."""
         with self._guard("update incidents"):
-            self._transaction(lambda conn: apply_changes(conn, derive(Neighbourhood(conn, self._mention_cache))))
+            self._transaction(lambda conn: self._apply(conn, derive(Neighbourhood(conn, self._mention_cache))))
 
     def rederive_incidents(
         self, derive: Callable[[list[Mention], list[Incident], Neighbourhood], ChangeSet]
@@ -353,10 +359,56 @@ class Store:
             heads = [R.head_from_row(payload, tally) for payload, tally in conn.execute(_incident_query())]
             incidents = assemble(conn, heads, self._mention_cache)
             nb = Neighbourhood(conn, self._mention_cache)
-            apply_changes(conn, derive(_all_mentions(conn), incidents, nb))
+            self._apply(conn, derive(_all_mentions(conn), incidents, nb))
 
         with self._guard("rebuild incidents"):
             self._transaction(work)
+
+    def _apply(self, conn: Connection, changes: ChangeSet) -> None:
+        """Write incident changes, then judge the changed incidents against the agreements, in one transaction."""
+        apply_changes(conn, changes)
+        V.judge_changes(conn, self.judge, changes, self._mention_cache)
+
+    # -- agreements -----------------------------------------------------------
+
+    def add_agreement(self, agreement: Agreement, content: str) -> bool:
+        """Store ``agreement`` (``content``: its file's text) and judge every incident against it, in one
+        transaction; an agreement with the same id is replaced. ``False``: the same file was stored already."""
+        if self.judge is None:
+            raise StoreError("this store was opened without the violation check; open it through ceasefire.open")
+        judge = self.judge
+
+        def work(conn: Connection) -> bool:
+            if not V.store_agreement(conn, agreement, content):
+                return False
+            V.judge_all(conn, judge, agreement, self._mention_cache)
+            return True
+
+        with self._guard(f"add agreement {agreement.id}"):
+            return self._transaction(work)
+
+    def agreements(self) -> list[Agreement]:
+        """Every stored agreement, by id."""
+        with self._guard("read agreements"), self._read() as conn:
+            return V.read_agreements(conn)
+
+    def agreement(self, agreement_id: str) -> Agreement:
+        with self._guard("read agreements"), self._read() as conn:
+            found = V.read_agreements(conn, agreement_id)
+        if not found:
+            raise NotFound(f"no agreement {agreement_id!r} (see 'ceasefire agreement list')")
+        return found[0]
+
+    def violations(self, agreement_id: str, *, statuses: Sequence[str] = ()) -> list[Violation]:
+        """The current judgements of every incident against ``agreement_id`` (with ``statuses`` only, when
+        given), each with its incident, by the incident's date."""
+        with self._guard("read violations"), self._read() as conn:
+            return V.read_violations(conn, agreement_id, self._mention_cache, statuses=statuses)
+
+    def judgements(self, agreement_id: str, incident_id: str) -> list[Violation]:
+        """Every judgement of one incident against one agreement, one per judged version, oldest first."""
+        with self._guard("read violations"), self._read() as conn:
+            return V.read_judgements(conn, agreement_id, incident_id)
 
     def history(self, incident_id: str) -> list[IncidentVersion]:
         """Every version of an incident, oldest first (empty when it never existed)."""

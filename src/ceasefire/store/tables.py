@@ -16,6 +16,9 @@ these definitions must match them (a test compares the two).
   overwritten): a ``snapshot`` (every field and every mention key), a ``diff`` (the fields
   that changed and the mentions that joined or left) or a ``retired`` mark.
 * ``problems``: inputs that could not be ingested.
+* ``agreements``: the agreements added, each file's text and hash and the agreement as JSON.
+* ``violations``: each incident judged against each agreement, per incident version
+  (``current`` marks the incident's latest judgement; earlier ones are kept).
 * ``watch_sources``, ``watch_items``, ``watch_errors``, ``watch_marks``, ``watch_outbox``,
   ``watch_meta``: the state of ``ceasefire watch`` (docs/watch.md): each source's
   conditional-request validators, schedule and errors; every item seen and what became
@@ -56,6 +59,8 @@ __all__ = [
     "incident_mentions",
     "incident_versions",
     "problems",
+    "agreements",
+    "violations",
     "watch_sources",
     "watch_items",
     "watch_errors",
@@ -238,7 +243,32 @@ problems = Table(
     Column("recorded_at", DateTime(timezone=True), nullable=False, info=NO_SNAPSHOT),
 )
 
-# -- ceasefire watch (migration 0005w) -------------------------------------------
+agreements = Table(
+    "agreements",
+    metadata,
+    Column("id", KEY, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("content", Text, nullable=False),
+    Column("payload", JSON, nullable=False),
+    Column("added_at", DateTime(timezone=True), nullable=False, info=NO_SNAPSHOT),
+)
+
+violations = Table(
+    "violations",
+    metadata,
+    Column("agreement_id", KEY, ForeignKey("agreements.id", ondelete="CASCADE"), primary_key=True),
+    Column("incident_id", KEY, primary_key=True),
+    Column("version", Integer, primary_key=True),
+    Column("status", String(32), nullable=False),
+    Column("current", Boolean, nullable=False),
+    Column("payload", JSON, nullable=False),
+    Index("ix_violations_agreement_current", "agreement_id", "current", "status"),
+    Index(None, "incident_id"),
+)
+
+
+# -- ceasefire watch (migration 0006) -------------------------------------------
 
 watch_sources = Table(
     "watch_sources",

@@ -36,6 +36,8 @@ __all__ = [
     "read_versions",
     "load_mentions",
     "assemble",
+    "chunks",
+    "read_heads",
     "SNAPSHOT_EVERY",
 ]
 
@@ -59,7 +61,7 @@ class ChangeSet(Protocol):
     def grow(self) -> Sequence[Growth]: ...
 
 
-def _chunks(keys: Sequence[str]) -> Iterator[Sequence[str]]:
+def chunks(keys: Sequence[str]) -> Iterator[Sequence[str]]:
     for at in range(0, len(keys), _CHUNK):
         yield keys[at : at + _CHUNK]
 
@@ -76,7 +78,7 @@ def load_mentions(conn: Connection, keys: Iterable[str], cache: dict[str, Mentio
     missing = [k for k in wanted if k not in out]
     if len(cache) + len(missing) > CACHE_LIMIT:
         cache.clear()
-    for chunk in _chunks(missing):
+    for chunk in chunks(missing):
         rows = conn.execute(select(T.mentions).where(T.mentions.c.key.in_(chunk))).mappings().all()
         claims = conn.execute(
             select(T.claims.c.mention_key, T.claims.c.payload)
@@ -95,7 +97,7 @@ def members_of(conn: Connection, incident_ids: Sequence[str]) -> dict[str, list[
     """Each incident's mention keys, sorted."""
     out: dict[str, list[str]] = {i: [] for i in incident_ids}
     links = T.incident_mentions.c
-    for chunk in _chunks(list(incident_ids)):
+    for chunk in chunks(list(incident_ids)):
         for incident_id, key in conn.execute(
             select(links.incident_id, links.mention_key).where(links.incident_id.in_(chunk))
         ):
@@ -113,7 +115,7 @@ def assemble(conn: Connection, heads: Sequence[IncidentHead], cache: dict[str, M
 def read_heads(conn: Connection, incident_ids: Sequence[str]) -> dict[str, IncidentHead]:
     out: dict[str, IncidentHead] = {}
     c = T.incidents.c
-    for chunk in _chunks(sorted(set(incident_ids))):
+    for chunk in chunks(sorted(set(incident_ids))):
         for incident_id, payload, tally in conn.execute(select(c.id, c.payload, c.tally).where(c.id.in_(chunk))):
             out[incident_id] = R.head_from_row(payload, tally)
     return out
@@ -161,7 +163,7 @@ class Neighbourhood:
     def incident_ids(self, mention_keys: Iterable[str]) -> dict[str, str]:
         links = T.incident_mentions.c
         out: dict[str, str] = {}
-        for chunk in _chunks(sorted(set(mention_keys))):
+        for chunk in chunks(sorted(set(mention_keys))):
             query = select(links.mention_key, links.incident_id).where(links.mention_key.in_(chunk))
             out.update({k: i for k, i in self._conn.execute(query)})
         return out
@@ -178,7 +180,7 @@ class Neighbourhood:
         ids = sorted(set(incident_ids))
         v = T.incident_versions.c
         out: dict[str, int] = {}
-        for chunk in _chunks(ids):
+        for chunk in chunks(ids):
             rows = self._conn.execute(
                 select(v.incident_id, func.max(v.version)).where(v.incident_id.in_(chunk)).group_by(v.incident_id)
             ).all()
@@ -195,7 +197,7 @@ def apply_changes(conn: Connection, changes: ChangeSet) -> None:
     whole = {i.id: i for i in changes.write}
     gone = sorted(set(whole) | set(changes.retire))
     inc, links = T.incidents.c, T.incident_mentions.c
-    for chunk in _chunks(gone):
+    for chunk in chunks(gone):
         conn.execute(delete(T.incident_mentions).where(links.incident_id.in_(chunk)))
         conn.execute(delete(T.incidents).where(inc.id.in_(chunk)))
     if changes.write:

@@ -1,7 +1,7 @@
 """The state of ``ceasefire watch``: sources, items seen, errors, alert marks and outbox.
 
-Revision ID: 0005w
-Revises: 0004
+Revision ID: 0006
+Revises: 0005
 Create Date: 2026-12-03
 
 * ``watch_sources``: one row per configured source: its conditional-request
@@ -24,8 +24,8 @@ from typing import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0005w"
-down_revision: str | None = "0004"
+revision: str = "0006"
+down_revision: str | None = "0005"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
