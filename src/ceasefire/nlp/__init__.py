@@ -37,18 +37,21 @@ class Extractor:
         self.registry = registry or default_registry()
 
     def extract(self, reports: Sequence[Report], *, batch_size: int = 32) -> list[list[Mention]]:
-        """One list of mentions per report, in the order given."""
+        """One list of mentions per report, in the order given.
+
+        The reports' segments stream through the pipeline: each Doc is turned into
+        records as it comes and then dropped, so memory holds one batch of Docs,
+        however long a report is.
+        """
         from .records import report_mentions
         from .segments import report_segments
 
         segs = [report_segments(r) for r in reports]
-        flat = [s for ss in segs for s in ss]
-        docs = iter(self.nlp.pipe((s.model_text for s in flat), batch_size=batch_size))
-        out: list[list[Mention]] = []
-        for report, report_segs in zip(reports, segs, strict=True):
-            parsed = [(s, next(docs)) for s in report_segs]
-            out.append(report_mentions(report, parsed, self.registry))
-        return out
+        docs = self.nlp.pipe((s.model_text for ss in segs for s in ss), batch_size=batch_size)
+        return [
+            report_mentions(report, ((s, next(docs)) for s in report_segs), self.registry)
+            for report, report_segs in zip(reports, segs, strict=True)
+        ]
 
     def find_toponyms(self, text: str) -> list[tuple[int, int, str]]:
         """Place names in ``text`` as (start, end, name), for ``ceasefire geocode --find``."""
