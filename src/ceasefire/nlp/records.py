@@ -493,14 +493,16 @@ def _context_toponyms(g: _Group, sentences: list[_Sentence]) -> tuple[Toponym, .
         for t in s.toponyms
     )
     out: list[Toponym] = []
+    kept: set[tuple[str, str, str]] = set()
     for side in (before, after):
-        kept: set[tuple[str, str, str]] = set()
+        taken = 0
         for t in side:
             key = (t.name, t.context, t.within)
             if key not in kept:
                 kept.add(key)
                 out.append(t)
-                if len(kept) >= CONTEXT_PLACES:
+                taken += 1
+                if taken >= CONTEXT_PLACES:
                     break
     return tuple(out)
 
