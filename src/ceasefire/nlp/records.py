@@ -32,6 +32,7 @@ from .actors import ActorRegistry, default_actors
 from .attribution import Attribution
 from .claims import ClaimInfo
 from .components import CLAIMS_KEY, EVENTS_KEY
+from .doc_index import sentence_ents
 from .events import EventInfo
 from .phrases import CharSpan
 from .responsibility import statement_in
@@ -45,6 +46,7 @@ __all__ = ["report_mentions"]
 
 
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
+RECALL = 100  # the latest claimants, persons and organisations of a report that a short reference may be to
 _TELLING_PLACE_SENTENCES = 3  # a place named in more sentences of a report than this does not tell mentions apart
 
 
@@ -137,8 +139,8 @@ def _claims_of(
         info: ClaimInfo = span._.cf_claim
         att: Attribution | None = span._.cf_attribution
         written = _written(seg, att.claimant) if att else None
-        if written:
-            source = registry.resolve(written, seen, persons, names)
+        if written:  # "he", "the monitor", "Mr Ging": one of the report's recent names
+            source = registry.resolve(written, seen[-RECALL:], persons[-RECALL:], names[-RECALL:])
             seen.append(source)
         else:
             source = outlet_source(report.outlet)
@@ -182,8 +184,9 @@ def _sentences(
             counted = sent.start_char
             trigger = _best_trigger(triggers.get(k, []))
             claims = _claims_of(sent, claim_spans.get(k, []), seg, report, registry, seen, persons, names)
-            persons.extend(seg.text[e.start_char : e.end_char] for e in sent.ents if e.label_ == "PERSON")
-            names.extend(seg.text[e.start_char : e.end_char] for e in sent.ents if e.label_ == "ORG")
+            ents = sentence_ents(sent)
+            persons.extend(seg.text[e.start_char : e.end_char] for e in ents if e.label_ == "PERSON")
+            names.extend(seg.text[e.start_char : e.end_char] for e in ents if e.label_ == "ORG")
             out.append(
                 _Sentence(
                     index=len(out),
@@ -472,7 +475,7 @@ def _frames(g: _Group, sentences: list[_Sentence], words: PlaceWords, own_places
 
 
 CONTEXT_SENTENCES = 200  # sentences read on each side of a mention for the places named around it
-CONTEXT_PLACES = 24  # distinct places kept on each side
+CONTEXT_PLACES = 8  # distinct places kept on each side
 
 
 def _context_toponyms(g: _Group, sentences: list[_Sentence]) -> tuple[Toponym, ...]:
