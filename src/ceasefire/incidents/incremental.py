@@ -21,13 +21,12 @@ would give (``merge.cluster_mentions``), whatever order the documents came in:
 
 from __future__ import annotations
 
-from itertools import combinations
-from typing import Callable, Iterable, Protocol, Sequence
+from typing import Callable, Collection, Iterable, Protocol, Sequence
 
 from ..model import Growth, Incident, IncidentHead, IncidentVersion, Mention
 from .build import build_incidents, head_of, id_of_key
 from .history import IncidentChanges, diff_incidents, grown
-from .merge import compatible, conflicting
+from .merge import any_conflicting, candidate_pairs, compatible
 from .partition import Partition
 from .tally import conflicts_with, grow
 
@@ -38,8 +37,9 @@ _CHUNK = 64  # stored mentions decoded at a time while looking for a tie into an
 
 
 class MentionReader(Protocol):
-    def candidates(self, mention: Mention) -> list[str]:
-        """Keys of stored mentions that could be compatible with ``mention`` (a superset)."""
+    def candidates(self, mention: Mention, skip_reports: Collection[str] = ()) -> list[str]:
+        """Keys of stored mentions that could be compatible with ``mention`` (a superset), leaving out those
+        of ``skip_reports`` (the new document's own: its mentions are compared among themselves in memory)."""
         ...
 
     def mentions(self, keys: Iterable[str]) -> list[Mention]: ...
@@ -60,9 +60,9 @@ def update_for(new: Sequence[Mention], reader: MentionReader, policy: str) -> In
     return _grow(new, reader, policy) or _recluster(new, reader, policy)
 
 
-def _tied(m: Mention, reader: MentionReader, exclude: set[str]) -> set[str] | None:
+def _tied(m: Mention, reader: MentionReader, exclude: set[str], skip: frozenset[str]) -> set[str] | None:
     """The stored incidents ``m`` is compatible with a mention of (None: a candidate belongs to no incident)."""
-    keys = [k for k in reader.candidates(m) if k not in exclude]
+    keys = [k for k in reader.candidates(m, skip) if k not in exclude]
     owners = reader.incident_ids(keys)
     if len(owners) < len(keys):
         return None
@@ -85,7 +85,9 @@ def _components(new: Sequence[Mention], ties: dict[str, set[str]]) -> list[tuple
         parts.find("m:" + m.key)
         for incident_id in ties[m.key]:
             parts.join("m:" + m.key, "i:" + incident_id)
-    for a, b in combinations(new, 2):
+    ordered = sorted(new, key=lambda m: m.key)
+    for i, j in candidate_pairs(ordered):  # the pairs clustering would compare, and no others
+        a, b = ordered[i], ordered[j]
         if compatible(a, b):
             parts.join("m:" + a.key, "m:" + b.key)
     groups: dict[str, tuple[list[Mention], set[str]]] = {}
@@ -99,9 +101,10 @@ def _components(new: Sequence[Mention], ties: dict[str, set[str]]) -> list[tuple
 def _grow(new: Sequence[Mention], reader: MentionReader, policy: str) -> IncidentChanges | None:
     """The changes when each group of new mentions joins at most one incident without conflict; else None."""
     exclude = {m.key for m in new}
+    skip = frozenset(m.report_key for m in new)
     ties: dict[str, set[str]] = {}
     for m in new:
-        hit = _tied(m, reader, exclude)
+        hit = _tied(m, reader, exclude, skip)
         if hit is None:
             return None
         ties[m.key] = hit
@@ -120,7 +123,7 @@ def _grow(new: Sequence[Mention], reader: MentionReader, policy: str) -> Inciden
         tally = head.tally if head is not None else None
         if head is None or tally is None or any(conflicts_with(m, tally) for m in members):
             return None
-        if any(conflicting(a, b) for a, b in combinations(members, 2)):
+        if any_conflicting(members):
             return None
         plans.append((head, sorted(members, key=lambda m: m.key)))
     growths = []
@@ -141,9 +144,11 @@ def _recluster(new: Sequence[Mention], reader: MentionReader, policy: str) -> In
     reached: dict[str, Mention] = {m.key: m for m in new}
     old: dict[str, Incident] = {}
     frontier = list(new)
+    skip = frozenset(m.report_key for m in new)  # the new document's mentions are all reached already
     while frontier and len(reached) < LIMIT:
         m = frontier.pop()
-        found = [n for n in reader.mentions(reader.candidates(m)) if n.key not in reached and compatible(m, n)]
+        keys = [k for k in reader.candidates(m, skip) if k not in reached]
+        found = [n for n in reader.mentions(keys) if compatible(m, n)]
         for n in found:
             reached[n.key] = n
         frontier.extend(found)
@@ -181,8 +186,8 @@ class MemoryReader:
         self.incidents = {i.id: i for i in incidents}
         self.versions: dict[str, int] = {}
 
-    def candidates(self, mention: Mention) -> list[str]:
-        return [k for k in sorted(self.stored) if k != mention.key]
+    def candidates(self, mention: Mention, skip_reports: Collection[str] = ()) -> list[str]:
+        return [k for k in sorted(self.stored) if k != mention.key and self.stored[k].report_key not in skip_reports]
 
     def mentions(self, keys: Iterable[str]) -> list[Mention]:
         return [self.stored[k] for k in sorted(set(keys)) if k in self.stored]

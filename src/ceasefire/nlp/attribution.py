@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from .doc_index import doc_ents, doc_text
 from .lexicon import load_json
 from .phrases import CharSpan, np_bounds
 
@@ -121,7 +122,7 @@ class Attributor:
         return doc[i - 1].lower_ in self.subordinators
 
     def _is_pronoun(self, doc: Doc, span: CharSpan) -> bool:
-        text = doc.text[span[0] : span[1]].strip().lower()
+        text = doc_text(doc)[span[0] : span[1]].strip().lower()
         return text in self.pronouns or text.endswith((" whom", " which"))  # "all of whom said": climb on
 
     def _from_verb(self, verb: Token) -> tuple[CharSpan, CharSpan | None] | None:
@@ -216,8 +217,9 @@ def _quoted(sent: Span) -> bool:
     if text[:1] in ('"', "\u201c"):
         return True
     doc = sent.doc
-    para = doc.text.rfind("\n", 0, sent.start_char) + 1
-    before = doc.text[para : sent.start_char]
+    text = doc_text(doc)
+    para = text.rfind("\n", 0, sent.start_char) + 1
+    before = text[para : sent.start_char]
     return (before.count('"') + before.count("\u201c") - before.count("\u201d")) % 2 == 1
 
 
@@ -227,7 +229,7 @@ _NAME_LABELS = frozenset({"ORG", "PERSON", "GPE", "NORP"})
 def _chunk_ending_at(tok: Token) -> tuple[int, int] | None:
     """Token range of the named entity or noun chunk that ends with ``tok``."""
     if tok.ent_type_ in _NAME_LABELS:
-        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        ent = next((e for e in doc_ents(tok.doc) if e.start <= tok.i < e.end), None)
         if ent is not None and ent.end == tok.i + 1:
             return ent.start, ent.end
     for chunk in tok.sent.noun_chunks:

@@ -25,6 +25,7 @@ from typing import Any, Callable
 
 from spacy.tokens import Span, Token
 
+from .doc_index import doc_text, sentence_ents
 from .phrases import np_bounds
 
 __all__ = [
@@ -283,7 +284,7 @@ def is_recalled(span: Span, w: ContextWords) -> bool:
         return True
     if head.dep_ == "pobj" and head.head.lower_ in w.recalled_preps:
         return True
-    dates = [e for e in span.sent.ents if e.label_ == "DATE"]  # "in the 2006 war": dated by a bare year only
+    dates = [e for e in sentence_ents(span.sent) if e.label_ == "DATE"]  # "in the 2006 war": dated by a bare year only
     return bool(dates) and all(_bare_year(e) for e in dates)
 
 
@@ -352,4 +353,4 @@ def _clash_sides(head: Token, perpetrator: Token | None, target: Token | None) -
 
 def _np_text(tok: Token) -> str:
     a, b = np_bounds(tok)
-    return tok.doc.text[a:b]
+    return doc_text(tok.doc)[a:b]

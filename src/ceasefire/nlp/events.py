@@ -29,6 +29,7 @@ from spacy.util import filter_spans
 
 from ..errors import ConfigError
 from .actors import ActorRegistry, default_actors
+from .doc_index import doc_text, sentence_ents
 from .event_context import (
     ASSERTED,
     ContextWords,
@@ -183,7 +184,7 @@ class EventTriggers:
         for child in head.children:
             if child.dep_ not in _MODIFIER_DEPS or child.i >= head.i:
                 continue
-            actor = self.actors.resolve(_forces_name(child) or child.doc.text[slice(*np_bounds(child))])
+            actor = self.actors.resolve(_forces_name(child) or doc_text(child.doc)[slice(*np_bounds(child))])
             if actor is not None and (actor.type != "unknown" or child.ent_type_ in ("NORP", "GPE", "ORG")):
                 return child
         return None
@@ -196,7 +197,7 @@ def _territorial(sub_event_type: str) -> bool:
 def _forces_name(tok: Token) -> str | None:
     """A bare nationality modifying an attack ("Israeli bombing") stands for that state's forces."""
     if tok.dep_ in _MODIFIER_DEPS and tok.ent_type_ in ("NORP", "GPE") and len(list(tok.subtree)) <= 2:
-        return tok.doc.text[slice(*np_bounds(tok))] + " forces"
+        return doc_text(tok.doc)[slice(*np_bounds(tok))] + " forces"
     return None
 
 
@@ -206,7 +207,7 @@ def _anaphoric(span: Span) -> bool:
         return False
     if not definite(head):
         return False
-    return not any(e.label_ in _NEW_INFO for e in span.sent.ents)
+    return not any(e.label_ in _NEW_INFO for e in sentence_ents(span.sent))
 
 
 def _subject(verb: Token) -> Token | None:

@@ -19,10 +19,11 @@ first following one, else a mention made at the claim's sentence.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import partial
-from typing import Sequence
+from typing import Iterable, Sequence
 
 from spacy.tokens import Doc, Span
 
@@ -31,6 +32,7 @@ from .actors import ActorRegistry, default_actors
 from .attribution import Attribution
 from .claims import ClaimInfo
 from .components import CLAIMS_KEY, EVENTS_KEY
+from .doc_index import sentence_ents
 from .events import EventInfo
 from .phrases import CharSpan
 from .responsibility import statement_in
@@ -44,15 +46,34 @@ __all__ = ["report_mentions"]
 
 
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
+RECALL = 100  # the latest claimants, persons and organisations of a report that a short reference may be to
 _TELLING_PLACE_SENTENCES = 3  # a place named in more sentences of a report than this does not tell mentions apart
 
 
 @dataclass
 class _Sentence:
+    """One sentence of a report, read off its Doc at once: no Span outlives its segment's Doc.
+
+    ``start``/``end`` are the sentence's characters in ``seg.text``; ``paragraph``
+    counts the line breaks of the segment before it; ``event`` and ``trigger`` are
+    its best asserted trigger (``None`` when it has none, or lost it to the report's
+    violence); ``timexes`` are all its time expressions, ``event_timexes`` those that
+    do not date a statement ("police said Friday").
+    """
+
+    index: int
     seg: Segment
-    sent: Span
-    trigger: Span | None
-    claims: list[Claim] = field(default_factory=list)
+    start: int
+    end: int
+    paragraph: int
+    event: EventInfo | None
+    trigger: CharSpan | None
+    claims: list[Claim]
+    toponyms: list[Toponym]
+    timexes: list[CharSpan]
+    event_timexes: list[CharSpan]
+    wording: tuple[str, ...]
+    statement: Statement | None
 
 
 @dataclass
@@ -62,6 +83,12 @@ class _Group:
     seg: Segment
     sentences: list[_Sentence]
     claims: list[Claim] = field(default_factory=list)
+    members: set[int] = field(default_factory=set)  # the indexes of ``sentences``
+
+    def add(self, s: _Sentence) -> None:
+        if s.index not in self.members:
+            self.members.add(s.index)
+            self.sentences.append(s)
 
 
 def evidence(seg: Segment, start: int, end: int) -> Evidence:
@@ -80,8 +107,17 @@ def _written(seg: Segment, span: CharSpan | None) -> str | None:
     return text or None
 
 
-def _best_trigger(sent: Span, doc: Doc) -> Span | None:
-    spans = [s for s in doc.spans.get(EVENTS_KEY, []) if sent.start <= s.start and s.end <= sent.end]
+def _by_sentence(spans: Sequence[Span], sents: list[Span], starts: list[int]) -> dict[int, list[Span]]:
+    """The spans lying wholly inside each sentence (by its index in ``sents``), in the order given."""
+    out: dict[int, list[Span]] = {}
+    for span in spans:
+        k = bisect_right(starts, span.start) - 1
+        if k >= 0 and span.end <= sents[k].end:
+            out.setdefault(k, []).append(span)
+    return out
+
+
+def _best_trigger(spans: Sequence[Span]) -> Span | None:
     spans = [s for s in spans if s._.cf_event.asserted]  # "would strike", "bombing campaign": no event
     if not spans:
         return None
@@ -90,7 +126,7 @@ def _best_trigger(sent: Span, doc: Doc) -> Span | None:
 
 def _claims_of(
     sent: Span,
-    doc: Doc,
+    spans: Sequence[Span],
     seg: Segment,
     report: Report,
     registry: SourceRegistry,
@@ -99,14 +135,12 @@ def _claims_of(
     names: list[str],
 ) -> list[Claim]:
     out: list[Claim] = []
-    for span in doc.spans.get(CLAIMS_KEY, []):
-        if not (sent.start <= span.start and span.end <= sent.end):
-            continue
+    for span in spans:
         info: ClaimInfo = span._.cf_claim
         att: Attribution | None = span._.cf_attribution
         written = _written(seg, att.claimant) if att else None
-        if written:
-            source = registry.resolve(written, seen, persons, names)
+        if written:  # "he", "the monitor", "Mr Ging": one of the report's recent names
+            source = registry.resolve(written, seen[-RECALL:], persons[-RECALL:], names[-RECALL:])
             seen.append(source)
         else:
             source = outlet_source(report.outlet)
@@ -127,23 +161,61 @@ def _claims_of(
     return out
 
 
-def _sentences(report: Report, parsed: Sequence[tuple[Segment, Doc]], registry: SourceRegistry) -> list[_Sentence]:
+def _sentences(
+    report: Report, parsed: Iterable[tuple[Segment, Doc]], registry: SourceRegistry, words: PlaceWords
+) -> list[_Sentence]:
+    """The report's sentences, each read off its Doc as the Docs arrive (one segment's Doc at a time)."""
     seen: list[Source] = []
     statements = Statements()
     persons: list[str] = []  # full names given so far in the report, for "Mr Ging"
     names: list[str] = []  # organisations named so far, for "the institute"
+    outlet = outlet_source(report.outlet)
     out: list[_Sentence] = []
     for seg, doc in parsed:
-        for sent in doc.sents:
+        sents = list(doc.sents)
+        starts = [sent.start for sent in sents]
+        triggers = _by_sentence(doc.spans.get(EVENTS_KEY, []), sents, starts)
+        claim_spans = _by_sentence(doc.spans.get(CLAIMS_KEY, []), sents, starts)
+        paragraph, counted = 0, 0
+        for k, sent in enumerate(sents):
             if not sent.text.strip():
                 continue
-            item = _Sentence(seg, sent, _best_trigger(sent, doc))
-            claims = _claims_of(sent, doc, seg, report, registry, seen, persons, names)
-            item.claims = [c for c in claims if statements.keep(c, seg.headline)]  # one claim per statement
-            persons.extend(seg.text[e.start_char : e.end_char] for e in sent.ents if e.label_ == "PERSON")
-            names.extend(seg.text[e.start_char : e.end_char] for e in sent.ents if e.label_ == "ORG")
-            out.append(item)
+            paragraph += seg.text.count("\n", counted, sent.start_char)
+            counted = sent.start_char
+            trigger = _best_trigger(triggers.get(k, []))
+            claims = _claims_of(sent, claim_spans.get(k, []), seg, report, registry, seen, persons, names)
+            ents = sentence_ents(sent)
+            persons.extend(seg.text[e.start_char : e.end_char] for e in ents if e.label_ == "PERSON")
+            names.extend(seg.text[e.start_char : e.end_char] for e in ents if e.label_ == "ORG")
+            out.append(
+                _Sentence(
+                    index=len(out),
+                    seg=seg,
+                    start=sent.start_char,
+                    end=sent.end_char,
+                    paragraph=paragraph,
+                    event=trigger._.cf_event if trigger is not None else None,
+                    trigger=(trigger.start_char, trigger.end_char) if trigger is not None else None,
+                    claims=[c for c in claims if statements.keep(c, seg.headline)],  # one claim per statement
+                    toponyms=_sentence_toponyms(seg, sent, words),
+                    timexes=timexes_in(sent, words),
+                    event_timexes=timexes_in(sent, words, statement_dates=False),
+                    wording=wording_of([sent]),
+                    statement=statement_in(
+                        sent, partial(evidence, seg), partial(_written, seg), registry.resolve, outlet, report.outlet
+                    ),
+                )
+            )
     return out
+
+
+def _nearest(index: list[int], i: int, before: bool) -> int | None:
+    """The largest entry of the sorted ``index`` below ``i`` (``before``), else the smallest above it."""
+    if before:
+        k = bisect_left(index, i)
+        return index[k - 1] if k > 0 else None
+    k = bisect_right(index, i)
+    return index[k] if k < len(index) else None
 
 
 def _settle_ambiguous(sentences: list[_Sentence]) -> None:
@@ -154,49 +226,75 @@ def _settle_ambiguous(sentences: list[_Sentence]) -> None:
     ("a mob set fire to a shop") takes that of the report's incendiary bomb when
     it tells one: the Molotov cocktail thrown inside is how the fire was set.
     """
-    typed = [
-        (i, s.trigger._.cf_event)
-        for i, s in enumerate(sentences)
-        if s.trigger is not None and not s.trigger._.cf_event.ambiguous
-    ]
+    typed: dict[int, EventInfo] = {
+        i: s.event for i, s in enumerate(sentences) if s.event is not None and not s.event.ambiguous
+    }
+    every = sorted(typed)
+    of_type: dict[str, list[int]] = {}
+    for i in every:
+        of_type.setdefault(typed[i].event_type, []).append(i)
+    incendiary = [i for i in every if typed[i].incendiary]
     for i, s in enumerate(sentences):
-        if s.trigger is None:
-            continue
-        own: EventInfo = s.trigger._.cf_event
-        if not own.ambiguous and not own.arson:
+        own = s.event
+        if own is None or (not own.ambiguous and not own.arson):
             continue
         if own.ambiguous:
             explosive = own.event_type == "Explosions/Remote violence"
-            fits = [(j, ev) for j, ev in typed if not explosive or ev.event_type == own.event_type]
+            fits = of_type.get(own.event_type, []) if explosive else every
         else:  # a fire someone is named setting
-            fits = [(j, ev) for j, ev in typed if j != i and ev.incendiary]
-        before = [ev for j, ev in fits if j < i]
-        after = [ev for j, ev in fits if j > i]
-        model = before[-1] if before else after[0] if after else None
-        if model is None:
+            fits = incendiary
+        j = _nearest(fits, i, before=True)
+        j = _nearest(fits, i, before=False) if j is None else j
+        if j is None:
             continue
-        s.trigger._.cf_event = replace(own, event_type=model.event_type, sub_event_type=model.sub_event_type,
-                                       ambiguous=False)
-
-
-def _antecedent(groups: list[_Group], ev: EventInfo) -> int | None:
-    """The latest earlier mention of the same type that an anaphoric trigger refers back to."""
-    if not ev.anaphoric:
-        return None
-    same = [
-        i
-        for i, g in enumerate(groups)
-        if g.event is not None and g.event.sub_event_type == ev.sub_event_type and not g.event.recalled
-    ]  # "the mortar strike" never names an event the report recalls from years ago
-    return same[-1] if same else None
+        model = typed[j]
+        s.event = replace(own, event_type=model.event_type, sub_event_type=model.sub_event_type, ambiguous=False)
 
 
 def _recalls(g: _Group) -> bool:
     return g.event is not None and g.event.recalled
 
 
+class _Owners:
+    """Which mention each sentence started (or, for an anaphoric trigger, joined), with sorted indexes of the
+    sentences that have one -- and have one that recalls no older event -- for the nearest look-ups."""
+
+    def __init__(self, size: int) -> None:
+        self.of: list[int | None] = [None] * size
+        self.owned: list[int] = []
+        self.current: list[int] = []
+        self.positions: dict[int, list[int]] = {}  # a mention's sentences in ``of``
+
+    def set(self, i: int, g: int, recalls: bool) -> None:
+        self.of[i] = g
+        insort(self.owned, i)
+        if not recalls:
+            insort(self.current, i)
+        insort(self.positions.setdefault(g, []), i)
+
+    def last_before(self, g: int, i: int) -> int | None:
+        return _nearest(self.positions.get(g, []), i, before=True)
+
+
+def _telling_names(sentences: list[_Sentence]) -> tuple[list[set[str]], dict[str, list[int]]]:
+    """Each sentence's place names that tell mentions apart, and the sentences naming each of them.
+
+    A name in more sentences of the report than ``_TELLING_PLACE_SENTENCES`` tells
+    nothing ("Gaza" all along).
+    """
+    own = [{t.name.casefold() for t in s.toponyms} for s in sentences]
+    common = Counter(n for names in own for n in names)
+    telling = [{n for n in names if common[n] <= _TELLING_PLACE_SENTENCES} for names in own]
+    naming: dict[str, list[int]] = {}
+    for i, names in enumerate(telling):
+        for n in names:
+            naming.setdefault(n, []).append(i)
+    return telling, naming
+
+
 def _claim_home(
-    i: int, owner: list[int | None], groups: list[_Group], sentences: list[_Sentence], toponyms_of: dict[int, list]
+    i: int, owners: _Owners, groups: list[_Group], sentences: list[_Sentence],
+    telling: list[set[str]], naming: dict[str, list[int]], groups_of: dict[int, list[int]],
 ) -> int | None:
     """The mention a claim sentence without a trigger of its own joins.
 
@@ -204,24 +302,27 @@ def _claim_home(
     names ("... killed in the Al-Amal school"); else the nearest mention of its own
     paragraph; else the nearest earlier mention that does not recall an older event
     ("in an earlier airstrike"); else the first later one that does not; else the
-    nearest earlier, else the first later.
+    nearest earlier, else the first later. Each look-up goes through an index, so a
+    claim costs the same in a long report as in a short one.
     """
-    before = list(dict.fromkeys(g for g in reversed(owner[:i]) if g is not None))  # nearest first
-    after = list(dict.fromkeys(g for g in owner[i + 1 :] if g is not None))
-    common = Counter(n for x in sentences for n in {t.name.casefold() for t in toponyms_of.get(id(x), [])})
-    names = {t.name.casefold() for t in toponyms_of.get(id(sentences[i]), [])}
-    names = {n for n in names if common[n] <= _TELLING_PLACE_SENTENCES}  # "Gaza" all along tells nothing
-    if names:
-        for g in before:
-            if names & {t.name.casefold() for x in groups[g].sentences for t in toponyms_of.get(id(x), [])}:
-                return g
-    here = _same_paragraph(i, owner, groups, sentences)
+    best: tuple[int, int] | None = None  # (the mention's latest sentence before i, the mention)
+    for name in telling[i]:
+        for x in naming[name]:
+            for g in groups_of.get(x, ()):
+                at = owners.last_before(g, i)
+                if at is not None and (best is None or at > best[0]):
+                    best = (at, g)
+    if best is not None:
+        return best[1]
+    here = _same_paragraph(i, owners, groups, sentences)
     if here is not None:
         return here
-    current = [g for g in before + after if not _recalls(groups[g])]
-    if current:
-        return current[0]
-    return before[0] if before else after[0] if after else None
+    for index in (owners.current, owners.owned):
+        at = _nearest(index, i, before=True)
+        at = _nearest(index, i, before=False) if at is None else at
+        if at is not None:
+            return owners.of[at]
+    return None
 
 
 def _figures(s: _Sentence) -> set[tuple[str, int | None, int | None]]:
@@ -237,69 +338,81 @@ def _told_in_body(s: _Sentence, sentences: list[_Sentence], home: dict[int, int]
     return None
 
 
-def _same_paragraph(i: int, owner: list[int | None], groups: list[_Group], sentences: list[_Sentence]) -> int | None:
-    """The mention started in the claim sentence's own paragraph, the nearest sentence first (none that recalls an
-    older event).
+def _same_paragraph(i: int, owners: _Owners, groups: list[_Group], sentences: list[_Sentence]) -> int | None:
+    """The mention started in the claim sentence's own paragraph, the nearest sentence first, the earlier of two
+    as near (none that recalls an older event).
 
     "Three clerks died. Their depot burned down once a rioter
-    hurled a fuel can through the door." -- one paragraph tells one event.
+    hurled a fuel can through the door." -- one paragraph tells one event. A paragraph's
+    sentences follow each other, so the walk stops at its ends.
     """
     s = sentences[i]
-    para = _paragraph(s)
-    near = sorted(
-        (abs(j - i), j) for j, x in enumerate(sentences)
-        if (g := owner[j]) is not None and x.seg is s.seg and _paragraph(x) == para and not _recalls(groups[g])
-    )
-    return owner[near[0][1]] if near else None
+
+    def inside(j: int) -> bool:
+        return 0 <= j < len(sentences) and sentences[j].seg is s.seg and sentences[j].paragraph == s.paragraph
+
+    d = 0
+    while inside(i - d) or inside(i + d):
+        for j in dict.fromkeys((i - d, i + d)):
+            g = owners.of[j] if inside(j) else None
+            if g is not None and not _recalls(groups[g]):
+                return g
+        d += 1
+    return None
 
 
-def _paragraph(s: _Sentence) -> int:
-    return s.seg.text.count("\n", 0, s.sent.start_char)
-
-
-def _group(sentences: list[_Sentence], toponyms_of: dict[int, list] | None = None) -> list[_Group]:
+def _group(sentences: list[_Sentence]) -> list[_Group]:
     groups: list[_Group] = []
-    owner: list[int | None] = []  # index of the group started at each sentence
+    owners = _Owners(len(sentences))
+    groups_of: dict[int, list[int]] = {}  # the mentions each sentence belongs to
+    latest: dict[str, int] = {}  # the latest mention of each sub-event type that recalls no older event
     _settle_ambiguous(sentences)
-    if any(s.trigger is not None and not s.trigger._.cf_event.minor for s in sentences):
+    if any(s.event is not None and not s.event.minor for s in sentences):
         for s in sentences:  # arrests and protests in a report of violence are part of its story
-            if s.trigger is not None and s.trigger._.cf_event.minor:
-                s.trigger = None
-    for s in sentences:
-        if s.trigger is not None:
-            ev: EventInfo = s.trigger._.cf_event
-            earlier = _antecedent(groups, ev)
-            if earlier is not None:  # "the air strike was ...": the event named before
-                if not ev.reference:  # "hours after the shooting, ... in <elsewhere>" tells nothing of it
-                    groups[earlier].sentences.append(s)
-                owner.append(earlier)
-                continue
-            trig = evidence(s.seg, s.trigger.start_char, s.trigger.end_char)
-            groups.append(_Group(trig, ev, s.seg, [s]))
-            owner.append(len(groups) - 1)
-        else:
-            owner.append(None)
+            if s.event is not None and s.event.minor:
+                s.event, s.trigger = None, None
+
+    def join(g: int, s: _Sentence) -> None:
+        if s.index not in groups[g].members:
+            groups_of.setdefault(s.index, []).append(g)
+        groups[g].add(s)
+
+    for i, s in enumerate(sentences):
+        if s.event is None or s.trigger is None:
+            continue
+        ev = s.event
+        earlier = latest.get(ev.sub_event_type) if ev.anaphoric else None
+        if earlier is not None:  # "the air strike was ...": the event named before
+            if not ev.reference:  # "hours after the shooting, ... in <elsewhere>" tells nothing of it
+                join(earlier, s)
+            owners.set(i, earlier, _recalls(groups[earlier]))
+            continue
+        trig = evidence(s.seg, *s.trigger)
+        groups.append(_Group(trig, ev, s.seg, []))
+        join(len(groups) - 1, s)
+        owners.set(i, len(groups) - 1, ev.recalled)
+        if not ev.recalled:  # "the mortar strike" never names an event the report recalls from years ago
+            latest[ev.sub_event_type] = len(groups) - 1
+    telling, naming = _telling_names(sentences)
     home: dict[int, int] = {}
     body_first = sorted(range(len(sentences)), key=lambda i: (sentences[i].seg.headline, i))
     for i in body_first:  # the body first: a headline's figure goes where the body tells it
         s = sentences[i]
         if not s.claims:
             continue
-        target = owner[i]
+        target = owners.of[i]
         if target is None and s.seg.headline:
             target = _told_in_body(s, sentences, home)
         if target is None:
-            target = _claim_home(i, owner, groups, sentences, toponyms_of or {})
+            target = _claim_home(i, owners, groups, sentences, telling, naming, groups_of)
         if target is None:
-            trig = evidence(s.seg, s.sent.start_char, s.sent.end_char)
-            groups.append(_Group(trig, None, s.seg, [s]))
+            trig = evidence(s.seg, s.start, s.end)
+            groups.append(_Group(trig, None, s.seg, []))
             target = len(groups) - 1
-            owner[i] = target  # later claims without a trigger join it as their preceding mention
+            owners.set(i, target, False)  # later claims without a trigger join it as their preceding mention
         home[i] = target
-        g = groups[target]
-        g.claims.extend(s.claims)
-        if all(x is not s for x in g.sentences):
-            g.sentences.append(s)
+        groups[target].claims.extend(s.claims)
+        join(target, s)
     return groups
 
 
@@ -319,24 +432,22 @@ def _actors(g: _Group, seen: list[Actor], actors: ActorRegistry) -> tuple[ActorR
     return tuple(roles)
 
 
-def _sentence_toponyms(s: _Sentence, words: PlaceWords) -> list[Toponym]:
+def _sentence_toponyms(seg: Segment, sent: Span, words: PlaceWords) -> list[Toponym]:
     out = []
-    for (a, b), context, within in toponyms_in(s.sent, words, seats=False):
-        ev = evidence(s.seg, a, b)
+    for (a, b), context, within in toponyms_in(sent, words, seats=False):
+        ev = evidence(seg, a, b)
         name = _POSSESSIVE.sub("", clean_written(ev.quote))  # "Ruritania's Vale state"
         out.append(Toponym(name=name, evidence=ev, context=context, within=within))
     return out
 
 
-def _places_times(
-    g: _Group, words: PlaceWords, toponyms_of: dict[int, list[Toponym]]
-) -> tuple[tuple[Toponym, ...], tuple[Timex, ...]]:
+def _places_times(g: _Group) -> tuple[tuple[Toponym, ...], tuple[Timex, ...]]:
     tops: dict[tuple[str, int], Toponym] = {}
     times: dict[tuple[str, int], Timex] = {}
     for s in g.sentences:
-        for t in toponyms_of[id(s)]:
+        for t in s.toponyms:
             tops.setdefault((t.evidence.field, t.evidence.start), t)
-        for a, b in timexes_in(s.sent, words, statement_dates=s.trigger is not None):  # "police said Friday"
+        for a, b in s.timexes if s.trigger is not None else s.event_timexes:  # "police said Friday"
             ev = evidence(s.seg, a, b)
             times.setdefault((ev.field, ev.start), Timex(text=clean_written(ev.quote), evidence=ev))
     return tuple(tops.values()), tuple(times.values())
@@ -345,20 +456,16 @@ def _places_times(
 _FRAME_WINDOW = 2  # sentences back
 
 
-def _frames(
-    g: _Group, sentences: list[_Sentence], words: PlaceWords, toponyms_of: dict[int, list[Toponym]],
-    own_places: tuple[Toponym, ...],
-) -> list[Timex]:
+def _frames(g: _Group, sentences: list[_Sentence], words: PlaceWords, own_places: tuple[Toponym, ...]) -> list[Timex]:
     """'Friday's raid follows three attacks last week in A and B. / In A on Tuesday, ...': the week told just
     before, in a sentence naming one of the mention's own places, frames the mention's weekdays."""
     names = {t.name.lower() for t in own_places}
-    own = {id(s) for s in g.sentences}
-    first = next(i for i, s in enumerate(sentences) if id(s) in own)
+    first = min(g.members)
     out = []
     for s in sentences[max(0, first - _FRAME_WINDOW) : first]:
-        if id(s) in own or not names & {t.name.lower() for t in toponyms_of[id(s)]}:
+        if s.index in g.members or not names & {t.name.lower() for t in s.toponyms}:
             continue
-        for a, b in timexes_in(s.sent, words):
+        for a, b in s.timexes:
             written = s.seg.text[a:b].lower()
             for f in words.frame_words:
                 if written.endswith(f):  # "three attacks last week": the week alone
@@ -367,28 +474,58 @@ def _frames(
     return out
 
 
-def _context_toponyms(
-    g: _Group, sentences: list[_Sentence], toponyms_of: dict[int, list[Toponym]]
-) -> tuple[Toponym, ...]:
-    """Places named in the report's other sentences: the nearest earlier ones first, then the later ones."""
-    own = {id(s) for s in g.sentences}
-    first = next(i for i, s in enumerate(sentences) if id(s) in own)
-    before = [t for s in reversed(sentences[:first]) for t in reversed(toponyms_of[id(s)])]
-    after = [t for s in sentences[first + 1 :] if id(s) not in own for t in toponyms_of[id(s)]]
-    return tuple(before + after)
+CONTEXT_SENTENCES = 200  # sentences read on each side of a mention for the places named around it
+CONTEXT_PLACES = 8  # distinct places kept on each side
 
 
-def report_mentions(report: Report, parsed: Sequence[tuple[Segment, Doc]], registry: SourceRegistry) -> list[Mention]:
-    """The mentions of one report, from its processed segments (headline first, then body)."""
+def _context_toponyms(g: _Group, sentences: list[_Sentence]) -> tuple[Toponym, ...]:
+    """Places named in the report's other sentences: the nearest earlier ones first, then the later ones.
+
+    Each name (with its context words) once, where it is named nearest; at most
+    ``CONTEXT_PLACES`` on each side from the ``CONTEXT_SENTENCES`` nearest sentences,
+    so a mention of a long report carries no more than one of a short one. Place
+    resolution reads them in order and takes the first that fits, so a name again
+    further away adds nothing.
+    """
+    first = min(g.members)
+    before = (t for s in reversed(sentences[max(0, first - CONTEXT_SENTENCES) : first]) for t in reversed(s.toponyms))
+    after = (
+        t
+        for s in sentences[first + 1 : first + 1 + CONTEXT_SENTENCES]
+        if s.index not in g.members
+        for t in s.toponyms
+    )
+    out: list[Toponym] = []
+    kept: set[tuple[str, str, str]] = set()
+    for side in (before, after):
+        taken = 0
+        for t in side:
+            key = (t.name, t.context, t.within)
+            if key not in kept:
+                kept.add(key)
+                out.append(t)
+                taken += 1
+                if taken >= CONTEXT_PLACES:
+                    break
+    return tuple(out)
+
+
+def report_mentions(
+    report: Report, parsed: Iterable[tuple[Segment, Doc]], registry: SourceRegistry
+) -> list[Mention]:
+    """The mentions of one report, from its processed segments (headline first, then body).
+
+    ``parsed`` may be a generator: each Doc is read once, when it arrives, and
+    nothing keeps it afterwards, so a long report never holds all its Docs at once.
+    """
     words = place_words()
-    sentences = _sentences(report, parsed, registry)
-    toponyms_of = {id(s): _sentence_toponyms(s, words) for s in sentences}
+    sentences = _sentences(report, parsed, registry, words)
     mentions = []
     seen_actors: list[Actor] = []
-    groups = _group(sentences, toponyms_of)
+    groups = _group(sentences)
     for g in groups:
-        toponyms, timexes = _places_times(g, words, toponyms_of)
-        timexes += tuple(_frames(g, sentences, words, toponyms_of, toponyms))
+        toponyms, timexes = _places_times(g)
+        timexes += tuple(_frames(g, sentences, words, toponyms))
         mentions.append(
             Mention(
                 report_key=report.key,
@@ -401,33 +538,22 @@ def report_mentions(report: Report, parsed: Sequence[tuple[Segment, Doc]], regis
                 claims=tuple(g.claims),
                 toponyms=toponyms,
                 timexes=timexes,
-                context_toponyms=_context_toponyms(g, sentences, toponyms_of),
-                wording=wording_of(s.sent for s in g.sentences),
+                context_toponyms=_context_toponyms(g, sentences),
+                wording=tuple(sorted({w for s in g.sentences for w in s.wording})),
             )
         )
-    return _with_statements(mentions, groups, sentences, report, registry)
+    return _with_statements(mentions, groups, sentences)
 
 
-def _with_statements(
-    mentions: list[Mention], groups: list[_Group], sentences: list[_Sentence], report: Report,
-    registry: SourceRegistry,
-) -> list[Mention]:
+def _with_statements(mentions: list[Mention], groups: list[_Group], sentences: list[_Sentence]) -> list[Mention]:
     """Statements about responsibility join the mention of their sentence, else the nearest earlier one."""
     if not mentions:
         return mentions
-    owner = {id(s): i for i, g in enumerate(groups) for s in g.sentences}
+    owner = {s.index: i for i, g in enumerate(groups) for s in g.sentences}
     found: dict[int, list[Statement]] = {}
     current = 0
     for s in sentences:
-        current = owner.get(id(s), current)
-        stmt = statement_in(
-            s.sent,
-            partial(evidence, s.seg),
-            partial(_written, s.seg),
-            registry.resolve,
-            outlet_source(report.outlet),
-            report.outlet,
-        )
-        if stmt is not None:
-            found.setdefault(current, []).append(stmt)
+        current = owner.get(s.index, current)
+        if s.statement is not None:
+            found.setdefault(current, []).append(s.statement)
     return [replace(m, statements=tuple(found.get(i, ()))) if i in found else m for i, m in enumerate(mentions)]

@@ -7,6 +7,7 @@ sentence-case copy when the piece is upper-case wire text).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..model import Report
@@ -14,7 +15,9 @@ from .casing import is_mostly_upper, sentence_case
 
 __all__ = ["Segment", "report_segments", "MAX_SEGMENT_CHARS"]
 
-MAX_SEGMENT_CHARS = 100_000
+# A segment is parsed as one Doc: this bounds the memory a Doc takes and the cost of every walk over one.
+# No development report is this long, so a report of ordinary length is read as one piece.
+MAX_SEGMENT_CHARS = 10_000
 
 
 @dataclass(frozen=True)
@@ -31,21 +34,38 @@ def _segment(field: str, offset: int, text: str, headline: bool) -> Segment:
     return Segment(field, offset, text, model_text, headline)
 
 
+# A sentence's end: its closing mark (and quote or bracket), the white space after it, the next one's start.
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])")
+
+
+def _cut(text: str, start: int, end: int) -> int:
+    """Where to end the piece ``text[start:end]``: after its last paragraph break, else (in its second half,
+    so that no piece is needlessly short) its last line break, sentence end or space, else at ``end``. The
+    piece after it starts where the next paragraph, line or sentence does."""
+    half = start + (end - start) // 2
+    at = text.rfind("\n\n", start, end)
+    if at > start:
+        return at + 2
+    at = text.rfind("\n", half, end)
+    if at > start:
+        return at + 1
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, half, end)]
+    if ends:
+        return ends[-1]
+    at = text.rfind(" ", half, end)
+    return at + 1 if at > start else end
+
+
 def _chunks(text: str, limit: int) -> list[tuple[int, str]]:
-    """``text`` cut at paragraph breaks into pieces of at most ``limit`` characters (where it can be)."""
-    if len(text) <= limit:
-        return [(0, text)]
+    """``text`` cut into pieces of at most ``limit`` characters, at paragraph breaks where it has them, else at
+    line breaks, sentence ends or spaces (``_cut``): each piece costs the parser a bounded amount of time and
+    memory, whatever the length of the text."""
     out: list[tuple[int, str]] = []
     start = 0
     while start < len(text):
         end = min(start + limit, len(text))
         if end < len(text):
-            cut = text.rfind("\n\n", start, end)
-            if cut <= start:
-                cut = text.rfind("\n", start, end)
-            if cut <= start:
-                cut = text.rfind(" ", start, end)
-            end = cut if cut > start else end
+            end = _cut(text, start, end)
         out.append((start, text[start:end]))
         start = end
     return out

@@ -72,6 +72,7 @@ class SourceRegistry:
         self._short_heads = frozenset(h.casefold() for h in short_heads)
         self._personal = frozenset(p.casefold() for p in personal)
         self._titles = frozenset(t.casefold().rstrip(".") for t in titles)
+        self._canonical: dict[str, Source] = {}  # names already looked up: a long report names its own again
 
     @classmethod
     def from_data(
@@ -107,6 +108,14 @@ class SourceRegistry:
 
     def canonical(self, written: str) -> Source:
         """The registry entry for a name, or the name as written with a guessed type."""
+        found = self._canonical.get(written)
+        if found is None:
+            if len(self._canonical) >= _CANONICAL_CACHE:
+                self._canonical.clear()
+            found = self._canonical[written] = self._look_up(written)
+        return found
+
+    def _look_up(self, written: str) -> Source:
         shown = clean_written(written)
         entry = self.lookup(shown)
         if entry is not None:
@@ -172,6 +181,7 @@ class SourceRegistry:
         return self.canonical(shown)
 
 
+_CANONICAL_CACHE = 10_000  # names kept looked up; the cache starts again when full
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 
 

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from .doc_index import doc_text, sentence_ents
 from .lexicon import load_json
 from .phrases import CharSpan
 
@@ -83,7 +84,7 @@ def _context(doc: Doc, ent: Span, words: PlaceWords) -> str:
         if len(low) >= k:
             w = low[-k:]
             if doc[s - k].like_num and w[1] in words.units and w[-1] == "of" and w[-2] in words.directions:
-                parts.append(doc.text[doc[s - k].idx : doc[s - 1].idx + len(doc[s - 1].text)])
+                parts.append(doc_text(doc)[doc[s - k].idx : doc[s - 1].idx + len(doc[s - 1].text)])
                 break
     if not parts:
         for phrase in words.before:
@@ -148,7 +149,7 @@ def toponyms_in(sent: Span, words: PlaceWords, *, seats: bool = True) -> list[tu
     """
     doc = sent.doc
     out = []
-    for ent in sent.ents:
+    for ent in sentence_ents(sent):
         if all(t.is_stop or t.is_punct or not t.is_alpha for t in ent):
             continue  # NER noise such as "n't"
         if not seats and _seat(ent, words):
@@ -274,7 +275,7 @@ def timexes_in(sent: Span, words: PlaceWords, statement_dates: bool = True) -> l
     doc = sent.doc
     out: list[CharSpan] = []
     covered: set[int] = set()
-    for ent in sent.ents:
+    for ent in sentence_ents(sent):
         if ent.label_ in words.timex_labels:
             if not statement_dates and _dates_statement(ent, words):
                 covered.update(range(ent.start, ent.end))
@@ -284,15 +285,27 @@ def timexes_in(sent: Span, words: PlaceWords, statement_dates: bool = True) -> l
                 start -= 1
             out.append((doc[start].idx, ent.end_char))
             covered.update(range(start, ent.end))
+    low = [t.lower_ for t in sent]  # token i of the Doc is low[i - at]
+    at = sent.start
+    first = _timex_words_by_first(words.timex_words)
     i = sent.start
     while i < sent.end:
-        for phrase in words.timex_words:
+        for phrase in first.get(low[i - at], ()):
             j = i + len(phrase)
-            if j <= sent.end and tuple(t.lower_ for t in doc[i:j]) == phrase and not covered & set(range(i, j)):
-                start = i - 1 if i > sent.start and doc[i - 1].lower_ in words.timex_prefixes else i
+            if j <= sent.end and tuple(low[i - at : j - at]) == phrase and not covered & set(range(i, j)):
+                start = i - 1 if i > sent.start and low[i - 1 - at] in words.timex_prefixes else i
                 out.append((doc[start].idx, doc[j - 1].idx + len(doc[j - 1].text)))
                 covered.update(range(start, j))
                 i = j - 1
                 break
         i += 1
     return sorted(out)
+
+
+@lru_cache(maxsize=4)
+def _timex_words_by_first(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The phrases by their first word, each word's in the order given (the longest first)."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        out.setdefault(phrase[0], []).append(phrase)
+    return {w: tuple(ps) for w, ps in out.items()}

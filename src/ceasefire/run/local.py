@@ -95,7 +95,14 @@ class Pipeline:
         return self._gazetteer
 
     def reports(self, doc: Document) -> list[Report]:
+        """The document's reports; an article longer than ``Settings.max_chars`` is refused (``InputError``)."""
         article = ingest.to_article(doc)
+        limit = self.settings.max_chars
+        if len(article.text) > limit:
+            raise InputError(
+                doc.origin,
+                f"text of {len(article.text):,} characters is over the limit of {limit:,} (CEASEFIRE_MAX_CHARS)",
+            )
         return ingest.split_reports(article, doc.sha256)
 
     def mentions(self, reports: Sequence[Report]) -> list[list[Mention]]:

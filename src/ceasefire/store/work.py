@@ -19,7 +19,7 @@ incident again. :func:`read_versions` replays them.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from datetime import datetime, timedelta, timezone
 from typing import Any, Protocol
 
@@ -128,11 +128,12 @@ class Neighbourhood:
         self._conn = conn
         self._cache = cache if cache is not None else {}
 
-    def candidates(self, mention: Mention) -> list[str]:
+    def candidates(self, mention: Mention, skip_reports: Collection[str] = ()) -> list[str]:
         """Keys of stored mentions that could be compatible with ``mention``: the same country near its dates
-        (or undated), or a shared figure."""
+        (or undated), or a shared figure; none of ``skip_reports`` (the new document's own reports)."""
         m = T.mentions.c
         keys: set[str] = set()
+        skip = sorted(skip_reports)
         place = mention.place
         if place is not None and place.country:
             cond = [m.country == place.country]
@@ -141,6 +142,8 @@ class Neighbourhood:
                 lo, hi = d.start - WINDOW, (d.end or d.start) + WINDOW
                 overlaps = and_(m.date_start <= hi, func.coalesce(m.date_end, m.date_start) >= lo)
                 cond.append(or_(m.date_start.is_(None), overlaps))
+            if skip:
+                cond.append(m.report_key.not_in(skip))
             keys.update(self._conn.execute(select(m.key).where(*cond)).scalars())
         c = T.claims.c
         for claim in mention.claims:
@@ -149,6 +152,8 @@ class Neighbourhood:
                 c.min.is_not_distinct_from(claim.figure.min),
                 c.max.is_not_distinct_from(claim.figure.max),
             )
+            if skip:
+                q = q.join(T.mentions, T.mentions.c.key == c.mention_key).where(m.report_key.not_in(skip))
             keys.update(self._conn.execute(q).scalars())
         keys.discard(mention.key)
         return sorted(keys)

@@ -1,0 +1,45 @@
+"""What a Doc holds as a whole, read once per Doc: its text and its entities.
+
+``Doc.text`` joins every token and ``Span.ents`` walks every entity of the Doc
+from its start: read per trigger, claim or sentence, both cost the length of the
+Doc each time. These helpers read them once (kept in ``doc.user_data``, after
+the entity recogniser has run) and answer from that.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from spacy.tokens import Doc, Span
+
+__all__ = ["doc_text", "doc_ents", "sentence_ents"]
+
+_TEXT, _ENTS, _STARTS = "cf_text", "cf_ents", "cf_ent_starts"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
+
+
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``, built once (call only after the entity recogniser)."""
+    ents = doc.user_data.get(_ENTS)
+    if ents is None:
+        ents = doc.user_data[_ENTS] = tuple(doc.ents)
+        doc.user_data[_STARTS] = [e.start for e in ents]
+    return ents
+
+
+def sentence_ents(sent: Span) -> list[Span]:
+    """``sent.ents``: the entities that start in the span, up to the first that runs past its end."""
+    ents = doc_ents(sent.doc)
+    i = bisect_left(sent.doc.user_data[_STARTS], sent.start)
+    out = []
+    while i < len(ents) and ents[i].end <= sent.end:
+        out.append(ents[i])
+        i += 1
+    return out
