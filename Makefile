@@ -53,7 +53,7 @@ $(WORLD): package.json package-lock.json
 world: setup $(WORLD)
 	$(BIN)/python scripts/world_outline.py
 
-## make brief-example: render the invented example week into docs/ (HTML, Markdown, PDF, first page as PNG)
+## make brief-example: render the seed's week under the shipped Syria 2016 agreement into docs/ (HTML, Markdown, PDF, first page as PNG)
 brief-example: setup sysdeps
 	$(BIN)/python scripts/brief_example.py
 

@@ -541,6 +541,24 @@ def _violation_row(v: Violation) -> tuple[str, ...]:
 
 
 @app.command()
+def brief(
+    agreement: str = typer.Option(..., "--agreement", "-a", help="The agreement's id."),
+    since: str = typer.Option(..., "--from", help="First day of the period (YYYY-MM-DD)."),
+    until: str = typer.Option(..., "--to", help="Last day of the period (YYYY-MM-DD), included."),
+    format: Optional[str] = typer.Option(None, "--format", "-f", help="html, md or pdf (default: the file's suffix)."),
+    output: str = typer.Option(..., "--output", "-o", help="The file to write (Markdown adds two PNGs beside it)."),
+) -> None:
+    """Write a situation brief: headline per accused party against the previous period, a map, a daily chart,
+    the possible violations with their evidence (docs/brief.md)."""
+    start, end = _date(since), _date(until)
+    assert start is not None and end is not None  # both options are required
+    with _db() as db:
+        written = db.write_brief(agreement, start, end, Path(output), format=format)
+    if not state.quiet:
+        err.print(f"brief written: {', '.join(str(p) for p in written)}", markup=False)
+
+
+@app.command()
 def violations(
     agreement: str = typer.Option(..., "--agreement", "-a", help="The agreement's id."),
     since: Optional[str] = typer.Option(None, "--from", help="Earliest date (YYYY-MM-DD)."),

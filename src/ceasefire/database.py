@@ -11,9 +11,9 @@
 from __future__ import annotations
 
 import tempfile
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
-from typing import IO, Any, Callable, Iterable, Iterator, Sequence
+from typing import IO, TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
 from . import agreements as agreements_
 from .config import Settings
@@ -38,6 +38,9 @@ from .model import (
 from .run import IngestResult, Pipeline, ProgressCallback, ingest_documents, ingest_paths, rebuild_incidents
 from .store import Store, open_store
 from .store.engine import hide_secrets, is_memory, normalise_url, sqlite_file
+
+if TYPE_CHECKING:
+    from .brief.context import Brief
 
 __all__ = [
     "Database",
@@ -296,6 +299,49 @@ class Database:
         found = self.violations(agreement_id, **filters)
         write_violations(found, Path(output) if isinstance(output, (str, Path)) else output, format=format)
         return len(found)
+
+    def brief(self, agreement_id: str, since: date, until: date, *, generated_on: date | None = None) -> "Brief":
+        """The situation brief of an agreement for the days ``since`` to ``until`` (both included): every
+        incident judged against it that starts in the period, and those of the period of the same length
+        just before, for the headline's comparison (``docs/brief.md``). ``generated_on`` (default: today)
+        is the issue date printed on it; everything else comes from the store, so the same store gives
+        the same brief."""
+        from .brief.build import brief_of
+
+        if until < since:
+            raise ConfigError(f"--to {until} is before --from {since}")
+        agreement = self.agreement(agreement_id)
+        days = (until - since).days + 1
+        before = (since - timedelta(days=days), since - timedelta(days=1))
+
+        def starting_in(lo: date, hi: date) -> list[Violation]:
+            found = self.violations(agreement_id, since=lo, until=hi)
+            return [v for v in found if v.incident is not None and v.incident.date.start is not None
+                    and lo <= v.incident.date.start <= hi]
+
+        now, earlier = starting_in(since, until), starting_in(*before)
+        keys = {m.report_key for v in (*now, *earlier) if v.incident is not None for m in v.incident.mentions}
+        articles = {}
+        for key in sorted(keys):
+            article = self.store.report(key).article
+            articles[article.id] = article
+        return brief_of(agreement, (since, until), now, earlier, articles, generated_on or date.today())
+
+    def write_brief(
+        self,
+        agreement_id: str,
+        since: date,
+        until: date,
+        output: str | Path,
+        *,
+        format: str | None = None,
+        generated_on: date | None = None,
+    ) -> list[Path]:
+        """Render :meth:`brief` to ``output`` as ``html``, ``md`` or ``pdf`` (``format``, else the file's
+        suffix); returns the files written (Markdown also writes its two pictures beside it)."""
+        from .brief import write
+
+        return write(self.brief(agreement_id, since, until, generated_on=generated_on), Path(output), format)
 
     # -- export
     def export(self, output: str | Path | IO[str], *, format: str = "json", history: bool = False) -> int:
