@@ -25,7 +25,7 @@ PAGE = """<!DOCTYPE html>
 <article>
 <h1>Shelling kills 11 in Ariha</h1>
 <p>BEIRUT (Crossroads) — Eleven civilians were killed on Saturday when shells hit a market in Ariha, in
-Idlib province, according to the Syrian Observatory for Human Rights.</p>
+Idlib province, the Syrian Observatory for Human Rights reported.</p>
 <p>The monitor said three children were among the dead and at least 25 people were wounded.</p>
 </article>
 <footer>All rights reserved.</footer>

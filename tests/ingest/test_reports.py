@@ -33,7 +33,7 @@ Lower, Army Denies Role
 
 By Karim Aziz (Crossroads)
 
-AMMAN, June 3 (Crossroads) — Seven people were killed in Saturday's shelling of a market in Daraa, according to the Syrian Observatory for Human Rights, which said two of the dead were children.
+AMMAN, June 3 (Crossroads) — Seven people were killed in Saturday's shelling of a market in Daraa, the Syrian Observatory for Human Rights reported, adding that two of the dead were children.
 
 The army said in a statement that it had not fired on the city.
 """

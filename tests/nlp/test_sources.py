@@ -50,3 +50,11 @@ def test_normalise_name() -> None:
 def test_outlet_voice() -> None:
     assert outlet_source("Wire Daily") == Source("Wire Daily", SourceType.OUTLET)
     assert outlet_source(None).name == "unknown outlet"
+
+
+def test_united_nations_and_u_n_are_read_as_un() -> None:
+    registry = default_registry()
+    for written in ("the United Nations refugee agency", "the U.N. refugee agency", "UN refugee agency"):
+        assert registry.canonical(written).name == "UNHCR", written
+    assert registry.canonical("United Nations Children's Fund").name == "UNICEF"
+    assert registry.canonical("United Nationsx agency").name != "UNHCR"

@@ -16,7 +16,7 @@ ARTICLES = [
              "Maarat al-Numan on Sunday, the Syrian Observatory for Human Rights said."},
     {"id": "m2", "publication_date": "2021-05-02", "outlet": "Wire Two",
      "text": "Twelve civilians were killed when shells hit a market in Maarat al-Numan in Idlib province on "
-             "Sunday, according to the Syrian Observatory for Human Rights."},
+             "Sunday, the Syrian Observatory for Human Rights reported."},
     {"id": "m3", "publication_date": "2021-05-03", "outlet": "Wire One",
      "text": "The death toll from Sunday's shelling of a market in Maarat al-Numan rose to 15, the Syrian "
              "Observatory for Human Rights said on Monday."},

@@ -21,7 +21,7 @@ WIRE = [
      "al-Numan on Sunday, the Syrian Observatory for Human Rights said."),
     ("w2", "2020-03-02", "Wire Two",
      "Twelve civilians were killed when shells hit a market in Maarat al-Numan in Idlib province on Sunday, "
-     "according to the Syrian Observatory for Human Rights."),
+     "the Syrian Observatory for Human Rights reported."),
     ("w3", "2019-07-14", "Wire Three",
      "KABUL (Wire Three) - A car bomb killed 8 people in Kabul on Saturday, the interior ministry said."),
 ]

@@ -50,6 +50,15 @@ class SourceEntry:
     aliases: tuple[str, ...] = ()
 
 
+_UNITED_NATIONS = re.compile(r"\b(?:united nations|u\.n\.)(?=\s|$)")
+
+
+def _key(name: str) -> str:
+    """A registry key: the normalised name, with "United Nations" and "U.N." written "un" ("U.N. refugee
+    agency", "United Nations refugee agency" and "UN refugee agency" are one key), so the data lists one form."""
+    return _UNITED_NATIONS.sub("un", normalise_name(name))
+
+
 class SourceRegistry:
     """Canonical claimants, their aliases, and the rules for names not listed."""
 
@@ -66,7 +75,7 @@ class SourceRegistry:
         self._by_key: dict[str, SourceEntry] = {}
         for e in self.entries:
             for alias in (e.name, *e.aliases):
-                self._by_key.setdefault(normalise_name(alias), e)
+                self._by_key.setdefault(_key(alias), e)
         self._type_keywords = tuple((normalise_name(k), t) for k, t in type_keywords)
         self._pronouns = frozenset(p.casefold() for p in pronouns)
         self._short_heads = frozenset(h.casefold() for h in short_heads)
@@ -97,7 +106,7 @@ class SourceRegistry:
         )
 
     def lookup(self, written: str) -> SourceEntry | None:
-        return self._by_key.get(normalise_name(written))
+        return self._by_key.get(_key(written))
 
     def guess_type(self, written: str) -> SourceType:
         key = f" {normalise_name(written)} "
