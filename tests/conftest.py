@@ -14,25 +14,14 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.pg import connect_admin, pg_schema
-
-
-def _unavailable(reason: str) -> None:
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"PostgreSQL is required when CI=true: {reason}")
-    pytest.skip(f"PostgreSQL not available: {reason}")
+from tests import needs
+from tests.pg import pg_schema
 
 
 @pytest.fixture
 def pg_admin() -> Iterator[object]:
     """An autocommit connection to the test server (skips without one, except under CI=true)."""
-    import psycopg
-
-    try:
-        admin = connect_admin()
-    except psycopg.Error as exc:
-        _unavailable(str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__)
-    with admin:
+    with needs.pg_admin() as admin:
         yield admin
 
 

@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-import pytest
+from tests.needs import SHARED, shared
 
-SEED = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "seed-article.txt"
+SEED = SHARED / "data" / "seed-article.txt"
 
 
 def seed_path() -> Path:
-    if not SEED.exists():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"the seed page is missing at {SEED}; CI must have ../shared beside the repository")
-        pytest.skip("../shared/data/seed-article.txt is not beside this checkout")
-    return SEED
+    return shared("data", "seed-article.txt")

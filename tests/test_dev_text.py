@@ -9,16 +9,15 @@ runs of :data:`RUN` words; no such run may appear in ``src/``, ``tests/``, ``ben
 from __future__ import annotations
 
 import json
-import os
 import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterator
 
-import pytest
+from tests.needs import SHARED, shared
 
 ROOT = Path(__file__).resolve().parents[1]
-DEV = ROOT.parent / "shared" / "eval" / "dev"
+DEV = SHARED / "eval" / "dev"
 SCANNED = ("src", "tests", "bench", "scripts")
 BINARY = {".png", ".pdf", ".gz", ".pyc", ".db", ".sqlite", ".parquet", ".ico", ".woff", ".woff2"}
 RUN = 8
@@ -74,15 +73,8 @@ def repo_files() -> Iterator[Path]:
                 yield path
 
 
-def _dev_or_skip() -> None:
-    if not DEV.is_dir():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{DEV} is missing: CI must have ../shared beside the repository")
-        pytest.skip("../shared/eval/dev is not beside this checkout")
-
-
 def test_no_run_of_words_from_a_dev_file_is_in_the_repository() -> None:
-    _dev_or_skip()
+    shared("eval", "dev")
     dev = dev_runs()
     found: list[str] = []
     for path in repo_files():
@@ -99,7 +91,7 @@ def test_no_run_of_words_from_a_dev_file_is_in_the_repository() -> None:
 
 def test_the_check_finds_a_run_and_only_a_whole_run() -> None:
     """The test above can fail: a dev run is found; seven of its words are not."""
-    _dev_or_skip()
+    shared("eval", "dev")
     dev = dev_runs()
     some = next(iter(dev))
     assert some in set(runs(f"Prefix. {some.upper()}, suffix"))

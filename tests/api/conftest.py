@@ -7,7 +7,6 @@ pipeline); the tests only read it.
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,8 +17,9 @@ from fastapi.testclient import TestClient
 import ceasefire
 from ceasefire.api import create_app
 from ceasefire.database import Database
+from tests import needs
 from tests.api.articles import ARTICLES
-from tests.pg import connect_admin, pg_schema
+from tests.pg import pg_schema
 
 
 @pytest.fixture(scope="session")
@@ -27,18 +27,6 @@ def articles_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("api") / "articles.jsonl"
     path.write_text("".join(json.dumps(a) + "\n" for a in ARTICLES), encoding="utf-8")
     return path
-
-
-def _pg_admin() -> Any:
-    import psycopg
-
-    try:
-        return connect_admin()
-    except psycopg.Error as exc:
-        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"PostgreSQL is required when CI=true: {reason}")
-        pytest.skip(f"PostgreSQL not available: {reason}")
 
 
 @pytest.fixture(scope="session", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
@@ -57,7 +45,7 @@ def api_db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
         yield db
         db.close()
         return
-    admin = _pg_admin()
+    admin = needs.pg_admin()
     with admin, pg_schema(admin) as url:
         db = ingest(url)
         yield db

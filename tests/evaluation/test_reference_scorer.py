@@ -10,16 +10,14 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import os
 import random
-from pathlib import Path
 from types import ModuleType
 
-import pytest
+from tests.needs import SHARED, shared
 
 from ceasefire.evaluation.metrics import source_matches
 
-EVAL = Path(__file__).resolve().parents[2].parent / "shared" / "eval"
+EVAL = SHARED / "eval"
 INVENTED = ["", None, "s", "the article itself", "Ministry's spokesman", "authorities", "local officials",
             "headline", "the police (headline)", "Harbour Police (HP)", "a Vale Times reporter", "Vale Times"]
 OUTLETS = [None, "Vale Times", "Coast Radio"]
@@ -27,11 +25,7 @@ TYPES = ["outlet", "self", "official", "monitor", "unknown", None]
 
 
 def _reference() -> ModuleType:
-    path = EVAL / "score.py"
-    if not path.exists():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{path} is missing: CI must have ../shared beside the repository")
-        pytest.skip("../shared/eval/score.py is not beside this checkout")
+    path = shared("eval", "score.py")
     spec = importlib.util.spec_from_file_location("reference_score", path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)

@@ -12,7 +12,6 @@ must be the same.
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import tempfile
@@ -21,31 +20,22 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.needs import shared
 
 import ceasefire
 
-DEV = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "dev"
-SCORER = DEV.parent / "score.py"
 FLOORS = json.loads((Path(__file__).with_name("floors.json")).read_text(encoding="utf-8"))
 SETS = sorted(FLOORS["sets"])
-
-
-def _present(path: Path) -> Path:
-    if not path.exists():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{path} is missing: CI must have ../shared beside the repository")
-        pytest.skip(f"{path} is not beside this checkout")
-    return path
 
 
 @lru_cache(maxsize=None)
 def measured(name: str) -> tuple[dict[str, Any], dict[str, Any]]:
     """Our metrics for one dev set, and the reference scorer's on the same export."""
-    gold = _present(DEV / name)
+    gold = shared("eval", "dev", name)
     with tempfile.TemporaryDirectory(prefix="ceasefire-gate-") as tmp:
         export = Path(tmp) / "export.json"
         ours = ceasefire.evaluate(gold, export_to=export)
-        run = subprocess.run([sys.executable, str(_present(SCORER)), "score", str(gold), str(export), "--json"],
+        run = subprocess.run([sys.executable, str(shared("eval", "score.py")), "score", str(gold), str(export), "--json"],
                              capture_output=True, text=True, check=True)
     return ours, json.loads(run.stdout)
 
