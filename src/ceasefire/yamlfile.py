@@ -20,7 +20,7 @@ import yaml
 
 from .errors import ConfigError
 
-__all__ = ["YamlFile", "load_yaml", "parse_yaml", "field_name"]
+__all__ = ["YamlFile", "load_yaml", "parse_yaml", "field_name", "line_map"]
 
 Key = tuple[str | int, ...]
 
@@ -56,8 +56,26 @@ class YamlFile:
         return ConfigError(f"{self.where(keys)}: {field_name(tuple(keys))}: {message}")
 
 
-def _build(node: yaml.Node, keys: Key, lines: dict[Key, int], name: str) -> Any:
-    lines[keys] = node.start_mark.line + 1
+def line_map(node: yaml.Node) -> dict[Key, int]:
+    """The 1-based line of every value of a composed YAML document by its keys (an entry at its key's line)."""
+    lines: dict[Key, int] = {}
+
+    def walk(n: yaml.Node, keys: Key) -> None:
+        lines[keys] = n.start_mark.line + 1
+        if isinstance(n, yaml.MappingNode):
+            for key_node, value_node in n.value:
+                key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
+                walk(value_node, (*keys, key))
+                lines[(*keys, key)] = key_node.start_mark.line + 1
+        elif isinstance(n, yaml.SequenceNode):
+            for i, item in enumerate(n.value):
+                walk(item, (*keys, i))
+
+    walk(node, ())
+    return lines
+
+
+def _build(node: yaml.Node, keys: Key, name: str) -> Any:
     if isinstance(node, yaml.MappingNode):
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
@@ -66,11 +84,10 @@ def _build(node: yaml.Node, keys: Key, lines: dict[Key, int], name: str) -> Any:
                 raise ConfigError(f"{name}:{key_node.start_mark.line + 1}: {field_name(keys)}: keys must be plain text")
             if key in out:
                 raise ConfigError(f"{name}:{key_node.start_mark.line + 1}: {field_name((*keys, key))}: given twice")
-            out[key] = _build(value_node, (*keys, key), lines, name)
-            lines[(*keys, key)] = key_node.start_mark.line + 1
+            out[key] = _build(value_node, (*keys, key), name)
         return out
     if isinstance(node, yaml.SequenceNode):
-        return [_build(item, (*keys, n), lines, name) for n, item in enumerate(node.value)]
+        return [_build(item, (*keys, n), name) for n, item in enumerate(node.value)]
     return _LOADER.construct_object(node, deep=True)
 
 
@@ -88,14 +105,13 @@ def parse_yaml(text: str, name: str) -> YamlFile:
         raise ConfigError(f"{where}: invalid YAML ({problem})") from exc
     if node is None:
         return YamlFile(name, None, {(): 1})
-    lines: dict[Key, int] = {}
     try:
-        data = _build(node, (), lines, name)
+        data = _build(node, (), name)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         where = f"{name}:{mark.line + 1}" if mark is not None else name
         raise ConfigError(f"{where}: {getattr(exc, 'problem', None) or exc}") from exc
-    return YamlFile(name, data, lines)
+    return YamlFile(name, data, line_map(node))
 
 
 def load_yaml(path: Path) -> YamlFile:

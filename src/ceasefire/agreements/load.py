@@ -23,6 +23,7 @@ from pydantic import ValidationError
 
 from ..errors import InputError
 from ..model import Agreement, Area, Exemption, Party, Term
+from ..yamlfile import field_name, line_map
 from .schema import AgreementFile, AreaFile
 
 __all__ = ["ActorLookup", "parse_agreement", "read_agreement", "shipped_paths", "taxonomy"]
@@ -203,30 +204,7 @@ def _compose(text: str, origin: str) -> tuple[Any, dict[Path_, int]]:
         line = f"line {mark.line + 1}: " if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise InputError(origin, f"{line}not valid YAML: {problem}") from None
-    lines: dict[Path_, int] = {}
-    if node is not None:
-        _walk(node, (), lines)
-    return data, lines
-
-
-def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int]) -> None:
-    lines[path] = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            name = key.value if isinstance(key, yaml.ScalarNode) else str(key.value)
-            lines[(*path, name)] = key.start_mark.line + 1
-            _walk(value, (*path, name), lines)
-            lines[(*path, name)] = key.start_mark.line + 1
-    elif isinstance(node, yaml.SequenceNode):
-        for i, item in enumerate(node.value):
-            _walk(item, (*path, i), lines)
-
-
-def _field(loc: Path_) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
+    return data, (line_map(node) if node is not None else {})
 
 
 def _where(loc: Path_, lines: Mapping[Path_, int], data: Any) -> str:
@@ -235,7 +213,7 @@ def _where(loc: Path_, lines: Mapping[Path_, int], data: Any) -> str:
     while known and known not in lines:
         known = known[:-1]
     line = lines.get(known, 1)
-    name = _field(loc) or "the file"
+    name = field_name(loc) if loc else "the file"
     return f"line {line}: {name}: "
 
 
