@@ -31,6 +31,7 @@ from datetime import date, datetime
 from typing import Collection, Literal
 
 from ..model import (
+    MONTHS,
     Accuser,
     Actor,
     Agreement,
@@ -76,7 +77,7 @@ def _moment(value: date | datetime) -> str:
 
 
 def _date_text(day: date) -> str:
-    return f"{day.day} {day.strftime('%B %Y')}"
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def _dated(d: DateResolution) -> str:
