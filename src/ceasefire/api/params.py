@@ -57,9 +57,13 @@ assert {s.value.lstrip("-") for s in Sort} == set(SORT_KEYS)
 
 
 class Format(str, Enum):
+    """A text export of :mod:`ceasefire.export` (Parquet, a directory, is the CLI's only)."""
+
     json = "json"
     geojson = "geojson"
     csv = "csv"
+    acled_csv = "acled-csv"
+    ucdp_csv = "ucdp-csv"
 
 
 @dataclass(frozen=True)
@@ -151,7 +155,9 @@ def incident_query(
     sort: Annotated[Sort, Query(description="Sort key; '-' for descending. Ties: id ascending.")] = Sort.desc_date,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Incidents per page.")] = DEFAULT_LIMIT,
     cursor: Annotated[str | None, Query(max_length=1000, description="next_cursor of the previous page.")] = None,
-    format: Annotated[Format | None, Query(description="Export every match: json, geojson or csv.")] = None,
+    format: Annotated[
+        Format | None, Query(description="Export every match: json, geojson, csv, acled-csv or ucdp-csv.")
+    ] = None,
 ) -> IncidentQuery:
     """Read and check the incident search parameters: the filter, sort, page and format."""
     sort_text = str(sort.value)

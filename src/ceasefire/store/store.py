@@ -473,6 +473,11 @@ class Store:
         with self._guard("search incidents"), self._read() as conn:
             return search.find_incidents(conn, where, order, limit, self._mention_cache)
 
+    def find_reports(self, where: IncidentFilter, after: str | None, limit: int) -> list[Report]:
+        """A keyset page (by key, behind ``after``) of the reports the incidents ``where`` keeps rest on."""
+        with self._guard("read reports"), self._read() as conn:
+            return search.find_reports(conn, where, after, limit)
+
     def day_counts(self, where: IncidentFilter) -> list[DayCount]:
         """The incidents ``where`` keeps, per start day and event type (see :mod:`.search`)."""
         with self._guard("count incidents"), self._read() as conn:
