@@ -179,7 +179,8 @@ class Database:
 
     # -- searching (what the REST API reads)
     def find_incidents(
-        self, where: IncidentFilter | None = None, order: IncidentOrder | None = None, *, limit: int = 100
+        self, where: IncidentFilter | None = None, order: IncidentOrder | None = None, *, limit: int = 100,
+        cached: bool = True,
     ) -> IncidentPage:
         """One page of the incidents ``where`` keeps, sorted by ``order`` (default: newest first).
 
@@ -188,15 +189,16 @@ class Database:
         """
         if limit <= 0:
             raise ConfigError("limit must be positive")
-        return self.store.find_incidents(where or IncidentFilter(), order or IncidentOrder(), limit)
+        return self.store.find_incidents(where or IncidentFilter(), order or IncidentOrder(), limit, cached=cached)
 
     def each_incident(
         self, where: IncidentFilter | None = None, order: IncidentOrder | None = None, *, page: int = 200
     ) -> Iterator[Incident]:
-        """Every incident ``where`` keeps, in ``order``, read a page at a time."""
+        """Every incident ``where`` keeps, in ``order``, read a page at a time (in bounded memory: the pages'
+        mentions do not go into the store's cache)."""
         order = order or IncidentOrder()
         while True:
-            found = self.find_incidents(where, order, limit=page)
+            found = self.find_incidents(where, order, limit=page, cached=False)
             yield from found.incidents
             if found.after is None:
                 return
