@@ -7,6 +7,7 @@ and PostgreSQL.
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Iterator
 from datetime import date
@@ -133,3 +134,20 @@ def test_the_filters_hold_in_every_format(seeded: Database, tmp_path: Path) -> N
     reports = pq.read_table(only / "reports.parquet").column("report_key").to_pylist()
     mentions = pq.read_table(only / "mentions.parquet").column("report_key").to_pylist()
     assert set(reports) == set(mentions)  # only the reports the kept incidents rest on
+
+
+def test_the_rest_api_downloads_take_the_agreement_filter(seeded: Database) -> None:
+    from fastapi.testclient import TestClient
+
+    from ceasefire.api import create_app
+
+    possible = {v.incident_id for v in seeded.violations(SYRIA, statuses=["possible_violation"])}
+    client = TestClient(create_app(seeded))
+    for fmt, key in (("acled-csv", "event_id_cnty"), ("ucdp-csv", "id"), ("csv", "id")):
+        r = client.get("/api/v1/incidents", params={"format": fmt, "agreement": SYRIA, "status": "possible_violation"})
+        assert r.status_code == 200, r.text
+        assert set(pd.read_csv(io.StringIO(r.text), dtype=str)[key]) == possible
+    page = client.get("/api/v1/incidents", params={"agreement": SYRIA, "status": "possible_violation"}).json()
+    assert {i["id"] for i in page["incidents"]} == possible
+    bad = client.get("/api/v1/incidents", params={"status": "possible_violation"})
+    assert bad.status_code == 422 and "status" in bad.text
