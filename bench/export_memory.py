@@ -3,8 +3,9 @@
     python bench/export_memory.py [--sizes 2000,8000] [--formats json,acled-csv,parquet,...]
 
 Builds one store per size with ``bench/api.py``'s invented incidents (each with one
-report, one mention and its claims), then runs ``ceasefire export`` for each format in a
-child process and reads that child's peak resident memory (``wait4``'s ``ru_maxrss``).
+report, one mention and its claims) in a child process (so no connection of the builder
+stays open), then runs ``ceasefire export`` for each format in a child process and reads
+that child's peak resident memory (``wait4``'s ``ru_maxrss``).
 Constant memory shows as the same peak whatever the size; time grows with it.
 """
 
@@ -38,8 +39,11 @@ def _run(db_url: str, fmt: str, out: Path) -> tuple[float, float]:
 
 
 def main() -> None:
-    from api import build  # bench/api.py
+    if sys.argv[1:2] == ["--build"]:  # the child that builds a store
+        from api import build  # bench/api.py
 
+        build(sys.argv[2], int(sys.argv[3]))
+        return
     from ceasefire.export import FORMATS
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -52,7 +56,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for n in sizes:
             url = f"sqlite:///{Path(tmp) / f'store-{n}.db'}"
-            build(url, n)
+            subprocess.run([sys.executable, __file__, "--build", url, str(n)], check=True)
             for fmt in formats:
                 seconds, peak = _run(url, fmt, Path(tmp) / f"out-{n}-{fmt}")
                 print(f"{n:9d} {fmt:10s} {seconds:8.1f} {peak:9.0f}", flush=True)
