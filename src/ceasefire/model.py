@@ -652,7 +652,9 @@ class IncidentFilter:
     (ISO alpha-2), ``admin1``, ``types`` (event or sub-event type), ``actors`` (an actor's
     name), ``sources`` (a claimant, or the outlet that carried a claim), ``grades``,
     ``flags`` (a flag type). ``text`` is looked for in the incident's claims (their
-    sentences, sources and victims) and in the titles of its reports.
+    sentences, sources and victims) and in the titles of its reports. ``agreement`` keeps the
+    incidents the violation check judged against that agreement (their current judgement);
+    ``statuses`` then keeps only those judged so (``possible_violation``, ...).
     """
 
     since: date | None = None
@@ -666,6 +668,8 @@ class IncidentFilter:
     grades: tuple[str, ...] = ()
     flags: tuple[str, ...] = ()
     text: str | None = None
+    agreement: str | None = None
+    statuses: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from typing import Annotated
 from fastapi import Depends, Query
 
 from ..errors import InvalidParameter
-from ..model import SORT_KEYS, IncidentFilter, IncidentOrder
+from ..model import SORT_KEYS, IncidentFilter, IncidentOrder, ViolationStatus
 from . import cursor as cursors
 
 __all__ = [
@@ -57,9 +57,13 @@ assert {s.value.lstrip("-") for s in Sort} == set(SORT_KEYS)
 
 
 class Format(str, Enum):
+    """A text export of :mod:`ceasefire.export` (Parquet, a directory, is the CLI's only)."""
+
     json = "json"
     geojson = "geojson"
     csv = "csv"
+    acled_csv = "acled-csv"
+    ucdp_csv = "ucdp-csv"
 
 
 @dataclass(frozen=True)
@@ -127,6 +131,9 @@ def incident_filter(
     grade: Annotated[list[str] | None, Query(description="confirmed, fair, weak, contested, single_source.")] = None,
     flag: Annotated[list[str] | None, Query(description="A flag type, e.g. count_disagreement.")] = None,
     q: Annotated[str | None, Query(description="Text in claims' sentences, sources, victims, report titles.")] = None,
+    agreement: Annotated[str | None, Query(description="Incidents judged against this agreement (its id).")] = None,
+    status: Annotated[list[str] | None, Query(description="With agreement: only this judgement (any of several): "
+                                              "possible_violation, unattributed, permitted, out_of_scope.")] = None,
 ) -> IncidentFilter:
     """Read and check the filter parameters (``/incidents``, ``/timeline``)."""
     if from_ is not None and to is not None and from_ > to:
@@ -143,7 +150,19 @@ def incident_filter(
         grades=_texts("grade", grade),
         flags=_texts("flag", flag),
         text=_text("q", q) or None if q is not None else None,
+        agreement=_text("agreement", agreement) or None if agreement is not None else None,
+        statuses=_statuses(status, agreement),
     )
+
+
+def _statuses(values: list[str] | None, agreement: str | None) -> tuple[str, ...]:
+    statuses = _texts("status", values)
+    if statuses and agreement is None:
+        raise InvalidParameter("status", "goes with agreement")
+    for s in statuses:
+        if s not in {v.value for v in ViolationStatus}:
+            raise InvalidParameter("status", f"{s!r} is not one of {', '.join(v.value for v in ViolationStatus)}")
+    return statuses
 
 
 def incident_query(
@@ -151,7 +170,9 @@ def incident_query(
     sort: Annotated[Sort, Query(description="Sort key; '-' for descending. Ties: id ascending.")] = Sort.desc_date,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Incidents per page.")] = DEFAULT_LIMIT,
     cursor: Annotated[str | None, Query(max_length=1000, description="next_cursor of the previous page.")] = None,
-    format: Annotated[Format | None, Query(description="Export every match: json, geojson or csv.")] = None,
+    format: Annotated[
+        Format | None, Query(description="Export every match: json, geojson, csv, acled-csv or ucdp-csv.")
+    ] = None,
 ) -> IncidentQuery:
     """Read and check the incident search parameters: the filter, sort, page and format."""
     sort_text = str(sort.value)
