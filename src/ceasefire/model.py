@@ -79,6 +79,7 @@ __all__ = [
     "StatementKind",
     "Statement",
     "DateResolution",
+    "INHERITED_DATE",
     "Place",
     "Actor",
     "ActorRole",
@@ -260,6 +261,14 @@ class DateResolution:
     @classmethod
     def unknown(cls, basis: str) -> "DateResolution":
         return cls(None, None, DatePrecision.UNKNOWN, basis)
+
+    @property
+    def inherited(self) -> bool:
+        """Whether the date was not told of this event but taken from the report's earlier event."""
+        return INHERITED_DATE in self.basis
+
+
+INHERITED_DATE = "the date of the report's earlier event"  # in the basis of a date taken from another event
 
 
 @dataclass(frozen=True)
