@@ -78,6 +78,7 @@ def test_every_format_opens_in_its_reader_and_round_trips_the_seed_claims(seeded
     by_feature = {str(f.id): (f.properties or {})["claims"] for f in fc.features}
     acled = pd.read_csv(paths["acled-csv"], dtype=str, keep_default_na=False).set_index("event_id_cnty")
     ucdp = pd.read_csv(paths["ucdp-csv"], dtype=str, keep_default_na=False).set_index("id")
+    flat = pd.read_csv(paths["csv"], dtype=str, keep_default_na=False).set_index("id")
     assert tuple(acled.reset_index().columns) == ACLED_COLUMNS and tuple(ucdp.reset_index().columns) == UCDP_COLUMNS
     table = pq.read_table(paths["parquet"] / "claims.parquet").to_pandas()
     for inc_id, c, m in claims:
@@ -90,6 +91,7 @@ def test_every_format_opens_in_its_reader_and_round_trips_the_seed_claims(seeded
         assert said in acled.loc[inc_id, "notes"] and figure in acled.loc[inc_id, "notes"]
         assert c.evidence.quote in acled.loc[inc_id, "notes"]
         assert said in ucdp.loc[inc_id, "source_original"] and figure in ucdp.loc[inc_id, "source_original"]
+        assert said in flat.loc[inc_id, "claims"] and figure in flat.loc[inc_id, "claims"]
         rows = table[(table.incident_id == inc_id) & (table.source == c.source.name) & (table.quote == c.evidence.quote)
                      & (table.kind == c.kind.value)]
         assert len(rows) >= 1 and int(rows.iloc[0]["min"]) == c.figure.min

@@ -15,6 +15,7 @@ from typing import Any
 
 from ..model import Incident
 from .incident_json import date_to_json, place_to_json
+from .maps import claim_line
 
 __all__ = ["COLUMNS", "FORMULA_STARTS", "incident_row", "csv_chunks", "csv_rows", "safe_cell"]
 
@@ -44,6 +45,7 @@ COLUMNS = (
     "n_claims",
     "reports",
     "policy",
+    "claims",
 )
 
 #: what a spreadsheet reads as the start of a formula: a text cell starting so gets a leading "'"
@@ -76,6 +78,7 @@ def incident_row(inc: Incident) -> dict[str, Any]:
         n_claims=len(inc.claims),
         reports="; ".join(inc.article_ids),
         policy=inc.policy,
+        claims=" | ".join(claim_line(c, m) for m in inc.mentions for c in m.claims),
     )
     return row
 
