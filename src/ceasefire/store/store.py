@@ -55,6 +55,7 @@ from .engine import (
 from .work import ChangeSet, Neighbourhood, apply_changes, assemble, load_mentions, read_versions
 
 if TYPE_CHECKING:
+    from .review import ReviewState
     from .watch import WatchState
 
 __all__ = ["CopiesChanged", "Store", "open_store"]
@@ -118,6 +119,13 @@ class Store:
 
     def close(self) -> None:
         self._engine.dispose()
+
+    @property
+    def review(self) -> "ReviewState":
+        """People's review actions and the users who may make them (``store.review``)."""
+        from .review import ReviewState
+
+        return ReviewState(self)
 
     @property
     def watch(self) -> "WatchState":
