@@ -304,6 +304,10 @@ class Database:
             out.append(v)
         return out
 
+    def incident_violations(self, incident_id: str) -> list[Violation]:
+        """The current judgement of one incident (its exact id) against each stored agreement, by agreement."""
+        return self.store.verdicts_of(incident_id)
+
     def export_violations(
         self, agreement_id: str, output: str | Path | IO[str], *, format: str = "json", **filters: Any
     ) -> int:

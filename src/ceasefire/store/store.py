@@ -418,6 +418,11 @@ class Store:
         with self._guard("read violations"), self._read() as conn:
             return V.read_judgements(conn, agreement_id, incident_id)
 
+    def verdicts_of(self, incident_id: str) -> list[Violation]:
+        """The current judgement of one incident against each stored agreement (without the incident)."""
+        with self._guard("read violations"), self._read() as conn:
+            return V.read_current(conn, incident_id)
+
     def history(self, incident_id: str) -> list[IncidentVersion]:
         """Every version of an incident, oldest first (empty when it never existed)."""
         with self._guard("read incident history"), self._read() as conn:

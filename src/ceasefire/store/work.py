@@ -210,6 +210,11 @@ def read_actions(conn: Connection, anchors: Collection[str] | None = None) -> tu
     return tuple(R.action_from_row(r) for r in conn.execute(query).mappings())
 
 
+def _utc(at: datetime | None) -> datetime | None:
+    """A stored time, in UTC (SQLite gives it back without its zone)."""
+    return at.replace(tzinfo=timezone.utc) if at is not None and at.tzinfo is None else at
+
+
 def _diff(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in new.items() if old.get(k) != v}
 
@@ -300,7 +305,7 @@ def read_versions(conn: Connection, incident_id: str) -> list[IncidentVersion]:
                 cause=r.cause,
                 incident=head,
                 successors=tuple(r.successors or ()),
-                recorded_at=r.recorded_at,
+                recorded_at=_utc(r.recorded_at),
                 added=tuple(sorted(members - before)),
                 removed=tuple(sorted(before - members)),
                 by=r.author,
