@@ -29,7 +29,7 @@ from . import database
 from .cli_review import review_app, user_app
 from .cli_state import _db, err, out, state
 from .errors import CeasefireError, ConfigError
-from .model import Agreement, Incident, Violation, claim_id
+from .model import Agreement, Incident, IncidentFilter, Violation, claim_id
 
 USAGE_ERROR = 2  # also a CeasefireError that stopped the command
 INTERNAL_ERROR = 70  # an unexpected exception: a bug (EX_SOFTWARE of sysexits.h)
@@ -260,16 +260,32 @@ def _retired(db: database.Database, incident_id: str) -> bool:
 
 @app.command()
 def export(
-    format: str = typer.Option("json", "--format", "-f", help="Export format: json, csv or geojson."),
-    output: str = typer.Option("-", "--output", "-o", help="Output file; '-' for standard output."),
-    history: bool = typer.Option(False, "--history", help="Add each incident's versions (time and cause)."),
+    format: str = typer.Option(
+        "json", "--format", "-f", help="Export format: json, csv, geojson, acled-csv, ucdp-csv or parquet."),
+    output: str = typer.Option("-", "--output", "-o", help="Output file ('-' for standard output); a directory "
+                               "for parquet."),
+    history: bool = typer.Option(False, "--history", help="Add each incident's versions (time and cause; json)."),
+    since: Optional[str] = typer.Option(None, "--from", help="Only incidents on or after this day (YYYY-MM-DD)."),
+    until: Optional[str] = typer.Option(None, "--to", help="Only incidents on or before this day (YYYY-MM-DD)."),
+    country: Optional[list[str]] = typer.Option(None, "--country", help="Only this country, ISO alpha-2 "
+                                                "(repeatable)."),
+    agreement: Optional[str] = typer.Option(None, "--agreement", "-a", help="Only incidents judged against this "
+                                            "agreement."),
+    status: Optional[list[str]] = typer.Option(
+        None, "--status", help="With --agreement: only this judgement (repeatable): possible_violation, "
+        "unattributed, permitted, out_of_scope."),
 ) -> None:
-    """Write every incident: the incident JSON of interchange.md, or CSV or GeoJSON (docs/export.md)."""
+    """Write incidents: the incident JSON of interchange.md, CSV, GeoJSON, ACLED or UCDP columns, or Parquet
+    tables (docs/export.md); streamed, so any store size fits in memory."""
+    if status and agreement is None:
+        raise ConfigError("--status goes with --agreement")
+    where = IncidentFilter(since=_date(since), until=_date(until), countries=tuple(country or ()),
+                           agreement=agreement, statuses=tuple(status or ()))
     with _db() as db:
         if output == "-":
-            n = db.export(sys.stdout, format=format, history=history)
+            n = db.export(sys.stdout, format=format, history=history, where=where)
         else:
-            n = db.export(Path(output), format=format, history=history)
+            n = db.export(Path(output), format=format, history=history, where=where)
     if not state.quiet and output != "-":
         err.print(f"{n} incident(s) written to {output}", markup=False)
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import tempfile
 from datetime import date, timedelta
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
+from typing import IO, TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from . import agreements as agreements_
 from .config import Settings
@@ -41,6 +41,7 @@ from .store.engine import hide_secrets, is_memory, normalise_url, sqlite_file
 
 if TYPE_CHECKING:
     from .brief.context import Brief
+    from .geo.countries import CountryInfo
     from .review import Reviewer
     from .users import Users
 
@@ -195,7 +196,8 @@ class Database:
 
     # -- searching (what the REST API reads)
     def find_incidents(
-        self, where: IncidentFilter | None = None, order: IncidentOrder | None = None, *, limit: int = 100
+        self, where: IncidentFilter | None = None, order: IncidentOrder | None = None, *, limit: int = 100,
+        cached: bool = True,
     ) -> IncidentPage:
         """One page of the incidents ``where`` keeps, sorted by ``order`` (default: newest first).
 
@@ -204,15 +206,16 @@ class Database:
         """
         if limit <= 0:
             raise ConfigError("limit must be positive")
-        return self.store.find_incidents(where or IncidentFilter(), order or IncidentOrder(), limit)
+        return self.store.find_incidents(where or IncidentFilter(), order or IncidentOrder(), limit, cached=cached)
 
     def each_incident(
         self, where: IncidentFilter | None = None, order: IncidentOrder | None = None, *, page: int = 200
     ) -> Iterator[Incident]:
-        """Every incident ``where`` keeps, in ``order``, read a page at a time."""
+        """Every incident ``where`` keeps, in ``order``, read a page at a time (in bounded memory: the pages'
+        mentions do not go into the store's cache)."""
         order = order or IncidentOrder()
         while True:
-            found = self.find_incidents(where, order, limit=page)
+            found = self.find_incidents(where, order, limit=page, cached=False)
             yield from found.incidents
             if found.after is None:
                 return
@@ -365,23 +368,58 @@ class Database:
         return write(self.brief(agreement_id, since, until, generated_on=generated_on), Path(output), format)
 
     # -- export
-    def export(self, output: str | Path | IO[str], *, format: str = "json", history: bool = False) -> int:
-        """Write every incident in ``format`` (``json``, ``csv``, ``geojson``: ``docs/export.md``), with each
-        incident's versions when ``history`` (JSON only)."""
+    def export(self, output: str | Path | IO[str], *, format: str = "json", history: bool = False,
+               where: IncidentFilter | None = None) -> int:
+        """Write the incidents ``where`` keeps (default: all) in ``format`` (``docs/export.md``: ``json``,
+        ``csv``, ``geojson``, ``acled-csv``, ``ucdp-csv``, or ``parquet``: a directory of four tables), with
+        each incident's versions when ``history`` (JSON only). Incidents stream a page at a time, oldest
+        first, so memory stays bounded whatever the store's size. Returns how many were written."""
         from . import export as exporters
 
         if format not in exporters.FORMATS:
             raise ConfigError(f"unknown export format {format!r}; choose one of {', '.join(exporters.FORMATS)}")
         if history and format != "json":
             raise ConfigError(f"--history goes with the json format only, not {format}")
-        incidents = self.incidents()
+        where = where or IncidentFilter()
+        if where.agreement is not None:
+            self.agreement(where.agreement)  # NotFound before anything is written
+        count = [0]
+
+        def incidents() -> Iterator[Incident]:
+            for inc in self.each_incident(where, IncidentOrder("date", descending=False)):
+                count[0] += 1
+                yield inc
+
+        if format == "parquet":
+            from .export.parquet import write_parquet
+
+            if not isinstance(output, (str, Path)) or str(output) == "-":
+                raise ConfigError("the parquet format writes a directory: give --output DIR")
+            return write_parquet(incidents(), lambda: self.each_report(where), Path(output))
         target = Path(output) if isinstance(output, (str, Path)) else output
         if format == "json":
-            versions = {i.id: self.store.history(i.id) for i in incidents} if history else None
-            exporters.write_json(incidents, target, history=versions)
+            chunks = exporters.json_chunks(incidents(), history=self.store.history if history else None)
         else:
-            exporters.write_chunks(exporters.CHUNKS[format](incidents), target)
-        return len(incidents)
+            chunks = exporters.text_chunks(format, incidents(), self.countries())
+        exporters.write_chunks(chunks, target)
+        return count[0]
+
+    def each_report(self, where: IncidentFilter | None = None, *, page: int = 200) -> Iterator[Report]:
+        """Every report the incidents ``where`` keeps rest on, by key, read a page at a time."""
+        after: str | None = None
+        while True:
+            found = self.store.find_reports(where or IncidentFilter(), after, page)
+            yield from found
+            if len(found) < page:
+                return
+            after = found[-1].key
+
+    @staticmethod
+    def countries() -> "Mapping[str, CountryInfo]":
+        """ISO 3166-1 alpha-2 -> the country's name and codes (the gazetteer's table)."""
+        from .geo.countries import countries
+
+        return countries()
 
     def export_dict(self, *, history: bool = False) -> dict[str, Any]:
         from .export import incidents_document

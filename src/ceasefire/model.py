@@ -79,6 +79,7 @@ __all__ = [
     "StatementKind",
     "Statement",
     "DateResolution",
+    "INHERITED_DATE",
     "Place",
     "Actor",
     "ActorRole",
@@ -260,6 +261,14 @@ class DateResolution:
     @classmethod
     def unknown(cls, basis: str) -> "DateResolution":
         return cls(None, None, DatePrecision.UNKNOWN, basis)
+
+    @property
+    def inherited(self) -> bool:
+        """Whether the date was not told of this event but taken from the report's earlier event."""
+        return INHERITED_DATE in self.basis
+
+
+INHERITED_DATE = "the date of the report's earlier event"  # in the basis of a date taken from another event
 
 
 @dataclass(frozen=True)
@@ -739,7 +748,9 @@ class IncidentFilter:
     (ISO alpha-2), ``admin1``, ``types`` (event or sub-event type), ``actors`` (an actor's
     name), ``sources`` (a claimant, or the outlet that carried a claim), ``grades``,
     ``flags`` (a flag type). ``text`` is looked for in the incident's claims (their
-    sentences, sources and victims) and in the titles of its reports.
+    sentences, sources and victims) and in the titles of its reports. ``agreement`` keeps the
+    incidents the violation check judged against that agreement (their current judgement);
+    ``statuses`` then keeps only those judged so (``possible_violation``, ...).
     """
 
     since: date | None = None

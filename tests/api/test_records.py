@@ -158,3 +158,18 @@ def test_the_timeline_adds_up_to_the_incidents_of_the_same_filter(client: TestCl
     assert per_day == {(i["date"]["start"], i["event_type"]) for i in incidents}
     dated = [d["day"] for d in days if d["day"] is not None]
     assert dated == sorted(dated) and all(d["day"] is not None for d in days[: len(dated)])
+
+
+@pytest.mark.parametrize("fmt, first, columns", [("acled-csv", "event_id_cnty", "ACLED_COLUMNS"),
+                                                  ("ucdp-csv", "id", "UCDP_COLUMNS")])
+def test_field_csv_downloads_follow_the_filter(client: TestClient, every_incident: list, fmt: str, first: str,
+                                               columns: str) -> None:
+    from ceasefire.export import acled, ucdp
+
+    r = client.get("/api/v1/incidents", params={"format": fmt, "country": "SY"})
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
+    assert f'filename="incidents.{fmt.replace("-csv", ".csv")}"' in r.headers["content-disposition"]
+    rows = list(csv.DictReader(io.StringIO(r.text)))
+    assert tuple(rows[0].keys()) == getattr(acled if fmt == "acled-csv" else ucdp, columns)
+    wanted = {i["id"] for i in every_incident if i["location"]["country"] == "SY"}
+    assert {row[first] for row in rows} == wanted

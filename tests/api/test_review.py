@@ -121,7 +121,7 @@ def test_agreements_and_their_violations(client: TestClient, db: Database, tmp_p
     assert page["total"] == 2
     assert client.get("/api/v1/incidents", params={"agreement": truce, "status": "permitted"}).json()["total"] == 0
     assert client.get("/api/v1/incidents", params={"status": "permitted"}).status_code == 422
-    assert client.get("/api/v1/incidents", params={"agreement": "nope"}).status_code == 422
+    assert client.get("/api/v1/incidents", params={"agreement": "nope"}).json()["total"] == 0
     assert client.get("/api/v1/agreements/nope").status_code == 404
     detail = client.get(f"/api/v1/incidents/{ids(db)[0]}").json()
     assert [(x["agreement"], x["status"]) for x in detail["violations"]] == [(truce, "possible_violation")]

@@ -140,3 +140,21 @@ def test_a_weekday_framed_by_last_week_told_before_is_that_weekday_of_last_week(
     assert resolve_date([tx("on Tuesday")], dateline=tue_20, published=None).start == tue_20
     alone = resolve_date(framed[1:], dateline=tue_20, published=None)
     assert alone.precision is DatePrecision.WEEK and "no date in the text" in alone.basis
+
+
+def test_overnight_spans_the_evening_before_and_the_morning_of_the_anchor() -> None:
+    for words in ("overnight", "last night"):
+        r = resolve_date([tx(words)], dateline=MON_19, published=None)
+        assert (r.start, r.end, r.precision) == (SUN_18, MON_19, DatePrecision.DAY)
+
+
+def test_a_clock_time_is_no_date() -> None:
+    # "at 8:15 a.m." alone says nothing of the day: the report's week, not the day before, is the event's date
+    for clock in ("at around 8:15 a.m.", "10 pm", "14:30", "0300 GMT", "9 o'clock", "5.30 p.m. local time"):
+        r = resolve_date([tx(clock)], dateline=MON_19, published=None)
+        assert r.precision == DatePrecision.WEEK, clock
+
+
+def test_a_clock_time_beside_a_day_keeps_the_day() -> None:
+    r = resolve_date([tx("8 a.m. on Saturday")], dateline=MON_19, published=None)
+    assert r.start == r.end == SAT_17

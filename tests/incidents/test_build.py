@@ -5,7 +5,7 @@ from datetime import date
 from tests.factories import ALEPPO, IDLIB, claim, mention
 
 from ceasefire.incidents import build_incidents, cluster_mentions, compatible, derive_figures
-from ceasefire.model import SourceType
+from ceasefire.model import INHERITED_DATE, DatePrecision, DateResolution, Mention, SourceType
 
 
 def test_same_strike_in_two_articles_is_one_incident():
@@ -216,3 +216,28 @@ def test_admin1_names_that_differ_between_sources_do_not_put_a_town_outside_its_
     far = Place("Qasr Halfa", "SY", "Rif", 33.5, 36.3, None, "city", PlacePrecision.LOCALITY)
     assert not conflicting(mention("a", place=region), mention("b", place=town))
     assert conflicting(mention("a", place=region), mention("b", place=far))
+
+
+def _dated(doc: str, day: date, basis: str) -> Mention:
+    m = mention(doc, claims=(claim(lo=7, hi=None),))
+    return replace(m, date=DateResolution(day, day, DatePrecision.DAY, basis))
+
+
+def test_the_day_most_reports_tell_wins_whatever_their_wording():
+    # three reports date the shelling to the 12th, each in its own words; one report's mention of it
+    # carries the 11th (a reference to the day before): the 12th wins on its count, not on wording ties
+    told = [_dated("a", date(2021, 3, 12), "'on Friday' = weekday before publication date"),
+            _dated("b", date(2021, 3, 12), "'yesterday' = the day before publication date"),
+            _dated("c", date(2021, 3, 12), "explicit date: 'March 12'")]
+    earlier = _dated("d", date(2021, 3, 11), "explicit date: 'March 11'")
+    (inc,) = build_incidents([*told, earlier])
+    assert inc.date.start == date(2021, 3, 12)
+
+
+def test_a_date_taken_from_the_report_s_earlier_event_counts_after_dates_told_of_the_event():
+    told = _dated("a", date(2021, 3, 12), "explicit date: 'March 12'")
+    borrowed = [_dated(doc, date(2021, 3, 11), f"no date in the text of this event; {INHERITED_DATE}: 'March 11'")
+                for doc in ("b", "c")]
+    assert all(m.date.inherited for m in borrowed) and not told.date.inherited
+    (inc,) = build_incidents([told, *borrowed])
+    assert inc.date.start == date(2021, 3, 12)

@@ -191,3 +191,31 @@ def test_a_first_run_waits_while_another_sets_up_a_fresh_sqlite_file(tmp_path, m
     finally:
         release.join()
         other.close()
+
+
+def test_pool_settings_in_a_postgresql_url_size_the_pool_and_are_not_sent_to_the_driver(pg_url: str) -> None:
+    engine = _engine(f"{pg_url}{'&' if '?' in pg_url else '?'}pool_size=3&max_overflow=2&pool_timeout=7")
+    try:
+        assert engine.pool.size() == 3  # type: ignore[attr-defined]
+        assert engine.pool._max_overflow == 2  # type: ignore[attr-defined]
+        assert engine.pool._timeout == 7  # type: ignore[attr-defined]
+        assert "pool_size" not in engine.url.query
+        with engine.connect() as conn:  # the driver would refuse an unknown option
+            assert conn.execute(sa.text("select 1")).scalar() == 1
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.parametrize(
+    ("query", "why"),
+    [("pool_size=many", "pool_size in the database URL must be a whole number"),
+     ("pool_size=-2", "pool_size in the database URL cannot be -2")],
+)
+def test_a_bad_pool_setting_is_one_line_naming_it(query: str, why: str) -> None:
+    with pytest.raises(StoreError, match=why):
+        _engine(f"postgresql://u:secret@127.0.0.1:1/db?{query}")
+
+
+def test_pool_settings_are_refused_for_sqlite(tmp_path: os.PathLike[str]) -> None:
+    with pytest.raises(StoreError, match="PostgreSQL only"):
+        _engine(f"sqlite:///{os.fspath(tmp_path)}/x.db?pool_size=3")

@@ -15,11 +15,9 @@ from typing import Annotated
 
 from fastapi import Depends, Query
 
-from ..database import Database
 from ..errors import InvalidParameter
 from ..model import SORT_KEYS, IncidentFilter, IncidentOrder, ViolationStatus
 from . import cursor as cursors
-from .deps import database
 
 __all__ = [
     "IncidentQuery",
@@ -59,9 +57,13 @@ assert {s.value.lstrip("-") for s in Sort} == set(SORT_KEYS)
 
 
 class Format(str, Enum):
+    """A text export of :mod:`ceasefire.export` (Parquet, a directory, is the CLI's only)."""
+
     json = "json"
     geojson = "geojson"
     csv = "csv"
+    acled_csv = "acled-csv"
+    ucdp_csv = "ucdp-csv"
 
 
 @dataclass(frozen=True)
@@ -129,21 +131,13 @@ def incident_filter(
     grade: Annotated[list[str] | None, Query(description="confirmed, fair, weak, contested, single_source.")] = None,
     flag: Annotated[list[str] | None, Query(description="A flag type, e.g. count_disagreement.")] = None,
     q: Annotated[str | None, Query(description="Text in claims' sentences, sources, victims, report titles.")] = None,
-    agreement: Annotated[str | None, Query(max_length=200,
-                                           description="Incidents judged against this agreement (its id).")] = None,
-    status: Annotated[list[ViolationStatus] | None, Query(
-        description="With agreement: the judgement's status (any of several).")] = None,
-    db: Annotated[Database, Depends(database)] = None,  # type: ignore[assignment]  # always given by FastAPI
+    agreement: Annotated[str | None, Query(description="Incidents judged against this agreement (its id).")] = None,
+    status: Annotated[list[str] | None, Query(description="With agreement: only this judgement (any of several): "
+                                              "possible_violation, unattributed, permitted, out_of_scope.")] = None,
 ) -> IncidentFilter:
     """Read and check the filter parameters (``/incidents``, ``/timeline``)."""
     if from_ is not None and to is not None and from_ > to:
         raise InvalidParameter("from", f"{from_} is after to={to}")
-    if status and agreement is None:
-        raise InvalidParameter("status", "give the agreement too (agreement=ID)")
-    if agreement is not None:
-        agreement = _text("agreement", agreement)
-        if agreement not in {a.id for a in db.agreements()}:
-            raise InvalidParameter("agreement", f"no agreement {agreement!r} (see /api/v1/agreements)")
     return IncidentFilter(
         since=from_,
         until=to,
@@ -156,9 +150,19 @@ def incident_filter(
         grades=_texts("grade", grade),
         flags=_texts("flag", flag),
         text=_text("q", q) or None if q is not None else None,
-        agreement=agreement,
-        statuses=tuple(sorted({x.value for x in status or ()})),
+        agreement=_text("agreement", agreement) or None if agreement is not None else None,
+        statuses=_statuses(status, agreement),
     )
+
+
+def _statuses(values: list[str] | None, agreement: str | None) -> tuple[str, ...]:
+    statuses = _texts("status", values)
+    if statuses and agreement is None:
+        raise InvalidParameter("status", "goes with agreement")
+    for s in statuses:
+        if s not in {v.value for v in ViolationStatus}:
+            raise InvalidParameter("status", f"{s!r} is not one of {', '.join(v.value for v in ViolationStatus)}")
+    return statuses
 
 
 def incident_query(
@@ -166,7 +170,9 @@ def incident_query(
     sort: Annotated[Sort, Query(description="Sort key; '-' for descending. Ties: id ascending.")] = Sort.desc_date,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Incidents per page.")] = DEFAULT_LIMIT,
     cursor: Annotated[str | None, Query(max_length=1000, description="next_cursor of the previous page.")] = None,
-    format: Annotated[Format | None, Query(description="Export every match: json, geojson or csv.")] = None,
+    format: Annotated[
+        Format | None, Query(description="Export every match: json, geojson, csv, acled-csv or ucdp-csv.")
+    ] = None,
 ) -> IncidentQuery:
     """Read and check the incident search parameters: the filter, sort, page and format."""
     sort_text = str(sort.value)

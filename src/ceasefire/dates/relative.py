@@ -8,6 +8,7 @@ recent such weekday on or before the dateline.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 
 from ..model import DatePrecision, month_number
@@ -110,8 +111,9 @@ def _read_day_word(text: str, anchor: Anchor) -> Reading | None:
     if text == "tonight" or (text.startswith(("this ", "later this ", "earlier this ")) and text.split()[-1] in parts):
         return Reading.day(a, f"'{text}' = {anchor.name} day {a.isoformat()}", _suffix(text.split()[-1]))
     if text in ("last night", "overnight", "during the night", "late last night", "earlier last night"):
-        d = a - timedelta(days=1)
-        return Reading.day(d, f"'{text}' = the night before {anchor}, dated to the evening {d.isoformat()}", "TNI")
+        d = a - timedelta(days=1)  # the night spans two calendar days: the evening before and the anchor's morning
+        return replace(Reading.day(d, f"'{text}' = the night before {anchor}, from the evening {d.isoformat()} "
+                                      f"to the morning {a.isoformat()}", "TNI"), end=a)
     m = re.match(r"^(?:early |late |earlier |later )?yesterday(?:'s)?(?:\s+(\w+))?$", text)
     if m and (m.group(1) is None or m.group(1) in parts):
         d = a - timedelta(days=1)

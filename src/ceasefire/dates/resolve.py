@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Sequence
 
-from ..model import DatePrecision, DateResolution, Timex
+from ..model import INHERITED_DATE, DatePrecision, DateResolution, Timex
 from .context import Context, context_at
 from .reading import Anchor, Reading
 from .relative import is_weekday, within_week
@@ -99,7 +99,7 @@ def resolve_date(
     if inherited is not None and inherited.start is not None:
         return DateResolution(
             inherited.start, inherited.end, inherited.precision,
-            f"{what} of this event; the date of the report's earlier event: {inherited.basis}",
+            f"{what} of this event; {INHERITED_DATE}: {inherited.basis}",
         )
     anchor = anchor_for(dateline, published)
     if anchor is None:

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..model import Incident, PlacePrecision
+from .incident_json import claim_to_json
 from .table import incident_row
 
 __all__ = ["POINT_PRECISIONS", "feature", "geojson_chunks"]
@@ -23,12 +24,14 @@ POINT_PRECISIONS = frozenset({PlacePrecision.POINT, PlacePrecision.NEAR, PlacePr
 
 
 def feature(inc: Incident) -> dict[str, Any]:
-    """One incident as a Feature: its flat row as properties, a Point only when the place is that precise."""
+    """One incident as a Feature: its flat row and its claims (as the incident JSON writes them) as
+    properties, a Point only when the place is that precise."""
     p = inc.place
     geometry = None
     if p is not None and p.precision in POINT_PRECISIONS and p.lat is not None and p.lon is not None:
         geometry = {"type": "Point", "coordinates": [p.lon, p.lat]}
-    return {"type": "Feature", "id": inc.id, "geometry": geometry, "properties": incident_row(inc)}
+    properties = {**incident_row(inc), "claims": [claim_to_json(c, m) for m in inc.mentions for c in m.claims]}
+    return {"type": "Feature", "id": inc.id, "geometry": geometry, "properties": properties}
 
 
 def geojson_chunks(incidents: Iterable[Incident]) -> Iterator[str]:

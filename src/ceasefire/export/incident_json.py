@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import IO, Any, Iterable, Iterator, Mapping, Sequence
+from typing import IO, Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from ..errors import OutputError
 from ..model import (
@@ -203,11 +203,16 @@ def incidents_document(incidents: Sequence[Incident], history: History | None = 
     return {"schema": SCHEMA, "incidents": out}
 
 
-def json_chunks(incidents: Iterable[Incident]) -> Iterator[str]:
-    """The incident JSON document (without history) as text chunks, one incident at a time."""
+def json_chunks(incidents: Iterable[Incident], history: Callable[[str], Sequence[IncidentVersion]] | None = None
+                ) -> Iterator[str]:
+    """The incident JSON document as text chunks, one incident at a time; with ``history`` (an incident id
+    -> its versions, oldest first) every incident also carries its versions."""
     yield '{"schema": ' + json.dumps(SCHEMA) + ', "incidents": ['
     for n, inc in enumerate(incidents):
-        yield ("," if n else "") + "\n" + json.dumps(incident_to_json(inc), ensure_ascii=False)
+        d = incident_to_json(inc)
+        if history is not None:
+            d["history"] = [version_to_json(v) for v in history(inc.id)]
+        yield ("," if n else "") + "\n" + json.dumps(d, ensure_ascii=False)
     yield "\n]}\n"
 
 

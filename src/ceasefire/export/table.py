@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from ..model import Incident
 from .incident_json import date_to_json, place_to_json
 
-__all__ = ["COLUMNS", "incident_row", "csv_chunks"]
+__all__ = ["COLUMNS", "FORMULA_STARTS", "incident_row", "csv_chunks", "csv_rows", "safe_cell"]
 
 COLUMNS = (
     "id",
@@ -46,7 +46,8 @@ COLUMNS = (
     "policy",
 )
 
-_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+#: what a spreadsheet reads as the start of a formula: a text cell starting so gets a leading "'"
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def incident_row(inc: Incident) -> dict[str, Any]:
@@ -79,21 +80,26 @@ def incident_row(inc: Incident) -> dict[str, Any]:
     return row
 
 
-def _cell(value: Any) -> Any:
-    if isinstance(value, str) and value.startswith(_FORMULA):
+def safe_cell(value: Any) -> Any:
+    """A CSV cell: ``None`` empty, text that a spreadsheet would take for a formula behind a ``'``."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return "" if value is None else value
 
 
-def csv_chunks(incidents: Iterable[Incident]) -> Iterator[str]:
-    """The CSV export, a header line and then one line per incident, as text chunks."""
+def csv_rows(columns: Sequence[str], rows: Iterable[Mapping[str, Any]]) -> Iterator[str]:
+    """A CSV text (header, then one line per row, CRLF line ends), a line at a time, every cell made safe."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
-    for inc in incidents:
-        row = incident_row(inc)
-        writer.writerow([_cell(row[c]) for c in COLUMNS])
-        yield buffer.getvalue()
+    writer.writerow(columns)
+    yield buffer.getvalue()
+    for row in rows:
         buffer.seek(0)
         buffer.truncate()
-    yield buffer.getvalue()
+        writer.writerow([safe_cell(row[c]) for c in columns])
+        yield buffer.getvalue()
+
+
+def csv_chunks(incidents: Iterable[Incident]) -> Iterator[str]:
+    """The CSV export, a header line and then one line per incident, as text chunks."""
+    return csv_rows(COLUMNS, (incident_row(inc) for inc in incidents))

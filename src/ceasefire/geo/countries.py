@@ -24,6 +24,7 @@ class CountryInfo:
     lon: float | None
     aliases: tuple[str, ...]
     demonyms: tuple[str, ...]
+    iso_numeric: int | None = None  # ISO 3166-1 numeric (ACLED's ``iso``)
 
 
 def _split(cell: str) -> tuple[str, ...]:
@@ -48,6 +49,7 @@ def countries() -> dict[str, CountryInfo]:
             lon=float(row["lon"]) if row.get("lon") else None,
             aliases=_split(row.get("aliases", "")),
             demonyms=_split(row.get("demonyms", "")),
+            iso_numeric=int(c["isonumeric"]) if c.get("isonumeric") else None,
         )
     return out
 

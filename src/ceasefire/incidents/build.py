@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
+from datetime import date
 from typing import Sequence
 
 from ..model import (
@@ -55,16 +57,35 @@ def incident_id(mentions: Sequence[Mention]) -> str:
 
 
 def _best_date(t: IncidentTally) -> DateResolution:
-    """The most precise date, and among those the one most mentions give (those with claims first)."""
+    """The most precise date; among those the day most mentions tell of this event, then most mentions in all.
+
+    Votes are counted per date range, whatever wording gave it (three reports' "Tuesday", "Oct. 28" and
+    "yesterday" are one vote of three), and a date a mention only took from its report's earlier event
+    counts after the dates mentions tell of themselves. Within the winning range the wording most
+    mentions used is shown (those with claims first).
+    """
     if not t.dates:
         return DateResolution.unknown("no mentions")
+    told: Counter[tuple[date | None, date | None, DatePrecision]] = Counter()
+    every: Counter[tuple[date | None, date | None, DatePrecision]] = Counter()
+    claimed: Counter[tuple[date | None, date | None, DatePrecision]] = Counter()
+    for v in t.dates:
+        span = (v.date.start, v.date.end, v.date.precision)
+        every[span] += v.count
+        claimed[span] += v.claimed
+        if not v.date.inherited:
+            told[span] += v.count
     best = min(
         t.dates,
         key=lambda v: (
             _DATE_RANK[v.date.precision],
+            -told[(v.date.start, v.date.end, v.date.precision)],
+            -every[(v.date.start, v.date.end, v.date.precision)],
+            not claimed[(v.date.start, v.date.end, v.date.precision)],
+            v.date.start.toordinal() if v.date.start else 0,
+            v.date.inherited,
             -v.count,
             not v.claimed,
-            v.date.start.toordinal() if v.date.start else 0,
             v.date.basis,
         ),
     )

@@ -15,6 +15,11 @@
   lock timeout, SQLite busy) is retried a few times (:func:`transient`,
   :func:`backoff`). Migrations run under a session-level advisory lock on
   PostgreSQL (``BEGIN IMMEDIATE`` on SQLite), so two first runs cannot race.
+* Connection pool (PostgreSQL, a team server): ``pool_size``, ``max_overflow``,
+  ``pool_timeout`` and ``pool_recycle`` may be given as query parameters of the URL
+  (``postgresql://ceasefire@db/ceasefire?pool_size=10&max_overflow=5``); they set
+  SQLAlchemy's pool and are not passed to the driver. Connections are checked before
+  use (``pool_pre_ping``), so a restarted server costs no failed request.
 * Passwords never reach a message: :func:`display_url` hides them and
   :func:`first_line` scrubs them from driver errors.
 """
@@ -46,6 +51,7 @@ __all__ = [
     "display_url",
     "is_memory",
     "make_engine",
+    "pool_options",
     "lock_writes",
     "transient",
     "backoff",
@@ -65,6 +71,7 @@ WRITE = "ceasefire_write"  # execution option: begin the transaction IMMEDIATE o
 # transaction (held until it ends), one around migrations (held by the session until released)
 WRITE_LOCK = 0x63662D7772697465
 MIGRATION_LOCK = 0x63662D6D69677238
+POOL_OPTIONS = ("pool_size", "max_overflow", "pool_timeout", "pool_recycle")  # URL query -> the engine's pool
 RETRIES = 6  # attempts of one write transaction on a transient failure
 RETRYABLE_SQLSTATES = frozenset({"40001", "40P01", "55P03"})  # serialization failure, deadlock, lock not available
 
@@ -114,14 +121,35 @@ def sqlite_file(url: URL) -> Path | None:
     return Path(str(url.database))
 
 
+def pool_options(url: URL) -> tuple[URL, dict[str, int]]:
+    """``url`` without its pool settings (:data:`POOL_OPTIONS`), and those settings as integers."""
+    found = {name: url.query[name] for name in POOL_OPTIONS if name in url.query}
+    values: dict[str, int] = {}
+    for name, raw in found.items():
+        text_ = raw[-1] if isinstance(raw, tuple) else raw
+        try:
+            values[name] = int(text_)
+        except ValueError:
+            raise StoreError(f"{name} in the database URL must be a whole number, not {text_!r}") from None
+        if values[name] < (-1 if name in ("max_overflow", "pool_recycle") else 0):
+            raise StoreError(f"{name} in the database URL cannot be {values[name]}")
+    return (url.difference_update_query(list(found)) if found else url), values
+
+
 def make_engine(url: URL) -> Engine:
     """An engine for ``url`` with ceasefire's connection settings (not yet connected)."""
     kwargs: dict[str, Any] = {}
     backend = url.get_backend_name()
+    url, pool = pool_options(url)
     if backend == "sqlite" and is_memory(url):
         kwargs = {"poolclass": StaticPool, "connect_args": {"check_same_thread": False}}
-    elif backend == "postgresql" and "connect_timeout" not in url.query:
-        kwargs = {"connect_args": {"connect_timeout": CONNECT_TIMEOUT_S}}
+    elif backend == "postgresql":
+        kwargs = {"pool_pre_ping": True, **pool}
+        if "connect_timeout" not in url.query:
+            kwargs["connect_args"] = {"connect_timeout": CONNECT_TIMEOUT_S}
+    if pool and backend != "postgresql":
+        raise StoreError(f"{', '.join(sorted(pool))}: pool settings apply to PostgreSQL only, "
+                         f"not to {display_url(url)}")
     try:
         engine = create_engine(url, **kwargs)
     except (ArgumentError, NoSuchModuleError, ImportError) as exc:

@@ -4,7 +4,7 @@ Every condition of an :class:`~ceasefire.model.IncidentFilter` becomes SQL, so a
 costs an indexed read and its count, never a scan in Python. Conditions on what an
 incident's JSON payload lists (its actors, its flags) read the list with the
 dialect's JSON table function (``json_each`` on SQLite, ``json_array_elements`` on
-PostgreSQL).
+PostgreSQL); a condition on an agreement reads the violation check's current judgements.
 
 Pages are keyset pages: sorted by one value (unknown values last, whichever the
 direction) and then by id, a page starts behind the ``(value, id)`` of the last
@@ -36,12 +36,12 @@ from sqlalchemy import (
     union_all,
 )
 
-from ..model import ActorSummary, DayCount, IncidentFilter, IncidentOrder, IncidentPage, SourceSummary
+from ..model import ActorSummary, DayCount, IncidentFilter, IncidentOrder, IncidentPage, Report, SourceSummary
 from . import rows as R
 from . import tables as T
 from .work import assemble
 
-__all__ = ["find_incidents", "day_counts", "source_summaries", "actor_summaries", "conditions"]
+__all__ = ["find_incidents", "find_reports", "day_counts", "source_summaries", "actor_summaries", "conditions"]
 
 _I = T.incidents.c
 # the sort keys' columns, and the values that put an unknown one last: (ascending, descending)
@@ -135,12 +135,6 @@ def conditions(f: IncidentFilter, dialect: str) -> list[ColumnElement[bool]]:
         out.append(_lists(dialect, "actors", ("actor", "name"), f.actors))
     if f.flags:
         out.append(_lists(dialect, "flags", ("type",), f.flags))
-    if f.agreement is not None:
-        w = T.violations.c
-        judged = select(w.incident_id).where(w.agreement_id == f.agreement, w.current.is_(True))
-        if f.statuses:
-            judged = judged.where(w.status.in_(sorted(set(f.statuses))))
-        out.append(_I.id.in_(judged))
     if f.text is not None and f.text.strip():
         pattern = _like(f.text.strip())
         claims = T.claims.c
@@ -148,7 +142,37 @@ def conditions(f: IncidentFilter, dialect: str) -> list[ColumnElement[bool]]:
             *(func.lower(col).like(pattern, escape="\\") for col in (claims.quote, claims.source, claims.victims))
         )
         out.append(or_(_by_claims(said), _by_titles(pattern)))
+    if f.agreement is not None or f.statuses:
+        out.append(_judged(f.agreement, f.statuses))
     return out
+
+
+def _judged(agreement: str | None, statuses: Sequence[str]) -> ColumnElement[bool]:
+    """The incident's current judgement against ``agreement`` (any, when ``None``) has one of ``statuses``
+    (any, when empty)."""
+    w = T.violations.c
+    inner = select(w.incident_id).where(w.current.is_(True))
+    if agreement is not None:
+        inner = inner.where(w.agreement_id == agreement)
+    if statuses:
+        inner = inner.where(w.status.in_(sorted(set(statuses))))
+    return _I.id.in_(inner)
+
+
+def find_reports(conn: Connection, f: IncidentFilter, after: str | None, limit: int) -> list[Report]:
+    """At most ``limit`` of the reports that the incidents ``f`` keeps rest on, by key, behind ``after``."""
+    links, mentions, reports = T.incident_mentions.c, T.mentions.c, T.reports.c
+    kept = (
+        select(mentions.report_key)
+        .select_from(T.incident_mentions.join(T.mentions, mentions.key == links.mention_key))
+        .join(T.incidents, _I.id == links.incident_id)
+        .where(*conditions(f, conn.dialect.name))
+    )
+    query = select(T.reports).where(reports.key.in_(kept))
+    if after is not None:
+        query = query.where(reports.key > after)
+    rows = conn.execute(query.order_by(reports.key).limit(limit)).mappings().all()
+    return [R.report_from_row(r) for r in rows]
 
 
 def _sort_value(order: IncidentOrder) -> ColumnElement[Any]:

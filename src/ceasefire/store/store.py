@@ -481,10 +481,18 @@ class Store:
 
     # -- searching (the REST API's reads: ceasefire.store.search) -------------
 
-    def find_incidents(self, where: IncidentFilter, order: IncidentOrder, limit: int) -> IncidentPage:
-        """One keyset page of the incidents ``where`` keeps, in ``order`` (see :mod:`.search`)."""
+    def find_incidents(self, where: IncidentFilter, order: IncidentOrder, limit: int, *,
+                       cached: bool = True) -> IncidentPage:
+        """One keyset page of the incidents ``where`` keeps, in ``order`` (see :mod:`.search`); with
+        ``cached=False`` the page's mentions are decoded apart from the store's cache (a bulk read that
+        would only fill it)."""
         with self._guard("search incidents"), self._read() as conn:
-            return search.find_incidents(conn, where, order, limit, self._mention_cache)
+            return search.find_incidents(conn, where, order, limit, self._mention_cache if cached else {})
+
+    def find_reports(self, where: IncidentFilter, after: str | None, limit: int) -> list[Report]:
+        """A keyset page (by key, behind ``after``) of the reports the incidents ``where`` keeps rest on."""
+        with self._guard("read reports"), self._read() as conn:
+            return search.find_reports(conn, where, after, limit)
 
     def day_counts(self, where: IncidentFilter) -> list[DayCount]:
         """The incidents ``where`` keeps, per start day and event type (see :mod:`.search`)."""

@@ -13,13 +13,13 @@ from fastapi.responses import JSONResponse, Response, StreamingResponse
 
 from ...database import Database
 from ...errors import NotFound
-from ...export import CHUNKS
+from ...export import MEDIA, text_chunks
 from ...model import Incident, IncidentFilter, IncidentOrder
 from .. import cursor as cursors
 from ..auth import reader
 from ..deps import database
 from ..errors import error_response
-from ..params import MAX_LIMIT, Format, IncidentQuery, checked_id, incident_filter, incident_query
+from ..params import MAX_LIMIT, IncidentQuery, checked_id, incident_filter, incident_query
 from ..schemas import ERRORS, IncidentDetail, IncidentHistory, IncidentList, IncidentsDocument, Timeline
 from ..views import incident_detail, incident_item, version_item
 
@@ -27,16 +27,10 @@ router = APIRouter(tags=["incidents"], dependencies=[Depends(reader)])
 
 Db = Annotated[Database, Depends(database)]
 
-_MEDIA = {
-    Format.json: "application/json",
-    Format.geojson: "application/geo+json",
-    Format.csv: "text/csv; charset=utf-8",
-}
-
 
 def _export(db: Database, query: IncidentQuery) -> Response:
     assert query.format is not None
-    media, filename, chunks = _MEDIA[query.format], f"incidents.{query.format.value}", CHUNKS[query.format.value]
+    media, suffix = MEDIA[query.format.value]
     order = IncidentOrder(query.order.key, query.order.descending)  # every match: cursor and limit are ignored
     first = db.find_incidents(query.where, order, limit=MAX_LIMIT)  # errors surface before the answer starts
 
@@ -46,8 +40,8 @@ def _export(db: Database, query: IncidentQuery) -> Response:
                 query.where, IncidentOrder(order.key, order.descending, first.after), page=MAX_LIMIT
             )
 
-    body = chunks(chain(first.incidents, rest()))
-    headers = {"content-disposition": f'attachment; filename="{filename}"'}
+    body = text_chunks(query.format.value, chain(first.incidents, rest()), db.countries())
+    headers = {"content-disposition": f'attachment; filename="incidents.{suffix}"'}
     return StreamingResponse((c.encode("utf-8") for c in body), media_type=media, headers=headers)
 
 
