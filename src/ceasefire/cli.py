@@ -21,15 +21,15 @@ from pathlib import Path
 from typing import Any, Iterator, NoReturn, Optional
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 from typer._click.exceptions import NoArgsIsHelpError, UsageError  # typer 0.29 vendors click; not re-exported
 
 from . import database
-from .config import Settings
+from .cli_review import review_app, user_app
+from .cli_state import _db, err, out, state
 from .errors import CeasefireError, ConfigError
-from .model import Agreement, Incident, IncidentFilter, Violation
+from .model import Agreement, Incident, IncidentFilter, Violation, claim_id
 
 USAGE_ERROR = 2  # also a CeasefireError that stopped the command
 INTERNAL_ERROR = 70  # an unexpected exception: a bug (EX_SOFTWARE of sysexits.h)
@@ -45,24 +45,8 @@ gazetteer_app = typer.Typer(no_args_is_help=True, help="The offline place index.
 app.add_typer(gazetteer_app, name="gazetteer")
 agreement_app = typer.Typer(no_args_is_help=True, help="Ceasefire agreements (docs/agreements.md).")
 app.add_typer(agreement_app, name="agreement")
-
-out = Console(highlight=False, soft_wrap=True, width=None if sys.stdout.isatty() else 160)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
-
-
-class _State:
-    db: Optional[str] = None
-    model: Optional[str] = None
-    policy: Optional[str] = None
-    quiet: bool = False
-    debug: bool = False
-
-    def settings(self) -> Settings:
-        return Settings.from_env(db_url=self.db, model=self.model, policy=self.policy)
-
-
-state = _State()
-
+app.add_typer(review_app, name="review")
+app.add_typer(user_app, name="user")
 
 @app.callback()
 def _global(
@@ -81,21 +65,6 @@ def _global(
     ),
 ) -> None:
     state.db, state.model, state.policy, state.quiet, state.debug = db, model, policy, quiet, debug
-
-
-@contextmanager
-def _db(*, writes: bool = False) -> Iterator[database.Database]:
-    """The database; a command that ``writes`` refuses an in-memory store (its work would be lost at exit)."""
-    db = database.Database(state.settings())
-    try:
-        if writes and db.in_memory:
-            raise ConfigError(
-                "the store is in memory only (--db ':memory:' or 'sqlite://'): everything written would be lost "
-                "when the command ends; give a SQLite file path or a database URL"
-            )
-        yield db
-    finally:
-        db.close()
 
 
 @contextmanager
@@ -204,10 +173,11 @@ def incidents(
 
 def _print_history(db: database.Database, incident_id: str) -> None:
     table = Table(title=f"history of {incident_id}")
-    for col in ("version", "recorded", "cause"):
+    for col in ("version", "recorded", "kind", "by", "cause", "why"):
         table.add_column(col, overflow="fold")
     for v in db.history(incident_id):
-        table.add_row(str(v.version), v.recorded_at.isoformat(timespec="seconds") if v.recorded_at else "", v.cause)
+        table.add_row(str(v.version), v.recorded_at.isoformat(timespec="seconds") if v.recorded_at else "", v.kind,
+                      v.by or "", v.cause, v.why or "")
     out.print(table)
 
 
@@ -215,6 +185,7 @@ def _print_history(db: database.Database, incident_id: str) -> None:
 def show(
     incident_id: str = typer.Argument(..., help="Incident id (or a unique prefix)."),
     history: bool = typer.Option(False, "--history", help="Also list every version: time and cause of each change."),
+    mentions: bool = typer.Option(False, "--mentions", help="Also list its mentions' keys (for 'review split')."),
 ) -> None:
     """One incident with all its claims side by side, and their sentences."""
     with _db() as db:
@@ -240,6 +211,11 @@ def show(
     for flag in inc.flags:
         out.print(f"flag   {flag.type}: {flag.detail}", markup=False)
     out.print(f"grade  {inc.grade}; reports: {', '.join(inc.article_ids)}", markup=False)
+    _print_review(inc)
+    if mentions:
+        for m in inc.mentions:
+            out.print(f"mention {m.key}  {m.article_id} part {m.part}: {m.trigger.quote}", markup=False)
+    wrong = {w.claim for w in inc.review.wrong} if inc.review is not None else set()
     table = Table(show_lines=True)
     for col in ("kind", "figure", "victims", "source", "carried by", "report", "sentence"):
         table.add_column(col, overflow="fold")
@@ -251,7 +227,8 @@ def show(
                 text = str(fig.min)
             text += " ~" if fig.approx else ""
             table.add_row(
-                c.kind.value + (" (hedged)" if c.hedged else ""),
+                c.kind.value + (" (hedged)" if c.hedged else "")
+                + (" (marked wrong)" if claim_id(m.key, m.claims.index(c)) in wrong else ""),
                 text,
                 f"{c.victims or ''} [{c.scope}]" if c.scope != "total" else (c.victims or ""),
                 c.source.name + (f" citing {c.origin}" if c.origin else ""),
@@ -260,6 +237,20 @@ def show(
                 c.evidence.quote,
             )
     out.print(table)
+
+
+def _print_review(inc: Incident) -> None:
+    r = inc.review
+    if r is None:
+        return
+    if r.confirmed is not None:
+        out.print(f"review confirmed by {r.confirmed.by} at {r.confirmed.at:%Y-%m-%d %H:%M}: {r.confirmed.why}",
+                  markup=False)
+    for c in r.corrections:
+        out.print(f"review {c.field} corrected to {json.dumps(c.value)} (machine: {json.dumps(c.machine)}) by "
+                  f"{c.mark.by}: {c.mark.why}", markup=False)
+    for w in r.wrong:
+        out.print(f"review claim {w.claim} marked wrong by {w.mark.by}: {w.mark.why}", markup=False)
 
 
 def _retired(db: database.Database, incident_id: str) -> bool:
@@ -458,8 +449,10 @@ def gazetteer_build(
 def serve(
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (0.0.0.0: every interface)."),
     port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port to listen on."),
+    read_token: bool = typer.Option(False, "--read-token", envvar="CEASEFIRE_READ_TOKEN",
+                                    help="Reading needs a token too (writes always do)."),
 ) -> None:
-    """Serve the REST API (docs/api.md) over the store, read-only, until interrupted."""
+    """Serve the REST API (docs/api.md) over the store until interrupted; writes need a token (ceasefire user add)."""
     database.check_servable(state.settings().db_url)  # before the store is opened (or created)
     import uvicorn
 
@@ -468,7 +461,8 @@ def serve(
     with _db() as db:
         if not state.quiet:
             err.print(f"serving {db.store!r} on http://{host}:{port}/api/v1 (Ctrl-C to stop)", markup=False)
-        uvicorn.run(create_app(db), host=host, port=port, log_level="warning" if state.quiet else "info")
+        level = "warning" if state.quiet else "info"
+        uvicorn.run(create_app(db, read_token=read_token), host=host, port=port, log_level=level)
 
 
 def _moment(value: date | None) -> str:

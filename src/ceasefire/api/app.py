@@ -11,7 +11,7 @@ from .. import __version__
 from ..config import Settings
 from ..database import Database
 from . import errors
-from .routes import catalog, incidents, reports
+from .routes import agreements, catalog, incidents, reports, review
 from .security import SafeHeaders
 from .views import PREFIX
 
@@ -19,13 +19,14 @@ __all__ = ["create_app"]
 
 DESCRIPTION = (
     "Read the ceasefire incident store: incidents with their claims, sources and evidence "
-    "sentences, reports, sources and actors. See docs/api.md."
+    "sentences, reports, sources and actors, agreements and their violations; review incidents "
+    "with a token (confirm, correct, merge, split, mark a claim wrong). See docs/api.md."
 )
 
 
-def create_app(source: Database | Settings) -> FastAPI:
+def create_app(source: Database | Settings, *, read_token: bool | None = None) -> FastAPI:
     """The API over ``source``: an open ``Database`` (the caller closes it), or ``Settings`` to open one
-    (closed when the app shuts down)."""
+    (closed when the app shuts down). ``read_token``: reading needs a token too (default: the settings')."""
     owned = isinstance(source, Settings)
     db = Database(source) if isinstance(source, Settings) else source
 
@@ -47,11 +48,13 @@ def create_app(source: Database | Settings) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.db = db
+    app.state.read_token = db.settings.read_token if read_token is None else read_token
     errors.install(app)
     app.add_middleware(SafeHeaders)
     app.include_router(catalog.health_router)
     app.include_router(incidents.router, prefix=PREFIX)
     app.include_router(reports.router, prefix=PREFIX)
     app.include_router(catalog.router, prefix=PREFIX)
-    # review and edit routes (issue 11, with audit and tokens) go in routes/review.py, behind auth.editor
+    app.include_router(agreements.router, prefix=PREFIX)
+    app.include_router(review.router, prefix=PREFIX)  # writes: each behind auth.editor (a Bearer token)
     return app
