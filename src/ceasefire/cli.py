@@ -442,17 +442,26 @@ def gazetteer_build(
 def serve(
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (0.0.0.0: every interface)."),
     port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port to listen on."),
+    tiles: Optional[str] = typer.Option(
+        None, "--tiles", envvar="CEASEFIRE_TILES",
+        help="Online map tiles for the web UI, a {z}/{x}/{y} URL (default: none, the bundled country outlines)."),
 ) -> None:
-    """Serve the REST API (docs/api.md) over the store, read-only, until interrupted."""
+    """Serve the web UI (docs/web.md) and the REST API (docs/api.md) over the store, until interrupted."""
     database.check_servable(state.settings().db_url)  # before the store is opened (or created)
     import uvicorn
 
+    from . import web
     from .api import create_app
 
+    web.check_tiles(tiles)
+    if web.missing_assets():
+        err.print(web.BUILD_HINT, markup=False)
     with _db() as db:
+        app = create_app(db, tiles=tiles)
         if not state.quiet:
-            err.print(f"serving {db.store!r} on http://{host}:{port}/api/v1 (Ctrl-C to stop)", markup=False)
-        uvicorn.run(create_app(db), host=host, port=port, log_level="warning" if state.quiet else "info")
+            err.print(f"serving {db.store!r} on http://{host}:{port}/ (web UI) and /api/v1 (Ctrl-C to stop)",
+                      markup=False)
+        uvicorn.run(app, host=host, port=port, log_level="warning" if state.quiet else "info")
 
 
 def _moment(value: date | None) -> str:

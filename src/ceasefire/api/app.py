@@ -7,7 +7,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from .. import __version__
+from .. import __version__, web
 from ..config import Settings
 from ..database import Database
 from . import errors
@@ -23,9 +23,12 @@ DESCRIPTION = (
 )
 
 
-def create_app(source: Database | Settings) -> FastAPI:
+def create_app(source: Database | Settings, *, tiles: str | None = None, ui: bool = True) -> FastAPI:
     """The API over ``source``: an open ``Database`` (the caller closes it), or ``Settings`` to open one
-    (closed when the app shuts down)."""
+    (closed when the app shuts down). With ``ui`` (the default), the web UI beside it (``docs/web.md``),
+    its map over online tiles only when ``tiles`` (a ``{z}/{x}/{y}`` URL) is given."""
+    if ui:
+        tiles = web.check_tiles(tiles)
     owned = isinstance(source, Settings)
     db = Database(source) if isinstance(source, Settings) else source
 
@@ -48,10 +51,12 @@ def create_app(source: Database | Settings) -> FastAPI:
     )
     app.state.db = db
     errors.install(app)
-    app.add_middleware(SafeHeaders)
+    app.add_middleware(SafeHeaders, page_policy=web.page_policy(tiles) if ui else None)
     app.include_router(catalog.health_router)
     app.include_router(incidents.router, prefix=PREFIX)
     app.include_router(reports.router, prefix=PREFIX)
     app.include_router(catalog.router, prefix=PREFIX)
+    if ui:
+        web.mount(app, tiles=tiles)
     # review and edit routes (issue 11, with audit and tokens) go in routes/review.py, behind auth.editor
     return app
