@@ -74,4 +74,11 @@ async function one() {
   ]);
 }
 
-(id ? one : index)();
+getJSON("/web/config.json").then((config) => {
+  if (!config.agreements) {
+    clear(box);
+    append(box, [h("h1", {}, "Agreements"), h("p", {}, "This server does not serve agreements yet.")]);
+    return null;
+  }
+  return (id ? one : index)();
+}).catch((e) => showError(box, e));

@@ -18,7 +18,7 @@ export function h(tag, attrs, ...children) {
 }
 
 export function append(el, children) {
-  for (const c of children.flat()) {
+  for (const c of children.flat(Infinity)) {
     if (c === null || c === undefined || c === false) continue;
     el.append(c instanceof Node ? c : document.createTextNode(String(c)));
   }
@@ -189,6 +189,8 @@ export function highlighted(text, spans, offset = 0) {
       continue;
     }
     const attrs = {class: [...new Set(over.map((s) => s.cls))].join(" ")};
+    const ids = over.map((s) => s.id).filter(Boolean);
+    if (ids.length) attrs["data-spans"] = ids.join(" ");
     const first = over.find((s) => s.id && !used.has(s.id));
     if (first) {
       attrs.id = first.id;

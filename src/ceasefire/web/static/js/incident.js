@@ -17,7 +17,10 @@ const CONTEXT = 320; // characters of report text shown around a claim's sentenc
 const id = pathId("/incidents/");
 const box = el("incident");
 
+let config = null;
+
 async function load() {
+  config = config || await getJSON("/web/config.json").catch(() => ({}));
   let inc;
   try {
     inc = await getJSON(`${API}/incidents/${id}`);
@@ -53,6 +56,7 @@ async function fetchReports(details) {
 // agreement's list of results read for this incident's id.
 async function fetchViolations(inc) {
   if (Array.isArray(inc.violations)) return inc.violations;
+  if (!config.agreements) return [];
   let agreements;
   try {
     const r = await getJSON(`${API}/agreements`);
@@ -104,7 +108,7 @@ function render(inc, reports, violations) {
       h("ul", {class: "actors"}, inc.actors.map((a) => h("li", {}, h("strong", {}, a.name), ` — ${a.role}${a.type ? `, ${a.type}` : ""}`)))) : null,
     reportsPanel(inc, reports),
     historyPanel(inc.history || []),
-    correctionForm(inc, load),
+    config.corrections ? correctionForm(inc, load) : null,
   ]);
   if (location.hash) {
     const target = document.getElementById(location.hash.slice(1));

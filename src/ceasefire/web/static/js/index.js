@@ -153,7 +153,7 @@ function select(id) {
   link.focus({preventScroll: true});
 }
 
-async function catalogues() {
+async function catalogues(config) {
   const types = form.querySelector('[name="type"]');
   for (const [t] of TYPES) if (![...types.options].some((o) => o.value === t)) types.append(h("option", {value: t}, t));
   getJSON(`${API}/actors`).then((r) => {
@@ -164,7 +164,7 @@ async function catalogues() {
     const names = [...new Set(r.sources.map((s) => s.name))].slice(0, 500);
     append(el("source-names"), names.map((n) => h("option", {value: n})));
   }).catch(() => null);
-  getJSON(`${API}/agreements`).then((r) => {
+  if (config.agreements) getJSON(`${API}/agreements`).then((r) => {
     const list = r.agreements || r.data || [];
     if (!list.length) return;
     const sel = form.querySelector('[name="agreement"]');
@@ -196,7 +196,7 @@ async function main() {
     form.querySelector('[name="to"]').value = range ? range[1] : "";
     load();
   });
-  await catalogues();
+  await catalogues(config);
   const later = debounce(load, 300);
   form.addEventListener("input", (e) => (e.target.type === "search" || e.target.type === "text" || e.target.list ? later() : load()));
   form.addEventListener("submit", (e) => { e.preventDefault(); load(); });

@@ -61,11 +61,10 @@ function render(r) {
           c.incident_id ? [" · ", h("a", {href: incidentPage(c.incident_id)}, "incident")] : null))))),
   ]);
   if (location.hash) {
-    const target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
-    if (target) {
-      target.classList.add("focus");
-      target.scrollIntoView({block: "center"});
-    }
+    const wanted = decodeURIComponent(location.hash.slice(1));
+    const parts = [...document.querySelectorAll("mark[data-spans]")].filter((m) => m.dataset.spans.split(" ").includes(wanted));
+    for (const m of parts) m.classList.add("focus");
+    if (parts.length) parts[0].scrollIntoView({block: "center"});
   }
 }
 
