@@ -1,6 +1,6 @@
 // Shared helpers of every page. Stored text (article text, titles, outlets, URLs, names) is
 // attacker-controlled: it only ever reaches the page as text nodes (textContent), and links
-// are made only from http(s) URLs. Nothing here assigns innerHTML.
+// are made only from http(s) URLs. Nothing here parses markup.
 
 export const API = "/api/v1";
 

@@ -96,7 +96,7 @@ function render(inc, reports, violations) {
       h("span", {title: (loc && loc.basis) || ""}, h("strong", {}, "Place "), placeText(loc),
         loc ? ` (${PRECISION[loc.precision] || loc.precision})` : ""),
       h("span", {}, h("strong", {}, "Type "), `${inc.event_type || "?"}${inc.sub_event_type ? ` / ${inc.sub_event_type}` : ""}`),
-      h("span", {}, h("strong", {}, "Reports "), String((inc.reports || []).length)),
+      h("span", {}, h("strong", {}, "Reports "), String((inc.report_details || inc.reports || []).length)),
       h("span", {class: "note"}, `id ${inc.id}`)),
     figuresPanel(inc),
     (inc.flags || []).length ? flagsPanel(inc.flags) : null,
@@ -244,7 +244,7 @@ function reportsPanel(inc, reports) {
     h("h2", {id: "rep-h"}, `Reports (${rows.length})`),
     h("table", {class: "plain"}, h("thead", {}, h("tr", {}, h("th", {}, "report"), h("th", {}, "outlet"), h("th", {}, "date"), h("th", {}, "link"))),
       h("tbody", {}, rows.map((r) => h("tr", {},
-        h("td", {}, h("a", {href: reportPage(r.href)}, r.title || `${r.report_id}${r.part > 1 ? ` part ${r.part}` : ""}`)),
+        h("td", {}, h("a", {href: reportPage(r.href)}, r.title || (r.headline && r.headline.quote) || `${r.report_id}${r.part > 1 ? ` part ${r.part}` : ""}`)),
         h("td", {}, r.outlet || "—"), h("td", {}, reportDate(r) || "—"), h("td", {}, urlLink(r.url) || "—"))))));
 }
 

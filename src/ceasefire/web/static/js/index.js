@@ -8,6 +8,7 @@ import {IncidentMap} from "./map.js";
 import {Timeline} from "./timeline.js";
 
 const MAX_LOADED = 2000; // incidents drawn on the map at most; the count says when there are more
+const FIRST_PAGE = 100; // the list shows these while the rest load
 const PAGE = 500;
 const LIST_STEP = 200;
 const FIELDS = ["from", "to", "q", "type", "country", "actor", "source", "grade", "agreement", "status", "sort"];
@@ -70,7 +71,7 @@ async function load() {
   listed = 0;
   clear(el("list"));
   try {
-    let url = `${API}/incidents?${p}&limit=${PAGE}`;
+    let url = `${API}/incidents?${p}&limit=${FIRST_PAGE}`;
     let first = true;
     while (url && loaded.length < MAX_LOADED) {
       const page = await getJSON(url);
@@ -93,6 +94,7 @@ async function load() {
   if (mine !== generation) return;
   renderCount();
   if (!listed) renderList();
+  updateMore();
   await map.show(loaded);
   if (!fitted && !el("in-view").checked) {
     map.fit();
@@ -116,10 +118,14 @@ function renderList() {
   const next = loaded.slice(listed, listed + LIST_STEP);
   for (const inc of next) list.append(item(inc));
   listed += next.length;
+  updateMore();
+  if (!loaded.length) list.append(h("li", {class: "empty"}, "No incident matches these filters."));
+}
+
+function updateMore() {
   const more = el("more");
   more.hidden = listed >= loaded.length;
   more.textContent = `Show ${fmt.format(Math.min(LIST_STEP, loaded.length - listed))} more`;
-  if (!loaded.length) list.append(h("li", {class: "empty"}, "No incident matches these filters."));
 }
 
 function item(inc) {

@@ -34,7 +34,8 @@ function spansOf(r, field) {
 
 function render(r) {
   clear(box);
-  const name = r.title || `${r.report_id}${r.part > 1 ? ` part ${r.part}` : ""}`;
+  const headline = r.headline && r.headline.quote ? r.headline.quote.trim() : null;
+  const name = r.title || headline || `${r.report_id}${r.part > 1 ? ` part ${r.part}` : ""}`;
   document.title = `${name} — ceasefire`;
   const body = r.body || {start: 0, end: r.text.length};
   const text = r.text.slice(body.start, body.end);

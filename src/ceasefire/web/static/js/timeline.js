@@ -19,6 +19,14 @@ function s(tag, attrs, text) {
 
 const dayNum = (iso) => Date.parse(`${iso}T00:00:00Z`) / DAY;
 const isoDay = (n) => new Date(Math.round(n) * DAY).toISOString().slice(0, 10);
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+// An axis label: "12 Sep", with the year on the first label and over long spans ("Sep 2016").
+function dayLabel(n, first, long) {
+  const d = new Date(Math.round(n) * DAY);
+  const month = MONTHS[d.getUTCMonth()], year = d.getUTCFullYear();
+  if (long) return `${month} ${year}`;
+  return first ? `${d.getUTCDate()} ${month} ${year}` : `${d.getUTCDate()} ${month}`;
+}
 
 export class Timeline {
   constructor(svg, legend, note, onBrush) {
@@ -130,11 +138,16 @@ export class Timeline {
       }
     }
     // axis: a few day labels
-    const ticks = Math.max(2, Math.floor(plotW / 110));
+    const span = hi - lo - 2; // days from the first to the last
+    const ticks = Math.max(1, Math.min(span, Math.floor(plotW / 95)));
+    const labelled = new Set();
     for (let i = 0; i <= ticks; i++) {
-      const n = Math.round(lo + 1 + ((hi - lo - 2) * i) / ticks);
-      svg.append(s("text", {x: x(n), y: height - 6, class: "axis", "text-anchor": i === 0 ? "start" : i === ticks ? "end" : "middle"},
-        isoDay(n)));
+      const n = Math.round(lo + 1 + (span * i) / ticks);
+      if (labelled.has(n)) continue;
+      labelled.add(n);
+      const anchor = i === 0 ? "start" : i === ticks ? "end" : "middle";
+      const at = anchor === "start" ? x(n) : anchor === "end" ? x(n) + barW : x(n) + barW / 2;
+      svg.append(s("text", {x: at, y: height - 6, class: "axis", "text-anchor": anchor}, dayLabel(n, i === 0, span > 400)));
     }
     // the brush
     this.brush = s("rect", {class: "brush", y: top - 4, height: height - M.bottom - top + 4, x: 0, width: 0});
