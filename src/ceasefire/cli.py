@@ -29,7 +29,7 @@ from typer._click.exceptions import NoArgsIsHelpError, UsageError  # typer 0.29 
 from . import database
 from .config import Settings
 from .errors import CeasefireError, ConfigError
-from .model import Agreement, Incident, Violation
+from .model import Agreement, Incident, Violation, claim_id
 
 USAGE_ERROR = 2  # also a CeasefireError that stopped the command
 INTERNAL_ERROR = 70  # an unexpected exception: a bug (EX_SOFTWARE of sysexits.h)
@@ -204,10 +204,11 @@ def incidents(
 
 def _print_history(db: database.Database, incident_id: str) -> None:
     table = Table(title=f"history of {incident_id}")
-    for col in ("version", "recorded", "cause"):
+    for col in ("version", "recorded", "kind", "by", "cause", "why"):
         table.add_column(col, overflow="fold")
     for v in db.history(incident_id):
-        table.add_row(str(v.version), v.recorded_at.isoformat(timespec="seconds") if v.recorded_at else "", v.cause)
+        table.add_row(str(v.version), v.recorded_at.isoformat(timespec="seconds") if v.recorded_at else "", v.kind,
+                      v.by or "", v.cause, v.why or "")
     out.print(table)
 
 
@@ -215,6 +216,7 @@ def _print_history(db: database.Database, incident_id: str) -> None:
 def show(
     incident_id: str = typer.Argument(..., help="Incident id (or a unique prefix)."),
     history: bool = typer.Option(False, "--history", help="Also list every version: time and cause of each change."),
+    mentions: bool = typer.Option(False, "--mentions", help="Also list its mentions' keys (for 'review split')."),
 ) -> None:
     """One incident with all its claims side by side, and their sentences."""
     with _db() as db:
@@ -240,6 +242,11 @@ def show(
     for flag in inc.flags:
         out.print(f"flag   {flag.type}: {flag.detail}", markup=False)
     out.print(f"grade  {inc.grade}; reports: {', '.join(inc.article_ids)}", markup=False)
+    _print_review(inc)
+    if mentions:
+        for m in inc.mentions:
+            out.print(f"mention {m.key}  {m.article_id} part {m.part}: {m.trigger.quote}", markup=False)
+    wrong = {w.claim for w in inc.review.wrong} if inc.review is not None else set()
     table = Table(show_lines=True)
     for col in ("kind", "figure", "victims", "source", "carried by", "report", "sentence"):
         table.add_column(col, overflow="fold")
@@ -251,7 +258,8 @@ def show(
                 text = str(fig.min)
             text += " ~" if fig.approx else ""
             table.add_row(
-                c.kind.value + (" (hedged)" if c.hedged else ""),
+                c.kind.value + (" (hedged)" if c.hedged else "")
+                + (" (marked wrong)" if claim_id(m.key, m.claims.index(c)) in wrong else ""),
                 text,
                 f"{c.victims or ''} [{c.scope}]" if c.scope != "total" else (c.victims or ""),
                 c.source.name + (f" citing {c.origin}" if c.origin else ""),
@@ -260,6 +268,20 @@ def show(
                 c.evidence.quote,
             )
     out.print(table)
+
+
+def _print_review(inc: Incident) -> None:
+    r = inc.review
+    if r is None:
+        return
+    if r.confirmed is not None:
+        out.print(f"review confirmed by {r.confirmed.by} at {r.confirmed.at:%Y-%m-%d %H:%M}: {r.confirmed.why}",
+                  markup=False)
+    for c in r.corrections:
+        out.print(f"review {c.field} corrected to {json.dumps(c.value)} (machine: {json.dumps(c.machine)}) by "
+                  f"{c.mark.by}: {c.mark.why}", markup=False)
+    for w in r.wrong:
+        out.print(f"review claim {w.claim} marked wrong by {w.mark.by}: {w.mark.why}", markup=False)
 
 
 def _retired(db: database.Database, incident_id: str) -> bool:
@@ -442,11 +464,14 @@ def gazetteer_build(
 def serve(
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (0.0.0.0: every interface)."),
     port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port to listen on."),
+    read_token: bool = typer.Option(False, "--read-token", envvar="CEASEFIRE_READ_TOKEN",
+                                    help="Reading needs a token too (writes always do)."),
     tiles: Optional[str] = typer.Option(
         None, "--tiles", envvar="CEASEFIRE_TILES",
         help="Online map tiles for the web UI, a {z}/{x}/{y} URL (default: none, the bundled country outlines)."),
 ) -> None:
-    """Serve the web UI (docs/web.md) and the REST API (docs/api.md) over the store, until interrupted."""
+    """Serve the web UI (docs/web.md) and the REST API (docs/api.md) over the store until interrupted; writes
+    need a token (ceasefire user add)."""
     database.check_servable(state.settings().db_url)  # before the store is opened (or created)
     import uvicorn
 
@@ -457,7 +482,7 @@ def serve(
     if web.missing_assets():
         err.print(web.BUILD_HINT, markup=False)
     with _db() as db:
-        app = create_app(db, tiles=tiles)
+        app = create_app(db, read_token=read_token, tiles=tiles)
         if not state.quiet:
             err.print(f"serving {db.store!r} on http://{host}:{port}/ (web UI) and /api/v1 (Ctrl-C to stop)",
                       markup=False)
@@ -680,6 +705,12 @@ def watch_status(
 
 def _when(value: Optional[str]) -> str:
     return value.replace("T", " ").replace("+00:00", "Z") if value else "never"
+
+
+from .cli_review import review_app, user_app  # noqa: E402 - they use this module's _db, state and consoles
+
+app.add_typer(review_app, name="review")
+app.add_typer(user_app, name="user")
 
 
 def main() -> None:

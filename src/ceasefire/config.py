@@ -31,6 +31,8 @@ class Settings:
     are refused. ``max_chars``: an article whose text is longer than this is
     refused (that record's problem; the run goes on). ``policy``: how incident ranges are derived.
     ``gazetteer``: path of the place index (built on first use when missing).
+    ``read_token``: the REST API requires a token for reading too (``CEASEFIRE_READ_TOKEN=1``;
+    writes always need one).
     """
 
     db_url: str = DEFAULT_DB
@@ -41,6 +43,7 @@ class Settings:
     cache_dir: Path = field(default_factory=_default_cache)
     gazetteer: Path | None = None
     batch_size: int = 32
+    read_token: bool = False  # the REST API answers reads only with a token (writes always need one)
 
     def __post_init__(self) -> None:
         if self.policy not in POLICIES:
@@ -71,6 +74,11 @@ class Settings:
             values["cache_dir"] = Path(env["CEASEFIRE_CACHE"])
         if env.get("CEASEFIRE_GAZETTEER"):
             values["gazetteer"] = Path(env["CEASEFIRE_GAZETTEER"])
+        if env.get("CEASEFIRE_READ_TOKEN"):
+            flag = env["CEASEFIRE_READ_TOKEN"].strip().lower()
+            if flag not in ("1", "0", "true", "false", "yes", "no"):
+                raise ConfigError("CEASEFIRE_READ_TOKEN must be 1 or 0 (true/false, yes/no)")
+            values["read_token"] = flag in ("1", "true", "yes")
         for name, key in (
             ("CEASEFIRE_MAX_BYTES", "max_bytes"),
             ("CEASEFIRE_MAX_CHARS", "max_chars"),

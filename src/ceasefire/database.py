@@ -41,6 +41,8 @@ from .store.engine import hide_secrets, is_memory, normalise_url, sqlite_file
 
 if TYPE_CHECKING:
     from .brief.context import Brief
+    from .review import Reviewer
+    from .users import Users
 
 __all__ = [
     "Database",
@@ -112,6 +114,21 @@ class Database:
     def in_memory(self) -> bool:
         """Whether the store lives in memory only (``:memory:``, ``sqlite://``): gone when closed."""
         return self.store.in_memory
+
+    @property
+    def review(self) -> "Reviewer":
+        """Review actions with audit: ``confirm``, ``correct``, ``merge``, ``split``, ``mark_wrong``
+        (``ceasefire.review``)."""
+        from .review import Reviewer
+
+        return Reviewer(self)
+
+    @property
+    def users(self) -> "Users":
+        """Who may review: ``add`` (returns a token), ``list``, ``revoke``, ``authenticate`` (``ceasefire.users``)."""
+        from .users import Users
+
+        return Users(self.store)
 
     @property
     def pipeline(self) -> Pipeline:
@@ -286,6 +303,10 @@ class Database:
                 continue
             out.append(v)
         return out
+
+    def incident_violations(self, incident_id: str) -> list[Violation]:
+        """The current judgement of one incident (its exact id) against each stored agreement, by agreement."""
+        return self.store.verdicts_of(incident_id)
 
     def export_violations(
         self, agreement_id: str, output: str | Path | IO[str], *, format: str = "json", **filters: Any

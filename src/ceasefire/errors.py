@@ -13,6 +13,9 @@ __all__ = [
     "NotFound",
     "InvalidParameter",
     "FetchError",
+    "AuthError",
+    "Unauthorized",
+    "Forbidden",
 ]
 
 
@@ -78,3 +81,15 @@ class FetchError(CeasefireError):
         self.reason = message
         self.status = status
         self.permanent = permanent
+
+
+class AuthError(CeasefireError):
+    """A request is not allowed: no valid token (:class:`Unauthorized`) or not this one's (:class:`Forbidden`)."""
+
+
+class Unauthorized(AuthError):
+    """No token, or a token that is not one of ours."""
+
+
+class Forbidden(AuthError):
+    """A revoked token, or a role that may not do this."""

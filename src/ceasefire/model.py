@@ -580,6 +580,7 @@ class IncidentHead:
     grade: str = "single_source"
     policy: str = "conservative"
     tally: IncidentTally | None = None
+    review: "IncidentReview | None" = None  # what people confirmed, corrected or marked wrong
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -623,6 +624,13 @@ class IncidentVersion:
     recorded_at: datetime | None = None
     added: tuple[str, ...] = ()
     removed: tuple[str, ...] = ()
+    by: str | None = None  # who made a review change (None: the machine)
+    why: str | None = None  # the reviewer's reason
+
+    @property
+    def kind(self) -> str:
+        """``review`` for a person's change, ``machine`` for one of the pipeline."""
+        return "machine" if self.by is None else "review"
 
 
 @dataclass(frozen=True)
@@ -636,6 +644,85 @@ class Growth:
     previous: str
     head: IncidentHead
     added: tuple[str, ...]
+
+
+# -- review (docs/incidents.md, "Review") --------------------------------------------------
+
+REVIEW_ACTIONS = ("confirm", "correct", "merge", "split", "wrong")
+CORRECTABLE = ("killed", "wounded", "date", "place", "event_type", "actor")
+ROLES = ("reader", "editor", "admin")
+
+
+def claim_id(mention_key: str, seq: int) -> str:
+    """The id of the ``seq``-th claim (from 0) of a mention."""
+    return f"{mention_key}/{seq}"
+
+
+@dataclass(frozen=True)
+class ReviewAction:
+    """One person's review action, stored as its own record and applied whenever incidents are derived.
+
+    ``anchor`` is a mention key: the incident holding that mention carries a confirmation
+    or correction (the incident's smallest key when reviewed), and a claim marked wrong
+    (its mention). ``value`` is a correction's value as given (JSON); ``groups`` the
+    mention keys of a merge (one group) or a split (the parts).
+    """
+
+    id: int
+    action: str  # one of REVIEW_ACTIONS
+    incident_id: str
+    anchor: str
+    by: str
+    at: datetime
+    why: str
+    field: str | None = None
+    value: Any = None
+    claim: str | None = None
+    groups: tuple[tuple[str, ...], ...] = ()
+
+
+@dataclass(frozen=True)
+class ReviewMark:
+    """Who did something to an incident, when and why."""
+
+    by: str
+    at: datetime
+    why: str
+
+
+@dataclass(frozen=True)
+class Correction:
+    """A field a person corrected: the value given and the machine's value it replaces (JSON values)."""
+
+    field: str
+    value: Any
+    machine: Any
+    mark: ReviewMark
+
+
+@dataclass(frozen=True)
+class WrongClaim:
+    claim: str  # its id (:func:`claim_id`)
+    mark: ReviewMark
+
+
+@dataclass(frozen=True)
+class IncidentReview:
+    """What people did to an incident: confirmed it, corrected fields, marked claims wrong."""
+
+    confirmed: ReviewMark | None = None
+    corrections: tuple[Correction, ...] = ()
+    wrong: tuple[WrongClaim, ...] = ()
+
+
+@dataclass(frozen=True)
+class User:
+    """Someone who may review (``role`` one of :data:`ROLES`); ``revoked_at`` set once their token is revoked."""
+
+    name: str
+    role: str
+    created_at: datetime
+    revoked_at: datetime | None = None
 
 
 SORT_KEYS = ("date", "killed", "wounded", "reports", "sources", "id")
@@ -666,6 +753,8 @@ class IncidentFilter:
     grades: tuple[str, ...] = ()
     flags: tuple[str, ...] = ()
     text: str | None = None
+    agreement: str | None = None  # with ``statuses``: incidents judged against this agreement
+    statuses: tuple[str, ...] = ()  # ViolationStatus values (any of them), with ``agreement``
 
 
 @dataclass(frozen=True)

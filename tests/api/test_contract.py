@@ -35,7 +35,16 @@ def _operations(client: TestClient) -> dict[str, Any]:
     return {f"{op.method.upper()} {op.path}": op for op in ops}
 
 
-def test_the_schema_lists_every_read_endpoint(client: TestClient) -> None:
+WRITES = (
+    "POST /api/v1/incidents/{incident_id}/confirm",
+    "POST /api/v1/incidents/{incident_id}/corrections",
+    "POST /api/v1/incidents/merge",
+    "POST /api/v1/incidents/{incident_id}/split",
+    "POST /api/v1/claims/{claim_id}/wrong",
+)
+
+
+def test_the_schema_lists_every_endpoint(client: TestClient) -> None:
     assert set(_operations(client)) == {
         "GET /health",
         "GET /api/v1/incidents",
@@ -45,6 +54,10 @@ def test_the_schema_lists_every_read_endpoint(client: TestClient) -> None:
         "GET /api/v1/reports/{key}",
         "GET /api/v1/sources",
         "GET /api/v1/actors",
+        "GET /api/v1/agreements",
+        "GET /api/v1/agreements/{agreement_id}",
+        "GET /api/v1/agreements/{agreement_id}/violations",
+        *WRITES,
     }
 
 
@@ -56,7 +69,10 @@ INVALID = GenerationMode.NEGATIVE  # only where the schema can be broken: the ty
     "operation, mode",
     [("GET /health", VALID), ("GET /api/v1/incidents", VALID), ("GET /api/v1/incidents", INVALID),
      ("GET /api/v1/incidents/{incident_id}", VALID), ("GET /api/v1/incidents/{incident_id}/history", VALID),
-     ("GET /api/v1/timeline", VALID), ("GET /api/v1/timeline", INVALID), ("GET /api/v1/reports/{key}", VALID), ("GET /api/v1/sources", VALID), ("GET /api/v1/actors", VALID)],
+     ("GET /api/v1/timeline", VALID), ("GET /api/v1/timeline", INVALID), ("GET /api/v1/reports/{key}", VALID),
+     ("GET /api/v1/sources", VALID), ("GET /api/v1/actors", VALID), ("GET /api/v1/agreements", VALID),
+     ("GET /api/v1/agreements/{agreement_id}", VALID), ("GET /api/v1/agreements/{agreement_id}/violations", VALID),
+     *((w, VALID) for w in WRITES), *((w, INVALID) for w in WRITES)],
 )
 def test_generated_requests_get_documented_answers_and_never_a_5xx(
     client: TestClient, operation: str, mode: GenerationMode
@@ -70,3 +86,21 @@ def test_generated_requests_get_documented_answers_and_never_a_5xx(
         case.call_and_validate(checks=CHECKS)
 
     run()
+
+
+@pytest.mark.parametrize("operation", WRITES)
+def test_writes_without_a_token_are_401s(client: TestClient, operation: str) -> None:
+    """Generated write requests carry no token: every one is refused with 401 (never a 5xx, never a write)."""
+    op = _operations(client)[operation]
+    before = client.app.state.db.counts()["incident_versions"]  # type: ignore[attr-defined]
+
+    @given(case=op.as_strategy(VALID))
+    @settings(max_examples=10, deadline=None, derandomize=True, database=None,
+              suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+    def run(case: schemathesis.Case) -> None:
+        response = case.call()
+        assert response.status_code == 401, response.text
+        assert response.json()["error"]["code"] == "unauthorized"
+
+    run()
+    assert client.app.state.db.counts()["incident_versions"] == before  # type: ignore[attr-defined]

@@ -218,6 +218,9 @@ def test_a_correction_needs_an_editor_token(desktop: Watched, site: str, web_db_
     page.click("#correction button[type=submit]")
     page.wait_for_selector("#correction .status.error")
     assert "Refused" in page.inner_text("#correction .status")
+    refused = [e for e in desktop.errors if "401" in e]  # the refusal itself: a 401 answer, as the browser logs it
+    assert refused and all("/corrections" in e or "401 (Unauthorized)" in e for e in refused)
+    desktop.errors = [e for e in desktop.errors if e not in refused]
     assert _api(site, f"/api/v1/incidents/{inc['id']}")["killed"] == inc["killed"]
 
     page.fill("input[name=token]", _editor_token(web_db_url))
@@ -240,3 +243,24 @@ def test_every_page_runs_under_the_content_security_policy(strict: Watched, site
         page.wait_for_timeout(300)
     assert strict.errors == [], strict.errors  # no script, style or image refused by the policy
     assert strict.dialogs == []
+
+
+def test_an_agreement_page_lists_its_possible_violations(desktop: Watched, site: str) -> None:
+    if not _api(site, "/web/config.json")["agreements"]:
+        pytest.skip("GET /api/v1/agreements is not in this build yet")
+    found = _api(site, "/api/v1/agreements/syria-2016-09/violations")
+    assert found["total"] >= 1, "the seed's week holds possible violations of the Syria 2016 agreement"
+    page = desktop.page
+    page.goto(f"{site}/agreements")
+    page.click("a[href='/agreements/syria-2016-09']")
+    page.wait_for_selector("#viol-h")
+    rows = page.locator("#viol-h ~ table tbody tr")
+    assert rows.count() == found["total"]
+    first = found["violations"][0]
+    assert page.locator("td", has_text=first["reason"]).count() >= 1
+    assert page.locator("td", has_text=first["term"]["ref"]).count() >= 1
+    desktop.shot("agreement-1280", full_page=True)
+    page.locator("#viol-h ~ table tbody tr a").first.click()
+    page.wait_for_selector(".badge.violation")
+    assert "syria-2016-09" in page.inner_text(".violations")
+    _clean(desktop)

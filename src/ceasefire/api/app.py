@@ -11,7 +11,7 @@ from .. import __version__, web
 from ..config import Settings
 from ..database import Database
 from . import errors
-from .routes import catalog, incidents, reports
+from .routes import agreements, catalog, incidents, reports, review
 from .security import SafeHeaders
 from .views import PREFIX
 
@@ -19,14 +19,18 @@ __all__ = ["create_app"]
 
 DESCRIPTION = (
     "Read the ceasefire incident store: incidents with their claims, sources and evidence "
-    "sentences, reports, sources and actors. See docs/api.md."
+    "sentences, reports, sources and actors, agreements and their violations; review incidents "
+    "with a token (confirm, correct, merge, split, mark a claim wrong). See docs/api.md."
 )
 
 
-def create_app(source: Database | Settings, *, tiles: str | None = None, ui: bool = True) -> FastAPI:
+def create_app(
+    source: Database | Settings, *, read_token: bool | None = None, tiles: str | None = None, ui: bool = True
+) -> FastAPI:
     """The API over ``source``: an open ``Database`` (the caller closes it), or ``Settings`` to open one
-    (closed when the app shuts down). With ``ui`` (the default), the web UI beside it (``docs/web.md``),
-    its map over online tiles only when ``tiles`` (a ``{z}/{x}/{y}`` URL) is given."""
+    (closed when the app shuts down). ``read_token``: reading needs a token too (default: the settings').
+    With ``ui`` (the default), the web UI beside it (``docs/web.md``), its map over online tiles only when
+    ``tiles`` (a ``{z}/{x}/{y}`` URL) is given."""
     if ui:
         tiles = web.check_tiles(tiles)
     owned = isinstance(source, Settings)
@@ -50,13 +54,15 @@ def create_app(source: Database | Settings, *, tiles: str | None = None, ui: boo
         lifespan=lifespan,
     )
     app.state.db = db
+    app.state.read_token = db.settings.read_token if read_token is None else read_token
     errors.install(app)
     app.add_middleware(SafeHeaders, page_policy=web.page_policy(tiles) if ui else None)
     app.include_router(catalog.health_router)
     app.include_router(incidents.router, prefix=PREFIX)
     app.include_router(reports.router, prefix=PREFIX)
     app.include_router(catalog.router, prefix=PREFIX)
+    app.include_router(agreements.router, prefix=PREFIX)
+    app.include_router(review.router, prefix=PREFIX)  # writes: each behind auth.editor (a Bearer token)
     if ui:
         web.mount(app, tiles=tiles)
-    # review and edit routes (issue 11, with audit and tokens) go in routes/review.py, behind auth.editor
     return app

@@ -16,7 +16,16 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
-from ..errors import CeasefireError, ConfigError, InputError, InvalidParameter, NotFound, StoreError
+from ..errors import (
+    CeasefireError,
+    ConfigError,
+    Forbidden,
+    InputError,
+    InvalidParameter,
+    NotFound,
+    StoreError,
+    Unauthorized,
+)
 
 __all__ = ["STATUS", "error_response", "install", "internal_error"]
 
@@ -24,6 +33,8 @@ log = logging.getLogger("ceasefire.api")
 
 # the first class an error is an instance of decides: status, code
 STATUS: tuple[tuple[type[CeasefireError], int, str], ...] = (
+    (Unauthorized, 401, "unauthorized"),
+    (Forbidden, 403, "forbidden"),
     (InvalidParameter, 422, "invalid_parameter"),
     (NotFound, 404, "not_found"),
     (ConfigError, 422, "invalid_request"),
@@ -32,7 +43,7 @@ STATUS: tuple[tuple[type[CeasefireError], int, str], ...] = (
     (CeasefireError, 500, "error"),
 )
 
-_HTTP_CODES = {404: "not_found", 405: "method_not_allowed", 401: "unauthorized", 403: "forbidden"}
+_HTTP_CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed", 401: "unauthorized", 403: "forbidden"}
 
 
 def error_response(status: int, code: str, message: str, **extra: Any) -> JSONResponse:
@@ -46,13 +57,16 @@ def internal_error() -> JSONResponse:
 def _ceasefire(request: Request, exc: Exception) -> JSONResponse:
     status, code = next((s, c) for cls, s, c in STATUS if isinstance(exc, cls))
     if isinstance(exc, InvalidParameter):
-        where = "path" if exc.name in request.path_params else "query"
+        where = "path" if exc.name in request.path_params else "query" if request.method == "GET" else "body"
         params = [{"name": exc.name, "in": where, "message": exc.reason}]
         return error_response(status, code, f"invalid parameter {exc.name}: {exc.reason}", parameters=params)
     extra = getattr(exc, "details", None) or {}
     if status >= 500:
         log.error("%s on %s: %s", type(exc).__name__, request.url.path, exc)
-    return error_response(status, code, str(exc), **extra)
+    response = error_response(status, code, str(exc), **extra)
+    if status == 401:
+        response.headers["WWW-Authenticate"] = "Bearer"
+    return response
 
 
 def _validation(request: Request, exc: Exception) -> JSONResponse:

@@ -15,9 +15,11 @@ from typing import Annotated
 
 from fastapi import Depends, Query
 
+from ..database import Database
 from ..errors import InvalidParameter
-from ..model import SORT_KEYS, IncidentFilter, IncidentOrder
+from ..model import SORT_KEYS, IncidentFilter, IncidentOrder, ViolationStatus
 from . import cursor as cursors
+from .deps import database
 
 __all__ = [
     "IncidentQuery",
@@ -127,10 +129,21 @@ def incident_filter(
     grade: Annotated[list[str] | None, Query(description="confirmed, fair, weak, contested, single_source.")] = None,
     flag: Annotated[list[str] | None, Query(description="A flag type, e.g. count_disagreement.")] = None,
     q: Annotated[str | None, Query(description="Text in claims' sentences, sources, victims, report titles.")] = None,
+    agreement: Annotated[str | None, Query(max_length=200,
+                                           description="Incidents judged against this agreement (its id).")] = None,
+    status: Annotated[list[ViolationStatus] | None, Query(
+        description="With agreement: the judgement's status (any of several).")] = None,
+    db: Annotated[Database, Depends(database)] = None,  # type: ignore[assignment]  # always given by FastAPI
 ) -> IncidentFilter:
     """Read and check the filter parameters (``/incidents``, ``/timeline``)."""
     if from_ is not None and to is not None and from_ > to:
         raise InvalidParameter("from", f"{from_} is after to={to}")
+    if status and agreement is None:
+        raise InvalidParameter("status", "give the agreement too (agreement=ID)")
+    if agreement is not None:
+        agreement = _text("agreement", agreement)
+        if agreement not in {a.id for a in db.agreements()}:
+            raise InvalidParameter("agreement", f"no agreement {agreement!r} (see /api/v1/agreements)")
     return IncidentFilter(
         since=from_,
         until=to,
@@ -143,6 +156,8 @@ def incident_filter(
         grades=_texts("grade", grade),
         flags=_texts("flag", flag),
         text=_text("q", q) or None if q is not None else None,
+        agreement=agreement,
+        statuses=tuple(sorted({x.value for x in status or ()})),
     )
 
 

@@ -10,7 +10,7 @@ is an open object here.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -29,6 +29,15 @@ __all__ = [
     "ActorList",
     "Timeline",
     "Health",
+    "WRITE_ERRORS",
+    "AgreementList",
+    "AgreementView",
+    "ViolationList",
+    "ConfirmBody",
+    "CorrectionBody",
+    "MergeBody",
+    "SplitBody",
+    "WrongBody",
 ]
 
 
@@ -57,6 +66,14 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     404: {"model": ErrorResponse, "description": "No such record"},
     422: {"model": ErrorResponse, "description": "A parameter is invalid (named in error.parameters)"},
     503: {"model": ErrorResponse, "description": "The store cannot be reached"},
+}
+
+
+WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorResponse, "description": "The body is not JSON"},
+    401: {"model": ErrorResponse, "description": "No token, or not a valid one ('Authorization: Bearer <token>')"},
+    403: {"model": ErrorResponse, "description": "A revoked token, or a role that may not do this"},
+    **ERRORS,
 }
 
 
@@ -124,3 +141,62 @@ class Health(BaseModel):
     status: str
     version: str
     incidents: int
+
+
+class AgreementView(_Open):
+    """An agreement as its file states it (``docs/agreements.md``) and its links."""
+
+    id: str
+    name: str
+    href: str
+    violations: str
+    start: str
+    end: str | None
+    area: dict[str, Any]
+    parties: list[dict[str, Any]]
+    terms: list[dict[str, Any]]
+
+
+class AgreementList(BaseModel):
+    agreements: list[AgreementView]
+
+
+class ViolationList(BaseModel):
+    agreement: str
+    statuses: list[str]
+    total: int
+    violations: list[dict[str, Any]]
+
+
+_REASON = Field("", max_length=2000, description="Why: kept with the new version (who and when are added).")
+
+
+class _Body(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ConfirmBody(_Body):
+    reason: str = _REASON
+
+
+class CorrectionBody(_Body):
+    field: Literal["killed", "wounded", "date", "place", "event_type", "actor"]
+    value: Any = Field(description="killed/wounded {low, best, high}; date {start, end}; place a name or "
+                       "{name, lat, lon, country, admin1}; event_type an ACLED (sub-)event type or {event_type, "
+                       "sub_event_type}; actor a name or {name, role, type}")
+    reason: str = _REASON
+
+
+class MergeBody(_Body):
+    ids: list[str] = Field(min_length=2, max_length=50, description="The incidents to merge (ids or unique prefixes).")
+    reason: str = _REASON
+
+
+class SplitBody(_Body):
+    mentions: list[str] = Field(min_length=1, max_length=1000,
+                                description="Keys of the mentions that become an incident of their own.")
+    reason: str = _REASON
+
+
+class WrongBody(_Body):
+    reason: str = _REASON

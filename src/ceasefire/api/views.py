@@ -7,8 +7,11 @@ Field names are those of ``export/incident_json.py``; what the API adds is liste
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 from urllib.parse import quote
+
+from fastapi.encoders import jsonable_encoder
 
 from ..database import Database
 from ..export import incident_to_json
@@ -20,13 +23,16 @@ from ..export.incident_json import (
     statement_to_json,
     version_to_json,
 )
+from ..export.violations import violation_to_json
 from ..model import (
+    Agreement,
     Evidence,
     Incident,
     IncidentVersion,
     Mention,
     Original,
     Report,
+    Violation,
 )
 
 __all__ = [
@@ -37,6 +43,9 @@ __all__ = [
     "incident_detail",
     "version_item",
     "report_view",
+    "agreement_item",
+    "verdict_item",
+    "violation_item",
 ]
 
 PREFIX = "/api/v1"
@@ -117,14 +126,37 @@ def version_item(v: IncidentVersion) -> dict[str, Any]:
 
 
 def incident_detail(db: Database, inc: Incident) -> dict[str, Any]:
-    """One incident with everything it rests on: claims, mentions with their sentences, reports, history."""
+    """One incident with everything it rests on: claims, mentions with their sentences, reports, history,
+    and its judgement against each stored agreement."""
     reports = {key: db.report(key) for key in dict.fromkeys(m.report_key for m in inc.mentions)}
     return {
         **incident_item(inc),
         "mentions": [mention_item(m, reports.get(m.report_key), inc.id) for m in inc.mentions],
         "report_details": [report_item(r) for r in reports.values()],
         "history": [version_item(v) for v in db.history(inc.id)],
+        "violations": [verdict_item(dataclasses.replace(v, incident=inc)) for v in db.incident_violations(inc.id)],
     }
+
+
+def agreement_href(agreement_id: str) -> str:
+    return f"{PREFIX}/agreements/{quote(agreement_id, safe='')}"
+
+
+def agreement_item(a: Agreement) -> dict[str, Any]:
+    """An agreement as its file states it, with its links."""
+    body = jsonable_encoder(a)
+    return {**body, "href": agreement_href(a.id), "violations": agreement_href(a.id) + "/violations"}
+
+
+def verdict_item(v: Violation) -> dict[str, Any]:
+    """A judgement without its incident: status, term, reason, accused, accusers..., and the agreement's link."""
+    body = {k: x for k, x in violation_to_json(v).items() if k != "incident"}
+    return {**body, "incident_id": v.incident_id, "agreement_href": agreement_href(v.agreement_id)}
+
+
+def violation_item(v: Violation) -> dict[str, Any]:
+    """A judgement with its incident (the incident JSON) and the incident's link."""
+    return {**violation_to_json(v), "incident_id": v.incident_id, "href": incident_href(v.incident_id)}
 
 
 def _evidence_of(m: Mention, incident_id: str | None) -> dict[str, list[dict[str, Any]]]:

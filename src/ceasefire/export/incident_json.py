@@ -10,7 +10,20 @@ from pathlib import Path
 from typing import IO, Any, Iterable, Iterator, Mapping, Sequence
 
 from ..errors import OutputError
-from ..model import Claim, DateResolution, Figures, Incident, IncidentVersion, Mention, Original, Place, Statement
+from ..model import (
+    Claim,
+    DateResolution,
+    Figures,
+    Incident,
+    IncidentReview,
+    IncidentVersion,
+    Mention,
+    Original,
+    Place,
+    ReviewMark,
+    Statement,
+    claim_id,
+)
 
 __all__ = [
     "SCHEMA",
@@ -20,6 +33,7 @@ __all__ = [
     "incidents_document",
     "json_chunks",
     "place_to_json",
+    "review_to_json",
     "statement_to_json",
     "version_to_json",
     "write_json",
@@ -48,8 +62,13 @@ def _copies(inc: Incident) -> list[dict[str, Any]]:
     return [{"report_id": rid, "part": part, "copy_of": _original(o)} for (rid, part), o in seen.items()]
 
 
-def claim_to_json(c: Claim, m: Mention) -> dict[str, Any]:
+def claim_to_json(c: Claim, m: Mention, wrong: Mapping[str, ReviewMark] | None = None) -> dict[str, Any]:
+    """A claim; ``id`` is ``<mention key>/<n>``; ``wrong`` says who marked it wrong (``wrong``: the
+    incident's claims marked wrong, by id)."""
+    cid = claim_id(m.key, next((n for n, x in enumerate(m.claims) if x is c), m.claims.index(c)))
+    mark = (wrong or {}).get(cid)
     return {
+        "id": cid,
         "kind": c.kind.value,
         "min": c.figure.min,
         "max": c.figure.max,
@@ -69,6 +88,24 @@ def claim_to_json(c: Claim, m: Mention) -> dict[str, Any]:
         "end": c.evidence.end,
         "hedged": c.hedged,
         "copy_of": _original(m.copy_of),
+        "wrong": mark_to_json(mark) if mark is not None else None,
+    }
+
+
+def mark_to_json(mark: ReviewMark) -> dict[str, Any]:
+    return {"by": mark.by, "at": mark.at.isoformat(), "why": mark.why}
+
+
+def review_to_json(review: IncidentReview | None) -> dict[str, Any]:
+    """What people did to an incident: ``confirmed`` (who, when, why, or null), ``corrections`` (each field
+    with the value given and the machine's value), ``wrong`` (the claims marked wrong)."""
+    if review is None:
+        return {"confirmed": None, "corrections": [], "wrong": []}
+    return {
+        "confirmed": mark_to_json(review.confirmed) if review.confirmed is not None else None,
+        "corrections": [{"field": c.field, "value": c.value, "machine": c.machine, **mark_to_json(c.mark)}
+                        for c in review.corrections],
+        "wrong": [{"claim": w.claim, **mark_to_json(w.mark)} for w in review.wrong],
     }
 
 
@@ -127,13 +164,15 @@ def incident_to_json(inc: Incident) -> dict[str, Any]:
         out[kind] = _figures(inc.figures.get(kind))
     for kind in sorted(set(inc.figures) - set(_KINDS)):
         out[kind] = _figures(inc.figures[kind])
-    out["claims"] = [claim_to_json(c, m) for m in inc.mentions for c in m.claims]
+    wrong = {w.claim: w.mark for w in inc.review.wrong} if inc.review is not None else {}
+    out["claims"] = [claim_to_json(c, m, wrong) for m in inc.mentions for c in m.claims]
     out["statements"] = [statement_to_json(s, m) for m in inc.mentions for s in m.statements]
     out["reports"] = list(inc.article_ids)
     out["copies"] = _copies(inc)
     out["flags"] = [{"type": f.type, "detail": f.detail} for f in inc.flags]
     out["grade"] = inc.grade
     out["policy"] = inc.policy
+    out["review"] = review_to_json(inc.review)
     return out
 
 
@@ -143,6 +182,10 @@ def version_to_json(v: IncidentVersion) -> dict[str, Any]:
         "recorded_at": v.recorded_at.isoformat() if v.recorded_at else None,
         "cause": v.cause,
         "successors": list(v.successors),
+        "kind": v.kind,
+        "by": v.by,
+        "at": v.recorded_at.isoformat() if v.recorded_at else None,
+        "why": v.why,
     }
 
 

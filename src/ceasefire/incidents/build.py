@@ -20,9 +20,10 @@ from .flags import contradiction_flags
 from .grade import grade
 from .merge import NEAR_KM, REGION_KM, cluster_mentions, distance_km
 from .ranges import figures_of
+from .review import EMPTY, Review, without_wrong
 from .tally import tally_of
 
-__all__ = ["build_incidents", "head_of", "incident_id", "id_of_key"]
+__all__ = ["build_incidents", "derive_one", "head_of", "incident_id", "id_of_key"]
 
 _DATE_RANK = {
     DatePrecision.DAY: 0,
@@ -124,10 +125,22 @@ def head_of(tally: IncidentTally, incident_id: str, policy: str = "conservative"
     )
 
 
-def build_incidents(mentions: Sequence[Mention], policy: str = "conservative") -> list[Incident]:
-    """Incidents from all mentions, deterministic for the same set of mentions."""
+def build_incidents(
+    mentions: Sequence[Mention], policy: str = "conservative", review: Review = EMPTY
+) -> list[Incident]:
+    """Incidents from all mentions, deterministic for the same set of mentions (and review actions).
+
+    ``review``: people's merges and splits constrain the clustering, their corrections
+    and confirmations are laid over each incident, claims marked wrong leave its tally.
+    """
     out: list[Incident] = []
-    for group in cluster_mentions(mentions):
-        head = head_of(tally_of(group), incident_id(group), policy)
-        out.append(Incident.of(head, tuple(group)))
+    for group in cluster_mentions(mentions, review.pins if review.actions else None):
+        out.append(derive_one(group, incident_id(group), policy, review))
     return out
+
+
+def derive_one(group: Sequence[Mention], incident_id: str, policy: str, review: Review = EMPTY) -> Incident:
+    """One incident from its mentions (already clustered), under ``review``."""
+    tally = tally_of(without_wrong(group, review.wrong) if review.actions else group)
+    head = review.derive(head_of(tally, incident_id, policy), {m.key for m in group})
+    return Incident.of(head, tuple(sorted(group, key=lambda m: m.key)))

@@ -23,14 +23,15 @@ from __future__ import annotations
 
 from typing import Callable, Collection, Iterable, Protocol, Sequence
 
-from ..model import Growth, Incident, IncidentHead, IncidentVersion, Mention
+from ..model import Growth, Incident, IncidentHead, IncidentVersion, Mention, ReviewAction
 from .build import build_incidents, head_of, id_of_key
 from .history import IncidentChanges, diff_incidents, grown
 from .merge import any_conflicting, candidate_pairs, compatible
 from .partition import Partition
+from .review import EMPTY, Review, without_wrong
 from .tally import conflicts_with, grow
 
-__all__ = ["MentionReader", "update_for", "rebuild_all", "MemoryReader"]
+__all__ = ["MentionReader", "update_for", "recluster", "rebuild_all", "MemoryReader"]
 
 LIMIT = 5000  # a re-clustered neighbourhood larger than this is cut (the change is still consistent, if not global)
 _CHUNK = 64  # stored mentions decoded at a time while looking for a tie into an incident
@@ -54,10 +55,15 @@ class MentionReader(Protocol):
 
     def latest_versions(self, incident_ids: Iterable[str]) -> dict[str, int]: ...
 
+    def review_actions(self) -> Sequence[ReviewAction]:
+        """People's review actions, oldest first, laid over every incident derived (``review.Review``)."""
+        ...
+
 
 def update_for(new: Sequence[Mention], reader: MentionReader, policy: str) -> IncidentChanges:
     """The incident changes that ``new`` (a new document's mentions, already stored) brings."""
-    return _grow(new, reader, policy) or _recluster(new, reader, policy)
+    review = Review(tuple(reader.review_actions()))
+    return _grow(new, reader, policy, review) or recluster(new, reader, policy, review)
 
 
 def _tied(m: Mention, reader: MentionReader, exclude: set[str], skip: frozenset[str]) -> set[str] | None:
@@ -98,7 +104,7 @@ def _components(new: Sequence[Mention], ties: dict[str, set[str]]) -> list[tuple
     return list(groups.values())
 
 
-def _grow(new: Sequence[Mention], reader: MentionReader, policy: str) -> IncidentChanges | None:
+def _grow(new: Sequence[Mention], reader: MentionReader, policy: str, review: Review) -> IncidentChanges | None:
     """The changes when each group of new mentions joins at most one incident without conflict; else None."""
     exclude = {m.key for m in new}
     skip = frozenset(m.report_key for m in new)
@@ -127,11 +133,14 @@ def _grow(new: Sequence[Mention], reader: MentionReader, policy: str) -> Inciden
             return None
         plans.append((head, sorted(members, key=lambda m: m.key)))
     growths = []
+    owners = reader.incident_ids(review.anchors) if review.actions else {}
     for head, members in plans:
-        tally = grow(head.tally, members)  # type: ignore[arg-type]
-        growths.append((head, Growth(head.id, head_of(tally, id_of_key(tally.first), policy),
-                                     tuple(m.key for m in members)), members))
-    created = build_incidents(alone, policy) if alone else []
+        tally = grow(head.tally, without_wrong(members, review.wrong))  # type: ignore[arg-type]
+        grown_head = head_of(tally, id_of_key(tally.first), policy)
+        if review.actions:  # the anchors it holds: those it held before (growth only adds mentions)
+            grown_head = review.derive(grown_head, {k for k, i in owners.items() if i == head.id})
+        growths.append((head, Growth(head.id, grown_head, tuple(m.key for m in members)), members))
+    created = build_incidents(alone, policy, review) if alone else []
     ids = {i.id for i in created} | {g.head.id for _, g, _ in growths} | {h.id for h, _, _ in growths}
     versions_so_far = reader.latest_versions(ids)
     versions: list[IncidentVersion] = list(diff_incidents([], created, versions_so_far).versions)
@@ -140,11 +149,16 @@ def _grow(new: Sequence[Mention], reader: MentionReader, policy: str) -> Inciden
     return IncidentChanges(tuple(created), (), tuple(versions), tuple(g for _, g, _ in growths))
 
 
-def _recluster(new: Sequence[Mention], reader: MentionReader, policy: str) -> IncidentChanges:
+def recluster(
+    new: Sequence[Mention], reader: MentionReader, policy: str, review: Review, *, whole_reports: bool = True
+) -> IncidentChanges:
+    """Cluster again the closed neighbourhood of ``new``: every stored mention compatible with one reached,
+    and every mention sharing an incident with one. ``whole_reports``: ``new`` holds every mention of its
+    reports (a new document), so their other mentions need not be looked up."""
     reached: dict[str, Mention] = {m.key: m for m in new}
     old: dict[str, Incident] = {}
     frontier = list(new)
-    skip = frozenset(m.report_key for m in new)  # the new document's mentions are all reached already
+    skip = frozenset(m.report_key for m in new) if whole_reports else frozenset()
     while frontier and len(reached) < LIMIT:
         m = frontier.pop()
         keys = [k for k in reader.candidates(m, skip) if k not in reached]
@@ -161,7 +175,7 @@ def _recluster(new: Sequence[Mention], reader: MentionReader, policy: str) -> In
                     reached[member.key] = member
                     frontier.append(member)
     before = sorted(old.values(), key=lambda i: i.id)
-    after = build_incidents(list(reached.values()), policy)
+    after = build_incidents(list(reached.values()), policy, review)
     # an id may come back after it was merged away: its history goes on from its last version
     return diff_incidents(before, after, reader.latest_versions(set(old) | {i.id for i in after}))
 
@@ -171,9 +185,11 @@ def rebuild_all(
     incidents: Sequence[Incident],
     latest_versions: Callable[[Iterable[str]], dict[str, int]],
     policy: str,
+    review: Review = EMPTY,
 ) -> IncidentChanges:
-    """Re-derive every incident (e.g. under another policy), recording what changed."""
-    after = build_incidents(mentions, policy)
+    """Re-derive every incident (e.g. under another policy), recording what changed; people's review
+    actions (``review``) are applied again, so a rebuild keeps them."""
+    after = build_incidents(mentions, policy, review)
     versions = latest_versions({i.id for i in incidents} | {i.id for i in after})
     return diff_incidents(incidents, after, versions)
 
@@ -185,6 +201,7 @@ class MemoryReader:
         self.stored = {m.key: m for m in mentions}
         self.incidents = {i.id: i for i in incidents}
         self.versions: dict[str, int] = {}
+        self.reviewed: tuple[ReviewAction, ...] = ()
 
     def candidates(self, mention: Mention, skip_reports: Collection[str] = ()) -> list[str]:
         return [k for k in sorted(self.stored) if k != mention.key and self.stored[k].report_key not in skip_reports]
@@ -205,6 +222,9 @@ class MemoryReader:
 
     def latest_versions(self, incident_ids: Iterable[str]) -> dict[str, int]:
         return {i: self.versions[i] for i in incident_ids if i in self.versions}
+
+    def review_actions(self) -> Sequence[ReviewAction]:
+        return self.reviewed
 
     def add(self, new: Sequence[Mention], policy: str = "conservative") -> IncidentChanges:
         """Store ``new`` and apply the changes they bring (what the store does in one transaction)."""

@@ -33,6 +33,7 @@ from datetime import timedelta
 from typing import Iterable, Iterator, Sequence
 
 from ..model import DatePrecision, DateResolution, Mention, Place, PlacePrecision, km_between
+from .review import Pins
 
 __all__ = [
     "any_conflicting",
@@ -301,7 +302,7 @@ def any_conflicting(mentions: Iterable[Mention]) -> bool:
     return traits.conflict(traits)
 
 
-def cluster_mentions(mentions: Sequence[Mention]) -> list[list[Mention]]:
+def cluster_mentions(mentions: Sequence[Mention], pins: Pins | None = None) -> list[list[Mention]]:
     """Groups of tied, mutually non-conflicting mentions, each sorted by key, groups sorted by their first key.
 
     Two groups join along a tie only when no mention of one conflicts with any
@@ -310,6 +311,10 @@ def cluster_mentions(mentions: Sequence[Mention]) -> list[list[Mention]]:
     condemnation") does not keep its report's event apart from other reports.
     Pairs are taken strongest first, ties by key, over the mentions sorted by key
     -- the result depends on the set of mentions, never on the order they arrived in.
+
+    ``pins`` are people's merges and splits (``review.Pins``): mentions pinned together
+    start as one group whatever their conflicts, and groups holding the two sides of a
+    split never join.
     """
     ordered = sorted(mentions, key=lambda m: m.key)
     ranked = []
@@ -320,15 +325,36 @@ def cluster_mentions(mentions: Sequence[Mention]) -> list[list[Mention]]:
     group_of = list(range(len(ordered)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(ordered))}
     traits: dict[int, _Traits] = {i: _Traits([m]) for i, m in enumerate(ordered)}
-    for _s0, _s1, i, j in sorted(ranked):
-        gi, gj = group_of[i], group_of[j]
-        if gi == gj or traits[gi].conflict(traits[gj]):
-            continue
+    sides: dict[int, set[tuple[int, int]]] = {i: set() for i in range(len(ordered))}
+
+    def join(gi: int, gj: int) -> None:
         if len(members[gi]) < len(members[gj]):  # the smaller group moves
             gi, gj = gj, gi
         for y in members[gj]:
             group_of[y] = gi
         members[gi].extend(members.pop(gj))
         traits[gi].update(traits.pop(gj))
+        sides[gi] |= sides.pop(gj)
+
+    if pins is not None and not pins.empty:
+        index = {m.key: i for i, m in enumerate(ordered)}
+        for n, (a, b) in enumerate(pins.apart):
+            for side, keys in ((0, a), (1, b)):
+                for k in keys & index.keys():
+                    sides[index[k]].add((n, side))
+        for keys in pins.together:
+            present = sorted(index[k] for k in keys & index.keys())
+            for y in present[1:]:
+                if group_of[y] != group_of[present[0]]:
+                    join(group_of[present[0]], group_of[y])
+
+    def apart(gi: int, gj: int) -> bool:
+        return any((n, 1 - side) in sides[gj] for n, side in sides[gi])
+
+    for _s0, _s1, i, j in sorted(ranked):
+        gi, gj = group_of[i], group_of[j]
+        if gi == gj or traits[gi].conflict(traits[gj]) or apart(gi, gj):
+            continue
+        join(gi, gj)
     groups = [sorted((ordered[i] for i in idx), key=lambda m: m.key) for idx in members.values()]
     return sorted(groups, key=lambda g: g[0].key)

@@ -33,6 +33,7 @@ from .. import dates, geo, ingest
 from ..config import Settings
 from ..errors import CeasefireError, GazetteerError, InputError, ModelError
 from ..incidents import IncidentChanges, rebuild_all, update_for
+from ..incidents.review import Review
 from ..model import (
     DatePrecision,
     DateResolution,
@@ -417,7 +418,7 @@ def rebuild_incidents(store: Store, settings: Settings) -> int:
     """
 
     def derive(mentions: list[Mention], incidents: list[Incident], nb: Neighbourhood) -> IncidentChanges:
-        return rebuild_all(mentions, incidents, nb.latest_versions, settings.policy)
+        return rebuild_all(mentions, incidents, nb.latest_versions, settings.policy, Review(nb.review_actions()))
 
     store.rederive_incidents(derive)
     return store.counts()["incidents"]

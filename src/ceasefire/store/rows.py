@@ -8,13 +8,27 @@ written by :mod:`ceasefire.store.codec` (mentions, claims, incidents).
 from __future__ import annotations
 
 from dataclasses import fields, replace
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import Any, Iterable, Mapping, Sequence
 
-from ..model import Article, Document, Evidence, IncidentHead, IncidentTally, Mention, Original, Place, Report
+from ..model import (
+    Article,
+    Document,
+    Evidence,
+    IncidentHead,
+    IncidentTally,
+    Mention,
+    Original,
+    Place,
+    Report,
+    ReviewAction,
+    claim_id,
+)
 from .codec import from_json, to_json
 
 __all__ = [
+    "action_row",
+    "action_from_row",
     "document_row",
     "document_from_row",
     "report_row",
@@ -140,10 +154,6 @@ def mention_row(mention: Mention) -> dict[str, Any]:
     }
 
 
-def claim_id(mention_key: str, seq: int) -> str:
-    return f"{mention_key}/{seq}"
-
-
 def claim_rows(mention: Mention) -> list[dict[str, Any]]:
     """One row per claim, ``seq`` keeping the mention's order."""
     rows = []
@@ -231,3 +241,22 @@ def head_from_row(payload: Mapping[str, Any], tally: Any = None) -> IncidentHead
     data = {k: v for k, v in payload.items() if k not in ("mentions", "tally")}
     head = from_json(IncidentHead, data)
     return replace(head, tally=from_json(IncidentTally, tally)) if tally is not None else head
+
+
+def action_row(a: ReviewAction) -> dict[str, Any]:
+    """A review action's row (its ``id`` is given by the database)."""
+    payload = {"field": a.field, "value": a.value, "claim": a.claim, "groups": [list(g) for g in a.groups]}
+    return {"action": a.action, "incident_id": a.incident_id, "anchor": a.anchor, "author": a.by,
+            "reason": a.why, "payload": payload, "recorded_at": a.at}
+
+
+def action_from_row(r: Any) -> ReviewAction:
+    p = r["payload"]
+    at = r["recorded_at"]
+    if at.tzinfo is None:  # SQLite gives naive times back
+        at = at.replace(tzinfo=timezone.utc)
+    return ReviewAction(
+        id=r["id"], action=r["action"], incident_id=r["incident_id"], anchor=r["anchor"], by=r["author"], at=at,
+        why=r["reason"], field=p.get("field"), value=p.get("value"), claim=p.get("claim"),
+        groups=tuple(tuple(g) for g in p.get("groups") or ()),
+    )

@@ -135,6 +135,12 @@ def conditions(f: IncidentFilter, dialect: str) -> list[ColumnElement[bool]]:
         out.append(_lists(dialect, "actors", ("actor", "name"), f.actors))
     if f.flags:
         out.append(_lists(dialect, "flags", ("type",), f.flags))
+    if f.agreement is not None:
+        w = T.violations.c
+        judged = select(w.incident_id).where(w.agreement_id == f.agreement, w.current.is_(True))
+        if f.statuses:
+            judged = judged.where(w.status.in_(sorted(set(f.statuses))))
+        out.append(_I.id.in_(judged))
     if f.text is not None and f.text.strip():
         pattern = _like(f.text.strip())
         claims = T.claims.c

@@ -55,6 +55,7 @@ from .engine import (
 from .work import ChangeSet, Neighbourhood, apply_changes, assemble, load_mentions, read_versions
 
 if TYPE_CHECKING:
+    from .review import ReviewState
     from .watch import WatchState
 
 __all__ = ["CopiesChanged", "Store", "open_store"]
@@ -118,6 +119,13 @@ class Store:
 
     def close(self) -> None:
         self._engine.dispose()
+
+    @property
+    def review(self) -> "ReviewState":
+        """People's review actions and the users who may make them (``store.review``)."""
+        from .review import ReviewState
+
+        return ReviewState(self)
 
     @property
     def watch(self) -> "WatchState":
@@ -409,6 +417,11 @@ class Store:
         """Every judgement of one incident against one agreement, one per judged version, oldest first."""
         with self._guard("read violations"), self._read() as conn:
             return V.read_judgements(conn, agreement_id, incident_id)
+
+    def verdicts_of(self, incident_id: str) -> list[Violation]:
+        """The current judgement of one incident against each stored agreement (without the incident)."""
+        with self._guard("read violations"), self._read() as conn:
+            return V.read_current(conn, incident_id)
 
     def history(self, incident_id: str) -> list[IncidentVersion]:
         """Every version of an incident, oldest first (empty when it never existed)."""

@@ -19,6 +19,9 @@ these definitions must match them (a test compares the two).
 * ``agreements``: the agreements added, each file's text and hash and the agreement as JSON.
 * ``violations``: each incident judged against each agreement, per incident version
   (``current`` marks the incident's latest judgement; earlier ones are kept).
+* ``review_actions``: people's review actions (confirm, correct, merge, split, wrong), each
+  with who, when and why, applied whenever incidents are derived (docs/incidents.md).
+* ``users``: who may review: name, role, and the scrypt hash of their token (never the token).
 * ``watch_sources``, ``watch_items``, ``watch_errors``, ``watch_marks``, ``watch_outbox``,
   ``watch_meta``: the state of ``ceasefire watch`` (docs/watch.md): each source's
   conditional-request validators, schedule and errors; every item seen and what became
@@ -61,6 +64,8 @@ __all__ = [
     "problems",
     "agreements",
     "violations",
+    "review_actions",
+    "users",
     "watch_sources",
     "watch_items",
     "watch_errors",
@@ -232,6 +237,8 @@ incident_versions = Table(
     Column("successors", JSON, nullable=False),
     Column("kind", String(16), nullable=False),
     Column("payload", JSON),
+    Column("author", Text),  # who made a review change (null: the machine)
+    Column("reason", Text),  # the reviewer's reason
 )
 
 problems = Table(
@@ -343,4 +350,29 @@ watch_meta = Table(
     metadata,
     Column("key", KEY, primary_key=True),
     Column("value", Text, nullable=False),
+)
+
+review_actions = Table(
+    "review_actions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True, info=NO_SNAPSHOT),
+    Column("action", String(16), nullable=False),
+    Column("incident_id", KEY, nullable=False),
+    Column("anchor", KEY, nullable=False, index=True),
+    Column("author", Text, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("payload", JSON, nullable=False),
+    Column("recorded_at", DateTime(timezone=True), nullable=False, info=NO_SNAPSHOT),
+)
+
+users = Table(
+    "users",
+    metadata,
+    Column("name", KEY, primary_key=True),
+    Column("role", String(16), nullable=False),
+    Column("token_id", String(32), nullable=False, unique=True),
+    Column("salt", String(64), nullable=False),
+    Column("token_hash", String(128), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False, info=NO_SNAPSHOT),
+    Column("revoked_at", DateTime(timezone=True), info=NO_SNAPSHOT),
 )

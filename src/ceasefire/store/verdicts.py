@@ -21,7 +21,7 @@ from .codec import from_json, to_json
 from .work import ChangeSet, assemble, chunks, read_heads
 
 __all__ = ["Judge", "read_agreements", "store_agreement", "judge_changes", "judge_all", "read_violations",
-           "read_judgements"]
+           "read_judgements", "read_current"]
 
 #: one incident, at its version, judged against one agreement (``None``: outside its time or area)
 Judge = Callable[[Agreement, Incident, int], "Violation | None"]
@@ -134,6 +134,13 @@ def read_judgements(conn: Connection, agreement_id: str, incident_id: str) -> li
     """Every stored judgement of one incident against one agreement, oldest version first (no incident attached)."""
     w = T.violations.c
     query = select(w.payload).where(w.agreement_id == agreement_id, w.incident_id == incident_id).order_by(w.version)
+    return [from_json(Violation, payload) for (payload,) in conn.execute(query)]
+
+
+def read_current(conn: Connection, incident_id: str) -> list[Violation]:
+    """The current judgement of one incident against each agreement, by agreement id (no incident attached)."""
+    w = T.violations.c
+    query = (select(w.payload).where(w.incident_id == incident_id, w.current.is_(True)).order_by(w.agreement_id))
     return [from_json(Violation, payload) for (payload,) in conn.execute(query)]
 
 

@@ -25,7 +25,7 @@ from typing import Any, Protocol
 
 from sqlalchemy import Connection, and_, delete, func, insert, or_, select, update
 
-from ..model import Growth, Incident, IncidentHead, IncidentVersion, Mention
+from ..model import Growth, Incident, IncidentHead, IncidentVersion, Mention, ReviewAction
 from . import rows as R
 from . import tables as T
 
@@ -38,6 +38,7 @@ __all__ = [
     "assemble",
     "chunks",
     "read_heads",
+    "read_actions",
     "SNAPSHOT_EVERY",
 ]
 
@@ -127,6 +128,7 @@ class Neighbourhood:
     def __init__(self, conn: Connection, cache: dict[str, Mention] | None = None) -> None:
         self._conn = conn
         self._cache = cache if cache is not None else {}
+        self._review: tuple[ReviewAction, ...] | None = None
 
     def candidates(self, mention: Mention, skip_reports: Collection[str] = ()) -> list[str]:
         """Keys of stored mentions that could be compatible with ``mention``: the same country near its dates
@@ -181,6 +183,12 @@ class Neighbourhood:
         heads = read_heads(self._conn, ids)
         return assemble(self._conn, [heads[i] for i in ids if i in heads], self._cache)
 
+    def review_actions(self) -> tuple[ReviewAction, ...]:
+        """Every stored review action, oldest first, read once per transaction."""
+        if self._review is None:
+            self._review = read_actions(self._conn)
+        return self._review
+
     def latest_versions(self, incident_ids: Iterable[str]) -> dict[str, int]:
         ids = sorted(set(incident_ids))
         v = T.incident_versions.c
@@ -191,6 +199,20 @@ class Neighbourhood:
             ).all()
             out.update({i: int(n) for i, n in rows})
         return out
+
+
+def read_actions(conn: Connection, anchors: Collection[str] | None = None) -> tuple[ReviewAction, ...]:
+    """The stored review actions, oldest first (those anchored to ``anchors`` only, when given)."""
+    a = T.review_actions.c
+    query = select(T.review_actions).order_by(a.id)
+    if anchors is not None:
+        query = query.where(a.anchor.in_(sorted(set(anchors))))
+    return tuple(R.action_from_row(r) for r in conn.execute(query).mappings())
+
+
+def _utc(at: datetime | None) -> datetime | None:
+    """A stored time, in UTC (SQLite gives it back without its zone)."""
+    return at.replace(tzinfo=timezone.utc) if at is not None and at.tzinfo is None else at
 
 
 def _diff(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
@@ -233,7 +255,7 @@ def _write_versions(
     rows = []
     for v in changes.versions:
         row = {"incident_id": v.incident_id, "version": v.version, "recorded_at": now, "cause": v.cause,
-               "successors": list(v.successors)}
+               "successors": list(v.successors), "author": v.by, "reason": v.why}
         if v.incident is None:
             rows.append({**row, "kind": "retired", "payload": None})
             continue
@@ -257,7 +279,7 @@ def read_versions(conn: Connection, incident_id: str) -> list[IncidentVersion]:
     """Every version of an incident, oldest first, each with the head it became (snapshots and diffs replayed)."""
     v = T.incident_versions.c
     rows = conn.execute(
-        select(v.incident_id, v.version, v.recorded_at, v.cause, v.successors, v.kind, v.payload)
+        select(v.incident_id, v.version, v.recorded_at, v.cause, v.successors, v.kind, v.payload, v.author, v.reason)
         .where(v.incident_id == incident_id)
         .order_by(v.version)
     ).all()
@@ -283,9 +305,11 @@ def read_versions(conn: Connection, incident_id: str) -> list[IncidentVersion]:
                 cause=r.cause,
                 incident=head,
                 successors=tuple(r.successors or ()),
-                recorded_at=r.recorded_at,
+                recorded_at=_utc(r.recorded_at),
                 added=tuple(sorted(members - before)),
                 removed=tuple(sorted(before - members)),
+                by=r.author,
+                why=r.reason,
             )
         )
     return out

@@ -92,8 +92,7 @@ def mount(app: FastAPI, tiles: str | None = None) -> None:
 
     @app.get("/web/config.json", include_in_schema=False)
     def config() -> Response:
-        api = [str(getattr(route, "path", "")) for route in app.routes]
-        api = [p for p in api if p.startswith("/api/")]
+        api = list(app.openapi()["paths"])  # every API route, however its router was included
         return JSONResponse({  # what the pages may offer: the routes of other parts, when the app has them
             "agreements": any(p.endswith("/agreements") for p in api),
             "corrections": any(p.endswith("/corrections") for p in api),

@@ -67,8 +67,9 @@ async function one() {
           const iid = v.incident_id || inc.id;
           return h("tr", {},
             h("td", {}, iid ? h("a", {href: incidentPage(iid)}, inc.sub_event_type || inc.event_type || iid) : "?"),
-            h("td", {}, dateText(inc.date)), h("td", {}, placeText(inc.location)), h("td", {}, rangeText(inc.killed)),
-            h("td", {}, v.term ? `${v.term.ref || ""} ${v.term.text || ""}`.trim() : "—"),
+            h("td", {class: "nowrap"}, dateText(inc.date)), h("td", {}, placeText(inc.location)),
+            h("td", {class: "nowrap"}, rangeText(inc.killed)),
+            h("td", {}, v.term ? [h("strong", {}, v.term.ref || ""), h("span", {class: "term-text"}, v.term.text || "")] : "—"),
             h("td", {}, v.reason || "—"), h("td", {}, gradeBadge(v.grade || inc.grade)));
         }))) : h("p", {}, "No incident is a possible violation of this agreement.")),
   ]);

@@ -65,8 +65,18 @@ export class ApiError extends Error {
   }
 }
 
+// The token of `ceasefire user add`, kept for this browser tab only (never a cookie): sent with every
+// API call when the server needs one to read (serve --read-token), and with corrections.
+export const TOKEN_KEY = "ceasefire.token";
+
+export function tokenHeaders() {
+  const token = sessionStorage.getItem(TOKEN_KEY);
+  return token ? {authorization: `Bearer ${token}`} : {};
+}
+
 export async function getJSON(url, options) {
-  const r = await fetch(url, {headers: {accept: "application/json"}, ...(options || {})});
+  const headers = url.startsWith(API) ? {accept: "application/json", ...tokenHeaders()} : {accept: "application/json"};
+  const r = await fetch(url, {headers, ...(options || {})});
   let body = null;
   try {
     body = await r.json();
@@ -162,11 +172,21 @@ export function setStatus(el, text, kind) {
   append(el, [text]);
 }
 
-// The one error box of a page.
+// The one error box of a page; a 401 asks for a token (a server that needs one to read).
 export function showError(where, err) {
   const msg = err instanceof ApiError && err.status === 404 ? `Not found: ${err.message}` : String(err.message || err);
   clear(where);
   append(where, [h("p", {class: "error", role: "alert"}, msg)]);
+  if (err instanceof ApiError && err.status === 401) where.append(tokenForm());
+}
+
+export function tokenForm() {
+  const input = h("input", {type: "password", name: "read-token", autocomplete: "off", "aria-label": "token"});
+  return h("form", {class: "token-form", onsubmit: (e) => {
+    e.preventDefault();
+    sessionStorage.setItem(TOKEN_KEY, input.value.trim());
+    location.reload();
+  }}, h("label", {}, "This server needs a token to read: ", input), " ", h("button", {type: "submit"}, "Use it"));
 }
 
 // Spans over a text -> nodes: plain text, and <mark> for the covered parts (overlaps nest as

@@ -1,12 +1,11 @@
 // The correction form of an incident page (editors): POST /api/v1/incidents/{id}/corrections with
 // the editor's token as "Authorization: Bearer". The token is kept for this tab only
 // (sessionStorage), never in a cookie.
-import {API, h, clear, append} from "./dom.js";
+import {API, TOKEN_KEY as TOKEN, h, clear, append} from "./dom.js";
 
 const FIELDS = {
   killed: "figure", wounded: "figure", date: "date", place: "text", event_type: "text", actor: "text",
 };
-const TOKEN = "ceasefire.token";
 
 export function correctionForm(inc, reload) {
   const field = h("select", {name: "field", id: "fix-field"},

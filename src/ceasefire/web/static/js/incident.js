@@ -88,6 +88,10 @@ function render(inc, reports, violations) {
   append(box, [
     h("h1", {}, `${inc.sub_event_type || inc.event_type || "Incident"} — ${placeText(loc)}`),
     h("div", {class: "badges"}, gradeBadge(inc.grade), contestedBadge(inc),
+      inc.review && inc.review.confirmed ? h("span", {class: "badge reviewed", title: inc.review.confirmed.why || ""},
+        `confirmed by ${inc.review.confirmed.by}`) : null,
+      ((inc.review && inc.review.corrections) || []).map((c) => h("span", {class: "badge reviewed",
+        title: c.why || ""}, `${c.field.replace("_", " ")} corrected by ${c.by}`)),
       violations.filter((v) => v.status === "possible_violation").map((v) =>
         h("a", {class: "badge violation", href: agreementPage(v.agreement), title: v.reason || ""},
           `possible violation: ${v.agreement_name || v.agreement}${v.term && v.term.ref ? ` · ${v.term.ref}` : ""}`))),
@@ -130,7 +134,18 @@ function figuresPanel(inc) {
     h("h2", {id: "fig-h"}, "Derived figures"),
     kinds.length ? h("div", {class: "figures"}, kinds.map(figure)) : h("p", {}, "No killed or wounded figure was claimed."),
     h("p", {class: "policy"}, `Policy: ${inc.policy || "?"} — low = the lowest figure any claim supports, high = the highest; `,
-      POLICIES[inc.policy] || "", "."));
+      POLICIES[inc.policy] || "", "."),
+    corrections(inc));
+}
+
+// What reviewers changed: the value given, the machine's value it replaces, who, when and why.
+function corrections(inc) {
+  const list = (inc.review && inc.review.corrections) || [];
+  if (!list.length) return null;
+  const show = (v) => (v && typeof v === "object" ? ("low" in v ? rangeText(v) : JSON.stringify(v)) : String(v ?? "—"));
+  return h("ul", {class: "corrections"}, list.map((c) => h("li", {},
+    h("strong", {}, `${c.field.replace("_", " ")}: `), show(c.value), ` (the machine said ${show(c.machine)}) — `,
+    `${c.by}, ${(c.at || "").replace("T", " ").slice(0, 16)}`, c.why ? `: ${c.why}` : "")));
 }
 
 // "killed: A: 6 vs B: 9; C: 6 vs D: 9" -> [{kind, left, right}]
@@ -210,7 +225,10 @@ function claimsPanel(inc, reports, disputes) {
       const r = reportOf(reports, c);
       const disputed = disputes.has(`${c.kind}|${c.source}`);
       const link = r && r.href ? `${reportPage(r.href)}#claim-${c.field}-${c.start}` : null;
-      return h("article", {class: `claim${disputed ? " disputed" : ""}`, "aria-label": `${c.kind} ${figureText(c)}, ${c.source}`},
+      const wrong = c.wrong ? h("p", {class: "error"}, `Marked wrong by ${c.wrong.by}${c.wrong.why ? `: ${c.wrong.why}` : ""}`,
+        " — not counted in the ranges") : null;
+      return h("article", {class: `claim${disputed ? " disputed" : ""}${c.wrong ? " wrong" : ""}`,
+        "aria-label": `${c.kind} ${figureText(c)}, ${c.source}`}, wrong,
         h("div", {class: "head"}, h("span", {class: "fig"}, figureText(c)),
           h("span", {}, h("span", {class: "badge kind"}, c.kind), " ",
             c.hedged ? h("span", {class: "badge hedged", title: "the report hedges this figure"}, "hedged") : null,
@@ -245,7 +263,7 @@ function reportsPanel(inc, reports) {
     h("table", {class: "plain"}, h("thead", {}, h("tr", {}, h("th", {}, "report"), h("th", {}, "outlet"), h("th", {}, "date"), h("th", {}, "link"))),
       h("tbody", {}, rows.map((r) => h("tr", {},
         h("td", {}, h("a", {href: reportPage(r.href)}, r.title || (r.headline && r.headline.quote) || `${r.report_id}${r.part > 1 ? ` part ${r.part}` : ""}`)),
-        h("td", {}, r.outlet || "—"), h("td", {}, reportDate(r) || "—"), h("td", {}, urlLink(r.url) || "—"))))));
+        h("td", {}, r.outlet || "—"), h("td", {class: "nowrap"}, reportDate(r) || "—"), h("td", {class: "url"}, urlLink(r.url) || "—"))))));
 }
 
 function historyPanel(history) {

@@ -2,7 +2,7 @@
 // map and the list. The map and the list read the API's cursor pages, up to MAX_LOADED
 // incidents; the list renders LIST_STEP at a time.
 import {API, h, append, clear, el, getJSON, incidentPage, rangeText, dateText, placeText, PRECISION,
-  gradeBadge, contestedBadge, setStatus, fmt} from "./dom.js";
+  gradeBadge, contestedBadge, setStatus, showError, fmt} from "./dom.js";
 import {TYPES, colour, shortType} from "./types.js";
 import {IncidentMap} from "./map.js";
 import {Timeline} from "./timeline.js";
@@ -88,7 +88,7 @@ async function load() {
   } catch (e) {
     if (mine !== generation) return;
     el("count").textContent = "No incidents";
-    setStatus(el("problem"), e.message, "error");
+    showError(el("problem"), e);
     return;
   }
   if (mine !== generation) return;
