@@ -116,3 +116,10 @@ def test_docs_web_names_every_page_and_route() -> None:
     text = (DOCS / "web.md").read_text(encoding="utf-8")
     for path in [*PAGES, "/web/world.geojson", "/web/config.json", "/static/"]:
         assert f"`{path.replace('{key:path}', '{key}')}`" in text or f"`{path}`" in text, path
+
+
+def test_the_vendored_leaflet_is_the_version_package_lock_pins() -> None:
+    lock = json.loads((DOCS.parent / "package-lock.json").read_text(encoding="utf-8"))
+    pinned = lock["packages"]["node_modules/leaflet"]["version"]
+    assert web.pages.LEAFLET == f"vendor/leaflet-{pinned}"
+    assert json.loads((DOCS.parent / "package.json").read_text(encoding="utf-8"))["devDependencies"]["leaflet"] == pinned

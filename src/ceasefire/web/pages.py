@@ -8,6 +8,7 @@ configured); ``api.security.SafeHeaders`` puts it on every answer outside the AP
 from __future__ import annotations
 
 import gzip
+import threading
 from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -75,6 +76,7 @@ def _shell(name: str) -> "FileResponse":
 def mount(app: FastAPI, tiles: str | None = None) -> None:
     """Add the pages, ``/static``, ``/web/world.geojson`` and ``/web/config.json`` to ``app``."""
     tiles = check_tiles(tiles)
+    threading.Thread(target=world_geojson, name="world-geojson", daemon=True).start()  # ready by the first map
 
     for path, name in PAGES.items():
         def page(name: str = name) -> Response:

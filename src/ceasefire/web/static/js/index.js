@@ -174,8 +174,12 @@ async function catalogues(config) {
     const list = r.agreements || r.data || [];
     if (!list.length) return;
     const sel = form.querySelector('[name="agreement"]');
-    const want = new URLSearchParams(location.search).get("agreement");
-    for (const a of list) if (a.id !== want) sel.append(h("option", {value: a.id}, a.name ? `${a.name} (${a.id})` : a.id));
+    for (const a of list) {
+      const label = a.name ? `${a.name} (${a.id})` : a.id;
+      const there = [...sel.options].find((o) => o.value === a.id); // put there from the address
+      if (there) there.textContent = label;
+      else sel.append(h("option", {value: a.id}, label));
+    }
     el("agreement-filter").hidden = false;
   }).catch(() => null);
 }
