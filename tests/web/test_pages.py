@@ -123,3 +123,14 @@ def test_the_vendored_leaflet_is_the_version_package_lock_pins() -> None:
     pinned = lock["packages"]["node_modules/leaflet"]["version"]
     assert web.pages.LEAFLET == f"vendor/leaflet-{pinned}"
     assert json.loads((DOCS.parent / "package.json").read_text(encoding="utf-8"))["devDependencies"]["leaflet"] == pinned
+
+
+def test_serve_refuses_a_bad_tile_url_in_one_line(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    store = tmp_path / "s.db"
+    Database(Settings(db_url=f"sqlite:///{store}")).close()
+    r = subprocess.run([sys.executable, "-m", "ceasefire", "--db", str(store), "serve", "--tiles",
+                        "javascript:alert(1)"], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 2 and len(r.stderr.strip().splitlines()) == 1 and "tile URL" in r.stderr
