@@ -21,13 +21,13 @@ from pathlib import Path
 from typing import Any, Iterator, NoReturn, Optional
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 from typer._click.exceptions import NoArgsIsHelpError, UsageError  # typer 0.29 vendors click; not re-exported
 
 from . import database
-from .config import Settings
+from .cli_review import review_app, user_app
+from .cli_state import _db, err, out, state
 from .errors import CeasefireError, ConfigError
 from .model import Agreement, Incident, Violation, claim_id
 
@@ -45,24 +45,8 @@ gazetteer_app = typer.Typer(no_args_is_help=True, help="The offline place index.
 app.add_typer(gazetteer_app, name="gazetteer")
 agreement_app = typer.Typer(no_args_is_help=True, help="Ceasefire agreements (docs/agreements.md).")
 app.add_typer(agreement_app, name="agreement")
-
-out = Console(highlight=False, soft_wrap=True, width=None if sys.stdout.isatty() else 160)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
-
-
-class _State:
-    db: Optional[str] = None
-    model: Optional[str] = None
-    policy: Optional[str] = None
-    quiet: bool = False
-    debug: bool = False
-
-    def settings(self) -> Settings:
-        return Settings.from_env(db_url=self.db, model=self.model, policy=self.policy)
-
-
-state = _State()
-
+app.add_typer(review_app, name="review")
+app.add_typer(user_app, name="user")
 
 @app.callback()
 def _global(
@@ -81,21 +65,6 @@ def _global(
     ),
 ) -> None:
     state.db, state.model, state.policy, state.quiet, state.debug = db, model, policy, quiet, debug
-
-
-@contextmanager
-def _db(*, writes: bool = False) -> Iterator[database.Database]:
-    """The database; a command that ``writes`` refuses an in-memory store (its work would be lost at exit)."""
-    db = database.Database(state.settings())
-    try:
-        if writes and db.in_memory:
-            raise ConfigError(
-                "the store is in memory only (--db ':memory:' or 'sqlite://'): everything written would be lost "
-                "when the command ends; give a SQLite file path or a database URL"
-            )
-        yield db
-    finally:
-        db.close()
 
 
 @contextmanager
@@ -705,12 +674,6 @@ def watch_status(
 
 def _when(value: Optional[str]) -> str:
     return value.replace("T", " ").replace("+00:00", "Z") if value else "never"
-
-
-from .cli_review import review_app, user_app  # noqa: E402 - they use this module's _db, state and consoles
-
-app.add_typer(review_app, name="review")
-app.add_typer(user_app, name="user")
 
 
 def main() -> None:

@@ -14,7 +14,7 @@ from typing import Any, Optional
 import typer
 from rich.table import Table
 
-from .cli import _db, err, out, state
+from .cli_state import _db, err, out, state
 from .errors import InvalidParameter
 from .model import ROLES, Incident
 

@@ -230,7 +230,10 @@ class MemoryReader:
         """Store ``new`` and apply the changes they bring (what the store does in one transaction)."""
         new = [m for m in new if m.key not in self.stored]
         self.stored.update((m.key, m) for m in new)
-        changes = update_for(new, self, policy)
+        return self.apply(update_for(new, self, policy))
+
+    def apply(self, changes: IncidentChanges) -> IncidentChanges:
+        """Write ``changes`` (what the store's ``apply_changes`` does)."""
         for incident_id in changes.retire:
             self.incidents.pop(incident_id, None)
         for inc in changes.write:

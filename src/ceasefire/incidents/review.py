@@ -19,6 +19,7 @@ person's work:
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import date
@@ -292,20 +293,20 @@ class Review:
 
     actions: tuple[ReviewAction, ...] = ()
 
-    @property
+    @functools.cached_property
     def pins(self) -> Pins:
         return Pins.of(self.actions)
 
-    @property
+    @functools.cached_property
     def wrong(self) -> frozenset[str]:
         return frozenset(a.claim for a in self.actions if a.action == "wrong" and a.claim is not None)
 
-    @property
+    @functools.cached_property
     def overlaying(self) -> tuple[ReviewAction, ...]:
         """The actions that change an incident's fields (confirm, correct, wrong), each with its anchor."""
         return tuple(a for a in self.actions if a.action in ("confirm", "correct", "wrong"))
 
-    @property
+    @functools.cached_property
     def anchors(self) -> tuple[str, ...]:
         return tuple(sorted({a.anchor for a in self.overlaying}))
 
