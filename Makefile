@@ -7,10 +7,15 @@ STAMP  := $(VENV)/.installed
 # System libraries of the PDF brief (weasyprint: pango, HarfBuzz's subsetter, fonts), installed only when missing
 PDF_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
 WORLD    := node_modules/.package-lock.json
+# The web UI's browser tests drive Debian's Chromium (Playwright for Python, never `playwright install`)
+BROWSER_DEBS := chromium
+# Leaflet (pinned by package-lock.json) copied from node_modules into the package: served as static files, no CDN
+LEAFLET  := $(shell node -p "require('./package-lock.json').packages['node_modules/leaflet'].version" 2>/dev/null || echo 1.9.4)
+VENDOR   := src/ceasefire/web/static/vendor/leaflet-$(LEAFLET)
 
-.PHONY: setup run test lint bench gazetteer clean sysdeps world brief-example
+.PHONY: setup run test lint bench gazetteer clean sysdeps world brief-example web-assets
 
-setup: $(STAMP)
+setup: $(STAMP) web-assets
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -32,8 +37,14 @@ lint: setup
 	$(BIN)/ruff check src tests bench scripts
 	$(BIN)/mypy src/ceasefire
 
-## sysdeps: the Debian packages a PDF brief needs, installed (apt-get) only when a library or the font is missing
+## sysdeps: the Debian packages a PDF brief needs, and Chromium for the web UI's browser tests,
+## installed (apt-get) only when a library, the font or the browser is missing
 sysdeps:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  echo "missing: /usr/bin/chromium; installing $(BROWSER_DEBS)"; \
+	  apt-get install -y --no-install-recommends $(BROWSER_DEBS) \
+	    || (apt-get update && apt-get install -y --no-install-recommends $(BROWSER_DEBS)); \
+	fi
 	@missing=""; \
 	for lib in libpango-1.0.so.0 libpangoft2-1.0.so.0 libharfbuzz-subset.so.0; do \
 	  /sbin/ldconfig -p | grep -q "$$lib" || missing="$$missing $$lib"; \
@@ -48,6 +59,15 @@ sysdeps:
 ## the npm package world-atlas (Natural Earth outlines, pinned by package-lock.json): build-time data only
 $(WORLD): package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund
+
+## make web-assets: the web UI's Leaflet (JS, CSS, marker images, licence) from node_modules into the package
+web-assets: $(VENDOR)/leaflet.js
+
+$(VENDOR)/leaflet.js: $(WORLD)
+	rm -rf src/ceasefire/web/static/vendor
+	mkdir -p $(VENDOR)
+	cp -r node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css node_modules/leaflet/dist/images \
+	  node_modules/leaflet/LICENSE $(VENDOR)/
 
 ## make world: regenerate the brief's country outlines (src/ceasefire/data/brief_world.json.gz) from world-atlas
 world: setup $(WORLD)

@@ -451,18 +451,27 @@ def serve(
     port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port to listen on."),
     read_token: bool = typer.Option(False, "--read-token", envvar="CEASEFIRE_READ_TOKEN",
                                     help="Reading needs a token too (writes always do)."),
+    tiles: Optional[str] = typer.Option(
+        None, "--tiles", envvar="CEASEFIRE_TILES",
+        help="Online map tiles for the web UI, a {z}/{x}/{y} URL (default: none, the bundled country outlines)."),
 ) -> None:
-    """Serve the REST API (docs/api.md) over the store until interrupted; writes need a token (ceasefire user add)."""
+    """Serve the web UI (docs/web.md) and the REST API (docs/api.md) over the store until interrupted; writes
+    need a token (ceasefire user add)."""
     database.check_servable(state.settings().db_url)  # before the store is opened (or created)
     import uvicorn
 
+    from . import web
     from .api import create_app
 
+    web.check_tiles(tiles)
+    if web.missing_assets():
+        err.print(web.BUILD_HINT, markup=False)
     with _db() as db:
+        app = create_app(db, read_token=read_token, tiles=tiles)
         if not state.quiet:
-            err.print(f"serving {db.store!r} on http://{host}:{port}/api/v1 (Ctrl-C to stop)", markup=False)
-        level = "warning" if state.quiet else "info"
-        uvicorn.run(create_app(db, read_token=read_token), host=host, port=port, log_level=level)
+            err.print(f"serving {db.store!r} on http://{host}:{port}/ (web UI) and /api/v1 (Ctrl-C to stop)",
+                      markup=False)
+        uvicorn.run(app, host=host, port=port, log_level="warning" if state.quiet else "info")
 
 
 def _moment(value: date | None) -> str:

@@ -7,7 +7,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from .. import __version__
+from .. import __version__, web
 from ..config import Settings
 from ..database import Database
 from . import errors
@@ -24,9 +24,15 @@ DESCRIPTION = (
 )
 
 
-def create_app(source: Database | Settings, *, read_token: bool | None = None) -> FastAPI:
+def create_app(
+    source: Database | Settings, *, read_token: bool | None = None, tiles: str | None = None, ui: bool = True
+) -> FastAPI:
     """The API over ``source``: an open ``Database`` (the caller closes it), or ``Settings`` to open one
-    (closed when the app shuts down). ``read_token``: reading needs a token too (default: the settings')."""
+    (closed when the app shuts down). ``read_token``: reading needs a token too (default: the settings').
+    With ``ui`` (the default), the web UI beside it (``docs/web.md``), its map over online tiles only when
+    ``tiles`` (a ``{z}/{x}/{y}`` URL) is given."""
+    if ui:
+        tiles = web.check_tiles(tiles)
     owned = isinstance(source, Settings)
     db = Database(source) if isinstance(source, Settings) else source
 
@@ -50,11 +56,13 @@ def create_app(source: Database | Settings, *, read_token: bool | None = None) -
     app.state.db = db
     app.state.read_token = db.settings.read_token if read_token is None else read_token
     errors.install(app)
-    app.add_middleware(SafeHeaders)
+    app.add_middleware(SafeHeaders, page_policy=web.page_policy(tiles) if ui else None)
     app.include_router(catalog.health_router)
     app.include_router(incidents.router, prefix=PREFIX)
     app.include_router(reports.router, prefix=PREFIX)
     app.include_router(catalog.router, prefix=PREFIX)
     app.include_router(agreements.router, prefix=PREFIX)
     app.include_router(review.router, prefix=PREFIX)  # writes: each behind auth.editor (a Bearer token)
+    if ui:
+        web.mount(app, tiles=tiles)
     return app
