@@ -290,6 +290,11 @@ class Database:
             out.append(v)
         return out
 
+    def judgements(self, agreement_id: str, incident_id: str) -> list[Violation]:
+        """Every stored judgement of one incident against one agreement, one per judged version, oldest
+        first (without the incident attached); empty when it was never in the agreement's time and area."""
+        return self.store.judgements(agreement_id, incident_id)
+
     def export_violations(
         self, agreement_id: str, output: str | Path | IO[str], *, format: str = "json", **filters: Any
     ) -> int:
