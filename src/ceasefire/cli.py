@@ -25,6 +25,7 @@ from rich.console import Console
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 from typer._click.exceptions import NoArgsIsHelpError, UsageError  # typer 0.29 vendors click; not re-exported
+from typer.core import TyperGroup
 
 from . import database
 from .config import Settings
@@ -45,6 +46,20 @@ gazetteer_app = typer.Typer(no_args_is_help=True, help="The offline place index.
 app.add_typer(gazetteer_app, name="gazetteer")
 agreement_app = typer.Typer(no_args_is_help=True, help="Ceasefire agreements (docs/agreements.md).")
 app.add_typer(agreement_app, name="agreement")
+
+
+class _WatchGroup(TyperGroup):
+    """``watch CONFIG`` runs the watcher (``watch run CONFIG``); ``watch status`` is a command of its own."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ctx.help_option_names:
+            args = ["run", *args]
+        return super().parse_args(ctx, args)
+
+
+watch_app = typer.Typer(cls=_WatchGroup, no_args_is_help=True,
+                        help="Live monitoring (docs/watch.md): 'watch CONFIG' runs it, 'watch status' reports.")
+app.add_typer(watch_app, name="watch")
 
 out = Console(highlight=False, soft_wrap=True, width=None if sys.stdout.isatty() else 160)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -617,13 +632,13 @@ def _date(s: Optional[str]) -> Optional[date]:
         raise CeasefireError(f"not a date (YYYY-MM-DD): {s!r}") from None
 
 
-@app.command()
+@watch_app.command("run")
 def watch(
     config: Path = typer.Argument(..., help="The watch configuration (YAML; see docs/watch.md)."),
     once: bool = typer.Option(False, "--once", help="Run one round (poll what is due, alert, deliver) and exit."),
     log_json: bool = typer.Option(False, "--log-json", help="Log one JSON object a line on stderr."),
 ) -> None:
-    """Follow folders, feeds, URL lists and an HTTP inbox; ingest new items; deliver alerts.
+    """Follow folders, feeds, URL lists and an HTTP inbox; ingest new items; deliver alerts ('watch CONFIG').
 
     Runs until interrupted (Ctrl-C or SIGTERM finish the round in progress). With
     --once, exits after one round: status 1 when a source or an item failed in it.
@@ -660,7 +675,8 @@ def watch(
         log("stopped")
 
 
-@app.command("watch-status")
+@watch_app.command("status")
+@app.command("watch-status", hidden=True)  # the first name of 'watch status', kept
 def watch_status(
     config: Optional[Path] = typer.Argument(None, help="The watch configuration (lists sources not polled yet)."),
     as_json: bool = typer.Option(False, "--json", help="Print the status as JSON."),

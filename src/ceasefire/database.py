@@ -34,6 +34,7 @@ from .model import (
     SourceSummary,
     Violation,
     ViolationStatus,
+    WatcherHealth,
 )
 from .run import IngestResult, Pipeline, ProgressCallback, ingest_documents, ingest_paths, rebuild_incidents
 from .store import Store, open_store
@@ -230,6 +231,11 @@ class Database:
 
     def counts(self) -> dict[str, int]:
         return self.store.counts()
+
+    def watcher_health(self) -> WatcherHealth | None:
+        """What a ``ceasefire watch`` on this store left in it: sources, last poll, lag, pending items and alerts,
+        failing sources (``docs/watch.md``, Operations); ``None`` when no watcher ever polled a source here."""
+        return self.store.watch.health()
 
     # -- agreements
     def add_agreement(self, path: str | Path) -> Agreement:
