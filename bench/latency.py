@@ -33,7 +33,8 @@ TOWNS = ["Aleppo", "Idlib", "Homs", "Hama", "Raqqa", "Deir ez-Zor", "Daraa", "La
          "Al-Bab", "Bosra", "Nawa", "Quneitra", "Salamiyah", "Tadmur", "Hasakah",
          "Mosul", "Kirkuk", "Fallujah", "Ramadi", "Tikrit", "Basra", "Kabul", "Kandahar", "Herat", "Jalalabad",
          "Kunduz", "Sanaa", "Taiz", "Aden", "Hodeidah", "Marib", "Benghazi", "Tripoli", "Misrata", "Sirte"]
-SYRIA = TOWNS[:25]
+SYRIA = ["Idlib", "Homs", "Hama", "Raqqa", "Latakia", "Tartus", "Qamishli", "Douma", "Jisr al-Shughur",
+         "Maarat al-Numan", "Khan Shaykhun", "Azaz", "Salamiyah", "Tadmur", "Hasakah"]  # placed in Syria
 OUTLETS = ["Northern Ledger", "Valley Post", "Coastal Wire", "Daily Meridian", "Frontier Times", "Harbour Herald",
            "Evening Courier", "Plains Observer", "River Gazette", "Summit Chronicle"]
 SOURCES = ["the health ministry", "a local hospital director", "civil defence volunteers", "police",
@@ -52,14 +53,20 @@ EXTRAS = ["Residents said the area had been calm for {n} weeks.",
           "The road to the provincial capital was closed for {n} hours after the attack.",
           "Nobody claimed responsibility by the evening; {m} people were treated for light wounds.",
           "A school and {n} shops nearby were damaged, footage shared online showed."]
+DROP_KINDS = [*KINDS[:4],  # and, half the time, a possible violation of the agreement (its accused named)
+              "Syrian forces bombed rebel sites in {t} on {d}, killing at least {k} civilians, according to {s}.",
+              "Russian jets struck a rebel-held district of {t} on {d}, killing {k} civilians, {s} said.",
+              "Syrian government aircraft bombed a market in {t} on {d}, killing {k} people, {s} said.",
+              "Rebel fighters shelled army positions near {t} on {d}, killing {k} soldiers, {s} said."]
 FIRST_DAY = date(2016, 9, 14)  # after the shipped Syria 2016 agreement began: Syrian incidents are judged
 DAYS = 2900  # background days spread over about eight years: few reports share a place and a day
 
 
-def article(i: int, day: date, rng: random.Random, tag: str = "bg", towns: list[str] = TOWNS) -> dict[str, str]:
+def article(i: int, day: date, rng: random.Random, tag: str = "bg", towns: list[str] = TOWNS,
+            kinds: list[str] = KINDS) -> dict[str, str]:
     """One invented short report: a place, a day, figures, a source; varied wording."""
     town = rng.choice(towns)
-    lead = rng.choice(KINDS).format(k=rng.randint(2, 40), w=rng.randint(3, 60), t=town,
+    lead = rng.choice(kinds).format(k=rng.randint(2, 40), w=rng.randint(3, 60), t=town,
                                     d=day.strftime("%A, %B %-d"), s=rng.choice(SOURCES))
     extra = (rng.choice(EXTRAS).format(n=rng.randint(2, 9), m=rng.randint(10, 400),
                                        o=rng.choice(["second", "third", "fourth", "fifth"]))
@@ -84,7 +91,7 @@ def background(db: Any, root: Path, count: int, agreement: str | None, chunk: in
         part = root / f"background-{n}.jsonl"
         part.write_text("".join(json.dumps(r) + "\n" for r in rows[n:n + chunk]), encoding="utf-8")
         result = db.ingest([part])
-        print(f"background: {n + chunk} of {count} ({result.documents_added} new), "
+        print(f"background: {min(n + chunk, count)} of {count} ({result.documents_added} new), "
               f"{time.perf_counter() - t:.0f} s", flush=True)
 
 
@@ -153,10 +160,10 @@ def main() -> None:
                         time.sleep(0.01)
 
                 warm = date(2016, 9, 13)  # the first drop loads the model: not timed
-                drop(-1, article(-1, warm, rng, tag=run, towns=SYRIA), warm)
+                drop(-1, article(-1, warm, rng, tag=run, towns=SYRIA, kinds=DROP_KINDS), warm)
                 for k in range(args.drops):
                     day = FIRST_DAY + timedelta(days=rng.randrange(DAYS))  # Syrian, in the agreement's time
-                    latencies.append(drop(k, article(k, day, rng, tag=run, towns=SYRIA), day))
+                    latencies.append(drop(k, article(k, day, rng, tag=run, towns=SYRIA, kinds=DROP_KINDS), day))
                     time.sleep(rng.uniform(0.05, 0.3))  # drops arrive at random moments of the poll cycle
         finally:
             watcher.send_signal(signal.SIGTERM)
@@ -165,8 +172,12 @@ def main() -> None:
         p95 = latencies[max(0, int(round(0.95 * len(latencies))) - 1)]
         print(f"store before the drops: {before['documents']} documents, {before['incidents']} incidents, "
               f"{before['incident_versions']} versions; load average {os.getloadavg()[0]:.1f}")
+        alerts = root / "alerts.jsonl"
+        lines = alerts.read_text().splitlines() if alerts.exists() else []
+        breaches = sum(1 for x in lines if '"possible_violation"' in x)
         print(f"drops: {len(latencies)}, poll interval {args.interval} s, store {url.split(':')[0]}, "
-              f"violation result read with the incident for {judged} of {len(latencies) + 1}")
+              f"violation result read with the incident for {judged} of {len(latencies) + 1}, "
+              f"{breaches} possible_violation alert(s)")
         events = [json.loads(x) for x in (root / "watch.log").read_text().splitlines() if x.startswith("{")]
         ingest = sorted([e["seconds"] for e in events if e["event"] == "new"][1:])  # the first loaded the model
         if ingest:
