@@ -33,7 +33,7 @@ TOWNS = ["Aleppo", "Idlib", "Homs", "Hama", "Raqqa", "Deir ez-Zor", "Daraa", "La
          "Al-Bab", "Bosra", "Nawa", "Quneitra", "Salamiyah", "Tadmur", "Hasakah",
          "Mosul", "Kirkuk", "Fallujah", "Ramadi", "Tikrit", "Basra", "Kabul", "Kandahar", "Herat", "Jalalabad",
          "Kunduz", "Sanaa", "Taiz", "Aden", "Hodeidah", "Marib", "Benghazi", "Tripoli", "Misrata", "Sirte"]
-SYRIA = ["Idlib", "Homs", "Hama", "Raqqa", "Latakia", "Tartus", "Qamishli", "Douma", "Jisr al-Shughur",
+SYRIA = ["Idlib", "Homs", "Hama", "Raqqa", "Latakia", "Tartus", "Qamishli", "Jisr al-Shughur",
          "Maarat al-Numan", "Khan Shaykhun", "Azaz", "Salamiyah", "Tadmur", "Hasakah"]  # placed in Syria
 OUTLETS = ["Northern Ledger", "Valley Post", "Coastal Wire", "Daily Meridian", "Frontier Times", "Harbour Herald",
            "Evening Courier", "Plains Observer", "River Gazette", "Summit Chronicle"]
@@ -109,7 +109,8 @@ def main() -> None:
 
     import ceasefire
 
-    rng = random.Random(20261204)
+    run = f"drop{int(time.time())}"  # a second run over a kept store drops reports of its own
+    rng = random.Random(run)  # other reports than the last run's: they would join its incidents
     with tempfile.TemporaryDirectory(prefix="ceasefire-latency-") as tmp:
         root = Path(tmp)
         url = args.db or f"sqlite:///{(args.keep or root) / 'store.db'}"
@@ -126,7 +127,6 @@ def main() -> None:
 
         (root / "in").mkdir()
         latencies = []
-        run = f"drop{int(time.time())}"  # a second run over a kept store drops reports of its own
         (root / "watch.yaml").write_text(
             f"sources: [{{name: drop, folder: in, interval: {args.interval}}}]\n"
             "channels: [{name: file, jsonl: alerts.jsonl}]\n"

@@ -131,7 +131,14 @@ class Watcher:
     # -- the loop -------------------------------------------------------------
 
     def run(self, stop: threading.Event) -> None:
-        """Rounds until ``stop`` is set; inbox sources listen meanwhile (a post wakes the loop)."""
+        """Rounds until ``stop`` is set; inbox sources listen meanwhile (a post wakes the loop).
+
+        First the stored mentions are decoded into the store's cache (:meth:`Store.warm`): each new
+        report is then merged without reading its neighbours back from the store (docs/performance.md).
+        """
+        began = time.perf_counter()
+        mentions = self.db.store.warm()
+        self.log("warmed", mentions=mentions, seconds=round(time.perf_counter() - began, 3))
         self.inboxes = inboxes = [
             Inbox(s, max_bytes=self.config.http.max_bytes, on_post=self._poster(s.name), log=self.log)
             for s in self.config.sources
