@@ -24,6 +24,7 @@ import typer
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 from typer._click.exceptions import NoArgsIsHelpError, UsageError  # typer 0.29 vendors click; not re-exported
+from typer.core import TyperGroup
 
 from . import database
 from .cli_review import review_app, user_app
@@ -47,6 +48,21 @@ agreement_app = typer.Typer(no_args_is_help=True, help="Ceasefire agreements (do
 app.add_typer(agreement_app, name="agreement")
 app.add_typer(review_app, name="review")
 app.add_typer(user_app, name="user")
+
+
+class _WatchGroup(TyperGroup):
+    """``watch CONFIG`` runs the watcher (``watch run CONFIG``); ``watch status`` is a command of its own."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ctx.help_option_names:
+            args = ["run", *args]
+        return super().parse_args(ctx, args)
+
+
+watch_app = typer.Typer(cls=_WatchGroup, no_args_is_help=True,
+                        help="Live monitoring (docs/watch.md): 'watch CONFIG' runs it, 'watch status' reports.")
+app.add_typer(watch_app, name="watch")
+
 
 @app.callback()
 def _global(
@@ -620,13 +636,13 @@ def _date(s: Optional[str]) -> Optional[date]:
         raise CeasefireError(f"not a date (YYYY-MM-DD): {s!r}") from None
 
 
-@app.command()
+@watch_app.command("run")
 def watch(
     config: Path = typer.Argument(..., help="The watch configuration (YAML; see docs/watch.md)."),
     once: bool = typer.Option(False, "--once", help="Run one round (poll what is due, alert, deliver) and exit."),
     log_json: bool = typer.Option(False, "--log-json", help="Log one JSON object a line on stderr."),
 ) -> None:
-    """Follow folders, feeds, URL lists and an HTTP inbox; ingest new items; deliver alerts.
+    """Follow folders, feeds, URL lists and an HTTP inbox; ingest new items; deliver alerts ('watch CONFIG').
 
     Runs until interrupted (Ctrl-C or SIGTERM finish the round in progress). With
     --once, exits after one round: status 1 when a source or an item failed in it.
@@ -663,7 +679,8 @@ def watch(
         log("stopped")
 
 
-@app.command("watch-status")
+@watch_app.command("status")
+@app.command("watch-status", hidden=True)  # the first name of 'watch status', kept
 def watch_status(
     config: Optional[Path] = typer.Argument(None, help="The watch configuration (lists sources not polled yet)."),
     as_json: bool = typer.Option(False, "--json", help="Print the status as JSON."),

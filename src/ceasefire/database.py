@@ -34,6 +34,7 @@ from .model import (
     SourceSummary,
     Violation,
     ViolationStatus,
+    WatcherHealth,
 )
 from .run import IngestResult, Pipeline, ProgressCallback, ingest_documents, ingest_paths, rebuild_incidents
 from .store import Store, open_store
@@ -248,6 +249,11 @@ class Database:
     def counts(self) -> dict[str, int]:
         return self.store.counts()
 
+    def watcher_health(self) -> WatcherHealth | None:
+        """What a ``ceasefire watch`` on this store left in it: sources, last poll, lag, pending items and alerts,
+        failing sources (``docs/watch.md``, Operations); ``None`` when no watcher ever polled a source here."""
+        return self.store.watch.health()
+
     # -- agreements
     def add_agreement(self, path: str | Path) -> Agreement:
         """Add the agreement file at ``path`` (or a shipped agreement by its id, see :meth:`shipped_agreements`)
@@ -310,6 +316,11 @@ class Database:
     def incident_violations(self, incident_id: str) -> list[Violation]:
         """The current judgement of one incident (its exact id) against each stored agreement, by agreement."""
         return self.store.verdicts_of(incident_id)
+
+    def judgements(self, agreement_id: str, incident_id: str) -> list[Violation]:
+        """Every stored judgement of one incident against one agreement, one per judged version, oldest
+        first (without the incident attached); empty when it was never in the agreement's time and area."""
+        return self.store.judgements(agreement_id, incident_id)
 
     def export_violations(
         self, agreement_id: str, output: str | Path | IO[str], *, format: str = "json", **filters: Any

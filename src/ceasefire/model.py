@@ -109,6 +109,7 @@ __all__ = [
     "IncidentPage",
     "SORT_KEYS",
     "SourceSummary",
+    "WatcherHealth",
     "ActorSummary",
     "DayCount",
     "IngestProblem",
@@ -808,6 +809,25 @@ class SourceSummary:
     type: str
     claims: int
     incidents: int
+
+
+@dataclass(frozen=True)
+class WatcherHealth:
+    """What the watcher (``ceasefire watch``) left in the store, for ``/health`` beside it.
+
+    ``sources`` counts the sources it polled; ``last_round_at`` is its latest poll written
+    (a quiet poll is written at most every 30 s); ``lag_seconds`` how far the most overdue
+    source is past its next poll (0: none is); ``pending_items`` the items waiting for a
+    retry; ``pending_alerts`` the alerts not yet delivered; ``errors`` the sources whose
+    last poll failed.
+    """
+
+    sources: int
+    last_round_at: datetime | None
+    lag_seconds: float
+    pending_items: int
+    pending_alerts: int
+    errors: int
 
 
 @dataclass(frozen=True)

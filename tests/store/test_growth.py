@@ -46,3 +46,15 @@ def test_a_report_joining_writes_a_diff_the_size_of_the_report(db_url: str) -> N
     assert len(diffs) >= REPORTS * 3 // 4  # the rest: snapshots every 16 versions, and an id taking a smaller key
     early = max(size for version, size in diffs if version < 10)
     assert all(size <= early * 1.5 for _, size in diffs), "a diff does not grow with the incident"
+
+
+def test_a_warmed_store_merges_a_report_as_a_cold_one_does(db_url: str) -> None:
+    """``Store.warm`` decodes the stored mentions once; a report joining then gives what it gives cold."""
+    incident, _, _, mentions = _grow(db_url)
+    doc, reps, ments = f.bundle(f.TEXT + "\n\nOne more update from the market.", article_id="u-late")
+    with open_store(db_url) as warm, open_store(db_url) as other:
+        assert warm.warm() == len(mentions) and warm.warm(limit=3) == len(mentions)  # a limit, and no re-read
+        assert {m.key for m in warm._mention_cache.values()} == {m.key for m in mentions}
+        warm.add_document(doc, reps, ments, derive=lambda nb: update_for(ments, nb, "conservative"))
+        (grown,) = other.incidents()
+    assert grown == build_incidents([*mentions, *ments])[0] and grown.id == incident.id

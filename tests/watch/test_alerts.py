@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from ceasefire.model import (
+    Accuser,
     Actor,
     ActorRole,
     DatePrecision,
@@ -13,8 +14,11 @@ from ceasefire.model import (
     Flag,
     IncidentHead,
     IncidentVersion,
+    Term,
+    Violation,
+    ViolationStatus,
 )
-from ceasefire.watch.alerts import Change, describe, fires, new_sources
+from ceasefire.watch.alerts import Change, Verdict, describe, fired_violations, fires, new_sources, violation_summary
 from ceasefire.watch.config import RuleConfig
 from tests.factories import ALEPPO
 
@@ -87,3 +91,52 @@ def test_a_retired_version_fires_nothing() -> None:
 def test_new_sources_are_outlets_else_claimants_each_once() -> None:
     assert new_sources([("Wire Two", ("Health Ministry",)), (None, ("Monitor", "Wire One"))], ["Wire One"]) == (
         "Wire Two", "Monitor")
+
+
+TERM = Term("Para. 1", "Cease attacks.", ("Explosions/Remote violence",))
+
+
+def judged(version: int, status: str = "possible_violation", accusers: tuple[str, ...] = ("Monitor A",),
+           accused: str | None = "Party B", agreement: str = "accord") -> Violation:
+    return Violation(agreement, "i1", version, ViolationStatus(status), "because", TERM if accused else None,
+                     accused, "Government forces", None, tuple(Accuser(a) for a in accusers))
+
+
+def breach(new: IncidentHead, old: IncidentHead | None, *verdicts: Verdict, sources: tuple[str, ...] = ()) -> Change:
+    return Change(IncidentVersion("i1", 2 if old else 1, "test", new), old, (), sources, verdicts)
+
+
+def test_possible_violation_fires_when_one_appears() -> None:
+    r = rule("possible_violation")
+    assert fires(r, breach(head(), None, Verdict(judged(1)))) == ["new possible violation of accord", "new incident"]
+    became = fires(r, breach(head(), head(), Verdict(judged(2), judged(1, "unattributed", (), None))))
+    assert became == ["status changed from unattributed to possible_violation (accord)"]
+    assert fires(r, breach(head(), None, Verdict(judged(1, "unattributed", (), None)))) is None
+    assert fires(r, breach(head(), None)) is None  # not judged (outside the agreement's time or area)
+    assert fires(rule("possible_violation", agreements=("other",)), breach(head(), None, Verdict(judged(1)))) is None
+    assert fires(rule("possible_violation", countries=("IQ",)), breach(head(), None, Verdict(judged(1)))) is None
+
+
+def test_possible_violation_fires_when_it_changes_while_remaining_one() -> None:
+    r = rule("possible_violation")
+    same = Verdict(judged(2), judged(1))
+    assert fires(r, breach(head(), head(), same)) is None  # nothing changed
+    told = fires(r, breach(head((12, 15, 19)), head(), same, sources=("Valley Post",)))
+    assert told == ["new source: Valley Post", "killed raised from 12 to 12-19"]
+    accuser = fires(r, breach(head(), head(), Verdict(judged(2, accusers=("Monitor A", "Ministry C")), judged(1))))
+    assert accuser == ["new accuser: Ministry C"]
+    accused = fires(r, breach(head(), head(), Verdict(judged(2, accused="Party D"), judged(1))))
+    assert accused == ["accused changed from Party B to Party D"]
+    gone = Verdict(judged(2, "permitted", (), None), judged(1))
+    assert fires(r, breach(head((19, 19, 19)), head(), gone)) is None  # no longer one: not this rule's news
+
+
+def test_a_possible_violation_alert_names_the_agreement_term_accused_and_accusers() -> None:
+    verdict = Verdict(judged(2, accusers=("Monitor A", "Ministry C")), judged(1))
+    ((fired, words),) = fired_violations(rule("possible_violation"), breach(head(), head(), verdict))
+    assert fired is verdict and words == ["new accuser: Ministry C"]
+    shown = violation_summary(verdict, "The accord")
+    assert shown["agreement"] == "accord" and shown["agreement_name"] == "The accord"
+    assert shown["term"] == {"ref": "Para. 1", "text": "Cease attacks."}
+    assert shown["accused"] == "Party B" and shown["accusers"] == ["Monitor A", "Ministry C"]
+    assert shown["status"] == shown["previous_status"] == "possible_violation"

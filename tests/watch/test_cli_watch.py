@@ -1,4 +1,4 @@
-"""``ceasefire watch --once`` and ``ceasefire watch-status`` through the command line; watch_lag for /health."""
+"""``ceasefire watch --once`` and ``ceasefire watch status`` (and its first name ``watch-status``) through the command line; watch_lag for /health."""
 
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ def test_watch_once_then_status_and_lag(tmp_path: Path) -> None:
     assert {e["event"] for e in events} == {"poll", "error"}
     assert next(e for e in events if e["event"] == "error")["source"] == "missing"
 
-    status = run("watch-status", str(config), "--json", cwd=tmp_path)
+    status = run("watch", "status", str(config), "--json", cwd=tmp_path)
     assert status.returncode == 0, status.stderr
     shown = json.loads(status.stdout)
     by_name = {s["name"]: s for s in shown["sources"]}
@@ -42,6 +42,8 @@ def test_watch_once_then_status_and_lag(tmp_path: Path) -> None:
     assert by_name["missing"]["errors"] == 1 and "not a folder" in by_name["missing"]["last_error"]
     table = run("watch-status", cwd=tmp_path)
     assert table.returncode == 0 and "missing" in table.stdout and "1 in a row" in table.stdout
+    again = run("watch", "run", str(config), "--once", cwd=tmp_path)  # 'watch CONFIG' is 'watch run CONFIG'
+    assert again.returncode in (0, 1) and "source(s) polled" in again.stderr  # 1: the missing folder, if due
 
     with ceasefire.open(f"sqlite:///{tmp_path / 's.db'}") as db:
         nexts = sorted(s.next_poll_at for s in db.store.watch.sources() if s.next_poll_at is not None)

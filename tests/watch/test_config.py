@@ -54,11 +54,14 @@ def test_a_mistake_is_one_line_with_file_line_and_field(text: str, expected: str
     assert "\n" not in message
 
 
-def test_possible_violation_rules_say_what_they_need() -> None:
-    text = ("sources:\n  - name: a\n    folder: x\nchannels:\n  - name: f\n    jsonl: a.jsonl\n"
-            "alerts:\n  - name: r\n    on: possible_violation\n")
-    with pytest.raises(ConfigError, match=r"w.yaml:9: alerts\[0\].on: possible_violation needs agreements"):
-        parse_config(text, "w.yaml")
+def test_possible_violation_rules_take_agreements_and_only_they_do() -> None:
+    head = "sources:\n  - name: a\n    folder: x\nchannels:\n  - name: f\n    jsonl: a.jsonl\nalerts:\n  - name: r\n"
+    config = parse_config(head + "    on: possible_violation\n    agreement: [syria-2016-09, minsk-ii-2015]\n", "w.yaml")
+    assert config.rules[0].on == "possible_violation"
+    assert config.rules[0].agreements == ("syria-2016-09", "minsk-ii-2015")
+    assert parse_config(head + "    on: possible_violation\n", "w.yaml").rules[0].agreements == ()
+    with pytest.raises(ConfigError, match=r"w.yaml:10: alerts\[0\].agreement: only a possible_violation rule"):
+        parse_config(head + "    on: new_incident\n    agreement: syria-2016-09\n", "w.yaml")
 
 
 def test_secrets_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:

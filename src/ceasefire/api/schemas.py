@@ -1,7 +1,7 @@
 """The shapes of the API's answers, for the OpenAPI schema (``/openapi.json``).
 
-The catalogues and the timeline are the model's own records (``SourceSummary``,
-``ActorSummary``, ``DayCount``), field for field.
+The catalogues, the timeline and the watcher's health are the model's own records
+(``SourceSummary``, ``ActorSummary``, ``DayCount``, ``WatcherHealth``), field for field.
 
 Lists and the error body are described field by field; an incident is the incident
 JSON of ``interchange.md`` (described in prose there and in ``docs/api.md``), so it
@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..model import ActorSummary, DayCount, SourceSummary
+from ..model import ActorSummary, DayCount, SourceSummary, WatcherHealth
 
 __all__ = [
     "ERRORS",
@@ -200,3 +200,6 @@ class SplitBody(_Body):
 
 class WrongBody(_Body):
     reason: str = _REASON
+
+    watcher: WatcherHealth | None = Field(
+        None, description="present when a `ceasefire watch` has polled sources into this store (docs/watch.md)")

@@ -52,7 +52,7 @@ from .engine import (
     normalise_url,
     transient,
 )
-from .work import ChangeSet, Neighbourhood, apply_changes, assemble, load_mentions, read_versions
+from .work import CACHE_LIMIT, ChangeSet, Neighbourhood, apply_changes, assemble, load_mentions, read_versions
 
 if TYPE_CHECKING:
     from .review import ReviewState
@@ -406,6 +406,15 @@ class Store:
         if not found:
             raise NotFound(f"no agreement {agreement_id!r} (see 'ceasefire agreement list')")
         return found[0]
+
+    def warm(self, limit: int = CACHE_LIMIT) -> int:
+        """Decode up to ``limit`` stored mentions into the mention cache (for a long-running process, e.g. the
+        watcher: its first merges then read no mention twice); returns how many the cache holds."""
+        m = T.mentions.c
+        with self._guard("read mentions"), self._read() as conn:
+            keys = list(conn.execute(select(m.key).order_by(m.key).limit(limit)).scalars())
+            load_mentions(conn, keys, self._mention_cache)
+        return len(self._mention_cache)
 
     def violations(self, agreement_id: str, *, statuses: Sequence[str] = ()) -> list[Violation]:
         """The current judgements of every incident against ``agreement_id`` (with ``statuses`` only, when

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, func, insert, select, update
 
-from ..model import IncidentVersion
+from ..model import IncidentVersion, WatcherHealth
 from . import tables as T
 from .work import read_versions
 
@@ -237,6 +237,28 @@ class WatchState:
         return out
 
     # -- alerts ---------------------------------------------------------------
+
+    def health(self, now: datetime | None = None) -> WatcherHealth | None:
+        """The watcher's health as its state shows it (``None``: no source was ever polled), read at once."""
+        c, o = T.watch_items.c, T.watch_outbox.c
+        with self._store._guard("read watch state"), self._store._read() as conn:
+            sources = [_source_from_row(r) for r in conn.execute(select(T.watch_sources)).mappings()]
+            if not sources:
+                return None
+            retry = conn.execute(select(func.count()).select_from(T.watch_items).where(c.state == "retry")).scalar()
+            unsent = conn.execute(select(func.count()).select_from(T.watch_outbox)
+                                  .where(o.state.in_(["pending", "sending"]))).scalar()
+        now = now or datetime.now(timezone.utc)
+        polls = [s.last_poll_at for s in sources if s.last_poll_at is not None]
+        due = [s.next_poll_at for s in sources if s.next_poll_at is not None]
+        return WatcherHealth(
+            sources=len(sources),
+            last_round_at=max(polls) if polls else None,
+            lag_seconds=round(max([0.0, *((now - d).total_seconds() for d in due)]), 3),
+            pending_items=int(retry or 0),
+            pending_alerts=int(unsent or 0),
+            errors=sum(1 for s in sources if s.errors),
+        )
 
     def alerts_since(self) -> str | None:
         """When alert marks were first set (ISO time), or None before the first alerting round."""

@@ -14,8 +14,12 @@ Rules (``on``):
   new, new source, a figure, its type, place, grade or flags;
 * ``count_disagreement`` -- a count_disagreement flag appears on a matching incident,
   or the spread of the disputed figures widens;
-* ``possible_violation`` -- a new or changed possible violation of an agreement; it
-  needs the agreements module, which is not in this version (see docs/watch.md).
+* ``possible_violation`` -- an incident version whose violation result for an agreement
+  (``rule.agreements``, or any) is ``possible_violation``, when it was not one before
+  (new, or its status changed) or when it changed while remaining one (a new accuser,
+  another accused party or term, or any change :func:`describe` tells: a new source, a
+  toll raised). The results compared are the stored ones (``Change.verdicts``: each
+  agreement's result at this version and the last one before it).
 """
 
 from __future__ import annotations
@@ -24,10 +28,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import IncidentHead, IncidentVersion
+from ..model import IncidentHead, IncidentVersion, Violation, ViolationStatus
 from .config import RuleConfig
 
-__all__ = ["Change", "describe", "fires", "summary", "new_sources"]
+__all__ = ["Change", "Verdict", "describe", "fires", "fired_violations", "summary", "violation_summary",
+           "new_sources"]
+
+POSSIBLE = ViolationStatus.POSSIBLE_VIOLATION
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """One agreement's violation result at the change's version, and its last result before (if any)."""
+
+    current: Violation
+    previous: Violation | None = None
 
 
 @dataclass(frozen=True)
@@ -38,6 +53,7 @@ class Change:
     previous: IncidentHead | None
     merged_from: tuple[str, ...] = ()  # incidents taken over by this one (at its first version)
     new_sources: tuple[str, ...] = ()  # outlets and claimants of the reports that joined, not seen before
+    verdicts: tuple[Verdict, ...] = ()  # the violation results at this version (possible_violation rules)
 
     @property
     def head(self) -> IncidentHead:
@@ -159,7 +175,72 @@ def fires(rule: RuleConfig, change: Change) -> list[str] | None:
             if kind not in before or now[kind] > before[kind]
         ]
         return [*wider, *(w for w in words if w != "flag raised: count_disagreement")] if wider else None
-    return None  # possible_violation: not available in this version
+    if rule.on == "possible_violation":
+        fired = fired_violations(rule, change)
+        if not fired:
+            return None
+        out = [w for _, said in fired for w in said]
+        return [*dict.fromkeys([*out, *words])]
+    return None
+
+
+def _accusers(v: Violation | None) -> list[str]:
+    return [a.name for a in v.accusers] if v is not None else []
+
+
+def _verdict_words(verdict: Verdict) -> list[str]:
+    """How a possible violation is new or changed against its last result (empty: no change of its own)."""
+    now, before = verdict.current, verdict.previous
+    if before is None:
+        return [f"new possible violation of {now.agreement_id}"]
+    if before.status != POSSIBLE:
+        return [f"status changed from {before.status.value} to {now.status.value} ({now.agreement_id})"]
+    out = []
+    if before.accused != now.accused:
+        out.append(f"accused changed from {before.accused or 'none'} to {now.accused or 'none'}")
+    if (before.term.ref if before.term else None) != (now.term.ref if now.term else None):
+        out.append(f"term changed from {before.term.ref if before.term else 'none'} to "
+                   f"{now.term.ref if now.term else 'none'}")
+    fresh = [a for a in _accusers(now) if a not in _accusers(before)]
+    if fresh:
+        out.append(f"new accuser{'s' if len(fresh) > 1 else ''}: {', '.join(fresh)}")
+    return out
+
+
+def fired_violations(rule: RuleConfig, change: Change) -> list[tuple[Verdict, list[str]]]:
+    """The possible violations a ``possible_violation`` rule alerts on for ``change``, each with its phrases."""
+    if rule.on != "possible_violation" or change.version.incident is None or not _matches(rule, change.head):
+        return []
+    told = describe(change)
+    out = []
+    for verdict in change.verdicts:
+        if verdict.current.status != POSSIBLE:
+            continue
+        if rule.agreements and verdict.current.agreement_id not in rule.agreements:
+            continue
+        own = _verdict_words(verdict)
+        if own or told:
+            out.append((verdict, own))
+    return out
+
+
+def violation_summary(verdict: Verdict, agreement_name: str | None = None) -> dict[str, Any]:
+    """A possible violation as an alert shows it: the agreement, the term, the accused, the accusers."""
+    v, before = verdict.current, verdict.previous
+    return {
+        "agreement": v.agreement_id,
+        "agreement_name": agreement_name,
+        "status": v.status.value,
+        "previous_status": before.status.value if before is not None else None,
+        "term": {"ref": v.term.ref, "text": v.term.text} if v.term is not None else None,
+        "accused": v.accused,
+        "perpetrator": v.perpetrator,
+        "target": v.target,
+        "accusers": _accusers(v),
+        "denied_by": [d.source.name for d in v.denials],
+        "acknowledged_by": [a.source.name for a in v.acknowledgments],
+        "reason": v.reason,
+    }
 
 
 def summary(head: IncidentHead) -> dict[str, Any]:
@@ -174,6 +255,7 @@ def summary(head: IncidentHead) -> dict[str, Any]:
         "grade": head.grade,
         "flags": [{"type": f.type, "detail": f.detail} for f in head.flags],
         "actors": [{"name": r.actor.name, "role": r.role} for r in head.actors],
+        "sources": list(head.tally.sources) if head.tally is not None else [],
     }
 
 

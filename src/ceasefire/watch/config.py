@@ -231,8 +231,6 @@ def _rule(doc: YamlFile, n: int, data: Any, seen: set[str], channels: set[str]) 
     on = r.text("on", required=True)
     if on not in RULE_KINDS:
         raise r.err("on", f"unknown {on!r}; choose one of {', '.join(RULE_KINDS)}")
-    if on == "possible_violation":  # the hook for agreements (docs/watch.md, "Possible violations")
-        raise r.err("on", "possible_violation needs agreements in the store, which this version does not have yet")
     to = r.texts("to")
     for k, channel in enumerate(to):
         if channel not in channels:

@@ -188,6 +188,12 @@ def _text(payload: dict[str, Any]) -> str:
     lines.append(f"  {s.get('sub_event_type') or s.get('event_type') or 'event'}; {where or 'place unknown'}; "
                  f"{(s.get('date') or {}).get('start') or 'date unknown'}"
                  + (f"; killed {killed.get('low')}-{killed.get('high')}" if killed else ""))
+    for v in payload.get("violations") or []:
+        term = v.get("term") or {}
+        lines.append(f"  possible violation of {v.get('agreement_name') or v.get('agreement')}"
+                     + (f", {term.get('ref')}" if term.get("ref") else "")
+                     + f"; accused: {v.get('accused') or 'unknown'}"
+                     + (f"; accusers: {', '.join(v['accusers'])}" if v.get("accusers") else ""))
     return "\n".join(lines)
 
 

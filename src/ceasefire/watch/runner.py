@@ -35,9 +35,9 @@ import httpx
 
 from ..database import Database
 from ..errors import FetchError, GazetteerError, InputError, ModelError
-from ..model import Document, IncidentHead, IncidentVersion
+from ..model import Document, IncidentHead, IncidentVersion, Violation
 from ..store.watch import ItemState, OutboxEntry, Poll, WatchState
-from .alerts import Change, fires, new_sources, summary
+from .alerts import Change, Verdict, fired_violations, fires, new_sources, summary, violation_summary
 from .config import SourceConfig, WatchConfig
 from .deliver import Channel, DeliveryError, make_channel, write_lines
 from .http import Fetcher
@@ -101,6 +101,9 @@ class Watcher:
         self._written: dict[str, float] = {}  # when each source's poll was last written
         self._decided_at = float("-inf")  # when alert rules were last decided
         self._undecided = False  # more versions were waiting than one decision takes
+        self._agreements: dict[str, str] = {}  # the judged agreements' ids and names, read per decision
+        self._judged: dict[tuple[str, str], list[Violation]] = {}  # judgements read in this decision
+        self._missing: set[str] = set()  # agreements named by rules but not stored (logged once)
 
     @property
     def state(self) -> WatchState:
@@ -128,7 +131,14 @@ class Watcher:
     # -- the loop -------------------------------------------------------------
 
     def run(self, stop: threading.Event) -> None:
-        """Rounds until ``stop`` is set; inbox sources listen meanwhile (a post wakes the loop)."""
+        """Rounds until ``stop`` is set; inbox sources listen meanwhile (a post wakes the loop).
+
+        First the stored mentions are decoded into the store's cache (:meth:`Store.warm`): each new
+        report is then merged without reading its neighbours back from the store (docs/performance.md).
+        """
+        began = time.perf_counter()
+        mentions = self.db.store.warm()
+        self.log("warmed", mentions=mentions, seconds=round(time.perf_counter() - began, 3))
         self.inboxes = inboxes = [
             Inbox(s, max_bytes=self.config.http.max_bytes, on_post=self._poster(s.name), log=self.log)
             for s in self.config.sources
@@ -350,6 +360,8 @@ class Watcher:
             pending[incident_id].append(version)
         if not pending:
             return 0
+        self._judged = {}
+        self._agreements = self._watched_agreements()
         entries: list[OutboxEntry] = []
         marks: dict[str, int] = {}
         for incident_id, numbers in pending.items():
@@ -384,7 +396,43 @@ class Watcher:
             facts = self.state.source_facts([*added, *members])
             known = [n for k in members if k in facts for n in (facts[k].outlet, *facts[k].claimants) if n]
             fresh = new_sources([(facts[k].outlet, facts[k].claimants) for k in added if k in facts], known)
-        return Change(v, previous, merged, fresh)
+        return Change(v, previous, merged, fresh, self._verdicts(v, merged))
+
+    def _watched_agreements(self) -> dict[str, str]:
+        """The stored agreements a possible_violation rule watches, id -> name (none without such a rule)."""
+        rules = [r for r in self.config.rules if r.on == "possible_violation"]
+        if not rules:
+            return {}
+        stored = {a.id: a.name for a in self.db.agreements()}
+        wanted = set(stored) if any(not r.agreements for r in rules) else {a for r in rules for a in r.agreements}
+        for missing in sorted(wanted - set(stored) - self._missing):
+            self._missing.add(missing)
+            self.log("error", error=f"alert rules name agreement {missing!r}, which is not in the store "
+                     "(ceasefire agreement add)")
+        return {a: stored[a] for a in sorted(wanted & set(stored))}
+
+    def _judgements(self, agreement_id: str, incident_id: str) -> list[Violation]:
+        key = (agreement_id, incident_id)
+        if key not in self._judged:
+            self._judged[key] = self.db.judgements(agreement_id, incident_id)
+        return self._judged[key]
+
+    def _verdicts(self, v: IncidentVersion, merged: Sequence[str]) -> tuple[Verdict, ...]:
+        """Each watched agreement's result at ``v`` and its last one before: of this incident's earlier
+        versions, else (at its first version) of an incident it took over."""
+        out = []
+        for agreement_id in self._agreements:
+            results = self._judgements(agreement_id, v.incident_id)
+            now = [j for j in results if j.version == v.version]
+            if not now:  # not judged at this version (outside the agreement's time or area)
+                continue
+            earlier = [j for j in results if j.version < v.version]
+            for pred in merged if not earlier else ():
+                earlier = self._judgements(agreement_id, pred)
+                if earlier:
+                    break
+            out.append(Verdict(now[-1], earlier[-1] if earlier else None))
+        return tuple(out)
 
     def _alerts_for(self, change: Change) -> list[OutboxEntry]:
         out = []
@@ -406,6 +454,9 @@ class Watcher:
                 "cause": v.cause,
                 "summary": summary(change.head),
             }
+            if rule.on == "possible_violation":
+                payload["violations"] = [violation_summary(verdict, self._agreements.get(verdict.current.agreement_id))
+                                         for verdict, _ in fired_violations(rule, change)]
             for channel in rule.channels or tuple(self.channels):
                 out.append(OutboxEntry(key=f"{channel}|{alert_id}", channel=channel, rule=rule.name,
                                        incident_id=v.incident_id, version=v.version, payload=payload))

@@ -1,8 +1,8 @@
-"""``ceasefire watch-status``: each source's last poll, last new item, errors and next poll (from the store)."""
+"""``ceasefire watch status``: each source's last poll, last new item, errors and next poll (from the store)."""
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Any
 
 from ..store.watch import WatchState
@@ -53,9 +53,5 @@ def watch_lag(state: WatchState, now: datetime | None = None) -> float | None:
     least every :data:`HEALTHY_LAG` seconds, so a lag above that (plus the longest
     backoff a failing source may be in) means the watcher is not running or is stuck.
     """
-    sources = state.sources()
-    if not sources:
-        return None
-    now = now or datetime.now(timezone.utc)
-    due = [s.next_poll_at for s in sources if s.next_poll_at is not None]
-    return max([0.0, *((now - d).total_seconds() for d in due)])
+    health = state.health(now)
+    return health.lag_seconds if health is not None else None

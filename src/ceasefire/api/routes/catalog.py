@@ -34,5 +34,10 @@ def list_actors(db: Db) -> Response:
 
 @health_router.get("/health", response_model=Health, responses={503: ERRORS[503]})
 def health(db: Db) -> Response:
-    """The server is up and its store answers: the number of current incidents."""
-    return JSONResponse({"status": "ok", "version": __version__, "incidents": db.find_incidents(limit=1).total})
+    """The server is up and its store answers: the number of current incidents; with ``watcher``, the state a
+    ``ceasefire watch`` beside it left in the store (its lag, pending items and alerts, failing sources)."""
+    body = {"status": "ok", "version": __version__, "incidents": db.find_incidents(limit=1).total}
+    watcher = db.watcher_health()
+    if watcher is not None:
+        body["watcher"] = jsonable_encoder(watcher)
+    return JSONResponse(body)
