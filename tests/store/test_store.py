@@ -279,3 +279,43 @@ def test_a_busy_sqlite_database_is_retried(tmp_path, monkeypatch) -> None:
             other.close()
         assert retries, "the first attempts found the database locked and were retried"
         assert store.counts()["documents"] == 1
+
+
+def _long_bundle(n: int):  # type: ignore[no-untyped-def]
+    """A document whose one report has ``n`` mentions, each with claims: more than one batch of rows."""
+    text = f.TEXT + " " + " ".join(f"w{i:05d}" for i in range(n))
+    doc = f.document(text)
+    rep = f.report(doc, text=text)
+    return doc, [rep], [replace(f.mention(rep), trigger=f.ev(text, f"w{i:05d}")) for i in range(n)]
+
+
+def test_a_long_report_is_written_in_batches_whole(store: Store) -> None:
+    n = 2 * store_module.MENTION_ROWS + 7
+    doc, reps, ments = _long_bundle(n)
+    assert store.add_document(doc, reps, ments) is True
+    counts = store.counts()
+    assert counts["mentions"] == n
+    assert counts["claims"] == n * len(ments[0].claims)
+    assert sorted(m.key for m in store.mentions()) == sorted(m.key for m in ments)
+
+
+def test_a_failure_in_the_last_batch_of_a_long_report_writes_nothing(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    doc, reps, ments = _long_bundle(2 * store_module.MENTION_ROWS + 7)
+    real_insert = store_module._insert
+    written: list[int] = []
+
+    def failing_insert(conn, table, values):  # type: ignore[no-untyped-def]
+        if table.name == "claims":
+            written.append(len(values))
+            if len(written) == 3:  # two batches of mentions and claims are in by now
+                raise RuntimeError("disk on fire")
+        real_insert(conn, table, values)
+
+    monkeypatch.setattr(store_module, "_insert", failing_insert)
+    with pytest.raises(RuntimeError):
+        store.add_document(doc, reps, ments)
+    monkeypatch.undo()
+    assert not store.has_document(doc.sha256)
+    assert all(n == 0 for n in store.counts().values())

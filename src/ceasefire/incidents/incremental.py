@@ -61,7 +61,8 @@ class MentionReader(Protocol):
 
 
 def update_for(new: Sequence[Mention], reader: MentionReader, policy: str) -> IncidentChanges:
-    """The incident changes that ``new`` (a new document's mentions, already stored) brings."""
+    """The incident changes that ``new`` (a new document's mentions) brings; ``reader`` need not hold them yet
+    (the store derives before writing them), and never answers them as candidates."""
     review = Review(tuple(reader.review_actions()))
     return _grow(new, reader, policy, review) or recluster(new, reader, policy, review)
 

@@ -25,13 +25,13 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Sequence
+from typing import Iterable, Sequence
 
 from ..errors import ConfigError
 from ..model import Actor
 from .lexicon import load_json
 
-__all__ = ["ActorEntry", "ActorRegistry", "default_actors", "STATE_TYPES"]
+__all__ = ["ActorEntry", "ActorRegistry", "SeenActors", "default_actors", "STATE_TYPES"]
 
 STATE_TYPES = frozenset({"state", "external"})
 _SPLIT = frozenset(
@@ -107,6 +107,8 @@ class ActorRegistry:
                 if key:
                     self._country_of.setdefault(key, (iso2, name))
         self._ignore = frozenset(w.casefold() for w in ignore)
+        self._generic_words = frozenset(w for g in self._generic for h in g.heads for w in h)
+        self._telling: dict[str, frozenset[str]] = {}
 
     @classmethod
     def from_data(cls, actors_file: str = "actors.json") -> "ActorRegistry":
@@ -158,21 +160,29 @@ class ActorRegistry:
                         best = (n, i, g)
         return best[2] if best else None
 
-    def _seen(self, low: Sequence[str], seen: Sequence[Actor]) -> Actor | None:
-        content = {t for t in low if t not in self._ignore and len(t) > 2}
-        for actor in reversed(seen):
+    def telling_words(self, actor: Actor) -> frozenset[str]:
+        """The words of the actor's name and aliases a later reference may share with it (no generic head
+        word such as "forces"); read once per name."""
+        words = self._telling.get(actor.name)
+        if words is None:
             entry = self._by_name.get(actor.name)
             names = [actor.name, *(entry.aliases if entry else ())]
-            words = {t.casefold() for n in names for t in _tokens(n)}
-            generic_words = {w for g in self._generic for h in g.heads for w in h}
-            if content & words - generic_words:
-                return actor
-        return None
+            folded = {t.casefold() for n in names for t in _tokens(n)}
+            words = self._telling[actor.name] = frozenset(folded - self._generic_words)
+        return words
+
+    def _seen(self, low: Sequence[str], seen: "SeenActors") -> Actor | None:
+        return seen.latest({t for t in low if t not in self._ignore and len(t) > 2})
 
     # -- public ----------------------------------------------------------------------
 
-    def resolve(self, written: str, seen: Sequence[Actor] = ()) -> Actor | None:
-        """The actor a role names (see the module docstring), or ``None`` for pronouns and time words."""
+    def resolve(self, written: str, seen: "SeenActors | Sequence[Actor]" = ()) -> Actor | None:
+        """The actor a role names (see the module docstring), or ``None`` for pronouns and time words.
+
+        ``seen``: the actors the report named before, the latest last (a :class:`SeenActors` answers
+        without walking them)."""
+        if not isinstance(seen, SeenActors):
+            seen = SeenActors(self, seen)
         text = re.sub(r"\s+", " ", written).strip(_EDGE)
         orig = _tokens(text)
         low = [t.casefold() for t in orig]
@@ -221,6 +231,31 @@ class ActorRegistry:
         """Whether a phrase names state or external (coalition) forces."""
         actor = self.resolve(written)
         return actor is not None and actor.type in STATE_TYPES
+
+
+class SeenActors:
+    """The actors a report has named so far, indexed by their telling words (``ActorRegistry.telling_words``).
+
+    ``latest(words)`` is the most recently added actor sharing one of ``words``, found
+    through the index rather than by walking back over every actor of the report, so a
+    long report's actors cost in proportion to their number.
+    """
+
+    def __init__(self, registry: ActorRegistry, actors: Iterable[Actor] = ()) -> None:
+        self._registry = registry
+        self._latest: dict[str, tuple[int, Actor]] = {}  # word -> (order added, actor)
+        self._count = 0
+        for actor in actors:
+            self.add(actor)
+
+    def add(self, actor: Actor) -> None:
+        self._count += 1
+        for word in self._registry.telling_words(actor):
+            self._latest[word] = (self._count, actor)
+
+    def latest(self, words: Iterable[str]) -> Actor | None:
+        hits = [hit for w in words if (hit := self._latest.get(w)) is not None]
+        return max(hits, key=lambda hit: hit[0])[1] if hits else None
 
 
 @lru_cache(maxsize=1)

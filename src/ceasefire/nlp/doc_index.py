@@ -12,7 +12,7 @@ from bisect import bisect_left
 
 from spacy.tokens import Doc, Span
 
-__all__ = ["doc_text", "doc_ents", "sentence_ents"]
+__all__ = ["doc_text", "doc_ents", "sentence_ents", "forget"]
 
 _TEXT, _ENTS, _STARTS = "cf_text", "cf_ents", "cf_ent_starts"
 
@@ -43,3 +43,10 @@ def sentence_ents(sent: Span) -> list[Span]:
         out.append(ents[i])
         i += 1
     return out
+
+
+def forget(doc: Doc) -> None:
+    """Drop what was kept on the Doc: its entity Spans refer back to it, and that cycle would keep the Doc
+    (its tokens and arrays) alive until the next full garbage collection instead of freeing it when read."""
+    for key in (_TEXT, _ENTS, _STARTS):
+        doc.user_data.pop(key, None)

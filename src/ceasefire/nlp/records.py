@@ -27,12 +27,12 @@ from typing import Iterable, Sequence
 
 from spacy.tokens import Doc, Span
 
-from ..model import Actor, ActorRole, Claim, Evidence, Mention, Report, Source, Statement, Timex, Toponym
-from .actors import ActorRegistry, default_actors
+from ..model import ActorRole, Claim, Evidence, Mention, Report, Source, Statement, Timex, Toponym
+from .actors import ActorRegistry, SeenActors, default_actors
 from .attribution import Attribution
 from .claims import ClaimInfo
 from .components import CLAIMS_KEY, EVENTS_KEY
-from .doc_index import sentence_ents
+from .doc_index import forget, sentence_ents
 from .events import EventInfo
 from .phrases import CharSpan
 from .responsibility import statement_in
@@ -206,6 +206,7 @@ def _sentences(
                     ),
                 )
             )
+        forget(doc)
     return out
 
 
@@ -416,7 +417,7 @@ def _group(sentences: list[_Sentence]) -> list[_Group]:
     return groups
 
 
-def _actors(g: _Group, seen: list[Actor], actors: ActorRegistry) -> tuple[ActorRole, ...]:
+def _actors(g: _Group, seen: SeenActors, actors: ActorRegistry) -> tuple[ActorRole, ...]:
     """Perpetrator and target canonicalised (``nlp.actors``); ``seen`` holds the report's earlier actors."""
     if g.event is None:
         return ()
@@ -428,7 +429,7 @@ def _actors(g: _Group, seen: list[Actor], actors: ActorRegistry) -> tuple[ActorR
         actor = actors.resolve(name, seen) if name else None
         if actor is not None:
             roles.append(ActorRole(actor, role))
-            seen.append(actor)
+            seen.add(actor)
     return tuple(roles)
 
 
@@ -521,7 +522,7 @@ def report_mentions(
     words = place_words()
     sentences = _sentences(report, parsed, registry, words)
     mentions = []
-    seen_actors: list[Actor] = []
+    seen_actors = SeenActors(default_actors())
     groups = _group(sentences)
     for g in groups:
         toponyms, timexes = _places_times(g)

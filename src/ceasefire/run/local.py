@@ -27,7 +27,7 @@ import dataclasses
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import Callable, Iterable, Iterator, Sequence, TypeVar
 
 from .. import dates, geo, ingest
 from ..config import Settings
@@ -41,6 +41,7 @@ from ..model import (
     Incident,
     IngestProblem,
     Mention,
+    Original,
     Place,
     PlacePrecision,
     Report,
@@ -390,8 +391,8 @@ def _store_document(
     while True:
         candidates = store.copy_candidates(prints)
         originals = ingest.find_originals(reports, by_key, candidates)
-        reps = [dataclasses.replace(r, copy_of=originals.get(r.key)) for r in reports]
-        ms = [dataclasses.replace(m, copy_of=originals.get(m.report_key)) for m in mentions]
+        reps = [_copy_of(r, originals.get(r.key)) for r in reports]
+        ms = [_copy_of(m, originals.get(m.report_key)) for m in mentions]
         try:
             added = store.add_document(
                 doc, reps, ms, derive=_deriver(ms, policy), prints=prints, candidates=[c.key for c in candidates]
@@ -402,6 +403,15 @@ def _store_document(
                 raise
             continue
         return added, len(originals)
+
+
+Marked = TypeVar("Marked", Report, Mention)
+
+
+def _copy_of(item: Marked, original: Original | None) -> Marked:
+    """``item`` marked as carrying ``original`` (the same object when it already is: a long report's mentions
+    are not all copied)."""
+    return item if item.copy_of == original else dataclasses.replace(item, copy_of=original)
 
 
 def _deriver(mentions: Sequence[Mention], policy: str) -> Callable[[Neighbourhood], IncidentChanges]:

@@ -95,6 +95,22 @@ def _insert(conn: Connection, table: Table, values: list[dict[str, Any]]) -> Non
         conn.execute(insert(table), values)
 
 
+MENTION_ROWS = 500  # mentions encoded and inserted at once: a long report's rows never all stand in memory
+
+
+def _insert_mentions(conn: Connection, doc: Document, mentions: Sequence[Mention]) -> None:
+    """Insert the mentions and their claims a few hundred at a time, within the caller's transaction."""
+    for at in range(0, len(mentions), MENTION_ROWS):
+        part = mentions[at : at + MENTION_ROWS]
+        try:
+            mention_rows = [R.mention_row(m) for m in part]
+            claim_rows = [row for m in part for row in R.claim_rows(m)]
+        except (TypeError, ValueError) as exc:
+            raise StoreError(f"cannot store document {doc.sha256} ({doc.origin}): {exc}") from exc
+        _insert(conn, T.mentions, mention_rows)
+        _insert(conn, T.claims, claim_rows)
+
+
 class Store:
     """Documents, reports, mentions and claims, incidents and ingest problems in one database.
 
@@ -208,11 +224,14 @@ class Store:
     ) -> bool:
         """Store a document with its reports, mentions and claims in one transaction.
 
-        ``derive``, when given, is called inside that transaction (after the
-        mentions are written) with a :class:`Neighbourhood` to read from, and
-        returns the incident changes the new mentions bring; they are written in
-        the same transaction, so a document and its effect on incidents land
-        together or not at all. Returns False, changing nothing, when a document
+        ``derive``, when given, is called inside that transaction (before the
+        mentions are written, so that its look-ups find other documents' mentions
+        only) with a :class:`Neighbourhood` to read from, and returns the incident
+        changes the new mentions bring; they are written in the same transaction,
+        after the mentions, so a document and its effect on incidents land
+        together or not at all. The mentions and claims are encoded and inserted a
+        few hundred at a time (:data:`MENTION_ROWS`), so a long report's rows never
+        all stand in memory at once. Returns False, changing nothing, when a document
         with this sha256 is already stored.
 
         An article id already stored with another text (or title) is refused with
@@ -234,8 +253,6 @@ class Store:
                 if r.copy_of is None
                 for band in sorted(set(by_key[r.key].bands if r.key in by_key else ()))
             ]
-            mention_rows = [R.mention_row(m) for m in mentions]
-            claim_rows = [row for m in mentions for row in R.claim_rows(m)]
         except (TypeError, ValueError) as exc:
             raise StoreError(f"cannot store document {doc.sha256} ({doc.origin}): {exc}") from exc
 
@@ -250,10 +267,12 @@ class Store:
             _insert(conn, T.documents, [doc_row])
             _insert(conn, T.reports, report_rows)
             _insert(conn, T.report_bands, band_rows)
-            _insert(conn, T.mentions, mention_rows)
-            _insert(conn, T.claims, claim_rows)
-            if derive is not None:
-                self._apply(conn, derive(Neighbourhood(conn, self._mention_cache)))
+            # the incident changes are decided before the document's own mentions are written: they are
+            # compared with each other in memory, and the store's look-ups then see other documents' only
+            changes = derive(Neighbourhood(conn, self._mention_cache)) if derive is not None else None
+            _insert_mentions(conn, doc, mentions)
+            if changes is not None:
+                self._apply(conn, changes)
             return True
 
         action = f"store document {doc.sha256} ({doc.origin})"

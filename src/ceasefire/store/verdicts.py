@@ -90,17 +90,20 @@ def judge_changes(conn: Connection, judge: Judge | None, changes: ChangeSet, cac
     if not agreements:
         return
     latest: dict[str, int] = {}
+    gone: set[tuple[str, int]] = set()  # (incident, version) of the retirements
     for v in changes.versions:
         latest[v.incident_id] = max(v.version, latest.get(v.incident_id, 0))
-    retired = [i for i, n in latest.items()
-               if any(v.incident is None for v in changes.versions if v.incident_id == i and v.version == n)]
+        if v.incident is None:
+            gone.add((v.incident_id, v.version))
+    retired = [i for i, n in latest.items() if (i, n) in gone]
     w = T.violations.c
     for chunk in chunks(sorted(retired)):
         conn.execute(update(T.violations).where(w.incident_id.in_(chunk)).values(current=False))
     live = sorted(set(latest) - set(retired))
-    heads = read_heads(conn, live)
-    incidents = assemble(conn, [heads[i] for i in live if i in heads], cache)
-    _record(conn, judge, agreements, ((i, latest[i.id]) for i in incidents))
+    for chunk in chunks(live):  # a long report's incidents a few hundred at a time
+        heads = read_heads(conn, chunk)
+        incidents = assemble(conn, [heads[i] for i in chunk if i in heads], cache)
+        _record(conn, judge, agreements, ((i, latest[i.id]) for i in incidents))
 
 
 def judge_all(conn: Connection, judge: Judge, agreement: Agreement, cache: dict[str, Mention]) -> None:

@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from datetime import datetime, timedelta, timezone
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from sqlalchemy import Connection, and_, delete, func, insert, or_, select, update
 
@@ -45,7 +45,8 @@ __all__ = [
 WINDOW = timedelta(days=2)
 SNAPSHOT_EVERY = 16  # a version whose number is a multiple of this is a snapshot
 CACHE_LIMIT = 100_000
-_CHUNK = 500  # keys per IN (...) list
+_CHUNK = 500  # keys per IN (...) list, rows per insert
+Item = TypeVar("Item")
 
 
 class ChangeSet(Protocol):
@@ -62,9 +63,10 @@ class ChangeSet(Protocol):
     def grow(self) -> Sequence[Growth]: ...
 
 
-def chunks(keys: Sequence[str]) -> Iterator[Sequence[str]]:
-    for at in range(0, len(keys), _CHUNK):
-        yield keys[at : at + _CHUNK]
+def chunks(items: Sequence[Item]) -> Iterator[Sequence[Item]]:
+    """``items`` a few hundred at a time: keys for an ``IN (...)`` list, rows for one insert."""
+    for at in range(0, len(items), _CHUNK):
+        yield items[at : at + _CHUNK]
 
 
 def load_mentions(conn: Connection, keys: Iterable[str], cache: dict[str, Mention]) -> dict[str, Mention]:
@@ -227,9 +229,9 @@ def apply_changes(conn: Connection, changes: ChangeSet) -> None:
     for chunk in chunks(gone):
         conn.execute(delete(T.incident_mentions).where(links.incident_id.in_(chunk)))
         conn.execute(delete(T.incidents).where(inc.id.in_(chunk)))
-    if changes.write:
-        conn.execute(insert(T.incidents), [R.incident_row(i, i.mentions) for i in changes.write])
-        rows = [row for i in changes.write for row in R.incident_link_rows(i.id, (m.key for m in i.mentions))]
+    for part in chunks(changes.write):  # a long report's incidents are written a few hundred at a time
+        conn.execute(insert(T.incidents), [R.incident_row(i, i.mentions) for i in part])
+        rows = [row for i in part for row in R.incident_link_rows(i.id, (m.key for m in i.mentions))]
         if rows:
             conn.execute(insert(T.incident_mentions), rows)
     previous: dict[str, dict[str, Any]] = {}
@@ -252,8 +254,18 @@ def _write_versions(
 ) -> None:
     now = datetime.now(timezone.utc)
     renamed = {g.head.id for g in changes.grow if g.head.id != g.previous}
+    for part in chunks(changes.versions):
+        rows = _version_rows(conn, part, whole, previous, renamed, now)
+        if rows:
+            conn.execute(insert(T.incident_versions), rows)
+
+
+def _version_rows(
+    conn: Connection, versions: Sequence[IncidentVersion], whole: dict[str, Incident],
+    previous: dict[str, dict[str, Any]], renamed: set[str], now: datetime,
+) -> list[dict[str, Any]]:
     rows = []
-    for v in changes.versions:
+    for v in versions:
         row = {"incident_id": v.incident_id, "version": v.version, "recorded_at": now, "cause": v.cause,
                "successors": list(v.successors), "author": v.by, "reason": v.why}
         if v.incident is None:
@@ -271,8 +283,7 @@ def _write_versions(
             diff = {"changed": _diff(previous[v.incident_id], head), "added": list(v.added),
                     "removed": list(v.removed)}
             rows.append({**row, "kind": "diff", "payload": diff})
-    if rows:
-        conn.execute(insert(T.incident_versions), rows)
+    return rows
 
 
 def read_versions(conn: Connection, incident_id: str) -> list[IncidentVersion]:
