@@ -21,7 +21,7 @@ from .figures import Figure, find_figures
 from .lexicon import load_json
 from .phrases import CharSpan
 from .quantities import quantity_words
-from .victims import VictimWords, find_victims, wounded_remainder, zero_claims
+from .victims import Victims, VictimWords, find_victims, wounded_remainder, zero_claims
 
 __all__ = ["ClaimInfo", "CasualtyClaims"]
 
@@ -64,6 +64,7 @@ class CasualtyClaims:
         self.verb_forms = {k: ClaimKind(v) for k, v in raw["verb_forms"].items()}
         self.copulas = frozenset(raw["copulas"])
         self.count_nouns = frozenset(raw["count_nouns"])
+        self.speculative = frozenset(raw["speculative_modals"])
         self.words = quantity_words()
         vw = raw["victim_words"]
         self.victim_words = VictimWords(**{k: frozenset(w.lower() for w in vw[k]) for k in VictimWords.__annotations__})
@@ -101,7 +102,21 @@ class CasualtyClaims:
             victims = (first.idx, last.idx + len(last.text))
             span._.cf_claim = ClaimInfo(v.kind, v.quantity, victims, "total", v.rule, v.extra_kinds)
             kept.append(span)
+            kept.extend(self._parts(doc, v))
         return sorted(kept, key=lambda s: (s.start, s.end))
+
+    @staticmethod
+    def _parts(doc: Doc, v: Victims) -> list[Span]:
+        """'12 children and 9 women were killed': each group a claim scoped to its victims, beside the sum."""
+        out: list[Span] = []
+        for part in v.parts:
+            span = doc[part.start : part.end]
+            words = doc[part.victims[0] : part.victims[1]]
+            chars = (words.start_char, words.end_char) if len(words) else None
+            scope = words.root.lower_ if len(words) else "part"
+            span._.cf_claim = ClaimInfo(v.kind, part.quantity, chars, scope, "part-" + v.rule)
+            out.append(span)
+        return out
 
     # ------------------------------------------------------------------ rules
 
@@ -121,10 +136,15 @@ class CasualtyClaims:
             or self._by_toll(root)
             or self._by_preceding_verb(doc, fig, noun)
         )
-        if found is None:
+        if found is None or (found[1] not in ("toll", "number-of") and self._hypothetical(noun)):
             return None
         kind, rule = found
         return ClaimInfo(kind, fig.quantity, self._victims(doc, fig, root, noun), self._scope(doc, fig, noun), rule)
+
+    def _hypothetical(self, noun: Token) -> bool:
+        """'there might have been two people killed', 'could have killed 20': no statement of a casualty."""
+        pred = noun.head
+        return any(c.dep_ == "aux" and c.lower_ in self.speculative for c in pred.children)
 
     def _by_adjective(self, doc: Doc, fig: Figure, noun: Token) -> tuple[ClaimKind, str] | None:
         if noun.i >= fig.end and noun.lower_ in self.adjectives:  # "five dead", "16 injured"
