@@ -106,3 +106,29 @@ def test_lives_verb_is_not_a_speech_verb(extractor) -> None:
     assert claim.source.name == "Wire Daily"  # not "shelling", the subject of "claimed"
     (claim,) = claims_of(extractor.extract([make_report("The ministry reported 12 deaths in the port.")])[0])
     assert claim.source.name.lower().endswith("ministry")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The insurgency has dragged on for a decade, claiming more than 30,000 lives and displacing a million people "
+        "since 2012.",
+        "Since the start of the offensive in May, at least 2,300 civilians have been killed, the monitor says.",
+        "The raids, which have since left at least 900 people dead, continue.",
+        "More than 9,000 people have been killed in the conflict, which began in 2014.",
+    ],
+)
+def test_war_and_period_totals_are_no_incident_claims(extractor, text: str) -> None:
+    assert found(extractor, text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It was the worst toll since 13 people were killed in shelling on the capital in May.", {("killed", 13, 13)}),
+        ("Drone strikes have killed at least nine commanders since last June, officials say.", {("killed", 9, None)}),
+        ("That raised to 14 the number of people killed since the truce took effect.", {("killed", 14, 14)}),
+    ],
+)
+def test_figures_beside_since_that_stay_claims(extractor, text: str, expected: set) -> None:
+    assert found(extractor, text) == expected

@@ -65,6 +65,12 @@ class CasualtyClaims:
         self.copulas = frozenset(raw["copulas"])
         self.count_nouns = frozenset(raw["count_nouns"])
         self.speculative = frozenset(raw["speculative_modals"])
+        cumulative = raw["cumulative"]
+        self.since = frozenset(cumulative["since"])
+        self.period_nouns = frozenset(cumulative["nouns"])
+        self.period_preps = frozenset(cumulative["in_preps"])
+        self.truce_words = frozenset(cumulative["truce_words"])
+        self.period_in = frozenset(cumulative["in_nouns"])
         self.words = quantity_words()
         vw = raw["victim_words"]
         self.victim_words = VictimWords(**{k: frozenset(w.lower() for w in vw[k]) for k in VictimWords.__annotations__})
@@ -78,8 +84,29 @@ class CasualtyClaims:
                 span = doc[fig.start : fig.end]
                 span._.cf_claim = info
                 spans.append(span)
-        doc.spans[self.spans_key] = self._counted(doc, spans, figs)
+        doc.spans[self.spans_key] = [s for s in self._counted(doc, spans, figs) if not self._cumulative(s)]
         return doc
+
+    def _cumulative(self, span: Span) -> bool:
+        """A war's or a period's total ('the conflict has claimed 40,000 lives since 2009'), no incident's claim."""
+        if any(t.lower_ in self.truce_words for t in span.sent):  # 'since the truce began': a claim
+            return False
+        since = period = False
+        for clause in span.root.ancestors:
+            for c in (*clause.children, *(g for v in clause.conjuncts for g in v.children)):
+                if c.dep_ == "mark" and c.head.dep_ == "advcl" and c.i < span.start:
+                    continue  # 'the worst since 13 people were killed in May': an earlier incident recalled
+                if c.lower_ in self.since and c.dep_ in ("prep", "advmod", "mark"):
+                    objects = [g for g in c.children if g.dep_ == "pobj"]
+                    if not objects or any(g.ent_type_ not in ("DATE", "TIME", "CARDINAL") for g in objects):
+                        return True  # 'since the start of the offensive', 'which have since left'
+                    since = True  # 'since 2009'
+                if c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("NN", "NNS"):
+                    period = period or c.lemma_.lower() in self.period_nouns
+                if c.dep_ == "prep" and c.lower_ in self.period_preps:
+                    if any(g.dep_ == "pobj" and g.lemma_.lower() in self.period_in for g in c.children):
+                        return True  # 'killed in the conflict'
+        return since and period
 
     def _counted(self, doc: Doc, spans: list[Span], figs: list[Figure]) -> list[Span]:
         """Add victims counted without a figure and victim lists summed; drop the members summed."""

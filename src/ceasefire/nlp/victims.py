@@ -257,7 +257,7 @@ def find_victims(
         members = _members(head)
         if rule in ("passive", "object"):  # "12 soldiers, four civilians and a guard were killed": two subjects
             for sib in tok.children:
-                if sib.dep_ == head.dep_ and sib.i != head.i:
+                if sib.dep_ == head.dep_ and sib.i != head.i and sib.i in by_token and head.i in by_token:
                     members += [m for m in _members(sib) if m not in members]
         values: list[Quantity] = []
         parts: list[Part] = []
