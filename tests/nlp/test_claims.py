@@ -132,3 +132,18 @@ def test_war_and_period_totals_are_no_incident_claims(extractor, text: str) -> N
 )
 def test_figures_beside_since_that_stay_claims(extractor, text: str, expected: set) -> None:
     assert found(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The clinic has received more than 17 bodies from the market.", {("killed", 18, None)}),
+        ("Nine other bodies were found in the forest.", {("killed", 9, 9)}),
+        ("Medics carried three dead bodies out of the ruins.", {("killed", 3, 3)}),
+        ("The ministry said nine guards were confirmed dead and two injured.", {("killed", 9, 9), ("wounded", 2, 2)}),
+        ("No casualties were reported at the checkpoint.", set()),
+        ("Three government bodies will review the case.", set()),
+    ],
+)
+def test_bodies_predicates_and_absent_reports(extractor, text: str, expected: set) -> None:
+    assert found(extractor, text) == expected

@@ -64,6 +64,7 @@ class CasualtyClaims:
         self.verb_forms = {k: ClaimKind(v) for k, v in raw["verb_forms"].items()}
         self.copulas = frozenset(raw["copulas"])
         self.count_nouns = frozenset(raw["count_nouns"])
+        self.count_noun_not_with = frozenset(raw["count_noun_not_with"])
         self.speculative = frozenset(raw["speculative_modals"])
         cumulative = raw["cumulative"]
         self.since = frozenset(cumulative["since"])
@@ -84,8 +85,19 @@ class CasualtyClaims:
                 span = doc[fig.start : fig.end]
                 span._.cf_claim = info
                 spans.append(span)
-        doc.spans[self.spans_key] = [s for s in self._counted(doc, spans, figs) if not self._cumulative(s)]
+        doc.spans[self.spans_key] = [
+            s for s in self._counted(doc, spans, figs) if not self._cumulative(s) and not self._unreported(s)
+        ]
         return doc
+
+    def _unreported(self, span: Span) -> bool:
+        """'No casualties were reported', 'no injuries were reported': an absence of reports, no zero figure."""
+        q = span._.cf_claim.quantity
+        if q.min != 0 or q.max != 0:
+            return False
+        root = span.root
+        verb = root.head  # passive, no reporter named; 'the army reported no deaths' is a zero figure
+        return root.dep_ == "nsubjpass" and verb.lemma_.lower() in self.victim_words.unreported
 
     def _cumulative(self, span: Span) -> bool:
         """A war's or a period's total ('the conflict has claimed 40,000 lives since 2009'), no incident's claim."""
@@ -212,6 +224,10 @@ class CasualtyClaims:
             head = head.head  # "killed five soldiers and three civilians"
         verb = head.head
         lemma = verb.lemma_.lower()
+        if head.dep_ in ("nsubj", "nsubjpass") and verb.pos_ == "VERB":
+            for child in verb.children:  # "nine guards were confirmed dead", "were reported killed"
+                if child.dep_ in ("oprd", "acomp", "xcomp") and child.lower_ in self.adjectives:
+                    return self.adjectives[child.lower_], "predicative"
         kind = self.verb_kind(verb)
         if head.dep_ in _OBJECT_DEPS and kind is not None:
             return kind, "object"
@@ -250,6 +266,8 @@ class CasualtyClaims:
     def _by_count_noun(self, noun: Token) -> tuple[ClaimKind, str] | None:
         lemma = noun.lemma_.lower()
         if lemma in self.nouns and noun.pos_ == "NOUN":
+            if any(c.dep_ in ("amod", "compound") and c.lower_ in self.count_noun_not_with for c in noun.children):
+                return None  # 'three government bodies'
             return self.nouns[lemma], "count-noun"
         return None
 

@@ -60,6 +60,7 @@ class VictimWords:
     care_verbs: frozenset[str]  # "treated", "hospitalised", "admitted"
     care_places: frozenset[str]  # "at a hospital", "for injuries"
     sexes: frozenset[str]  # "two women and one man": a list by sex alone is its sum only
+    unreported: frozenset[str]  # "no casualties were reported": no zero figure
 
 
 @dataclass(frozen=True)
