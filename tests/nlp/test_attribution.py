@@ -135,3 +135,17 @@ def test_an_aside_inside_a_subordinate_clause_gives_no_source(extractor) -> None
     text = "Three porters were killed on Monday, police say, in the ambush."
     (claim,) = claims_of(extractor.extract([make_report(text)])[0])
     assert claim.source.name.lower() == "police"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The ministry said nine guards were confirmed dead at the depot.", "ministry"),  # not 'nine guards'
+        ("One death was reported in the hamlet of Lomi.", "Wire Daily"),  # the figure is no claimant
+        ("The blaze is said to have spread to nearby huts, killing six people.", "Wire Daily"),
+        ("KANDA: Twelve guards manning a post were killed when gunmen attacked it.", "Wire Daily"),  # a dateline
+        ("The northern province accused the militia of killing 19 herders.", "northern province"),
+    ],
+)
+def test_spans_that_cannot_speak_are_no_claimants(extractor, text: str, source: str) -> None:
+    assert one_claim(extractor, text).source.name == source
