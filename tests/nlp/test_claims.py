@@ -147,3 +147,18 @@ def test_figures_beside_since_that_stay_claims(extractor, text: str, expected: s
 )
 def test_bodies_predicates_and_absent_reports(extractor, text: str, expected: set) -> None:
     assert found(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            '"From what we know so far, 17 pupils have been killed and 20 injured," the spokesman said.',
+            {("killed", 17, None), ("wounded", 20, 20)},  # the bound opens the first figure only
+        ),
+        ('"For now 22 people in total have been killed," said a teacher.', {("killed", 22, None)}),
+        ("So far the medics have counted 31 bodies at the clinic.", {("killed", 31, None)}),
+    ],
+)
+def test_so_far_before_a_figure_opens_it(extractor, text: str, expected: set) -> None:
+    assert found(extractor, text) == expected
