@@ -149,3 +149,17 @@ def test_more_ways_to_count_victims(extractor, text: str, expected: set) -> None
 )
 def test_more_non_claims(extractor, text: str) -> None:
     assert found(extractor, text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "parts", "total"),
+    [
+        ("A drone hit the school, killing 24 people, including 19 pupils, witnesses said.", {("pupils", 19)}, 24),
+        ("The blaze killed five people, including one woman and four children.", {("woman", 1), ("children", 4)}, 5),
+        ("Seven people, including a border guard, were killed in the shelling.", {("guard", 1)}, 7),
+    ],
+)
+def test_victims_including_are_parts_of_the_stated_total(extractor, text: str, parts: set, total: int) -> None:
+    claims = claims_of(extractor.extract([make_report(text)])[0])
+    assert {(c.scope, c.figure.min) for c in claims if c.scope != "total"} == parts
+    assert [c.figure.min for c in claims if c.scope == "total"] == [total]  # no sum beside the stated total

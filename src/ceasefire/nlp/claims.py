@@ -66,6 +66,7 @@ class CasualtyClaims:
         self.count_nouns = frozenset(raw["count_nouns"])
         self.count_noun_not_with = frozenset(raw["count_noun_not_with"])
         self.speculative = frozenset(raw["speculative_modals"])
+        self.including = frozenset(raw["including"])
         cumulative = raw["cumulative"]
         self.since = frozenset(cumulative["since"])
         self.period_nouns = frozenset(cumulative["nouns"])
@@ -132,6 +133,7 @@ class CasualtyClaims:
         found += wounded_remainder(doc, refs, self.verb_kind, self.fatal_verbs, self.victim_words)
         summed = {i for v in found if len(v.members) > 1 for i in v.members}
         kept = [s for s in spans if not any(t.i in summed for t in s) and s.root.head.i not in summed]
+        kept += [p for s in kept for p in self._included(doc, s, refs)]
         for v in found:
             span = doc[v.start : v.end]
             if any(s.start <= span.start < s.end or span.start <= s.start < span.end for s in kept):
@@ -143,6 +145,34 @@ class CasualtyClaims:
             kept.append(span)
             kept.extend(self._parts(doc, v))
         return sorted(kept, key=lambda s: (s.start, s.end))
+
+    def _included(self, doc: Doc, span: Span, refs: list[tuple[int, int, int, Quantity]]) -> list[Span]:
+        """'killing 24 people, including 19 pupils and a teacher': the parts of a stated total, scoped, no sum."""
+        info: ClaimInfo = span._.cf_claim
+        root = span.root
+        noun = root.head if root.dep_ in _NOMINAL_DEPS and root.head.i >= span.end else root
+        holders = [noun, noun.head] if noun.dep_ in _OBJECT_DEPS else [noun]
+        marker = next((c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in self.including), None)
+        first = next((c for c in marker.children if c.dep_ == "pobj"), None) if marker is not None else None
+        if first is None or info.scope != "total":
+            return []
+        by_noun = {ref[2]: ref for ref in refs}
+        out: list[Span] = []
+        for member in (first, *first.conjuncts):
+            ref = by_noun.get(member.i)
+            if ref is not None:
+                part, quantity = doc[ref[0] : ref[1]], ref[3]
+            elif member.tag_ in ("NN", "NNP") and any(
+                c.lower_ in self.victim_words.single_determiners for c in member.children
+            ):
+                part, quantity = doc[member.left_edge.i : member.i + 1], Quantity(1, 1)
+            else:
+                continue
+            part._.cf_claim = ClaimInfo(
+                info.kind, quantity, (member.idx, member.idx + len(member.text)), member.lower_, "including"
+            )
+            out.append(part)
+        return out
 
     @staticmethod
     def _parts(doc: Doc, v: Victims) -> list[Span]:
