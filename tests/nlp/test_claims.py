@@ -162,3 +162,15 @@ def test_bodies_predicates_and_absent_reports(extractor, text: str, expected: se
 )
 def test_so_far_before_a_figure_opens_it(extractor, text: str, expected: set) -> None:
     assert found(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Andean Rebels Gun Down 9 Guards in an Ambush", {("killed", 9, 9)}),
+        ("Province police confirm 27 died in rebel attack on a market", {("killed", 27, 27)}),
+        ("Gunmen Shoot Dead 4 Miners at Quarry", {("killed", 4, 4)}),
+    ],
+)
+def test_headline_styles(extractor, title: str, expected: set) -> None:
+    assert found(extractor, "The attack happened on Monday.", title=title) == expected

@@ -225,6 +225,8 @@ class CasualtyClaims:
             # "120 others wounded", "nine civilians dead"; not "two jets killed 60 soldiers"
             if kind is not None and not any(c.dep_ in _OBJECT_DEPS for c in nxt.children):
                 return kind, "adjective-after"
+            if nxt.pos_ == "VERB" and nxt.tag_ in ("VBD", "VBN") and nxt.lemma_.lower() in self.intransitive:
+                return self.intransitive[nxt.lemma_.lower()], "intransitive-after"  # "police confirm 32 died"
         for child in noun.children:  # "83 troops killed" parsed as acl/amod
             if child.dep_ in ("acl", "amod") and child.i > noun.i and child.lower_ in self.adjectives:
                 if not any(c.dep_ in _OBJECT_DEPS for c in child.children):
@@ -361,6 +363,9 @@ class CasualtyClaims:
             return self.verbs[prev.lemma_.lower()], "after-verb"
         if prev.lower_ in self.verb_forms and noun.dep_ not in ("nsubjpass",):
             return self.verb_forms[prev.lower_], "after-verb-form"
+        pair = f"{doc[fig.start - 2].lower_} {prev.lower_}" if fig.start > 1 else ""
+        if pair in self.verb_forms and noun.dep_ not in ("nsubjpass",):  # "Rebels Gun Down 11 Soldiers"
+            return self.verb_forms[pair], "after-verb-form"
         return None
 
     # ------------------------------------------------------------- details
