@@ -174,3 +174,16 @@ def test_so_far_before_a_figure_opens_it(extractor, text: str, expected: set) ->
 )
 def test_headline_styles(extractor, title: str, expected: set) -> None:
     assert found(extractor, "The attack happened on Monday.", title=title) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Four wounded guards later succumbed to their wounds at the clinic.", {("killed", 4, 4)}),
+        ("Three other wounded people were being treated there.", {("wounded", 3, 3)}),
+        ("That brought to 11 the number killed since the truce came into effect.", {("killed", 11, 11)}),
+        ("Doctors said nine had been admitted to the intensive care unit.", {("wounded", 9, 9)}),
+    ],
+)
+def test_modifiers_succumbing_and_care(extractor, text: str, expected: set) -> None:
+    assert found(extractor, text) == expected

@@ -204,6 +204,7 @@ class CasualtyClaims:
             or self._by_count_noun(noun)
             or self._by_toll(root)
             or self._by_preceding_verb(doc, fig, noun)
+            or self._by_modifier(fig, noun)
         )
         if found is None or (found[1] not in ("toll", "number-of") and self._hypothetical(noun)):
             return None
@@ -231,6 +232,13 @@ class CasualtyClaims:
             if child.dep_ in ("acl", "amod") and child.i > noun.i and child.lower_ in self.adjectives:
                 if not any(c.dep_ in _OBJECT_DEPS for c in child.children):
                     return self.adjectives[child.lower_], "participle"
+        return None
+
+    def _by_modifier(self, fig: Figure, noun: Token) -> tuple[ClaimKind, str] | None:
+        """'three other wounded people were being treated': the noun's own casualty adjective, when no verb tells."""
+        for child in noun.children:
+            if child.dep_ == "amod" and fig.end <= child.i < noun.i and child.lower_ in self.adjectives:
+                return self.adjectives[child.lower_], "modifier"
         return None
 
     def verb_kind(self, verb: Token) -> ClaimKind | None:
@@ -336,6 +344,9 @@ class CasualtyClaims:
         for child in verb.children:
             if child.dep_ not in ("nsubj", "nsubjpass", "dobj") or child.lemma_.lower() not in self.count_nouns:
                 continue
+            for clause in child.children:  # "brought to 11 the number killed"
+                if clause.dep_ in ("acl", "relcl") and clause.lemma_.lower() in self.verbs:
+                    return self.verbs[clause.lemma_.lower()]
             for prep in child.children:
                 if prep.dep_ != "prep" or prep.lower_ != "of":
                     continue
