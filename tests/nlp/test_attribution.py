@@ -149,3 +149,20 @@ def test_an_aside_inside_a_subordinate_clause_gives_no_source(extractor) -> None
 )
 def test_spans_that_cannot_speak_are_no_claimants(extractor, text: str, source: str) -> None:
     assert one_claim(extractor, text).source.name == source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jets struck the valley on Monday, killing at least 12 people, after the militia fired rockets over what it "
+        "said were violations.",
+        "Twelve people were killed in strikes on two towns, when the army said it was attacking rebel depots.",
+    ],
+)
+def test_a_speech_verb_inside_its_own_clause_speaks_for_it_alone(extractor, text: str) -> None:
+    assert one_claim(extractor, text).source.name == "Wire Daily"
+
+
+def test_martyring_is_killing(extractor) -> None:
+    claims = claims_of(extractor.extract([make_report("A bomber struck the mosque, martyring 31 worshippers.")])[0])
+    assert {(c.kind.value, c.figure.min) for c in claims} == {("killed", 31)}

@@ -101,7 +101,7 @@ class Attributor:
         if according is not None:
             return Attribution(according, None, hedged, "according-to")
         for verb in sorted(verbs, key=lambda v: abs(v.i - root.i)):
-            if self._in_subordinate(verb):
+            if self._in_subordinate(verb) or not _main_clause(verb, self.subordinators):
                 continue
             found = self._from_verb(verb)
             if found is not None and not _overlaps(found[0], span):
@@ -201,6 +201,17 @@ class Attributor:
         if not any(t.pos_ in ("PROPN", "NOUN") for t in tail):
             return None
         return (tail[0].idx, tail[-1].idx + len(tail[-1].text))
+
+
+def _main_clause(verb: Token, subordinators: frozenset[str]) -> bool:
+    """A speech verb that speaks for the whole sentence ('..., the governor wrote'), not one inside a clause of
+    its own ('over what it said were violations', 'when the army said it was attacking')."""
+    tok = verb
+    while tok.dep_ in ("conj", "parataxis") and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ in ("pcomp", "relcl", "acl", "csubj") or (tok.dep_ == "ccomp" and tok.head.pos_ == "ADP"):
+        return False
+    return not any(c.dep_ in ("mark", "advmod") and c.lower_ in subordinators for c in tok.children)
 
 
 def _overlaps(claimant: CharSpan, span: Span) -> bool:
