@@ -166,3 +166,13 @@ def test_a_speech_verb_inside_its_own_clause_speaks_for_it_alone(extractor, text
 def test_martyring_is_killing(extractor) -> None:
     claims = claims_of(extractor.extract([make_report("A bomber struck the mosque, martyring 31 worshippers.")])[0])
     assert {(c.kind.value, c.figure.min) for c in claims} == {("killed", 31)}
+
+
+def test_a_figure_is_never_the_claimant_of_another(extractor) -> None:
+    text = (
+        "At least 45 civilians were killed and 82 others injured in a shelling on Saturday on a market "
+        "in Lomi, north of the capital, a volunteer group and a medical source said."
+    )
+    claims = claims_of(extractor.extract([make_report(text)])[0])
+    assert {(c.kind.value, c.figure.min, c.figure.max) for c in claims} == {("killed", 45, None), ("wounded", 82, 82)}
+    assert "82 others" not in {c.source.name for c in claims}

@@ -90,7 +90,7 @@ class Attributor:
         fallback: tuple[CharSpan, CharSpan | None] | None = None
         for verb in (a for a in root.ancestors if a in verbs):  # nearest governing speech verb first
             found = self._from_verb(verb)
-            if found is None or _overlaps(found[0], span):
+            if found is None or self._overlaps(found[0], span):
                 continue
             if not self._is_pronoun(sent.doc, found[0]):
                 return Attribution(found[0], found[1], hedged, "governing-verb")
@@ -104,12 +104,19 @@ class Attributor:
             if self._in_subordinate(verb) or not _main_clause(verb, self.subordinators):
                 continue
             found = self._from_verb(verb)
-            if found is not None and not _overlaps(found[0], span):
+            if found is not None and self._overlaps(found[0], span):  # '..., 82 others injured, a group said'
+                before = _np_before(verb)
+                found = (before, None) if before is not None and not self._overlaps(before, span) else None
+            if found is not None:
                 return Attribution(found[0], found[1], hedged, "sentence-verb")
         tail = self._headline_tail(sent)
         if tail is not None:
             return Attribution(tail, None, hedged, "headline-tail")
         return Attribution(None, None, hedged, "outlet")
+
+    def _overlaps(self, claimant: CharSpan, span: Span) -> bool:
+        """A claimant that holds a casualty figure ('One death was reported', '82 others ... said') is none."""
+        return any(claimant[0] < s.end_char and s.start_char < claimant[1] for s in span.doc.spans[self.claims_key])
 
     def _in_subordinate(self, verb: Token) -> bool:
         """'killed when, witnesses say, he refused to stop': the aside speaks of the subordinate clause only."""
@@ -212,11 +219,6 @@ def _main_clause(verb: Token, subordinators: frozenset[str]) -> bool:
     if tok.dep_ in ("pcomp", "relcl", "acl", "csubj") or (tok.dep_ == "ccomp" and tok.head.pos_ == "ADP"):
         return False
     return not any(c.dep_ in ("mark", "advmod") and c.lower_ in subordinators for c in tok.children)
-
-
-def _overlaps(claimant: CharSpan, span: Span) -> bool:
-    """A claimant that holds the figure it would give ('One death was reported') is none."""
-    return claimant[0] < span.end_char and span.start_char < claimant[1]
 
 
 def _lives_verb(root: Token) -> set[Token]:
