@@ -34,6 +34,7 @@ from ..model import (
     SourceSummary,
     Violation,
 )
+from . import blocks as B
 from . import rows as R
 from . import search
 from . import tables as T
@@ -228,6 +229,7 @@ class Store:
             ]
             mention_rows = [R.mention_row(m) for m in mentions]
             claim_rows = [row for m in mentions for row in R.claim_rows(m)]
+            block_rows = B.block_rows(mentions)
         except (TypeError, ValueError) as exc:
             raise StoreError(f"cannot store document {doc.sha256} ({doc.origin}): {exc}") from exc
 
@@ -244,6 +246,7 @@ class Store:
             _insert(conn, T.report_bands, band_rows)
             _insert(conn, T.mentions, mention_rows)
             _insert(conn, T.claims, claim_rows)
+            _insert(conn, T.mention_blocks, block_rows)
             if derive is not None:
                 self._apply(conn, derive(Neighbourhood(conn, self._mention_cache)))
             return True
