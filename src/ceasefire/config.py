@@ -30,7 +30,9 @@ class Settings:
     ``model``: spaCy model name or path. ``max_bytes``: inputs larger than this
     are refused. ``max_chars``: an article whose text is longer than this is
     refused (that record's problem; the run goes on). ``policy``: how incident ranges are derived.
-    ``gazetteer``: path of the place index (built on first use when missing).
+    ``gazetteer``: path of the place index (built on first use when missing). ``batch_size``: documents
+    extracted together. ``workers``: processes that parse and extract (``run.workers``; 1: this process
+    alone; ``ceasefire ingest`` defaults to the machine's cores).
     """
 
     db_url: str = DEFAULT_DB
@@ -41,6 +43,7 @@ class Settings:
     cache_dir: Path = field(default_factory=_default_cache)
     gazetteer: Path | None = None
     batch_size: int = 32
+    workers: int = 1
 
     def __post_init__(self) -> None:
         if self.policy not in POLICIES:
@@ -51,6 +54,8 @@ class Settings:
             raise ConfigError("max_chars must be positive")
         if self.batch_size <= 0:
             raise ConfigError("batch_size must be positive")
+        if self.workers <= 0:
+            raise ConfigError("workers must be positive")
 
     @property
     def gazetteer_path(self) -> Path:
@@ -75,6 +80,7 @@ class Settings:
             ("CEASEFIRE_MAX_BYTES", "max_bytes"),
             ("CEASEFIRE_MAX_CHARS", "max_chars"),
             ("CEASEFIRE_BATCH_SIZE", "batch_size"),
+            ("CEASEFIRE_WORKERS", "workers"),
         ):
             if env.get(name):
                 try:

@@ -11,8 +11,6 @@ import random
 from datetime import date, timedelta
 
 import sqlalchemy as sa
-from tests.factories import ALEPPO, IDLIB, claim
-from tests.store import factory as f
 
 from ceasefire.incidents import build_incidents, update_for
 from ceasefire.incidents.merge import dates_conflict
@@ -29,6 +27,8 @@ from ceasefire.model import (
 from ceasefire.store import Store
 from ceasefire.store import blocks as B
 from ceasefire.store.work import Neighbourhood
+from tests.factories import ALEPPO, IDLIB, claim
+from tests.store import factory as f
 
 MOSUL = Place("Mosul", "IQ", "Nineveh", 36.34, 43.13, None, "city", PlacePrecision.LOCALITY)
 KUNDUZ = Place("Kunduz", "AF", "Kunduz", 36.73, 68.86, None, "city", PlacePrecision.LOCALITY)

@@ -37,9 +37,10 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, and_, select, union_all
+from sqlalchemy import BindParameter, CompoundSelect, Connection, Select, bindparam, select, union_all
 
 from ..model import Mention
 from . import tables as T
@@ -90,23 +91,38 @@ def candidate_keys(conn: Connection, mention: Mention, skip_reports: Collection[
     blocks = block_keys(mention)
     if not blocks:
         return []
-    b = T.mention_blocks.c
-    cols = (b.mention_key, b.report_key)
     reach = mention.date.reach()
     if reach is None:  # any date may be this mention's
-        parts = [select(*cols).where(b.block.in_(blocks))]
+        rows = conn.execute(_any_date(), {"blocks": blocks})
     else:
         lo, hi = reach
-        parts = [select(*cols).where(b.block.in_(blocks), b.span == UNDATED)]
-        for c in range(MAX_SPAN_CLASS + 1):
-            start = b.date_start <= hi
-            if c < MAX_SPAN_CLASS:
-                start = and_(b.date_start >= _minus(lo, 2**c - 1), start)
-            parts.append(select(*cols).where(b.block.in_(blocks), b.span == c, start, b.date_end >= lo))
+        bounds = {f"from{c}": _minus(lo, 2**c - 1) for c in range(MAX_SPAN_CLASS)}
+        rows = conn.execute(_within_reach(), {"blocks": blocks, "lo": lo, "hi": hi, **bounds})
     skip = set(skip_reports)
-    keys = {key for key, report in conn.execute(union_all(*parts)) if report not in skip}
+    keys = {key for key, report in rows if report not in skip}
     keys.discard(mention.key)
     return sorted(keys)
+
+
+@lru_cache(maxsize=1)
+def _any_date() -> Select[Any]:
+    b = T.mention_blocks.c
+    return select(b.mention_key, b.report_key).where(b.block.in_(bindparam("blocks", expanding=True)))
+
+
+@lru_cache(maxsize=1)
+def _within_reach() -> CompoundSelect:
+    """One index range per span class (its start bound ``from<c>``), and the undated rows: built once."""
+    b = T.mention_blocks.c
+    cols = (b.mention_key, b.report_key)
+    blocks: BindParameter[str] = bindparam("blocks", expanding=True)
+    parts = [select(*cols).where(b.block.in_(blocks), b.span == UNDATED)]
+    for c in range(MAX_SPAN_CLASS + 1):
+        within = [b.date_start <= bindparam("hi"), b.date_end >= bindparam("lo")]
+        if c < MAX_SPAN_CLASS:
+            within.append(b.date_start >= bindparam(f"from{c}"))
+        parts.append(select(*cols).where(b.block.in_(blocks), b.span == c, *within))
+    return union_all(*parts)
 
 
 def _minus(day: date, days: int) -> date:
