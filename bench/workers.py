@@ -6,7 +6,8 @@ Writes N invented articles (the generator of ``bench/latency.py``: a few sentenc
 each, over 30 towns and two years) to one JSONL file and runs the real command
 (``python -m ceasefire ingest --workers W``, model loading and process start
 included) into a fresh SQLite store for each W, R times in turn; prints each run's
-wall time, articles per second and the load average, the speed-up of each W over
+wall time, articles per second, CPU time (the command and its workers) and the load
+average, the speed-up of each W over
 the first, and whether every store holds the same incidents and history as the first.
 """
 
@@ -16,6 +17,7 @@ import argparse
 import json
 import os
 import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -28,12 +30,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from latency import article  # noqa: E402
 
 
-def _run(tmp: Path, src: Path, workers: int, n: int) -> tuple[float, Path]:
+def _run(tmp: Path, src: Path, workers: int, n: int) -> tuple[float, float, Path]:
+    """Wall time and CPU time (the command and its workers) of one ingest into a fresh store."""
     db = tmp / f"w{workers}-{n}.db"
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     subprocess.run([sys.executable, "-m", "ceasefire", "--quiet", "--db", str(db), "ingest", "--workers",
                     str(workers), str(src)], check=True)
-    return time.perf_counter() - t0, db
+    took = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return took, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime, db
 
 
 def _state(db: Path) -> object:
@@ -61,11 +67,11 @@ def main() -> None:
         stores: list[Path] = []
         for n in range(args.repeat):
             for w in counts:
-                took, db = _run(tmp, src, w, n)
+                took, cpu, db = _run(tmp, src, w, n)
                 times[w].append(took)
                 stores.append(db)
                 print(f"  --workers {w}: {took:6.1f} s   {args.articles / took:5.1f} articles/s   "
-                      f"load average {os.getloadavg()[0]:.1f}", flush=True)
+                      f"{cpu:5.1f} s of CPU   load average {os.getloadavg()[0]:.1f}", flush=True)
         first = _state(stores[0])
         same = all(_state(db) == first for db in stores[1:])
     base = statistics.median(times[counts[0]])
