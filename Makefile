@@ -78,10 +78,13 @@ brief-example: setup sysdeps
 	$(BIN)/python scripts/brief_example.py
 
 ## make bench: the pipeline vs. spaCy alone on the same texts, as a ratio; one event's 100 reports;
+## the time per article as the store grows to 10,000 articles; --workers 2 vs. 1 on 200 articles;
 ## concurrent writers vs. one writer; one report of 100 KB without breaks, 1 MB and 10 MB
 bench: setup
 	$(BIN)/python bench/bench.py --repeat 3
 	$(BIN)/python bench/growth.py --reports 100
+	$(BIN)/python bench/stored.py --articles 10000 --chunk 1000
+	$(BIN)/python bench/workers.py --articles 200 --workers 1,2 --repeat 2
 	$(BIN)/python bench/concurrency.py --rounds 30
 	$(BIN)/python bench/bigtext.py --sizes 100k-flat,1m,10m
 

@@ -21,8 +21,9 @@ from pathlib import Path
 from typing import Any, Iterator, NoReturn, Optional
 
 import typer
-from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import BarColumn, DownloadColumn, Progress, ProgressColumn, Task, TextColumn, TimeRemainingColumn
 from rich.table import Table
+from rich.text import Text
 from typer._click.exceptions import NoArgsIsHelpError, UsageError  # typer 0.29 vendors click; not re-exported
 from typer.core import TyperGroup
 
@@ -81,10 +82,22 @@ def _global(
     ),
 ) -> None:
     state.db, state.model, state.policy, state.quiet, state.debug = db, model, policy, quiet, debug
+    state.workers = None
+
+
+class _Articles(ProgressColumn):
+    """Articles done and their rate: "120 articles, 3.4/s"."""
+
+    def render(self, task: Task) -> Text:
+        n = int(task.fields.get("articles", 0))
+        rate = n / task.elapsed if task.elapsed else 0.0
+        return Text(f"{n} article{'' if n == 1 else 's'}, {rate:.1f}/s")
 
 
 @contextmanager
 def _progress(label: str) -> Iterator[Any]:
+    """A progress bar on stderr (bytes of input, articles and their rate, time left), or None when quiet or
+    not on a terminal; the callback is a ``run.ProgressCallback``."""
     if state.quiet or not err.is_terminal and not _force_progress():
         yield None
         return
@@ -92,14 +105,17 @@ def _progress(label: str) -> Iterator[Any]:
         TextColumn(f"{label} [bold]{{task.description}}"),
         BarColumn(),
         DownloadColumn(),
+        _Articles(),
         TimeRemainingColumn(),
         console=err,
         transient=True,
     ) as bar:
-        task = bar.add_task("", total=None)
+        task = bar.add_task("", total=None, articles=0)
+        done = [0]
 
-        def advance(n: int, total: int, description: str) -> None:
-            bar.update(task, advance=n, total=total, description=description)
+        def advance(n: int, total: int, description: str, documents: int = 0) -> None:
+            done[0] += documents
+            bar.update(task, advance=n, total=total, description=description, articles=done[0])
 
         yield advance
 
@@ -117,13 +133,20 @@ def _copies(n: int) -> str:
 @app.command()
 def ingest(
     paths: list[str] = typer.Argument(..., help="Files or directories (JSONL, txt, html, RSS/Atom, WARC)."),
+    workers: Optional[int] = typer.Option(
+        None, "--workers", "-w", min=1, envvar="CEASEFIRE_WORKERS",
+        help="Processes that parse and extract; one writer stores in input order [default: the machine's cores].",
+    ),
 ) -> None:
     """Ingest articles into the store. Re-ingesting the same input changes nothing.
 
-    Each bad input gets one line on stderr naming the file (and line); the rest
-    is still ingested. Exit status: 0 all ingested, 1 some inputs failed.
+    Parsing and extraction run in --workers processes; the store is written by this
+    one, in input order, so the result is the same for any number of workers. Each
+    bad input gets one line on stderr naming the file (and line); the rest is still
+    ingested. Exit status: 0 all ingested, 1 some inputs failed.
     """
     database.check_paths(paths)  # before the store is opened (or created)
+    state.workers = workers or os.cpu_count() or 1
     with _db(writes=True) as db, _progress("ingesting") as advance:
         result = db.ingest(paths, progress=advance)
     for problem in result.problems:

@@ -24,9 +24,10 @@ class _State:
     policy: Optional[str] = None
     quiet: bool = False
     debug: bool = False
+    workers: Optional[int] = None  # ingest's --workers
 
     def settings(self) -> Settings:
-        return Settings.from_env(db_url=self.db, model=self.model, policy=self.policy)
+        return Settings.from_env(db_url=self.db, model=self.model, policy=self.policy, workers=self.workers)
 
 
 state = _State()

@@ -33,6 +33,9 @@ class Settings:
     ``gazetteer``: path of the place index (built on first use when missing).
     ``read_token``: the REST API requires a token for reading too (``CEASEFIRE_READ_TOKEN=1``;
     writes always need one).
+    ``gazetteer``: path of the place index (built on first use when missing). ``batch_size``: documents
+    extracted together. ``workers``: processes that parse and extract (``run.workers``; 1: this process
+    alone; ``ceasefire ingest`` defaults to the machine's cores).
     """
 
     db_url: str = DEFAULT_DB
@@ -44,6 +47,7 @@ class Settings:
     gazetteer: Path | None = None
     batch_size: int = 32
     read_token: bool = False  # the REST API answers reads only with a token (writes always need one)
+    workers: int = 1
 
     def __post_init__(self) -> None:
         if self.policy not in POLICIES:
@@ -54,6 +58,8 @@ class Settings:
             raise ConfigError("max_chars must be positive")
         if self.batch_size <= 0:
             raise ConfigError("batch_size must be positive")
+        if self.workers <= 0:
+            raise ConfigError("workers must be positive")
 
     @property
     def gazetteer_path(self) -> Path:
@@ -83,6 +89,7 @@ class Settings:
             ("CEASEFIRE_MAX_BYTES", "max_bytes"),
             ("CEASEFIRE_MAX_CHARS", "max_chars"),
             ("CEASEFIRE_BATCH_SIZE", "batch_size"),
+            ("CEASEFIRE_WORKERS", "workers"),
         ):
             if env.get(name):
                 try:

@@ -27,14 +27,17 @@ The words are the domain's own (see ``shared/spec/product.md``):
 
 Two small helpers live here because every stage may import this module and each
 concept has one helper: :func:`km_between` (the one great-circle distance) and
-:data:`MONTHS` with :func:`month_number` (the one month table).
+:data:`MONTHS` with :func:`month_number` (the one month table). :data:`DATE_SLACK`
+with :meth:`DateResolution.reach` is the one rule of how far apart two dates may be
+and still be one event's: merging refuses dates further apart, and the store looks a
+mention's neighbours up within that reach only.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field, fields
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from enum import Enum
 from typing import Any, Mapping
 
@@ -45,6 +48,11 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
           "November", "December")
 
 EARTH_RADIUS_KM = 6371.0
+
+#: Two known dates are one event's only when one's range, widened by this on each side, touches the other's
+#: ("Saturday night" and "Sunday" reports of one raid). Merging refuses dates further apart
+#: (``incidents.merge.dates_conflict``), so the store reads a mention's neighbours within this reach only.
+DATE_SLACK = timedelta(days=1)
 
 
 def month_number(word: str) -> int | None:
@@ -68,6 +76,7 @@ __all__ = [
     "MONTHS",
     "month_number",
     "km_between",
+    "DATE_SLACK",
     "ClaimKind",
     "DatePrecision",
     "PlacePrecision",
@@ -262,6 +271,23 @@ class DateResolution:
     @classmethod
     def unknown(cls, basis: str) -> "DateResolution":
         return cls(None, None, DatePrecision.UNKNOWN, basis)
+
+    @property
+    def known(self) -> bool:
+        """Whether this says when at all (an unknown date may be any day's, and conflicts with none)."""
+        return self.start is not None and self.precision is not DatePrecision.UNKNOWN
+
+    @property
+    def last(self) -> date | None:
+        """The range's last day (its start when it has no end)."""
+        return self.end or self.start
+
+    def reach(self) -> tuple[date, date] | None:
+        """The days another known date must touch to be the same event's: this range widened by
+        :data:`DATE_SLACK` on each side; ``None`` when this date is unknown."""
+        if self.start is None or self.precision is DatePrecision.UNKNOWN:
+            return None
+        return self.start - DATE_SLACK, (self.end or self.start) + DATE_SLACK
 
     @property
     def inherited(self) -> bool:

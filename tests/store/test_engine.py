@@ -11,7 +11,7 @@ from ceasefire.store import open_store
 from ceasefire.store.engine import current_revision, head_revision, make_engine, normalise_url
 from ceasefire.store.tables import metadata
 
-TABLES = {"documents", "reports", "mentions", "claims", "incidents", "incident_mentions", "problems"}
+TABLES = {"documents", "reports", "mentions", "claims", "mention_blocks", "incidents", "incident_mentions", "problems"}
 
 
 def _engine(url: str) -> sa.Engine:
@@ -24,7 +24,7 @@ def test_migrations_create_the_schema_at_head(db_url: str) -> None:
     try:
         names = set(sa.inspect(engine).get_table_names())
         assert TABLES | {"alembic_version"} <= names
-        assert current_revision(engine) == head_revision() == "0007"
+        assert current_revision(engine) == head_revision() == "0008"
     finally:
         engine.dispose()
 

@@ -29,7 +29,6 @@ conflicts with any member of the other.
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Iterable, Iterator, Sequence
 
 from ..model import DatePrecision, DateResolution, Mention, Place, PlacePrecision, km_between
@@ -82,12 +81,12 @@ def _places(a: Place | None, b: Place | None) -> bool | None:
 
 
 def _dates(da: DateResolution, db: DateResolution) -> bool | None:
-    if None in (da.start, db.start) or DatePrecision.UNKNOWN in (da.precision, db.precision):
+    """True: the dates may be one event's (``db`` touches ``da``'s reach); False: they cannot; None: one is unknown."""
+    reach = da.reach()
+    if reach is None or not db.known:
         return None
-    slack = timedelta(days=1)
-    a_end = da.end or da.start
-    b_end = db.end or db.start
-    return da.start - slack <= b_end and db.start - slack <= a_end  # type: ignore[operator]
+    lo, hi = reach
+    return db.start <= hi and db.last >= lo  # type: ignore[operator]
 
 
 def _figures(m: Mention) -> set[tuple[str, int | None, int | None]]:

@@ -27,7 +27,7 @@ import dataclasses
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Sequence, TypeVar
+from typing import Callable, Iterable, Iterator, Protocol, Sequence, TypeVar
 
 from .. import dates, geo, ingest
 from ..config import Settings
@@ -48,11 +48,15 @@ from ..model import (
     Toponym,
 )
 from ..store import CopiesChanged, Neighbourhood, Store
+from . import workers
 
 __all__ = ["IngestResult", "Pipeline", "ProgressCallback", "ingest_documents", "ingest_paths", "rebuild_incidents"]
 
-# (advance, total, description): total is in bytes of input
-ProgressCallback = Callable[[int, int, str], None]
+class ProgressCallback(Protocol):
+    """Told as input is done: bytes done since the last call, the input's total bytes, the file's name, and
+    the documents (articles) finished since the last call."""
+
+    def __call__(self, advance: int, total: int, description: str, documents: int = 0, /) -> None: ...
 
 
 @dataclass
@@ -238,13 +242,29 @@ def _failure(origin: str, action: str, exc: Exception) -> IngestProblem:
     return ingest.as_problem(origin, f"{action} ({type(exc).__name__}{': ' + lines[0] if lines else ''})")
 
 
-def _extract(
-    pipeline: Pipeline, todo: list[tuple[Path, Document, list[Report]]], problems: list[IngestProblem]
-) -> Iterator[tuple[Path, Document, list[Report], list[Mention] | None]]:
-    """Each document of the batch with its mentions (``None`` when extraction failed for it).
+@dataclass(frozen=True)
+class Extracted:
+    """What parsing and extraction made of one document: its reports and mentions, or the problem that
+    stopped it (``mentions`` is None then). Plain model records: it crosses from a worker process."""
 
-    When the batch fails, its documents are retried one by one, so only the one that fails is a problem.
+    reports: tuple[Report, ...] = ()
+    mentions: tuple[Mention, ...] | None = None
+    problem: IngestProblem | None = None
+
+
+def extract_batch(pipeline: Pipeline, batch: Sequence[tuple[Path, Document]]) -> list[Extracted]:
+    """Each document of the batch split into reports and extracted, in order; a failure is that document's.
+
+    When extraction fails for the batch, its documents are retried one by one, so only the one that fails is a
+    problem. Only a missing model or gazetteer is raised.
     """
+    out: list[Extracted] = [Extracted() for _ in batch]
+    todo: list[tuple[int, Document, list[Report]]] = []
+    for i, (_, doc) in enumerate(batch):
+        try:
+            todo.append((i, doc, pipeline.reports(doc)))
+        except Exception as exc:  # noqa: BLE001 -- one bad record is that record's problem
+            out[i] = Extracted(problem=_failure(doc.origin, "cannot read", exc))
     flat = [r for _, _, reps in todo for r in reps]
     try:
         per_report: list[list[Mention]] | None = pipeline.mentions(flat) if flat else []
@@ -252,21 +272,26 @@ def _extract(
         raise
     except Exception:  # noqa: BLE001 -- one bad document must not fail its whole batch
         per_report = None
-    i = 0
-    for path, doc, reps in todo:
+    at = 0
+    for i, doc, reps in todo:
         if per_report is not None:
-            found = per_report[i : i + len(reps)]
-            i += len(reps)
+            found = per_report[at : at + len(reps)]
+            at += len(reps)
         else:
             try:
                 found = pipeline.mentions(reps)
             except _SETUP:
                 raise
             except Exception as exc:  # noqa: BLE001 -- that document's problem; the run goes on
-                problems.append(_failure(doc.origin, "cannot extract", exc))
-                yield path, doc, reps, None
+                out[i] = Extracted(tuple(reps), None, _failure(doc.origin, "cannot extract", exc))
                 continue
-        yield path, doc, reps, [m for ms in found for m in ms]
+        out[i] = Extracted(tuple(reps), tuple(m for ms in found for m in ms))
+    return out
+
+
+def _extract_remote(batch: Sequence[tuple[Path, Document]]) -> list[Extracted]:
+    """:func:`extract_batch` in a worker process, with its own pipeline (``run.workers``)."""
+    return extract_batch(workers.worker_pipeline(), batch)
 
 
 def _batches(items: Iterator[tuple[Path, Document]], size: int) -> Iterator[list[tuple[Path, Document]]]:
@@ -296,17 +321,17 @@ def ingest_paths(
     total = sum(sizes.values())
     done_bytes: dict[Path, int] = {}
 
-    def advance(path: Path, n: int) -> None:
+    def advance(path: Path, n: int, documents: int = 1) -> None:
         if progress is None:
             return
         before = done_bytes.get(path, 0)
         after = min(sizes[path], before + n)
         done_bytes[path] = after
-        progress(after - before, total, path.name)
+        progress(after - before, total, path.name, documents)
 
     _ingest_documents(_documents(files, settings, result.problems), store, settings, pipeline, result, advance)
     for path in files:  # files whose bytes did not all become documents
-        advance(path, sizes[path])
+        advance(path, sizes[path], 0)
     for problem in result.problems:
         store.record_problem(problem.origin, problem.message)
     result.incidents = store.counts()["incidents"]
@@ -339,23 +364,18 @@ def _ingest_documents(
     result: IngestResult,
     advance: Callable[[Path, int], None],
 ) -> None:
-    """Read, extract and store each document in batches, counting into ``result``."""
-    for batch in _batches(items, settings.batch_size):
-        todo: list[tuple[Path, Document, list[Report]]] = []
-        for path, doc in batch:
-            if store.has_document(doc.sha256):
-                result.documents_skipped += 1
+    """Read, extract (in ``settings.workers`` processes) and store each document in input order, counting into
+    ``result``."""
+    fresh = _unstored(items, store, result, advance)
+    batches = _batches(fresh, settings.batch_size)
+    for batch, extracted in workers.in_order(batches, lambda b: extract_batch(pipeline, b), settings, _extract_remote):
+        for (path, doc), got in zip(batch, extracted, strict=True):
+            if got.problem is not None:
+                result.problems.append(got.problem)
+            if got.mentions is None:
                 advance(path, len(doc.raw))
                 continue
-            try:
-                todo.append((path, doc, pipeline.reports(doc)))
-            except Exception as exc:  # noqa: BLE001 -- one bad record is that record's problem
-                result.problems.append(_failure(doc.origin, "cannot read", exc))
-                advance(path, len(doc.raw))
-        for path, doc, reps, mentions in _extract(pipeline, todo, result.problems):
-            if mentions is None:
-                advance(path, len(doc.raw))
-                continue
+            reps, mentions = list(got.reports), list(got.mentions)
             try:
                 added, copies = _store_document(store, doc, reps, mentions, settings.policy)
             except Exception as exc:  # noqa: BLE001 -- a StoreError, or a failure deriving its incidents
@@ -368,9 +388,21 @@ def _ingest_documents(
                 result.copies += copies
                 result.mentions += len(mentions)
                 result.claims += sum(len(m.claims) for m in mentions)
-            else:  # the same content appeared twice in this batch
+            else:  # the same content appeared twice in this run, or another writer stored it meanwhile
                 result.documents_skipped += 1
             advance(path, len(doc.raw))
+
+
+def _unstored(
+    items: Iterator[tuple[Path, Document]], store: Store, result: IngestResult, advance: Callable[[Path, int], None]
+) -> Iterator[tuple[Path, Document]]:
+    """The documents whose hash is not stored yet (checked as each is read, after what came before was written)."""
+    for path, doc in items:
+        if store.has_document(doc.sha256):
+            result.documents_skipped += 1
+            advance(path, len(doc.raw))
+            continue
+        yield path, doc
 
 
 COPY_ATTEMPTS = 5  # another writer storing one of a document's candidates this often in a row is an error

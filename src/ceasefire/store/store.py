@@ -34,6 +34,7 @@ from ..model import (
     SourceSummary,
     Violation,
 )
+from . import blocks as B
 from . import rows as R
 from . import search
 from . import tables as T
@@ -271,6 +272,7 @@ class Store:
             # compared with each other in memory, and the store's look-ups then see other documents' only
             changes = derive(Neighbourhood(conn, self._mention_cache)) if derive is not None else None
             _insert_mentions(conn, doc, mentions)
+            _insert(conn, T.mention_blocks, B.block_rows(mentions))
             if changes is not None:
                 self._apply(conn, changes)
             return True

@@ -10,6 +10,9 @@ these definitions must match them (a test compares the two).
   copy finds it (``ingest.copies``).
 * ``mentions``: queryable columns plus the mention as JSON (without its claims).
 * ``claims``: one row per claim of a mention, queryable columns plus the claim as JSON.
+* ``mention_blocks``: the keys each mention is found by when a new mention's neighbourhood
+  is read (its country, each claim's figure), with its date range and span class
+  (``store.blocks``).
 * ``incidents`` and ``incident_mentions``: the current incidents (their derived fields and
   the tally they are derived from) and their mentions.
 * ``incident_versions``: every change to an incident, with time and cause (nothing is
@@ -58,6 +61,7 @@ __all__ = [
     "report_bands",
     "mentions",
     "claims",
+    "mention_blocks",
     "incidents",
     "incident_mentions",
     "incident_versions",
@@ -163,7 +167,6 @@ mentions = Table(
     Column("lat", Float),
     Column("lon", Float),
     Column("payload", JSON, nullable=False),
-    Index("ix_mentions_country_date", "country", "date_start"),
 )
 
 claims = Table(
@@ -188,7 +191,19 @@ claims = Table(
     Column("quote", Text, nullable=False),
     Column("payload", JSON, nullable=False),
     UniqueConstraint("mention_key", "seq"),
-    Index("ix_claims_figure", "kind", "min", "max"),
+)
+
+# the neighbourhood lookup: one index range per (block, span class), covering (store.blocks)
+mention_blocks = Table(
+    "mention_blocks",
+    metadata,
+    Column("mention_key", KEY, ForeignKey("mentions.key", ondelete="CASCADE"), primary_key=True),
+    Column("block", KEY, primary_key=True),
+    Column("report_key", KEY, nullable=False),
+    Column("span", Integer, nullable=False),
+    Column("date_start", Date),
+    Column("date_end", Date),
+    Index("ix_mention_blocks_reach", "block", "span", "date_start", "date_end", "mention_key", "report_key"),
 )
 
 incidents = Table(

@@ -20,14 +20,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Sequence
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 from typing import Any, Protocol, TypeVar
 
-from sqlalchemy import Connection, and_, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, delete, func, insert, select, update
 
 from ..model import Growth, Incident, IncidentHead, IncidentVersion, Mention, ReviewAction
 from . import rows as R
 from . import tables as T
+from .blocks import candidate_keys
 
 __all__ = [
     "Neighbourhood",
@@ -42,7 +43,6 @@ __all__ = [
     "SNAPSHOT_EVERY",
 ]
 
-WINDOW = timedelta(days=2)
 SNAPSHOT_EVERY = 16  # a version whose number is a multiple of this is a snapshot
 CACHE_LIMIT = 100_000
 _CHUNK = 500  # keys per IN (...) list, rows per insert
@@ -133,34 +133,10 @@ class Neighbourhood:
         self._review: tuple[ReviewAction, ...] | None = None
 
     def candidates(self, mention: Mention, skip_reports: Collection[str] = ()) -> list[str]:
-        """Keys of stored mentions that could be compatible with ``mention``: the same country near its dates
-        (or undated), or a shared figure; none of ``skip_reports`` (the new document's own reports)."""
-        m = T.mentions.c
-        keys: set[str] = set()
-        skip = sorted(skip_reports)
-        place = mention.place
-        if place is not None and place.country:
-            cond = [m.country == place.country]
-            d = mention.date
-            if d.start is not None:
-                lo, hi = d.start - WINDOW, (d.end or d.start) + WINDOW
-                overlaps = and_(m.date_start <= hi, func.coalesce(m.date_end, m.date_start) >= lo)
-                cond.append(or_(m.date_start.is_(None), overlaps))
-            if skip:
-                cond.append(m.report_key.not_in(skip))
-            keys.update(self._conn.execute(select(m.key).where(*cond)).scalars())
-        c = T.claims.c
-        for claim in mention.claims:
-            q = select(c.mention_key).where(
-                c.kind == claim.kind.value,
-                c.min.is_not_distinct_from(claim.figure.min),
-                c.max.is_not_distinct_from(claim.figure.max),
-            )
-            if skip:
-                q = q.join(T.mentions, T.mentions.c.key == c.mention_key).where(m.report_key.not_in(skip))
-            keys.update(self._conn.execute(q).scalars())
-        keys.discard(mention.key)
-        return sorted(keys)
+        """Keys of stored mentions that could be compatible with ``mention``: sharing its country or a figure,
+        dated within its reach (or undated); none of ``skip_reports`` (the new document's own reports).
+        Index ranges, see :mod:`ceasefire.store.blocks`."""
+        return candidate_keys(self._conn, mention, skip_reports)
 
     def mentions(self, keys: Iterable[str]) -> list[Mention]:
         found = load_mentions(self._conn, keys, self._cache)
