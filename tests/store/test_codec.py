@@ -88,7 +88,8 @@ def _searches(inc: model.Incident) -> list[object]:
                                   countries=("SY",), grades=("fair",))
     return [search, model.IncidentOrder("killed", True, None), model.IncidentPage((inc,), 1, None),
             model.SourceSummary("SOHR", "monitor", 3, 2), model.ActorSummary("Syrian army", "military", "perpetrator", 2),
-            model.DayCount(date(2024, 3, 3), "Explosions/Remote violence", 2, 5, 7, 9, 1, 0)]
+            model.DayCount(date(2024, 3, 3), "Explosions/Remote violence", 2, 5, 7, 9, 1, 0),
+            model.WatcherHealth(2, datetime(2024, 3, 3, 12, 0, tzinfo=timezone.utc), 1.5, 0, 1, 0)]
 
 
 def _agreements(rich: Mention) -> list[object]:
