@@ -6,6 +6,7 @@ build/screenshots/ (1280×800 and 390×844); the best are copied into docs/ by h
 
 from __future__ import annotations
 
+import itertools
 import json
 import subprocess
 import sys
@@ -145,6 +146,9 @@ def test_the_map_page_fits_a_phone(phone: Watched, site: str) -> None:
     assert page.evaluate("document.scrollingElement.scrollWidth") <= 390
     assert page.locator("#map").bounding_box()["height"] > 250
     assert not page.locator("#filters").is_visible()  # the filters fold away on a phone
+    boxes = sorted((b["x"], b["x"] + b["width"]) for b in
+                   page.eval_on_selector_all("#timeline text.day", "els => els.map(e => { const b = e.getBBox(); return {x: b.x, width: b.width}; })"))
+    assert len(boxes) >= 2 and all(a[1] < b[0] for a, b in itertools.pairwise(boxes))  # none touch
     page.click("#filter-box summary")
     assert page.locator("input[name=from]").is_visible()
     page.click("#filter-box summary")

@@ -141,13 +141,20 @@ export class Timeline {
     const span = hi - lo - 2; // days from the first to the last
     const ticks = Math.max(1, Math.min(span, Math.floor(plotW / 95)));
     const labelled = new Set();
+    let lastRight = -Infinity; // a label that would touch the one before it is left out (narrow screens)
     for (let i = 0; i <= ticks; i++) {
       const n = Math.round(lo + 1 + (span * i) / ticks);
       if (labelled.has(n)) continue;
       labelled.add(n);
       const anchor = i === 0 ? "start" : i === ticks ? "end" : "middle";
       const at = anchor === "start" ? x(n) : anchor === "end" ? x(n) + barW : x(n) + barW / 2;
-      svg.append(s("text", {x: at, y: height - 6, class: "axis", "text-anchor": anchor}, dayLabel(n, i === 0, span > 400)));
+      const label = s("text", {x: at, y: height - 6, class: "axis day", "text-anchor": anchor}, dayLabel(n, i === 0, span > 400));
+      svg.append(label);
+      const box = label.getBBox ? label.getBBox() : null;
+      if (box && box.width > 0) {
+        if (box.x < lastRight + 8) { label.remove(); continue; }
+        lastRight = box.x + box.width;
+      }
     }
     // the brush
     this.brush = s("rect", {class: "brush", y: top - 4, height: height - M.bottom - top + 4, x: 0, width: 0});
