@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -88,6 +90,19 @@ def test_an_unreachable_scheduler_is_one_error(tmp_path: Path) -> None:
     with pytest.raises(ClusterError, match="local:N"):
         with batch.connect("local:zero"):
             pass
-    result = CliRunner().invoke(app, ["--db", str(tmp_path / "x.db"), "batch", "--dask", "nowhere:1",
-                                      str(tmp_path)])
-    assert result.exit_code == 2
+    r = subprocess.run([sys.executable, "-m", "ceasefire", "--db", str(tmp_path / "x.db"), "batch", "--dask",
+                        "tcp://127.0.0.1:9", "--shards", str(tmp_path / "shards"), str(tmp_path)],
+                       capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    assert r.returncode == 2
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: cannot reach the Dask scheduler at tcp://127.0.0.1:9 ("), lines
+    assert not (tmp_path / "shards").exists()
+
+
+def test_cli_batch_on_a_local_cluster(tmp_path: Path) -> None:
+    paths = _inputs(tmp_path / "in")
+    db = tmp_path / "cli.db"
+    result = CliRunner().invoke(app, ["--db", str(db), "batch", "--dask", "local:1", "--shards",
+                                      str(tmp_path / "shards"), "--shard-size", "4", *map(str, paths)])
+    assert result.exit_code == 1, result.output  # the bad line
+    assert "8 new document(s), 1 already stored" in result.output

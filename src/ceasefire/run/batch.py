@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from .. import ingest
 from ..config import Settings
-from ..errors import ClusterError
+from ..errors import ClusterError, ConfigError, OutputError
 from ..model import Document, IngestProblem
 from ..store import Store
 from . import shards as S
@@ -101,14 +101,14 @@ def batch_paths(
 ) -> IngestResult:
     """Extract ``paths`` on the cluster into Parquet shards under ``shards``, then store them in input order."""
     if shard_size < 1:
-        raise ClusterError("shard_size must be positive")
+        raise ConfigError("shard_size must be positive")
     files, problems = ingest.list_inputs(paths)
     result = IngestResult(files=len(files), problems=list(problems))
-    try:
-        shards.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise ClusterError(f"cannot write the shards to {shards}: {exc.strerror or exc}") from exc
     with connect(cluster) as client:
+        try:
+            shards.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise OutputError(f"cannot write the shards to {shards}: {exc.strerror or exc}") from exc
         for index, records, extracted in _stored_in_order(client, _shards(files, settings, shard_size), settings,
                                                           shards):
             for item in S.load_shard(shards / S.shard_name(index)):

@@ -50,8 +50,8 @@ from ..model import (
 from ..store import CopiesChanged, Neighbourhood, Store
 from . import workers
 
-__all__ = ["Extracted", "IngestResult", "Pipeline", "ProgressCallback", "extract_batch", "ingest_documents", "ingest_paths",
-           "rebuild_incidents", "store_extracted"]
+__all__ = ["Extracted", "IngestResult", "Pipeline", "ProgressCallback", "extract_batch", "ingest_documents",
+           "ingest_paths", "rebuild_incidents", "store_extracted"]
 
 class ProgressCallback(Protocol):
     """Told as input is done: bytes done since the last call, the input's total bytes, the file's name, and
