@@ -157,6 +157,7 @@ def _stored_in_order(
 ) -> Iterator[tuple[int, int, bool]]:
     """Each shard's number once its directory is whole, in input order, with its number of records and whether
     it was extracted now (a shard whole from an earlier run with the same records is not sent)."""
+    task_settings = settings.with_(db_url="")  # the workers never see the store, nor its password
     workers = max(1, len(client.scheduler_info().get("workers", {})))
     limit = IN_FLIGHT_PER_WORKER * workers
     pending: deque[tuple[int, list[Document | IngestProblem], Any]] = deque()
@@ -172,7 +173,7 @@ def _stored_in_order(
         if S.shard_version(directory / S.shard_name(index)) == (S.SCHEMA, key):
             pending.append((index, records, None))
         else:
-            pending.append((index, records, client.submit(extract_shard, settings, records, key, pure=False)))
+            pending.append((index, records, client.submit(extract_shard, task_settings, records, key, pure=False)))
         while len(pending) >= limit:
             yield finish()
     while pending:
