@@ -34,11 +34,32 @@ def _command(db: Path, *args: str) -> float:
     return time.perf_counter() - t0
 
 
-def _state(db: Path) -> object:
+def _say(label: str, seconds: float, articles: int, note: str) -> None:
+    print(f"  {label}: {seconds:6.1f} s   {articles / seconds:5.1f} articles/s   {note}", flush=True)
+
+
+def _load() -> str:
+    return f"load average {os.getloadavg()[0]:.1f}"
+
+
+def _corpus(path: Path, count: int) -> None:
+    rng, start = random.Random(20261204), date(2021, 1, 1)
+    with path.open("w", encoding="utf-8") as out:
+        for i in range(count):
+            out.write(json.dumps(article(i, start + timedelta(days=i % 700), rng, "d")) + "\n")
+
+
+def _all_equal(baseline: Path, others: list[Path]) -> bool:
+    """Whether every store in ``others`` holds what ``baseline`` holds (every table, times left out)."""
     from ceasefire.store import open_store
 
-    with open_store(f"sqlite:///{db}") as store:
-        return store.snapshot()
+    with open_store(f"sqlite:///{baseline}") as store:
+        first = store.snapshot()
+    for db in others:
+        with open_store(f"sqlite:///{db}") as store:
+            if store.snapshot() != first:
+                return False
+    return True
 
 
 def main() -> None:
@@ -49,17 +70,13 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=1)
     args = ap.parse_args()
     sizes = [int(w) for w in args.clusters.split(",")]
-    rng = random.Random(20261204)
     with tempfile.TemporaryDirectory(prefix="ceasefire-dask-") as name:
         tmp = Path(name)
         src = tmp / "articles.jsonl"
-        start = date(2021, 1, 1)
-        src.write_text("".join(json.dumps(article(i, start + timedelta(days=i % 700), rng, "d")) + "\n"
-                               for i in range(args.articles)), encoding="utf-8")
+        _corpus(src, args.articles)
         single = tmp / "single.db"
         took = _command(single, "ingest", "--workers", "1", str(src))
-        print(f"  ingest --workers 1: {took:6.1f} s   {args.articles / took:5.1f} articles/s   "
-              f"load average {os.getloadavg()[0]:.1f}", flush=True)
+        _say("ingest --workers 1", took, args.articles, _load())
         times: dict[int, list[float]] = {w: [] for w in sizes}
         stores: list[Path] = []
         for n in range(args.repeat):
@@ -69,16 +86,14 @@ def main() -> None:
                                 "--shard-size", str(args.shard_size), str(src))
                 times[w].append(took)
                 stores.append(db)
-                print(f"  --dask local:{w}: {took:6.1f} s   {args.articles / took:5.1f} articles/s   "
-                      f"load average {os.getloadavg()[0]:.1f}", flush=True)
-        first = _state(single)
-        same = all(_state(db) == first for db in stores)
+                _say(f"--dask local:{w}", took, args.articles, _load())
+        same = _all_equal(single, stores)
     base = statistics.median(times[sizes[0]])
     print(f"{args.articles} invented articles, shards of {args.shard_size}, {os.cpu_count()} cores; "
           f"medians of {args.repeat} run(s):")
     for w in sizes:
-        t = statistics.median(times[w])
-        print(f"  --dask local:{w}: {t:.1f} s, {args.articles / t:.1f} articles/s, {base / t:.2f}x local:{sizes[0]}")
+        _say(f"--dask local:{w}", statistics.median(times[w]), args.articles,
+             f"{base / statistics.median(times[w]):.2f}x local:{sizes[0]}")
     print(f"  every store the one ingest --workers 1 makes: {'yes' if same else 'NO'}")
     sys.exit(0 if same else 1)
 

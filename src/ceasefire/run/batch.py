@@ -37,7 +37,7 @@ from ..errors import ClusterError, ConfigError, OutputError
 from ..model import Document, IngestProblem
 from ..store import Store
 from . import shards as S
-from .local import Extracted, IngestResult, Pipeline, _failure, extract_batch, store_extracted
+from .local import Extracted, IngestResult, Pipeline, _failure, chunks, extract_batch, store_extracted
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -109,8 +109,8 @@ def batch_paths(
             shards.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise OutputError(f"cannot write the shards to {shards}: {exc.strerror or exc}") from exc
-        for index, records, extracted in _stored_in_order(client, _shards(files, settings, shard_size), settings,
-                                                          shards):
+        in_shards = chunks(_records(files, settings), shard_size)
+        for index, records, extracted in _stored_in_order(client, in_shards, settings, shards):
             for item in S.load_shard(shards / S.shard_name(index)):
                 _store(store, item, settings, result)
             if progress is not None:
@@ -139,17 +139,6 @@ def _records(files: Sequence[Path], settings: Settings) -> Iterator[Document | I
             yield from ingest.read_input(path, max_bytes=settings.max_bytes)
         except Exception as exc:  # noqa: BLE001 -- read_input yields its problems; this is the last guard
             yield _failure(ingest.display_path(path), "cannot read", exc)
-
-
-def _shards(files: Sequence[Path], settings: Settings, size: int) -> Iterator[list[Document | IngestProblem]]:
-    shard: list[Document | IngestProblem] = []
-    for record in _records(files, settings):
-        shard.append(record)
-        if len(shard) >= size:
-            yield shard
-            shard = []
-    if shard:
-        yield shard
 
 
 def _stored_in_order(
@@ -206,8 +195,7 @@ def extract_shard(settings: Settings, records: Sequence[Document | IngestProblem
         pipeline = _pipeline[1]
         docs = [(i, r) for i, r in enumerate(records) if isinstance(r, Document)]
         got: dict[int, Extracted] = {}
-        for at in range(0, len(docs), settings.batch_size):
-            part = docs[at : at + settings.batch_size]
+        for part in chunks(docs, settings.batch_size):
             for (i, _), out in zip(part, extract_batch(pipeline, [(Path(d.origin), d) for _, d in part]), strict=True):
                 got[i] = out
         items = [S.ShardItem(r, got.get(i)) for i, r in enumerate(records)]

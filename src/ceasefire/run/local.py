@@ -51,7 +51,7 @@ from ..store import CopiesChanged, Neighbourhood, Store
 from . import workers
 
 __all__ = ["Extracted", "IngestResult", "Pipeline", "ProgressCallback", "extract_batch", "ingest_documents",
-           "ingest_paths", "rebuild_incidents", "store_extracted"]
+           "ingest_paths", "rebuild_incidents", "store_extracted", "chunks"]
 
 class ProgressCallback(Protocol):
     """Told as input is done: bytes done since the last call, the input's total bytes, the file's name, and
@@ -295,8 +295,12 @@ def _extract_remote(batch: Sequence[tuple[Path, Document]]) -> list[Extracted]:
     return extract_batch(workers.worker_pipeline(), batch)
 
 
-def _batches(items: Iterator[tuple[Path, Document]], size: int) -> Iterator[list[tuple[Path, Document]]]:
-    batch: list[tuple[Path, Document]] = []
+Item = TypeVar("Item")
+
+
+def chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    """``items`` in lists of ``size`` (the last one shorter), in order, read as they are needed."""
+    batch: list[Item] = []
     for item in items:
         batch.append(item)
         if len(batch) >= size:
@@ -368,7 +372,7 @@ def _ingest_documents(
     """Read, extract (in ``settings.workers`` processes) and store each document in input order, counting into
     ``result``."""
     fresh = _unstored(items, store, result, advance)
-    batches = _batches(fresh, settings.batch_size)
+    batches = chunks(fresh, settings.batch_size)
     for batch, extracted in workers.in_order(batches, lambda b: extract_batch(pipeline, b), settings, _extract_remote):
         for (path, doc), got in zip(batch, extracted, strict=True):
             store_extracted(store, doc, got, settings, result)
