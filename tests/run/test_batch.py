@@ -18,8 +18,6 @@ from ceasefire.run import batch, shards
 from ceasefire.run.local import ingest_paths
 from ceasefire.store import open_store
 
-pytestmark = pytest.mark.model
-
 PLACES = ["Kismayo", "Baidoa", "Gao", "Mopti", "Kidal"]
 
 
@@ -50,6 +48,7 @@ def _settings(url: str) -> Settings:
     return Settings(db_url=url, batch_size=2, workers=1)
 
 
+@pytest.mark.model
 def test_local_cluster_stores_what_one_process_does(tmp_path: Path) -> None:
     paths = _inputs(tmp_path / "in")
     with open_store(f"sqlite:///{tmp_path / 'one.db'}") as store:
@@ -99,6 +98,7 @@ def test_an_unreachable_scheduler_is_one_error(tmp_path: Path) -> None:
     assert not (tmp_path / "shards").exists()
 
 
+@pytest.mark.model
 def test_cli_batch_on_a_local_cluster(tmp_path: Path) -> None:
     paths = _inputs(tmp_path / "in")
     db = tmp_path / "cli.db"

@@ -162,7 +162,8 @@ def _stored_in_order(
         if S.shard_version(directory / S.shard_name(index)) == (S.SCHEMA, key):
             pending.append((index, records, None))
         else:
-            pending.append((index, records, client.submit(extract_shard, task_settings, records, key, pure=False)))
+            [sent] = client.scatter([records], hash=False)  # one piece of data, however large the shard
+            pending.append((index, records, client.submit(extract_shard, task_settings, sent, key, pure=False)))
         while len(pending) >= limit:
             yield finish()
     while pending:
