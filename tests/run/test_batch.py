@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from datetime import date, timedelta
@@ -74,12 +75,15 @@ def test_local_cluster_stores_what_one_process_does(tmp_path: Path) -> None:
     claims = pq.read_table(tmp_path / "shards" / "shard-00000" / "claims.parquet")
     assert "claim_key" in claims.column_names and claims.num_rows > 0
 
-    seen.clear()  # again: every shard is whole, nothing is extracted or stored again
+    seen.clear()  # again, as after an interruption: whole shards are reused, the lost one made again
+    shutil.rmtree(tmp_path / "shards" / "shard-00002")
+    (tmp_path / "shards" / "shard-00002.partial").mkdir()
     with open_store(url) as store:
         again = batch.batch_paths(paths, store, _settings(url), cluster="local:1", shards=tmp_path / "shards",
                                   shard_size=3, progress=lambda *a: seen.append(a))
         assert store.snapshot() == expected
-    assert not any(s[2] for s in seen) and again.documents_added == 0 and again.documents_skipped == 9
+    assert [s[2] for s in seen] == [False, False, True, False]
+    assert again.documents_added == 0 and again.documents_skipped == 9 and len(again.problems) == 1
 
 
 def test_an_unreachable_scheduler_is_one_error(tmp_path: Path) -> None:

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from .. import ingest
 from ..config import Settings
-from ..errors import ClusterError, ConfigError, OutputError
+from ..errors import CeasefireError, ClusterError, ConfigError, OutputError
 from ..model import Document, IngestProblem
 from ..store import Store
 from . import shards as S
@@ -123,9 +123,9 @@ def batch_paths(
 
 def _store(store: Store, item: S.ShardItem, settings: Settings, result: IngestResult) -> None:
     """One record as ``ingest`` stores it: a problem listed, a stored hash skipped, else written."""
-    if item.extracted is None or not isinstance(item.record, Document):
-        assert isinstance(item.record, IngestProblem)
-        result.problems.append(item.record)
+    if isinstance(item.record, IngestProblem) or item.extracted is None:
+        if isinstance(item.record, IngestProblem):
+            result.problems.append(item.record)
         return
     if store.has_document(item.record.sha256):
         result.documents_skipped += 1
@@ -171,8 +171,6 @@ def _stored_in_order(
 
 
 def _result(future: Any) -> dict[str, bytes]:
-    from ..errors import CeasefireError
-
     try:
         return future.result()  # type: ignore[no-any-return]
     except CeasefireError:  # a missing model or gazetteer on a worker stops the run, as in one process
