@@ -32,6 +32,7 @@ from .cli_review import review_app, user_app
 from .cli_state import _db, err, out, state
 from .errors import CeasefireError, ConfigError
 from .model import Agreement, Incident, IncidentFilter, Violation, claim_id
+from .run import IngestResult
 
 USAGE_ERROR = 2  # also a CeasefireError that stopped the command
 INTERNAL_ERROR = 70  # an unexpected exception: a bug (EX_SOFTWARE of sysexits.h)
@@ -149,6 +150,11 @@ def ingest(
     state.workers = workers or os.cpu_count() or 1
     with _db(writes=True) as db, _progress("ingesting") as advance:
         result = db.ingest(paths, progress=advance)
+    _ingest_summary(result)
+
+
+def _ingest_summary(result: IngestResult) -> None:
+    """Each problem on stderr, the summary line, and the exit status (1 when some inputs failed)."""
     for problem in result.problems:
         err.print(f"error: {problem}", markup=False)
     if not state.quiet:
@@ -161,6 +167,47 @@ def ingest(
             markup=False,
         )
     raise typer.Exit(1 if result.problems else 0)
+
+
+@app.command()
+def batch(
+    paths: list[str] = typer.Argument(..., help="Files or directories (JSONL, Parquet, and what ingest reads)."),
+    dask: str = typer.Option(..., "--dask", help="The cluster: local:N (N processes here) or tcp://HOST:PORT."),
+    shards: Path = typer.Option(Path("ceasefire-shards"), "--shards",
+                                help="Directory of the Parquet shards (kept; the same one resumes a run)."),
+    shard_size: int = typer.Option(500, "--shard-size", min=1, help="Input records per shard."),
+) -> None:
+    """Ingest on a Dask cluster: extraction there, into Parquet shards; the store written here, in input order.
+
+    The store is the one 'ingest' makes of the same input. Running the same command again
+    resumes: whole shards are not extracted again, stored documents are skipped. Each bad
+    input gets one line on stderr. Exit status: 0 all ingested, 1 some inputs failed, 2 the
+    cluster cannot be reached. See docs/scale.md.
+    """
+    database.check_paths(paths)
+    with _db(writes=True) as db, _shard_progress() as advance:
+        result = db.batch(paths, cluster=dask, shards=shards, shard_size=shard_size, progress=advance)
+    _ingest_summary(result)
+
+
+@contextmanager
+def _shard_progress() -> Iterator[Any]:
+    """A progress bar of shards stored and their articles, or None when quiet or not on a terminal."""
+    if state.quiet or not err.is_terminal and not _force_progress():
+        yield None
+        return
+    with Progress(TextColumn("batch [bold]{task.description}"), BarColumn(), _Articles(), console=err,
+                  transient=True) as bar:
+        task = bar.add_task("", total=None, articles=0)
+        done = [0, 0]
+
+        def advance(shard: int, records: int, extracted: bool) -> None:
+            done[0] += 1
+            done[1] += records
+            how = "" if extracted else " (reused)"
+            bar.update(task, description=f"{done[0]} shard(s), last {shard}{how}", articles=done[1])
+
+        yield advance
 
 
 def _range(inc: Incident, kind: str) -> str:

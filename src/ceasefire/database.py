@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from .brief.context import Brief
     from .geo.countries import CountryInfo
     from .review import Reviewer
+    from .run.batch import ShardProgress
     from .users import Users
 
 __all__ = [
@@ -147,6 +148,28 @@ class Database:
         """
         check_paths(paths)
         return ingest_paths(paths, self.store, self.settings, progress=progress, pipeline=self.pipeline)
+
+    def batch(
+        self,
+        paths: Sequence[str | Path],
+        *,
+        cluster: str,
+        shards: str | Path,
+        shard_size: int = 500,
+        progress: "ShardProgress | None" = None,
+    ) -> IngestResult:
+        """Ingest like :meth:`ingest`, the extraction on a Dask cluster (``local:N`` or ``tcp://HOST:PORT``).
+
+        Shards of ``shard_size`` input records are extracted on the cluster into Parquet
+        under ``shards`` (``run.shards``); they are stored here in input order, so the store
+        is the one :meth:`ingest` makes. Running it again with the same ``shards`` resumes.
+        A cluster that cannot be started or reached is a ``ClusterError``.
+        """
+        from .run.batch import batch_paths
+
+        check_paths(paths)
+        return batch_paths(paths, self.store, self.settings, cluster=cluster, shards=Path(shards),
+                           shard_size=shard_size, progress=progress)
 
     def ingest_documents(self, documents: Iterable[Document]) -> IngestResult:
         """Ingest documents already in memory (a fetched page, a feed item; see ``ingest.make_document``).

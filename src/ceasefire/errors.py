@@ -10,6 +10,7 @@ __all__ = [
     "ModelError",
     "StoreError",
     "GazetteerError",
+    "ClusterError",
     "NotFound",
     "InvalidParameter",
     "FetchError",
@@ -93,3 +94,7 @@ class Unauthorized(AuthError):
 
 class Forbidden(AuthError):
     """A revoked token, or a role that may not do this."""
+
+
+class ClusterError(CeasefireError):
+    """The Dask cluster of ``ceasefire batch`` cannot be started or reached, or lost a shard."""

@@ -16,17 +16,18 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import OutputError
-from ..model import Incident, Mention, Report
+from ..model import Claim, Incident, Mention, Report
 
-__all__ = ["SCHEMA", "TABLES", "write_parquet", "incident_record", "mention_records", "claim_records",
-           "report_record"]
+__all__ = ["SCHEMA", "TABLES", "write_parquet", "table_fields", "incident_record", "mention_record",
+           "mention_records", "claim_record", "claim_records", "report_record"]
 
 SCHEMA = "ceasefire.parquet/1"
 TABLES = ("incidents", "mentions", "claims", "reports")
 BATCH = 500  # incidents (or reports) per row group
 
 
-def _schemas() -> dict[str, Any]:
+def table_fields() -> dict[str, list[tuple[str, Any]]]:
+    """Each table's columns and their Arrow types, in order (also the columns of ``run.shards``)."""
     import pyarrow as pa
 
     s, i, f, d, b = pa.string(), pa.int64(), pa.float64(), pa.date32(), pa.bool_()
@@ -60,8 +61,14 @@ def _schemas() -> dict[str, Any]:
             ("headline", s), ("body_start", i), ("body_end", i), ("copy_of_report_key", s), ("text", s),
         ],
     }
+    return fields
+
+
+def _schemas() -> dict[str, Any]:
+    import pyarrow as pa
+
     meta = {b"ceasefire.schema": SCHEMA.encode()}
-    return {name: pa.schema(cols, metadata=meta) for name, cols in fields.items()}
+    return {name: pa.schema(cols, metadata=meta) for name, cols in table_fields().items()}
 
 
 def _actors(inc_actors: Iterable[Any]) -> list[dict[str, str]]:
@@ -86,7 +93,7 @@ def incident_record(inc: Incident) -> dict[str, Any]:
     return row
 
 
-def _mention_record(m: Mention, incident_id: str) -> dict[str, Any]:
+def mention_record(m: Mention, incident_id: str | None) -> dict[str, Any]:
     p, d = m.place, m.date
     return {
         "mention_key": m.key, "incident_id": incident_id, "report_key": m.report_key, "article_id": m.article_id,
@@ -101,23 +108,24 @@ def _mention_record(m: Mention, incident_id: str) -> dict[str, Any]:
 
 
 def mention_records(inc: Incident) -> list[dict[str, Any]]:
-    return [_mention_record(m, inc.id) for m in inc.mentions]
+    return [mention_record(m, inc.id) for m in inc.mentions]
 
 
 def claim_records(inc: Incident) -> list[dict[str, Any]]:
-    """The incident's claims; ``claim_key`` is the mention key and the claim's place in it (``...#0``)."""
-    out = []
-    for m in inc.mentions:
-        for n, c in enumerate(m.claims):
-            out.append({
-                "claim_key": f"{m.key}#{n}", "mention_key": m.key, "incident_id": inc.id, "report_key": m.report_key,
-                "kind": c.kind.value, "min": c.figure.min, "max": c.figure.max, "approx": c.figure.approx,
-                "victims": c.victims, "scope": c.scope, "source": c.source.name, "source_type": c.source.type.value,
-                "source_as_written": c.source.as_written, "origin": c.origin, "carried_by": c.carried_by,
-                "hedged": c.hedged, "field": c.evidence.field, "start": c.evidence.start, "end": c.evidence.end,
-                "quote": c.evidence.quote,
-            })
-    return out
+    """The incident's claims (:func:`claim_record`)."""
+    return [claim_record(m, n, c, inc.id) for m in inc.mentions for n, c in enumerate(m.claims)]
+
+
+def claim_record(m: Mention, n: int, c: Claim, incident_id: str | None) -> dict[str, Any]:
+    """Claim ``n`` of mention ``m``; ``claim_key`` is the mention key and the claim's place in it (``...#0``)."""
+    return {
+        "claim_key": f"{m.key}#{n}", "mention_key": m.key, "incident_id": incident_id, "report_key": m.report_key,
+        "kind": c.kind.value, "min": c.figure.min, "max": c.figure.max, "approx": c.figure.approx,
+        "victims": c.victims, "scope": c.scope, "source": c.source.name, "source_type": c.source.type.value,
+        "source_as_written": c.source.as_written, "origin": c.origin, "carried_by": c.carried_by,
+        "hedged": c.hedged, "field": c.evidence.field, "start": c.evidence.start, "end": c.evidence.end,
+        "quote": c.evidence.quote,
+    }
 
 
 def report_record(r: Report) -> dict[str, Any]:

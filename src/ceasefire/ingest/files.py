@@ -30,6 +30,7 @@ from .documents import (
 )
 from .feeds import looks_like_feed, read_feed
 from .jsonl import read_jsonl
+from .tables import PARQUET_MAGIC, read_parquet
 from .warc import read_warc
 
 __all__ = ["list_inputs", "read_input", "input_kind", "SUFFIXES"]
@@ -46,6 +47,7 @@ SUFFIXES: dict[str, str] = {
     ".xml": "feed",
     ".warc": "warc",
     ".warc.gz": "warc",
+    ".parquet": "parquet",
 }
 
 
@@ -89,6 +91,8 @@ def list_inputs(paths: Iterable[str | Path]) -> tuple[list[Path], list[IngestPro
 
 def _sniff(head: bytes) -> str:
     """The kind of an input with an unknown extension, from its first bytes."""
+    if head.startswith(PARQUET_MAGIC):
+        return "parquet"
     if head.startswith(b"WARC/") or head.startswith(b"\x1f\x8b"):  # WARC, or gzipped (WARC is the one we read)
         return "warc"
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n").decode("utf-8", "replace")
@@ -108,7 +112,7 @@ def _sniff(head: bytes) -> str:
 
 
 def input_kind(path: Path, head: bytes) -> str:
-    """``jsonl``, ``text``, ``html``, ``feed`` or ``warc``: by extension, else sniffed."""
+    """``jsonl``, ``parquet``, ``text``, ``html``, ``feed`` or ``warc``: by extension, else sniffed."""
     return _suffix_kind(path) or _sniff(head)
 
 
@@ -170,6 +174,10 @@ def _read_input(path: Path, *, max_bytes: int) -> Iterator[Document | IngestProb
             kind = input_kind(path, head)
             if not head.strip():
                 yield IngestProblem(origin, "empty file")
+                return
+            if kind == "parquet":
+                stream.seek(0)
+                yield from read_parquet(stream, origin, max_bytes=max_bytes)
                 return
             if kind in ("jsonl", "warc"):
                 if kind == "jsonl" and b"\x00" in head:

@@ -18,7 +18,7 @@ from ..model import Article, Document, IngestProblem
 from .documents import ARTICLE_JSON, clean_value, decode_text, make_document
 from .html import extract_html
 
-__all__ = ["read_jsonl", "jsonl_article", "parse_publication_date", "line_problem", "MAX_DEPTH"]
+__all__ = ["read_jsonl", "article_document", "jsonl_article", "parse_publication_date", "line_problem", "MAX_DEPTH"]
 
 KNOWN_FIELDS = ("id", "text", "title", "outlet", "url", "publication_date", "html")
 MAX_DEPTH = 64  # nested objects and arrays in one line; deeper lines are refused
@@ -119,19 +119,22 @@ def read_jsonl(stream: BinaryIO, name: str, *, max_bytes: int) -> Iterator[Docum
         if not line.strip():
             continue
         seen_any = True
-        if b"\x00" in line:
-            yield IngestProblem(origin, f"line {number}: binary content (NUL byte), not text")
-            continue
-        try:
-            reason = line_problem(_load(line))
-        except _LineError as exc:
-            reason = str(exc)
-        if reason is not None:
-            yield IngestProblem(origin, f"line {number}: {reason}")
-            continue
-        yield make_document(line, origin, ARTICLE_JSON, {"path": name, "line": number})
+        yield article_document(line, origin, f"line {number}", {"path": name, "line": number})
     if not seen_any:
         yield IngestProblem(name, "empty file")
+
+
+def article_document(raw: bytes, origin: str, where: str, meta: dict[str, Any]) -> Document | IngestProblem:
+    """One article record's JSON bytes as a Document, or the problem with it (``where``: "line 3", "row 3")."""
+    if b"\x00" in raw:
+        return IngestProblem(origin, f"{where}: binary content (NUL byte), not text")
+    try:
+        reason = line_problem(_load(raw))
+    except _LineError as exc:
+        reason = str(exc)
+    if reason is not None:
+        return IngestProblem(origin, f"{where}: {reason}")
+    return make_document(raw, origin, ARTICLE_JSON, meta)
 
 
 def parse_publication_date(value: Any) -> date | None:

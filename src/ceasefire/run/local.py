@@ -50,7 +50,8 @@ from ..model import (
 from ..store import CopiesChanged, Neighbourhood, Store
 from . import workers
 
-__all__ = ["IngestResult", "Pipeline", "ProgressCallback", "ingest_documents", "ingest_paths", "rebuild_incidents"]
+__all__ = ["Extracted", "IngestResult", "Pipeline", "ProgressCallback", "extract_batch", "ingest_documents",
+           "ingest_paths", "rebuild_incidents", "store_extracted", "chunks"]
 
 class ProgressCallback(Protocol):
     """Told as input is done: bytes done since the last call, the input's total bytes, the file's name, and
@@ -294,8 +295,12 @@ def _extract_remote(batch: Sequence[tuple[Path, Document]]) -> list[Extracted]:
     return extract_batch(workers.worker_pipeline(), batch)
 
 
-def _batches(items: Iterator[tuple[Path, Document]], size: int) -> Iterator[list[tuple[Path, Document]]]:
-    batch: list[tuple[Path, Document]] = []
+Item = TypeVar("Item")
+
+
+def chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    """``items`` in lists of ``size`` (the last one shorter), in order, read as they are needed."""
+    batch: list[Item] = []
     for item in items:
         batch.append(item)
         if len(batch) >= size:
@@ -367,30 +372,34 @@ def _ingest_documents(
     """Read, extract (in ``settings.workers`` processes) and store each document in input order, counting into
     ``result``."""
     fresh = _unstored(items, store, result, advance)
-    batches = _batches(fresh, settings.batch_size)
+    batches = chunks(fresh, settings.batch_size)
     for batch, extracted in workers.in_order(batches, lambda b: extract_batch(pipeline, b), settings, _extract_remote):
         for (path, doc), got in zip(batch, extracted, strict=True):
-            if got.problem is not None:
-                result.problems.append(got.problem)
-            if got.mentions is None:
-                advance(path, len(doc.raw))
-                continue
-            reps, mentions = list(got.reports), list(got.mentions)
-            try:
-                added, copies = _store_document(store, doc, reps, mentions, settings.policy)
-            except Exception as exc:  # noqa: BLE001 -- a StoreError, or a failure deriving its incidents
-                result.problems.append(_failure(doc.origin, "cannot store", exc))
-                advance(path, len(doc.raw))
-                continue
-            if added:
-                result.documents_added += 1
-                result.reports += len(reps)
-                result.copies += copies
-                result.mentions += len(mentions)
-                result.claims += sum(len(m.claims) for m in mentions)
-            else:  # the same content appeared twice in this run, or another writer stored it meanwhile
-                result.documents_skipped += 1
+            store_extracted(store, doc, got, settings, result)
             advance(path, len(doc.raw))
+
+
+def store_extracted(store: Store, doc: Document, got: Extracted, settings: Settings, result: IngestResult) -> None:
+    """The one writer's step for one document: its problem listed, its reports and mentions stored with the
+    incidents they change (unless it failed, or its hash is stored already), counted into ``result``."""
+    if got.problem is not None:
+        result.problems.append(got.problem)
+    if got.mentions is None:
+        return
+    reps, mentions = list(got.reports), list(got.mentions)
+    try:
+        added, copies = _store_document(store, doc, reps, mentions, settings.policy)
+    except Exception as exc:  # noqa: BLE001 -- a StoreError, or a failure deriving its incidents
+        result.problems.append(_failure(doc.origin, "cannot store", exc))
+        return
+    if added:
+        result.documents_added += 1
+        result.reports += len(reps)
+        result.copies += copies
+        result.mentions += len(mentions)
+        result.claims += sum(len(m.claims) for m in mentions)
+    else:  # the same content appeared twice in this run, or another writer stored it meanwhile
+        result.documents_skipped += 1
 
 
 def _unstored(
