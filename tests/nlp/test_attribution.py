@@ -135,3 +135,44 @@ def test_an_aside_inside_a_subordinate_clause_gives_no_source(extractor) -> None
     text = "Three porters were killed on Monday, police say, in the ambush."
     (claim,) = claims_of(extractor.extract([make_report(text)])[0])
     assert claim.source.name.lower() == "police"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The ministry said nine guards were confirmed dead at the depot.", "ministry"),  # not 'nine guards'
+        ("One death was reported in the hamlet of Lomi.", "Wire Daily"),  # the figure is no claimant
+        ("The blaze is said to have spread to nearby huts, killing six people.", "Wire Daily"),
+        ("KANDA: Twelve guards manning a post were killed when gunmen attacked it.", "Wire Daily"),  # a dateline
+        ("The northern province accused the militia of killing 19 herders.", "northern province"),
+    ],
+)
+def test_spans_that_cannot_speak_are_no_claimants(extractor, text: str, source: str) -> None:
+    assert one_claim(extractor, text).source.name == source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jets struck the valley on Monday, killing at least 12 people, after the militia fired rockets over what it "
+        "said were violations.",
+        "Twelve people were killed in strikes on two towns, when the army said it was attacking rebel depots.",
+    ],
+)
+def test_a_speech_verb_inside_its_own_clause_speaks_for_it_alone(extractor, text: str) -> None:
+    assert one_claim(extractor, text).source.name == "Wire Daily"
+
+
+def test_martyring_is_killing(extractor) -> None:
+    claims = claims_of(extractor.extract([make_report("A bomber struck the mosque, martyring 31 worshippers.")])[0])
+    assert {(c.kind.value, c.figure.min) for c in claims} == {("killed", 31)}
+
+
+def test_a_figure_is_never_the_claimant_of_another(extractor) -> None:
+    text = (
+        "At least 45 civilians were killed and 82 others injured in a shelling on Saturday on a market "
+        "in Lomi, north of the capital, a volunteer group and a medical source said."
+    )
+    claims = claims_of(extractor.extract([make_report(text)])[0])
+    assert {(c.kind.value, c.figure.min, c.figure.max) for c in claims} == {("killed", 45, None), ("wounded", 82, 82)}
+    assert "82 others" not in {c.source.name for c in claims}

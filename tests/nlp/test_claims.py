@@ -106,3 +106,84 @@ def test_lives_verb_is_not_a_speech_verb(extractor) -> None:
     assert claim.source.name == "Wire Daily"  # not "shelling", the subject of "claimed"
     (claim,) = claims_of(extractor.extract([make_report("The ministry reported 12 deaths in the port.")])[0])
     assert claim.source.name.lower().endswith("ministry")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The insurgency has dragged on for a decade, claiming more than 30,000 lives and displacing a million people "
+        "since 2012.",
+        "Since the start of the offensive in May, at least 2,300 civilians have been killed, the monitor says.",
+        "The raids, which have since left at least 900 people dead, continue.",
+        "More than 9,000 people have been killed in the conflict, which began in 2014.",
+    ],
+)
+def test_war_and_period_totals_are_no_incident_claims(extractor, text: str) -> None:
+    assert found(extractor, text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It was the worst toll since 13 people were killed in shelling on the capital in May.", {("killed", 13, 13)}),
+        ("Drone strikes have killed at least nine commanders since last June, officials say.", {("killed", 9, None)}),
+        ("That raised to 14 the number of people killed since the truce took effect.", {("killed", 14, 14)}),
+    ],
+)
+def test_figures_beside_since_that_stay_claims(extractor, text: str, expected: set) -> None:
+    assert found(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The clinic has received more than 17 bodies from the market.", {("killed", 18, None)}),
+        ("Nine other bodies were found in the forest.", {("killed", 9, 9)}),
+        ("Medics carried three dead bodies out of the ruins.", {("killed", 3, 3)}),
+        ("The ministry said nine guards were confirmed dead and two injured.", {("killed", 9, 9), ("wounded", 2, 2)}),
+        ("No casualties were reported at the checkpoint.", set()),
+        ("Three government bodies will review the case.", set()),
+    ],
+)
+def test_bodies_predicates_and_absent_reports(extractor, text: str, expected: set) -> None:
+    assert found(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            '"From what we know so far, 17 pupils have been killed and 20 injured," the spokesman said.',
+            {("killed", 17, None), ("wounded", 20, 20)},  # the bound opens the first figure only
+        ),
+        ('"For now 22 people in total have been killed," said a teacher.', {("killed", 22, None)}),
+        ("So far the medics have counted 31 bodies at the clinic.", {("killed", 31, None)}),
+    ],
+)
+def test_so_far_before_a_figure_opens_it(extractor, text: str, expected: set) -> None:
+    assert found(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Andean Rebels Gun Down 9 Guards in an Ambush", {("killed", 9, 9)}),
+        ("Province police confirm 27 died in rebel attack on a market", {("killed", 27, 27)}),
+        ("Gunmen Shoot Dead 4 Miners at Quarry", {("killed", 4, 4)}),
+    ],
+)
+def test_headline_styles(extractor, title: str, expected: set) -> None:
+    assert found(extractor, "The attack happened on Monday.", title=title) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Four wounded guards later succumbed to their wounds at the clinic.", {("killed", 4, 4)}),
+        ("Three other wounded people were being treated there.", {("wounded", 3, 3)}),
+        ("That brought to 11 the number killed since the truce came into effect.", {("killed", 11, 11)}),
+        ("Doctors said nine had been admitted to the intensive care unit.", {("wounded", 9, 9)}),
+    ],
+)
+def test_modifiers_succumbing_and_care(extractor, text: str, expected: set) -> None:
+    assert found(extractor, text) == expected

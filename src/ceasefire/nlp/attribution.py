@@ -44,6 +44,7 @@ class Attributor:
         raw = load_json(words_file)
         self.speech = frozenset(raw["speech_verbs"])
         self.cite = frozenset(raw["cite_verbs"])
+        self.passive_speakers = frozenset(raw["passive_speakers"])
         self.according = tuple(raw["according"])
         self.pronouns = frozenset(raw["pronouns"])
         self.subordinators = frozenset(raw["subordinators"])
@@ -89,7 +90,7 @@ class Attributor:
         fallback: tuple[CharSpan, CharSpan | None] | None = None
         for verb in (a for a in root.ancestors if a in verbs):  # nearest governing speech verb first
             found = self._from_verb(verb)
-            if found is None:
+            if found is None or self._overlaps(found[0], span):
                 continue
             if not self._is_pronoun(sent.doc, found[0]):
                 return Attribution(found[0], found[1], hedged, "governing-verb")
@@ -100,15 +101,22 @@ class Attributor:
         if according is not None:
             return Attribution(according, None, hedged, "according-to")
         for verb in sorted(verbs, key=lambda v: abs(v.i - root.i)):
-            if self._in_subordinate(verb):
+            if self._in_subordinate(verb) or not _main_clause(verb, self.subordinators):
                 continue
             found = self._from_verb(verb)
+            if found is not None and self._overlaps(found[0], span):  # '..., 82 others injured, a group said'
+                before = _np_before(verb)
+                found = (before, None) if before is not None and not self._overlaps(before, span) else None
             if found is not None:
                 return Attribution(found[0], found[1], hedged, "sentence-verb")
         tail = self._headline_tail(sent)
         if tail is not None:
             return Attribution(tail, None, hedged, "headline-tail")
         return Attribution(None, None, hedged, "outlet")
+
+    def _overlaps(self, claimant: CharSpan, span: Span) -> bool:
+        """A claimant that holds a casualty figure ('One death was reported', '82 others ... said') is none."""
+        return any(claimant[0] < s.end_char and s.start_char < claimant[1] for s in span.doc.spans[self.claims_key])
 
     def _in_subordinate(self, verb: Token) -> bool:
         """'killed when, witnesses say, he refused to stop': the aside speaks of the subordinate clause only."""
@@ -138,6 +146,8 @@ class Attributor:
                 if obj is not None:
                     origin = np_bounds(obj)
             subj = next((c for c in current.children if c.dep_ in _SUBJECTS), None)
+            if subj is not None and subj.dep_ == "nsubjpass" and lemma not in self.passive_speakers:
+                return None  # 'one death was reported', 'the fire is said to have spread': no speaker
             if subj is not None and subj.lower_ not in ("that", "there"):
                 return np_bounds(subj), origin or self._citing(current)
             if current.dep_ in ("acl", "relcl") and current.head.pos_ in ("NOUN", "PROPN"):
@@ -186,7 +196,9 @@ class Attributor:
         if not colons:
             return None
         lead = [t for t in sent[: colons[0].i - sent.start] if not t.is_space]
-        if 0 < len(lead) <= 3 and all(t.pos_ in ("PROPN", "NOUN") and t.ent_type_ not in _PLACES for t in lead):
+        dateline = all(t.text.isupper() and len(t.text) > 1 for t in lead)  # 'KANDA: Twelve people were killed'
+        named = all(t.pos_ in ("PROPN", "NOUN") and t.ent_type_ not in _PLACES for t in lead)
+        if 0 < len(lead) <= 3 and not dateline and named:
             return (lead[0].idx, lead[-1].idx + len(lead[-1].text))
         tail = [t for t in sent[colons[-1].i - sent.start + 1 :] if not t.is_space]
         while tail and tail[-1].is_punct:
@@ -196,6 +208,17 @@ class Attributor:
         if not any(t.pos_ in ("PROPN", "NOUN") for t in tail):
             return None
         return (tail[0].idx, tail[-1].idx + len(tail[-1].text))
+
+
+def _main_clause(verb: Token, subordinators: frozenset[str]) -> bool:
+    """A speech verb that speaks for the whole sentence ('..., the governor wrote'), not one inside a clause of
+    its own ('over what it said were violations', 'when the army said it was attacking')."""
+    tok = verb
+    while tok.dep_ in ("conj", "parataxis") and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ in ("pcomp", "relcl", "acl", "csubj") or (tok.dep_ == "ccomp" and tok.head.pos_ == "ADP"):
+        return False
+    return not any(c.dep_ in ("mark", "advmod") and c.lower_ in subordinators for c in tok.children)
 
 
 def _lives_verb(root: Token) -> set[Token]:

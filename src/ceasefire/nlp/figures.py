@@ -133,6 +133,25 @@ def find_figures(doc: Doc, words: QuantityWords, not_after: frozenset[str] = fro
                 q = parse_quantity(_text(doc, start, end))
             if q is not None:
                 out.append(Figure(start, end, q, ps))
+    return _opened(doc, out, words)
+
+
+def _opened(doc: Doc, figs: list[Figure], words: QuantityWords) -> list[Figure]:
+    """'so far we have counted 35 bodies', 'For now 22 people have been killed': the first exact figure after
+    such a phrase in its sentence is a lower bound."""
+    out: list[Figure] = []
+    prev_end = 0
+    for fig in figs:
+        q = fig.quantity
+        lo = max(prev_end, doc[fig.start].sent.start)
+        prev_end = fig.end
+        if q.min is None or q.min != q.max or q.approx:
+            out.append(fig)
+            continue
+        before = " " + " ".join(t.lower_ for t in doc[lo : fig.start] if not t.is_punct) + " "
+        if any(f" {phrase} " in before for phrase in words.open_before):
+            fig = Figure(fig.start, fig.end, Quantity(q.min, None, q.approx), fig.core_start)
+        out.append(fig)
     return out
 
 
