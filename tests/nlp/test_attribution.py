@@ -31,8 +31,8 @@ def one_claim(extractor, text: str, title: str | None = None, outlet: str | None
             "Sahel Monitoring Group",
         ),
         (
-            "Jets bombed the village on Monday, killing dozens of farmers, Russia and a war monitor said.",
-            "Russia and a war monitor",
+            "Gunships raked the orchards on Tuesday, killing dozens of pickers, Norway and a rights group said.",
+            "Norway and a rights group",
         ),
     ],
 )
@@ -45,8 +45,8 @@ def test_claimant_constructions(extractor, text: str, source: str) -> None:
 def test_cited_source_is_the_origin(extractor) -> None:
     claim = one_claim(
         extractor,
-        "The Syrian Observatory for Human Rights cited a medical source in the town as saying that "
-        "at least 80 fighters had been killed.",
+        "Citing a medical source at the ferry landing, the Syrian Observatory for Human Rights "
+        "said that at least 80 boatmen had died.",
     )
     assert claim.source.name == "Syrian Observatory for Human Rights"
     assert claim.source.type == SourceType.MONITOR
@@ -69,7 +69,7 @@ def test_outlet_voice(extractor) -> None:
 
 
 def test_headline_tail_attribution(extractor) -> None:
-    rep = make_report("No body text here.", title="Jets Kill Dozens of Soldiers: Army, Monitor")
+    rep = make_report("No body text here.", title="Drones Kill Dozens of Herders: Army, Monitor")
     (claim,) = claims_of(extractor.extract([rep])[0])
     assert claim.source.name == "Army, Monitor"
     assert claim.evidence.field == "title"
@@ -154,8 +154,8 @@ def test_spans_that_cannot_speak_are_no_claimants(extractor, text: str, source: 
 @pytest.mark.parametrize(
     "text",
     [
-        "Jets struck the valley on Monday, killing at least 12 people, after the militia fired rockets over what it "
-        "said were violations.",
+        "Gunboats shelled the harbour on Friday, killing at least 12 fishermen, hours after the rebels launched "
+        "drones at what they said were supply barges.",
         "Twelve people were killed in strikes on two towns, when the army said it was attacking rebel depots.",
     ],
 )
@@ -170,9 +170,9 @@ def test_martyring_is_killing(extractor) -> None:
 
 def test_a_figure_is_never_the_claimant_of_another(extractor) -> None:
     text = (
-        "At least 45 civilians were killed and 82 others injured in a shelling on Saturday on a market "
-        "in Lomi, north of the capital, a volunteer group and a medical source said."
+        "At least 27 passengers were killed and 64 others injured when mortar rounds hit a bus depot "
+        "in Lomi on Sunday, a relief charity and a clinic official said."
     )
     claims = claims_of(extractor.extract([make_report(text)])[0])
-    assert {(c.kind.value, c.figure.min, c.figure.max) for c in claims} == {("killed", 45, None), ("wounded", 82, 82)}
-    assert "82 others" not in {c.source.name for c in claims}
+    assert {(c.kind.value, c.figure.min, c.figure.max) for c in claims} == {("killed", 27, None), ("wounded", 64, 64)}
+    assert "64 others" not in {c.source.name for c in claims}

@@ -22,10 +22,10 @@ def found(extractor, text: str) -> set[tuple[str, int | None, int | None]]:
             "Police said three girls and one boy died at the ferry pier.",
             {("killed", 4, 4), ("killed", 3, 3), ("killed", 1, 1)},
         ),
-        ("Lena Markova was shot and killed on Saturday night.", {("killed", 1, 1)}),
-        ("The gunman killed his former girlfriend in the car park.", {("killed", 1, 1)}),
+        ("Lena Markova was shot dead outside her flat on Tuesday.", {("killed", 1, 1)}),
+        ("A sniper killed a cyclist on the ring road.", {("killed", 1, 1)}),
         (
-            "Medics say four porters have been killed and another wounded at the quarry.",
+            "Four porters died at the quarry and one more was wounded, medics say.",
             {("killed", 4, 4), ("wounded", 1, 1)},
         ),
         ("Six ferry crewmen lost their lives in the storm of shells.", {("killed", 6, 6)}),
@@ -45,7 +45,7 @@ def test_victims_without_a_figure(extractor, text: str, expected: set) -> None:
     ("text", "expected"),
     [
         ("The governor said no one was killed in the blast.", {("killed", 0, 0)}),
-        ("One man was shot dead but no one else was injured.", {("killed", 1, 1), ("wounded", 0, 0)}),
+        ("A guard was shot dead; nobody else was injured.", {("killed", 1, 1), ("wounded", 0, 0)}),
         ("Nobody was hurt when the shell hit the school.", {("wounded", 0, 0)}),
         ("Luckily there were no casualties at the pumping station.", {("killed", 0, 0), ("wounded", 0, 0)}),
         ("The army reported no deaths among its troops.", {("killed", 0, 0)}),
@@ -100,7 +100,7 @@ def test_victims_listed_by_group_are_parts_and_their_sum(extractor, text: str, p
     ("text", "expected"),
     [
         ("Two men and a woman died when the roof fell in.", {("killed", 3, 3)}),  # a list by sex alone: its sum
-        ("Medics said there might have been 30 people killed in the fire.", set()),
+        ("Had the bus been full, 30 people might have been killed, the driver said.", set()),
         ("The drone could have killed 12 guards at the gate.", set()),
     ],
 )
@@ -115,7 +115,7 @@ def test_lists_by_sex_and_hypothetical_figures(extractor, text: str, expected: s
             "The council condemned the murder of six monks and two cooks.",
             {("killed", 8, 8), ("killed", 6, 6), ("killed", 2, 2)},
         ),
-        ("The attack resulted in the death of 10 dock workers.", {("killed", 10, 10)}),
+        ("The raid caused the death of 10 dock workers.", {("killed", 10, 10)}),
         ("Rebels claimed the assassination of the district judge.", {("killed", 1, 1)}),
         (
             "The ministry condemned the assassination of mayor Tomas Brandt and of attorney Rosa Vallin.",
@@ -127,7 +127,7 @@ def test_lists_by_sex_and_hypothetical_figures(extractor, text: str, expected: s
         ("The remaining herders managed to flee unharmed.", {("wounded", 0, 0)}),
         ("The bandits stabbed five travellers, killing two, the prefect said.", {("killed", 2, 2), ("wounded", 3, 3)}),
         (
-            "The porter was listed in critical condition and a ferry clerk received minor injuries.",
+            "A ferry clerk received minor injuries and the porter remains in critical condition.",
             {("wounded", 2, 2)},
         ),
     ],
@@ -155,7 +155,7 @@ def test_more_non_claims(extractor, text: str) -> None:
     ("text", "parts", "total"),
     [
         ("A drone hit the school, killing 24 people, including 19 pupils, witnesses said.", {("pupils", 19)}, 24),
-        ("The blaze killed five people, including one woman and four children.", {("woman", 1), ("children", 4)}, 5),
+        ("The landslide killed six people, including two nurses and four children.", {("nurses", 2), ("children", 4)}, 6),
         ("Seven people, including a border guard, were killed in the shelling.", {("guard", 1)}, 7),
     ],
 )
