@@ -57,7 +57,10 @@ def _is_core(tok: Token, words: QuantityWords, heads: frozenset[str], dates: fro
         return True
     if not tok.like_num or tok.ent_type_ in _NOT_COUNTS:
         return False
-    return tok.tag_ == "CD" or tok.text.replace(",", "").isdigit()
+    if tok.tag_ == "CD" or tok.text.replace(",", "").isdigit():
+        return True
+    # a number word opening a paragraph is often tagged a proper noun ("\n\nThirteen officers were killed")
+    return tok.is_alpha and (tok.i == 0 or tok.nbor(-1).is_space)
 
 
 def _bound_before(doc: Doc, start: int, words: QuantityWords) -> int:

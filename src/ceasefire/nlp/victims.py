@@ -59,7 +59,6 @@ class VictimWords:
     harm_nouns: frozenset[str]  # "injuries", "wounds", "burns"
     care_verbs: frozenset[str]  # "treated", "hospitalised", "admitted"
     care_places: frozenset[str]  # "at a hospital", "for injuries"
-    sexes: frozenset[str]  # "two women and one man": a list by sex alone is its sum only
     unreported: frozenset[str]  # "no casualties were reported": no zero figure
 
 
@@ -293,7 +292,7 @@ def find_victims(
                 tuple(m.i for m in members),
                 "victims-" + rule,
                 predicate=tok.i,
-                parts=tuple(parts) if _by_group(members, by_token, words) else (),
+                parts=tuple(parts) if _by_group(members, by_token) else (),
             )
         )
     return _sum_conjoined(doc, out)
@@ -328,11 +327,9 @@ def _sum_conjoined(doc: Doc, found: list[Victims]) -> list[Victims]:
     return out
 
 
-def _by_group(members: list[Token], by_token: dict[int, FigureRef], words: VictimWords) -> bool:
-    """A list of victim groups, one claim each beside the sum: a numbered member, and not a list by sex alone."""
-    if len(members) < 2 or not any(m.i in by_token for m in members):
-        return False
-    return not all(m.lemma_.lower() in words.sexes or m.lower_ in words.sexes for m in members)
+def _by_group(members: list[Token], by_token: dict[int, FigureRef]) -> bool:
+    """A list of victim groups, one claim each beside the sum: a numbered member ('three women and a man')."""
+    return len(members) >= 2 and any(m.i in by_token for m in members)
 
 
 def _hidden_members(tok: Token) -> int:
