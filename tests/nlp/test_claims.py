@@ -186,3 +186,21 @@ def test_headline_styles(extractor, title: str, expected: set) -> None:
 )
 def test_modifiers_succumbing_and_care(extractor, text: str, expected: set) -> None:
     assert found(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The agency said two people were killed in the village of Tarsa, three in Molen and one in Kasso.",
+            [("killed", 2), ("killed", 3), ("killed", 1)],
+        ),
+        ("Police said five guards died in Tarsa and two in Molen.", [("killed", 5), ("killed", 2)]),
+        ("Rebels killed three soldiers in Tarsa, police said, and 20 in Molen fled.", [("killed", 3)]),
+        ("One death each was reported in Tarsa, Molen and Kasso.", [("killed", 1)] * 3),
+    ],
+)
+def test_gapped_figures_and_each_place(extractor, text: str, expected: list) -> None:
+    claims = claims_of(extractor.extract([make_report(text)])[0])
+    assert sorted((c.kind.value, c.figure.min) for c in claims) == sorted(expected)
+    assert len({c.source.name for c in claims}) == 1

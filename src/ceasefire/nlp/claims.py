@@ -67,6 +67,8 @@ class CasualtyClaims:
         self.count_noun_not_with = frozenset(raw["count_noun_not_with"])
         self.speculative = frozenset(raw["speculative_modals"])
         self.including = frozenset(raw["including"])
+        self.gapped_preps = frozenset(raw["gapped_preps"])
+        self.each = frozenset(raw["each"])
         cumulative = raw["cumulative"]
         self.since = frozenset(cumulative["since"])
         self.period_nouns = frozenset(cumulative["nouns"])
@@ -86,10 +88,57 @@ class CasualtyClaims:
                 span = doc[fig.start : fig.end]
                 span._.cf_claim = info
                 spans.append(span)
+        spans += self._gapped(doc, spans, figs)
+        spans += [e for s in spans for e in self._each(s)]
         doc.spans[self.spans_key] = [
             s for s in self._counted(doc, spans, figs) if not self._cumulative(s) and not self._unreported(s)
         ]
         return doc
+
+    def _gapped(self, doc: Doc, spans: list[Span], figs: list[Figure]) -> list[Span]:
+        """'two were killed in Tarsa, four in Molen and one in Kasso': figures that repeat a claim's place phrase."""
+        out: list[Span] = []
+        taken = {t.i for s in spans for t in s}
+        for span in spans:
+            prev, first = span, True
+            for fig in figs:
+                if fig.start < prev.end or fig.start in taken or doc[fig.start].sent != span.sent:
+                    continue
+                before, after = doc[fig.start - 1], doc[fig.end] if fig.end < len(doc) else None
+                if before.lower_ not in (",", "and") or after is None or after.lower_ not in self.gapped_preps:
+                    break
+                between = doc[prev.end : fig.start]
+                if first and not any(t.lower_ == after.lower_ for t in between):
+                    break  # no parallel place phrase in the claim's own clause
+                if (not first and any(t.tag_ in _VERB_TAGS for t in between)) or doc[fig.core_start].dep_.startswith("nsubj"):
+                    break  # 'and 20 in Molen fled': a clause of its own
+                info: ClaimInfo = span._.cf_claim
+                gap = doc[fig.start : fig.end]
+                place = next((c for c in after.children if c.dep_ == "pobj"), after)
+                gap._.cf_claim = ClaimInfo(info.kind, fig.quantity, None, place.text, "gapped")
+                out.append(gap)
+                taken.update(range(fig.start, fig.end))
+                prev, first = gap, False
+        return out
+
+    def _each(self, span: Span) -> list[Span]:
+        """'one death each was reported in Tarsa, Molen and Kasso': the claim again for every further place."""
+        info: ClaimInfo = span._.cf_claim
+        window = span.doc[span.end : min(span.end + 2, span.sent.end)]
+        if not any(t.lower_ in self.each for t in window):
+            return []
+        verb = span.root
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        places = [c for p in verb.children if p.dep_ == "prep" for c in p.children if c.dep_ == "pobj"]
+        if not places:
+            return []
+        out: list[Span] = []
+        for place in places[0].conjuncts:
+            extra = span.doc[place.i : place.i + 1]
+            extra._.cf_claim = ClaimInfo(info.kind, info.quantity, None, place.text, "each")
+            out.append(extra)
+        return out
 
     def _unreported(self, span: Span) -> bool:
         """'No casualties were reported', 'no injuries were reported': an absence of reports, no zero figure."""
