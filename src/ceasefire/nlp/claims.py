@@ -110,7 +110,8 @@ class CasualtyClaims:
                 between = doc[prev.end : fig.start]
                 if first and not any(t.lower_ == after.lower_ for t in between):
                     break  # no parallel place phrase in the claim's own clause
-                if (not first and any(t.tag_ in _VERB_TAGS for t in between)) or doc[fig.core_start].dep_.startswith("nsubj"):
+                verbs = not first and any(t.tag_ in _VERB_TAGS for t in between)
+                if verbs or doc[fig.core_start].dep_.startswith("nsubj"):
                     break  # 'and 20 in Molen fled': a clause of its own
                 info: ClaimInfo = span._.cf_claim
                 gap = doc[fig.start : fig.end]
