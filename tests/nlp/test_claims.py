@@ -181,6 +181,7 @@ def test_headline_styles(extractor, title: str, expected: set) -> None:
         ("Overnight, four wounded porters succumbed in a field hospital.", {("killed", 4, 4)}),
         ("Medics were treating three other wounded villagers.", {("wounded", 3, 3)}),
         ("The troops came under fire.\n\nEleven recruits were killed in the ambush.", {("killed", 11, 11)}),
+        ("Mortars hit the depot on Kell St. Fourteen others were injured there.", {("wounded", 14, 14)}),
         ("Doctors said nine more patients were admitted to intensive care overnight.", {("wounded", 9, 9)}),
     ],
 )

@@ -68,6 +68,8 @@ class CasualtyClaims:
         self.speculative = frozenset(raw["speculative_modals"])
         self.including = frozenset(raw["including"])
         self.gapped_preps = frozenset(raw["gapped_preps"])
+        self.passive_aux = frozenset(raw["passive_after"]["aux"])
+        self.passive_be = frozenset(raw["passive_after"]["be"])
         self.each = frozenset(raw["each"])
         cumulative = raw["cumulative"]
         self.since = frozenset(cumulative["since"])
@@ -278,11 +280,26 @@ class CasualtyClaims:
                 return kind, "adjective-after"
             if nxt.pos_ == "VERB" and nxt.tag_ in ("VBD", "VBN") and nxt.lemma_.lower() in self.intransitive:
                 return self.intransitive[nxt.lemma_.lower()], "intransitive-after"  # "police confirm 32 died"
+            found = self._passive_after(doc, nxt_i)
+            if found is not None:
+                return found, "passive-after"
         for child in noun.children:  # "83 troops killed" parsed as acl/amod
             if child.dep_ in ("acl", "amod") and child.i > noun.i and child.lower_ in self.adjectives:
                 if not any(c.dep_ in _OBJECT_DEPS for c in child.children):
                     return self.adjectives[child.lower_], "participle"
         return None
+
+    def _passive_after(self, doc: Doc, i: int) -> ClaimKind | None:
+        """'19 others were injured' read on the surface, when the parse hangs the noun elsewhere."""
+        j = i
+        while j < min(len(doc), i + 3) and doc[j].lower_ in self.passive_aux:
+            j += 1
+        if j == i or j >= len(doc) or doc[j - 1].lower_ not in self.passive_be:
+            return None
+        kind = self.adjectives.get(doc[j].lower_)
+        if kind is None or any(c.dep_ in _OBJECT_DEPS for c in doc[j].children):
+            return None
+        return kind
 
     def _by_modifier(self, fig: Figure, noun: Token) -> tuple[ClaimKind, str] | None:
         """'three other wounded people were being treated': the noun's own casualty adjective, when no verb tells."""

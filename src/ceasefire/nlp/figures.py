@@ -49,6 +49,9 @@ def _date_tokens(doc: Doc) -> frozenset[int]:
     return frozenset(out)
 
 
+_SENTENCE_ENDS = frozenset({".", "!", "?", ":", ";", "\"", "\u201c"})
+
+
 def _is_core(tok: Token, words: QuantityWords, heads: frozenset[str], dates: frozenset[int]) -> bool:
     low = tok.lower_
     if tok.i in dates:
@@ -59,8 +62,12 @@ def _is_core(tok: Token, words: QuantityWords, heads: frozenset[str], dates: fro
         return False
     if tok.tag_ == "CD" or tok.text.replace(",", "").isdigit():
         return True
-    # a number word opening a paragraph is often tagged a proper noun ("\n\nThirteen officers were killed")
-    return tok.is_alpha and (tok.i == 0 or tok.nbor(-1).is_space)
+    # a number word opening a paragraph or a sentence is often tagged a proper noun ("\n\nThirteen officers were
+    # killed", "... along the LoC. Nineteen others were hurt")
+    if not tok.is_alpha or not tok.text[0].isupper():
+        return False
+    before = tok.nbor(-1).text if tok.i > 0 else ""
+    return not before or before.isspace() or before in _SENTENCE_ENDS or before.endswith(".")
 
 
 def _bound_before(doc: Doc, start: int, words: QuantityWords) -> int:
