@@ -176,3 +176,16 @@ def test_a_figure_is_never_the_claimant_of_another(extractor) -> None:
     claims = claims_of(extractor.extract([make_report(text)])[0])
     assert {(c.kind.value, c.figure.min, c.figure.max) for c in claims} == {("killed", 27, None), ("wounded", 64, 64)}
     assert "64 others" not in {c.source.name for c in claims}
+
+
+def test_a_passive_report_speaks_for_the_last_claimant(extractor) -> None:
+    text = "The agency said two people were killed in Tarsa. One death each was reported in Molen and Kasso."
+    claims = claims_of(extractor.extract([make_report(text)])[0])
+    assert [c.source.name.lower() for c in claims] == ["agency"] * 3
+    text = "The agency said the shelling went on. Two deaths were reported in Molen."
+    assert one_claim(extractor, text).source.name == "Wire Daily"  # no claim before it: the outlet's voice
+
+
+def test_the_agent_of_a_passive_report_is_the_claimant(extractor) -> None:
+    claim = one_claim(extractor, "Three deaths were reported by the coastguard on Sunday.")
+    assert "coastguard" in claim.source.name.lower()

@@ -56,12 +56,28 @@ class Attributor:
             return doc
         sents = list(doc.sents)
         index = {sent.start: i for i, sent in enumerate(sents)}
-        for span in doc.spans[self.claims_key]:
+        last: tuple[int, Attribution] | None = None  # the latest claim with a claimant: (sentence, attribution)
+        for span in sorted(doc.spans[self.claims_key], key=lambda s: s.start):
             att = self.attribute(span)
+            here = index[span.sent.start]
             if att.claimant is None and _quoted(span.sent):
-                att = self._quote_speaker(sents, index[span.sent.start], att.hedged) or att
+                att = self._quote_speaker(sents, here, att.hedged) or att
+            if att.claimant is None and last is not None and here - last[0] <= 1 and self._reported(span):
+                att = Attribution(last[1].claimant, last[1].origin, att.hedged, "reported-carried")
+            if att.claimant is not None:
+                last = (here, att)
             span._.cf_attribution = att
         return doc
+
+    def _reported(self, span: Span) -> bool:
+        """'One death each was reported in Tarsa': a passive speech verb with no agent speaks for the last claimant."""
+        verb = span.root
+        while verb.pos_ != "VERB" and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.speech:
+            return False
+        deps = {c.dep_ for c in verb.children}
+        return "auxpass" in deps and "agent" not in deps
 
     def _quote_speaker(self, sents: list[Span], i: int, hedged: bool) -> Attribution | None:
         """A quotation running over several sentences: the speaker named in a nearby sentence of it.
@@ -147,6 +163,9 @@ class Attributor:
                     origin = np_bounds(obj)
             subj = next((c for c in current.children if c.dep_ in _SUBJECTS), None)
             if subj is not None and subj.dep_ == "nsubjpass" and lemma not in self.passive_speakers:
+                agent = next((g for c in current.children if c.dep_ == "agent" for g in c.children), None)
+                if agent is not None and agent.dep_ == "pobj":
+                    return np_bounds(agent), origin  # 'three deaths were reported by the army'
                 return None  # 'one death was reported', 'the fire is said to have spread': no speaker
             if subj is not None and subj.lower_ not in ("that", "there"):
                 return np_bounds(subj), origin or self._citing(current)
