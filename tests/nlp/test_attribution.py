@@ -189,3 +189,17 @@ def test_a_passive_report_speaks_for_the_last_claimant(extractor) -> None:
 def test_the_agent_of_a_passive_report_is_the_claimant(extractor) -> None:
     claim = one_claim(extractor, "Three deaths were reported by the coastguard on Sunday.")
     assert "coastguard" in claim.source.name.lower()
+
+
+def test_the_statement_speaks_for_its_issuer(extractor) -> None:
+    text = (
+        'The Kessa Relief Committee said in a statement that the market was shelled. "So far, 31 traders have '
+        'been killed," the statement added.'
+    )
+    assert one_claim(extractor, text).source.name == "Kessa Relief Committee"
+
+
+def test_we_in_a_quotation_is_the_last_claimant(extractor) -> None:
+    text = 'The Lomi clinic said 12 people had died on Monday. "We have recorded four more bodies since then."'
+    claims = claims_of(extractor.extract([make_report(text)])[0])
+    assert {c.source.name for c in claims} == {"Lomi clinic"}
