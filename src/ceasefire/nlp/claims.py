@@ -206,6 +206,7 @@ class CasualtyClaims:
         holders = [noun, noun.head] if noun.dep_ in _OBJECT_DEPS else [noun]
         marker = next((c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in self.including), None)
         first = next((c for c in marker.children if c.dep_ == "pobj"), None) if marker is not None else None
+        first = first or _set_off(noun)  # '14 people -- nine pupils and five nurses -- were killed'
         if first is None or info.scope != "total":
             return []
         by_noun = {ref[2]: ref for ref in refs}
@@ -467,3 +468,15 @@ class CasualtyClaims:
         if len(after) == 2 and after[0].lower_ == "of" and after[1].lower_ in self.partial:
             return "partial"  # "ten of whom", "four of them"
         return "total"
+
+
+_SET_OFF = frozenset({"--", "\u2014", "\u2013", "("})
+
+
+def _set_off(noun: Token) -> Token | None:
+    """An apposition set off by a dash or a bracket that lists groups: the parts of the noun's stated figure."""
+    for c in noun.children:
+        if c.dep_ == "appos" and c.i > noun.i and any(t.text in _SET_OFF for t in noun.doc[noun.i + 1 : c.left_edge.i]):
+            return c
+    return None
+

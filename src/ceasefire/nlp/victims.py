@@ -59,6 +59,7 @@ class VictimWords:
     harm_nouns: frozenset[str]  # "injuries", "wounds", "burns"
     care_verbs: frozenset[str]  # "treated", "hospitalised", "admitted"
     care_places: frozenset[str]  # "at a hospital", "for injuries"
+    sexes: frozenset[str]  # "two women and one man": a list by sex alone is its sum only
     unreported: frozenset[str]  # "no casualties were reported": no zero figure
 
 
@@ -104,6 +105,8 @@ def _members(head: Token) -> list[Token]:
     out = [head, *head.conjuncts]
     for appos in head.children:  # "14 miners, five guards and a cook" parsed as an apposition with conjuncts
         if appos.dep_ == "appos" and appos.conjuncts and any(c.dep_ == "nummod" for c in appos.children):
+            if any(t.text in ("--", "\u2014", "\u2013", "(") for t in head.doc[head.i + 1 : appos.left_edge.i]):
+                continue  # '14 people -- nine pupils and five nurses --': a breakdown of the stated figure
             out += [appos, *appos.conjuncts]
     if head.dep_ == "pobj":  # "the murder of X and of Y"
         prep = head.head
@@ -292,7 +295,7 @@ def find_victims(
                 tuple(m.i for m in members),
                 "victims-" + rule,
                 predicate=tok.i,
-                parts=tuple(parts) if _by_group(members, by_token) else (),
+                parts=tuple(parts) if _by_group(members, by_token, words) else (),
             )
         )
     return _sum_conjoined(doc, out)
@@ -327,9 +330,11 @@ def _sum_conjoined(doc: Doc, found: list[Victims]) -> list[Victims]:
     return out
 
 
-def _by_group(members: list[Token], by_token: dict[int, FigureRef]) -> bool:
-    """A list of victim groups, one claim each beside the sum: a numbered member ('three women and a man')."""
-    return len(members) >= 2 and any(m.i in by_token for m in members)
+def _by_group(members: list[Token], by_token: dict[int, FigureRef], words: VictimWords) -> bool:
+    """A list of victim groups, one claim each beside the sum: a numbered member, and not a list by sex alone."""
+    if len(members) < 2 or not any(m.i in by_token for m in members):
+        return False
+    return not all(m.lemma_.lower() in words.sexes or m.lower_ in words.sexes for m in members)
 
 
 def _hidden_members(tok: Token) -> int:
