@@ -203,3 +203,9 @@ def test_we_in_a_quotation_is_the_last_claimant(extractor) -> None:
     text = 'The Lomi clinic said 12 people had died on Monday. "We have recorded four more bodies since then."'
     claims = claims_of(extractor.extract([make_report(text)])[0])
     assert {c.source.name for c in claims} == {"Lomi clinic"}
+
+
+def test_a_paper_named_like_a_document_is_itself(extractor) -> None:
+    text = "Mayor Ruiz said the square was calm. The Post says three people were injured."
+    claim = one_claim(extractor, text)
+    assert claim.source.name == "Post"

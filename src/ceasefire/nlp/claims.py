@@ -313,6 +313,8 @@ class CasualtyClaims:
         """The kind a verb gives its victims: 'killed', 'shot dead', 'shot and killed', 'killed or wounded'."""
         lemma = verb.lemma_.lower()
         kind = self.verbs.get(lemma)
+        for particle in (c for c in verb.children if kind is None and c.dep_ == "prt"):
+            kind = self.verbs.get(f"{lemma} {particle.lower_}")  # "gunned down 9 truckers and a guard"
         if kind is None and lemma in self.fatal_verbs:
             for child in verb.subtree:
                 if child.lower_ in self.fatal_modifiers and (child.head == verb or child.head.head == verb):
