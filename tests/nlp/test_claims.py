@@ -205,3 +205,16 @@ def test_gapped_figures_and_each_place(extractor, text: str, expected: list) -> 
     claims = claims_of(extractor.extract([make_report(text)])[0])
     assert sorted((c.kind.value, c.figure.min) for c in claims) == sorted(expected)
     assert len({c.source.name for c in claims}) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Twelve of the dead were guards.", {("killed", 12, 12)}),
+        ("Four porters were among those killed.", {("killed", 4, 4)}),
+        ("Three of the injured were children.", {("wounded", 3, 3)}),
+        ("Two of the candidates were among the favourites.", set()),
+    ],
+)
+def test_among_the_dead(extractor, text: str, expected: set) -> None:
+    assert found(extractor, text) == expected

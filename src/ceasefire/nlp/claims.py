@@ -68,6 +68,7 @@ class CasualtyClaims:
         self.speculative = frozenset(raw["speculative_modals"])
         self.including = frozenset(raw["including"])
         self.gapped_preps = frozenset(raw["gapped_preps"])
+        self.among_preps = frozenset(raw["among_preps"])
         self.passive_aux = frozenset(raw["passive_after"]["aux"])
         self.passive_be = frozenset(raw["passive_after"]["be"])
         self.each = frozenset(raw["each"])
@@ -258,11 +259,30 @@ class CasualtyClaims:
             or self._by_toll(root)
             or self._by_preceding_verb(doc, fig, noun)
             or self._by_modifier(fig, noun)
+            or self._by_among(noun)
         )
         if found is None or (found[1] not in ("toll", "number-of") and self._hypothetical(noun)):
             return None
         kind, rule = found
         return ClaimInfo(kind, fig.quantity, self._victims(doc, fig, root, noun), self._scope(doc, fig, noun), rule)
+
+    def _by_among(self, noun: Token) -> tuple[ClaimKind, str] | None:
+        """'twelve of the dead were guards', 'two nurses were among the dead / those killed'."""
+        holders = [noun]
+        if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+            holders.append(noun.head)
+        for holder in holders:
+            for prep in holder.children:
+                if prep.dep_ != "prep" or prep.lower_ not in self.among_preps:
+                    continue
+                if prep.lower_ == "of" and holder is not noun:
+                    continue
+                for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                    words = [obj, *(c for c in obj.children if c.dep_ in ("acl", "amod"))]
+                    kind = next((self.adjectives[w.lower_] for w in words if w.lower_ in self.adjectives), None)
+                    if kind is not None:
+                        return kind, "among-the-dead"
+        return None
 
     def _hypothetical(self, noun: Token) -> bool:
         """'there might have been two people killed', 'could have killed 20': no statement of a casualty."""
