@@ -61,10 +61,10 @@ def test_canonical_names_and_alias(extractor) -> None:
 
 
 def test_outlet_voice(extractor) -> None:
-    claim = one_claim(extractor, "Twelve people were killed when a car bomb exploded outside the court.")
+    claim = one_claim(extractor, "Twelve people were killed when a truck bomb went off near the court.")
     assert claim.source.name == "Wire Daily"
     assert claim.source.type == SourceType.OUTLET
-    claim = one_claim(extractor, "Twelve people were killed when a car bomb exploded.", outlet=None)
+    claim = one_claim(extractor, "Twelve people were killed when a truck bomb went off.", outlet=None)
     assert claim.source.name == "unknown outlet"
 
 
@@ -179,9 +179,9 @@ def test_a_figure_is_never_the_claimant_of_another(extractor) -> None:
 
 
 def test_a_passive_report_speaks_for_the_last_claimant(extractor) -> None:
-    text = "The agency said two people were killed in Tarsa. One death each was reported in Molen and Kasso."
+    text = "The agency said two people were killed in Tarsa. Three deaths were reported at Molen on Friday."
     claims = claims_of(extractor.extract([make_report(text)])[0])
-    assert [c.source.name.lower() for c in claims] == ["agency"] * 3
+    assert [c.source.name.lower() for c in claims] == ["agency"] * 2
     text = "The agency said the shelling went on. Two deaths were reported in Molen."
     assert one_claim(extractor, text).source.name == "Wire Daily"  # no claim before it: the outlet's voice
 

@@ -193,12 +193,12 @@ def test_modifiers_succumbing_and_care(extractor, text: str, expected: set) -> N
     ("text", "expected"),
     [
         (
-            "The agency said two people were killed in the village of Tarsa, three in Molen and one in Kasso.",
+            "Shelling killed two herders near Tarsa, three near Molen and one near Kasso, the agency said.",
             [("killed", 2), ("killed", 3), ("killed", 1)],
         ),
         ("Police said five guards died in Tarsa and two in Molen.", [("killed", 5), ("killed", 2)]),
         ("Rebels killed three soldiers in Tarsa, police said, and 20 in Molen fled.", [("killed", 3)]),
-        ("One death each was reported in Tarsa, Molen and Kasso.", [("killed", 1)] * 3),
+        ("Two bodies each were found at Molen and Kasso on Friday.", [("killed", 2)] * 2),
     ],
 )
 def test_gapped_figures_and_each_place(extractor, text: str, expected: list) -> None:
@@ -211,7 +211,7 @@ def test_gapped_figures_and_each_place(extractor, text: str, expected: list) -> 
     ("text", "expected"),
     [
         ("Twelve of the dead were guards.", {("killed", 12, 12)}),
-        ("Four porters were among those killed.", {("killed", 4, 4)}),
+        ("Four porters were among the people killed at the depot.", {("killed", 4, 4)}),
         ("Three of the injured were children.", {("wounded", 3, 3)}),
         ("Two of the candidates were among the favourites.", set()),
     ],

@@ -70,7 +70,7 @@ class Attributor:
         return doc
 
     def _reported(self, span: Span) -> bool:
-        """'One death each was reported in Tarsa': a passive speech verb with no agent speaks for the last claimant."""
+        """'Three deaths were reported at Molen': a passive speech verb with no agent speaks for the last claimant."""
         verb = span.root
         while verb.pos_ != "VERB" and verb.head.i != verb.i:
             verb = verb.head

@@ -99,7 +99,7 @@ class CasualtyClaims:
         return doc
 
     def _gapped(self, doc: Doc, spans: list[Span], figs: list[Figure]) -> list[Span]:
-        """'two were killed in Tarsa, four in Molen and one in Kasso': figures that repeat a claim's place phrase."""
+        """'killed two herders near Tarsa, three near Molen': figures that repeat a claim's place phrase."""
         out: list[Span] = []
         taken = {t.i for s in spans for t in s}
         for span in spans:
@@ -126,7 +126,7 @@ class CasualtyClaims:
         return out
 
     def _each(self, span: Span) -> list[Span]:
-        """'one death each was reported in Tarsa, Molen and Kasso': the claim again for every further place."""
+        """'two bodies each were found at Molen and Kasso': the claim again for every further place."""
         info: ClaimInfo = span._.cf_claim
         window = span.doc[span.end : min(span.end + 2, span.sent.end)]
         if not any(t.lower_ in self.each for t in window):
