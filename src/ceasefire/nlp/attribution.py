@@ -44,6 +44,7 @@ class Attributor:
         raw = load_json(words_file)
         self.speech = frozenset(raw["speech_verbs"])
         self.cite = frozenset(raw["cite_verbs"])
+        self.passive_speakers = frozenset(raw["passive_speakers"])
         self.according = tuple(raw["according"])
         self.pronouns = frozenset(raw["pronouns"])
         self.subordinators = frozenset(raw["subordinators"])
@@ -55,12 +56,28 @@ class Attributor:
             return doc
         sents = list(doc.sents)
         index = {sent.start: i for i, sent in enumerate(sents)}
-        for span in doc.spans[self.claims_key]:
+        last: tuple[int, Attribution] | None = None  # the latest claim with a claimant: (sentence, attribution)
+        for span in sorted(doc.spans[self.claims_key], key=lambda s: s.start):
             att = self.attribute(span)
+            here = index[span.sent.start]
             if att.claimant is None and _quoted(span.sent):
-                att = self._quote_speaker(sents, index[span.sent.start], att.hedged) or att
+                att = self._quote_speaker(sents, here, att.hedged) or att
+            if att.claimant is None and last is not None and here - last[0] <= 1 and self._reported(span):
+                att = Attribution(last[1].claimant, last[1].origin, att.hedged, "reported-carried")
+            if att.claimant is not None:
+                last = (here, att)
             span._.cf_attribution = att
         return doc
+
+    def _reported(self, span: Span) -> bool:
+        """'Three deaths were reported at Molen': a passive speech verb with no agent speaks for the last claimant."""
+        verb = span.root
+        while verb.pos_ != "VERB" and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.speech:
+            return False
+        deps = {c.dep_ for c in verb.children}
+        return "auxpass" in deps and "agent" not in deps
 
     def _quote_speaker(self, sents: list[Span], i: int, hedged: bool) -> Attribution | None:
         """A quotation running over several sentences: the speaker named in a nearby sentence of it.
@@ -89,7 +106,7 @@ class Attributor:
         fallback: tuple[CharSpan, CharSpan | None] | None = None
         for verb in (a for a in root.ancestors if a in verbs):  # nearest governing speech verb first
             found = self._from_verb(verb)
-            if found is None:
+            if found is None or self._overlaps(found[0], span):
                 continue
             if not self._is_pronoun(sent.doc, found[0]):
                 return Attribution(found[0], found[1], hedged, "governing-verb")
@@ -100,15 +117,22 @@ class Attributor:
         if according is not None:
             return Attribution(according, None, hedged, "according-to")
         for verb in sorted(verbs, key=lambda v: abs(v.i - root.i)):
-            if self._in_subordinate(verb):
+            if self._in_subordinate(verb) or not _main_clause(verb, self.subordinators):
                 continue
             found = self._from_verb(verb)
+            if found is not None and self._overlaps(found[0], span):  # '..., 82 others injured, a group said'
+                before = _np_before(verb)
+                found = (before, None) if before is not None and not self._overlaps(before, span) else None
             if found is not None:
                 return Attribution(found[0], found[1], hedged, "sentence-verb")
         tail = self._headline_tail(sent)
         if tail is not None:
             return Attribution(tail, None, hedged, "headline-tail")
         return Attribution(None, None, hedged, "outlet")
+
+    def _overlaps(self, claimant: CharSpan, span: Span) -> bool:
+        """A claimant that holds a casualty figure ('One death was reported', '82 others ... said') is none."""
+        return any(claimant[0] < s.end_char and s.start_char < claimant[1] for s in span.doc.spans[self.claims_key])
 
     def _in_subordinate(self, verb: Token) -> bool:
         """'killed when, witnesses say, he refused to stop': the aside speaks of the subordinate clause only."""
@@ -138,6 +162,11 @@ class Attributor:
                 if obj is not None:
                     origin = np_bounds(obj)
             subj = next((c for c in current.children if c.dep_ in _SUBJECTS), None)
+            if subj is not None and subj.dep_ == "nsubjpass" and lemma not in self.passive_speakers:
+                agent = next((g for c in current.children if c.dep_ == "agent" for g in c.children), None)
+                if agent is not None and agent.dep_ == "pobj":
+                    return np_bounds(agent), origin  # 'three deaths were reported by the army'
+                return None  # 'one death was reported', 'the fire is said to have spread': no speaker
             if subj is not None and subj.lower_ not in ("that", "there"):
                 return np_bounds(subj), origin or self._citing(current)
             if current.dep_ in ("acl", "relcl") and current.head.pos_ in ("NOUN", "PROPN"):
@@ -186,7 +215,9 @@ class Attributor:
         if not colons:
             return None
         lead = [t for t in sent[: colons[0].i - sent.start] if not t.is_space]
-        if 0 < len(lead) <= 3 and all(t.pos_ in ("PROPN", "NOUN") and t.ent_type_ not in _PLACES for t in lead):
+        dateline = all(t.text.isupper() and len(t.text) > 1 for t in lead)  # 'KANDA: Twelve people were killed'
+        named = all(t.pos_ in ("PROPN", "NOUN") and t.ent_type_ not in _PLACES for t in lead)
+        if 0 < len(lead) <= 3 and not dateline and named:
             return (lead[0].idx, lead[-1].idx + len(lead[-1].text))
         tail = [t for t in sent[colons[-1].i - sent.start + 1 :] if not t.is_space]
         while tail and tail[-1].is_punct:
@@ -196,6 +227,17 @@ class Attributor:
         if not any(t.pos_ in ("PROPN", "NOUN") for t in tail):
             return None
         return (tail[0].idx, tail[-1].idx + len(tail[-1].text))
+
+
+def _main_clause(verb: Token, subordinators: frozenset[str]) -> bool:
+    """A speech verb that speaks for the whole sentence ('..., the governor wrote'), not one inside a clause of
+    its own ('over what it said were violations', 'when the army said it was attacking')."""
+    tok = verb
+    while tok.dep_ in ("conj", "parataxis") and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ in ("pcomp", "relcl", "acl", "csubj") or (tok.dep_ == "ccomp" and tok.head.pos_ == "ADP"):
+        return False
+    return not any(c.dep_ in ("mark", "advmod") and c.lower_ in subordinators for c in tok.children)
 
 
 def _lives_verb(root: Token) -> set[Token]:

@@ -21,7 +21,7 @@ from .figures import Figure, find_figures
 from .lexicon import load_json
 from .phrases import CharSpan
 from .quantities import quantity_words
-from .victims import VictimWords, find_victims, wounded_remainder, zero_claims
+from .victims import Victims, VictimWords, find_victims, wounded_remainder, zero_claims
 
 __all__ = ["ClaimInfo", "CasualtyClaims"]
 
@@ -64,6 +64,20 @@ class CasualtyClaims:
         self.verb_forms = {k: ClaimKind(v) for k, v in raw["verb_forms"].items()}
         self.copulas = frozenset(raw["copulas"])
         self.count_nouns = frozenset(raw["count_nouns"])
+        self.count_noun_not_with = frozenset(raw["count_noun_not_with"])
+        self.speculative = frozenset(raw["speculative_modals"])
+        self.including = frozenset(raw["including"])
+        self.gapped_preps = frozenset(raw["gapped_preps"])
+        self.among_preps = frozenset(raw["among_preps"])
+        self.passive_aux = frozenset(raw["passive_after"]["aux"])
+        self.passive_be = frozenset(raw["passive_after"]["be"])
+        self.each = frozenset(raw["each"])
+        cumulative = raw["cumulative"]
+        self.since = frozenset(cumulative["since"])
+        self.period_nouns = frozenset(cumulative["nouns"])
+        self.period_preps = frozenset(cumulative["in_preps"])
+        self.truce_words = frozenset(cumulative["truce_words"])
+        self.period_in = frozenset(cumulative["in_nouns"])
         self.words = quantity_words()
         vw = raw["victim_words"]
         self.victim_words = VictimWords(**{k: frozenset(w.lower() for w in vw[k]) for k in VictimWords.__annotations__})
@@ -77,8 +91,88 @@ class CasualtyClaims:
                 span = doc[fig.start : fig.end]
                 span._.cf_claim = info
                 spans.append(span)
-        doc.spans[self.spans_key] = self._counted(doc, spans, figs)
+        spans += self._gapped(doc, spans, figs)
+        spans += [e for s in spans for e in self._each(s)]
+        doc.spans[self.spans_key] = [
+            s for s in self._counted(doc, spans, figs) if not self._cumulative(s) and not self._unreported(s)
+        ]
         return doc
+
+    def _gapped(self, doc: Doc, spans: list[Span], figs: list[Figure]) -> list[Span]:
+        """'killed two herders near Tarsa, three near Molen': figures that repeat a claim's place phrase."""
+        out: list[Span] = []
+        taken = {t.i for s in spans for t in s}
+        for span in spans:
+            prev, first = span, True
+            for fig in figs:
+                if fig.start < prev.end or fig.start in taken or doc[fig.start].sent != span.sent:
+                    continue
+                before, after = doc[fig.start - 1], doc[fig.end] if fig.end < len(doc) else None
+                if before.lower_ not in (",", "and") or after is None or after.lower_ not in self.gapped_preps:
+                    break
+                between = doc[prev.end : fig.start]
+                if first and not any(t.lower_ == after.lower_ for t in between):
+                    break  # no parallel place phrase in the claim's own clause
+                verbs = not first and any(t.tag_ in _VERB_TAGS for t in between)
+                if verbs or doc[fig.core_start].dep_.startswith("nsubj"):
+                    break  # 'and 20 in Molen fled': a clause of its own
+                info: ClaimInfo = span._.cf_claim
+                gap = doc[fig.start : fig.end]
+                place = next((c for c in after.children if c.dep_ == "pobj"), after)
+                gap._.cf_claim = ClaimInfo(info.kind, fig.quantity, None, place.text, "gapped")
+                out.append(gap)
+                taken.update(range(fig.start, fig.end))
+                prev, first = gap, False
+        return out
+
+    def _each(self, span: Span) -> list[Span]:
+        """'two bodies each were found at Molen and Kasso': the claim again for every further place."""
+        info: ClaimInfo = span._.cf_claim
+        window = span.doc[span.end : min(span.end + 2, span.sent.end)]
+        if not any(t.lower_ in self.each for t in window):
+            return []
+        verb = span.root
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        places = [c for p in verb.children if p.dep_ == "prep" for c in p.children if c.dep_ == "pobj"]
+        if not places:
+            return []
+        out: list[Span] = []
+        for place in places[0].conjuncts:
+            extra = span.doc[place.i : place.i + 1]
+            extra._.cf_claim = ClaimInfo(info.kind, info.quantity, None, place.text, "each")
+            out.append(extra)
+        return out
+
+    def _unreported(self, span: Span) -> bool:
+        """'No casualties were reported', 'no injuries were reported': an absence of reports, no zero figure."""
+        q = span._.cf_claim.quantity
+        if q.min != 0 or q.max != 0:
+            return False
+        root = span.root
+        verb = root.head  # passive, no reporter named; 'the army reported no deaths' is a zero figure
+        return root.dep_ == "nsubjpass" and verb.lemma_.lower() in self.victim_words.unreported
+
+    def _cumulative(self, span: Span) -> bool:
+        """A war's or a period's total ('the conflict has claimed 40,000 lives since 2009'), no incident's claim."""
+        if any(t.lower_ in self.truce_words for t in span.sent):  # 'since the truce began': a claim
+            return False
+        since = period = False
+        for clause in span.root.ancestors:
+            for c in (*clause.children, *(g for v in clause.conjuncts for g in v.children)):
+                if c.dep_ == "mark" and c.head.dep_ == "advcl" and c.i < span.start:
+                    continue  # 'the worst since 13 people were killed in May': an earlier incident recalled
+                if c.lower_ in self.since and c.dep_ in ("prep", "advmod", "mark"):
+                    objects = [g for g in c.children if g.dep_ == "pobj"]
+                    if not objects or any(g.ent_type_ not in ("DATE", "TIME", "CARDINAL") for g in objects):
+                        return True  # 'since the start of the offensive', 'which have since left'
+                    since = True  # 'since 2009'
+                if c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("NN", "NNS"):
+                    period = period or c.lemma_.lower() in self.period_nouns
+                if c.dep_ == "prep" and c.lower_ in self.period_preps:
+                    if any(g.dep_ == "pobj" and g.lemma_.lower() in self.period_in for g in c.children):
+                        return True  # 'killed in the conflict'
+        return since and period
 
     def _counted(self, doc: Doc, spans: list[Span], figs: list[Figure]) -> list[Span]:
         """Add victims counted without a figure and victim lists summed; drop the members summed."""
@@ -92,6 +186,7 @@ class CasualtyClaims:
         found += wounded_remainder(doc, refs, self.verb_kind, self.fatal_verbs, self.victim_words)
         summed = {i for v in found if len(v.members) > 1 for i in v.members}
         kept = [s for s in spans if not any(t.i in summed for t in s) and s.root.head.i not in summed]
+        kept += [p for s in kept for p in self._included(doc, s, refs)]
         for v in found:
             span = doc[v.start : v.end]
             if any(s.start <= span.start < s.end or span.start <= s.start < span.end for s in kept):
@@ -101,7 +196,50 @@ class CasualtyClaims:
             victims = (first.idx, last.idx + len(last.text))
             span._.cf_claim = ClaimInfo(v.kind, v.quantity, victims, "total", v.rule, v.extra_kinds)
             kept.append(span)
+            kept.extend(self._parts(doc, v))
         return sorted(kept, key=lambda s: (s.start, s.end))
+
+    def _included(self, doc: Doc, span: Span, refs: list[tuple[int, int, int, Quantity]]) -> list[Span]:
+        """'killing 24 people, including 19 pupils and a teacher': the parts of a stated total, scoped, no sum."""
+        info: ClaimInfo = span._.cf_claim
+        root = span.root
+        noun = root.head if root.dep_ in _NOMINAL_DEPS and root.head.i >= span.end else root
+        holders = [noun, noun.head] if noun.dep_ in _OBJECT_DEPS else [noun]
+        marker = next((c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in self.including), None)
+        first = next((c for c in marker.children if c.dep_ == "pobj"), None) if marker is not None else None
+        first = first or _set_off(noun)  # '14 people -- nine pupils and five nurses -- were killed'
+        if first is None or info.scope != "total":
+            return []
+        by_noun = {ref[2]: ref for ref in refs}
+        out: list[Span] = []
+        for member in (first, *first.conjuncts):
+            ref = by_noun.get(member.i)
+            if ref is not None:
+                part, quantity = doc[ref[0] : ref[1]], ref[3]
+            elif member.tag_ in ("NN", "NNP") and any(
+                c.lower_ in self.victim_words.single_determiners for c in member.children
+            ):
+                part, quantity = doc[member.left_edge.i : member.i + 1], Quantity(1, 1)
+            else:
+                continue
+            part._.cf_claim = ClaimInfo(
+                info.kind, quantity, (member.idx, member.idx + len(member.text)), member.lower_, "including"
+            )
+            out.append(part)
+        return out
+
+    @staticmethod
+    def _parts(doc: Doc, v: Victims) -> list[Span]:
+        """'12 children and 9 women were killed': each group a claim scoped to its victims, beside the sum."""
+        out: list[Span] = []
+        for part in v.parts:
+            span = doc[part.start : part.end]
+            words = doc[part.victims[0] : part.victims[1]]
+            chars = (words.start_char, words.end_char) if len(words) else None
+            scope = words.root.lower_ if len(words) else "part"
+            span._.cf_claim = ClaimInfo(v.kind, part.quantity, chars, scope, "part-" + v.rule)
+            out.append(span)
+        return out
 
     # ------------------------------------------------------------------ rules
 
@@ -120,11 +258,36 @@ class CasualtyClaims:
             or self._by_count_noun(noun)
             or self._by_toll(root)
             or self._by_preceding_verb(doc, fig, noun)
+            or self._by_modifier(fig, noun)
+            or self._by_among(noun)
         )
-        if found is None:
+        if found is None or (found[1] not in ("toll", "number-of") and self._hypothetical(noun)):
             return None
         kind, rule = found
         return ClaimInfo(kind, fig.quantity, self._victims(doc, fig, root, noun), self._scope(doc, fig, noun), rule)
+
+    def _by_among(self, noun: Token) -> tuple[ClaimKind, str] | None:
+        """'twelve of the dead were guards', 'two nurses were among the dead / those killed'."""
+        holders = [noun]
+        if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+            holders.append(noun.head)
+        for holder in holders:
+            for prep in holder.children:
+                if prep.dep_ != "prep" or prep.lower_ not in self.among_preps:
+                    continue
+                if prep.lower_ == "of" and holder is not noun:
+                    continue
+                for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                    words = [obj, *(c for c in obj.children if c.dep_ in ("acl", "amod"))]
+                    kind = next((self.adjectives[w.lower_] for w in words if w.lower_ in self.adjectives), None)
+                    if kind is not None:
+                        return kind, "among-the-dead"
+        return None
+
+    def _hypothetical(self, noun: Token) -> bool:
+        """'there might have been two people killed', 'could have killed 20': no statement of a casualty."""
+        pred = noun.head
+        return any(c.dep_ == "aux" and c.lower_ in self.speculative for c in pred.children)
 
     def _by_adjective(self, doc: Doc, fig: Figure, noun: Token) -> tuple[ClaimKind, str] | None:
         if noun.i >= fig.end and noun.lower_ in self.adjectives:  # "five dead", "16 injured"
@@ -136,16 +299,42 @@ class CasualtyClaims:
             # "120 others wounded", "nine civilians dead"; not "two jets killed 60 soldiers"
             if kind is not None and not any(c.dep_ in _OBJECT_DEPS for c in nxt.children):
                 return kind, "adjective-after"
+            if nxt.pos_ == "VERB" and nxt.tag_ in ("VBD", "VBN") and nxt.lemma_.lower() in self.intransitive:
+                return self.intransitive[nxt.lemma_.lower()], "intransitive-after"  # "police confirm 32 died"
+            found = self._passive_after(doc, nxt_i)
+            if found is not None:
+                return found, "passive-after"
         for child in noun.children:  # "83 troops killed" parsed as acl/amod
             if child.dep_ in ("acl", "amod") and child.i > noun.i and child.lower_ in self.adjectives:
                 if not any(c.dep_ in _OBJECT_DEPS for c in child.children):
                     return self.adjectives[child.lower_], "participle"
         return None
 
+    def _passive_after(self, doc: Doc, i: int) -> ClaimKind | None:
+        """'19 others were injured' read on the surface, when the parse hangs the noun elsewhere."""
+        j = i
+        while j < min(len(doc), i + 3) and doc[j].lower_ in self.passive_aux:
+            j += 1
+        if j == i or j >= len(doc) or doc[j - 1].lower_ not in self.passive_be:
+            return None
+        kind = self.adjectives.get(doc[j].lower_)
+        if kind is None or any(c.dep_ in _OBJECT_DEPS for c in doc[j].children):
+            return None
+        return kind
+
+    def _by_modifier(self, fig: Figure, noun: Token) -> tuple[ClaimKind, str] | None:
+        """'three other wounded people were being treated': the noun's own casualty adjective, when no verb tells."""
+        for child in noun.children:
+            if child.dep_ == "amod" and fig.end <= child.i < noun.i and child.lower_ in self.adjectives:
+                return self.adjectives[child.lower_], "modifier"
+        return None
+
     def verb_kind(self, verb: Token) -> ClaimKind | None:
         """The kind a verb gives its victims: 'killed', 'shot dead', 'shot and killed', 'killed or wounded'."""
         lemma = verb.lemma_.lower()
         kind = self.verbs.get(lemma)
+        for particle in (c for c in verb.children if kind is None and c.dep_ == "prt"):
+            kind = self.verbs.get(f"{lemma} {particle.lower_}")  # "gunned down 9 truckers and a guard"
         if kind is None and lemma in self.fatal_verbs:
             for child in verb.subtree:
                 if child.lower_ in self.fatal_modifiers and (child.head == verb or child.head.head == verb):
@@ -165,6 +354,10 @@ class CasualtyClaims:
             head = head.head  # "killed five soldiers and three civilians"
         verb = head.head
         lemma = verb.lemma_.lower()
+        if head.dep_ in ("nsubj", "nsubjpass") and verb.pos_ == "VERB":
+            for child in verb.children:  # "nine guards were confirmed dead", "were reported killed"
+                if child.dep_ in ("oprd", "acomp", "xcomp") and child.lower_ in self.adjectives:
+                    return self.adjectives[child.lower_], "predicative"
         kind = self.verb_kind(verb)
         if head.dep_ in _OBJECT_DEPS and kind is not None:
             return kind, "object"
@@ -203,6 +396,8 @@ class CasualtyClaims:
     def _by_count_noun(self, noun: Token) -> tuple[ClaimKind, str] | None:
         lemma = noun.lemma_.lower()
         if lemma in self.nouns and noun.pos_ == "NOUN":
+            if any(c.dep_ in ("amod", "compound") and c.lower_ in self.count_noun_not_with for c in noun.children):
+                return None  # 'three government bodies'
             return self.nouns[lemma], "count-noun"
         return None
 
@@ -239,6 +434,9 @@ class CasualtyClaims:
         for child in verb.children:
             if child.dep_ not in ("nsubj", "nsubjpass", "dobj") or child.lemma_.lower() not in self.count_nouns:
                 continue
+            for clause in child.children:  # "brought to 11 the number killed"
+                if clause.dep_ in ("acl", "relcl") and clause.lemma_.lower() in self.verbs:
+                    return self.verbs[clause.lemma_.lower()]
             for prep in child.children:
                 if prep.dep_ != "prep" or prep.lower_ != "of":
                     continue
@@ -266,6 +464,9 @@ class CasualtyClaims:
             return self.verbs[prev.lemma_.lower()], "after-verb"
         if prev.lower_ in self.verb_forms and noun.dep_ not in ("nsubjpass",):
             return self.verb_forms[prev.lower_], "after-verb-form"
+        pair = f"{doc[fig.start - 2].lower_} {prev.lower_}" if fig.start > 1 else ""
+        if pair in self.verb_forms and noun.dep_ not in ("nsubjpass",):  # "Rebels Gun Down 11 Soldiers"
+            return self.verb_forms[pair], "after-verb-form"
         return None
 
     # ------------------------------------------------------------- details
@@ -289,3 +490,15 @@ class CasualtyClaims:
         if len(after) == 2 and after[0].lower_ == "of" and after[1].lower_ in self.partial:
             return "partial"  # "ten of whom", "four of them"
         return "total"
+
+
+_SET_OFF = frozenset({"--", "\u2014", "\u2013", "("})
+
+
+def _set_off(noun: Token) -> Token | None:
+    """An apposition set off by a dash or a bracket that lists groups: the parts of the noun's stated figure."""
+    for c in noun.children:
+        if c.dep_ == "appos" and c.i > noun.i and any(t.text in _SET_OFF for t in noun.doc[noun.i + 1 : c.left_edge.i]):
+            return c
+    return None
+

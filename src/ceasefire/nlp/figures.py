@@ -49,6 +49,9 @@ def _date_tokens(doc: Doc) -> frozenset[int]:
     return frozenset(out)
 
 
+_SENTENCE_ENDS = frozenset({".", "!", "?", ":", ";", "\"", "\u201c"})
+
+
 def _is_core(tok: Token, words: QuantityWords, heads: frozenset[str], dates: frozenset[int]) -> bool:
     low = tok.lower_
     if tok.i in dates:
@@ -57,7 +60,14 @@ def _is_core(tok: Token, words: QuantityWords, heads: frozenset[str], dates: fro
         return True
     if not tok.like_num or tok.ent_type_ in _NOT_COUNTS:
         return False
-    return tok.tag_ == "CD" or tok.text.replace(",", "").isdigit()
+    if tok.tag_ == "CD" or tok.text.replace(",", "").isdigit():
+        return True
+    # a number word opening a paragraph or a sentence is often tagged a proper noun ("\n\nThirteen officers were
+    # killed", "... along the LoC. Nineteen others were hurt")
+    if not tok.is_alpha or not tok.text[0].isupper():
+        return False
+    before = tok.nbor(-1).text if tok.i > 0 else ""
+    return not before or before.isspace() or before in _SENTENCE_ENDS or before.endswith(".")
 
 
 def _bound_before(doc: Doc, start: int, words: QuantityWords) -> int:
@@ -133,6 +143,25 @@ def find_figures(doc: Doc, words: QuantityWords, not_after: frozenset[str] = fro
                 q = parse_quantity(_text(doc, start, end))
             if q is not None:
                 out.append(Figure(start, end, q, ps))
+    return _opened(doc, out, words)
+
+
+def _opened(doc: Doc, figs: list[Figure], words: QuantityWords) -> list[Figure]:
+    """'so far we have counted 35 bodies', 'For now 22 people have been killed': the first exact figure after
+    such a phrase in its sentence is a lower bound."""
+    out: list[Figure] = []
+    prev_end = 0
+    for fig in figs:
+        q = fig.quantity
+        lo = max(prev_end, doc[fig.start].sent.start)
+        prev_end = fig.end
+        if q.min is None or q.min != q.max or q.approx:
+            out.append(fig)
+            continue
+        before = " " + " ".join(t.lower_ for t in doc[lo : fig.start] if not t.is_punct) + " "
+        if any(f" {phrase} " in before for phrase in words.open_before):
+            fig = Figure(fig.start, fig.end, Quantity(q.min, None, q.approx), fig.core_start)
+        out.append(fig)
     return out
 
 

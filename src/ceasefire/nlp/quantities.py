@@ -33,6 +33,7 @@ class QuantityWords:
     vague: dict[str, tuple[int | None, int | None, bool]]
     multipliers: dict[str, int]
     range_words: dict[str, str]
+    open_before: tuple[str, ...] = ()  # "so far we have counted 35": the next exact figure is a lower bound
 
     @property
     def vague_heads(self) -> frozenset[str]:
@@ -54,6 +55,7 @@ def quantity_words() -> QuantityWords:
         vague=vague,
         multipliers={k.lower(): int(v) for k, v in raw["multipliers"].items()},
         range_words={k.lower(): v for k, v in raw["range_words"].items()},
+        open_before=tuple(p.lower() for p in raw.get("open_before", [])),
     )
 
 

@@ -70,6 +70,7 @@ class SourceRegistry:
         short_heads: Sequence[str] = (),
         titles: Sequence[str] = (),
         personal: Sequence[str] = (),
+        documents: Sequence[str] = (),
     ) -> None:
         self.entries = tuple(entries)
         self._by_key: dict[str, SourceEntry] = {}
@@ -80,6 +81,7 @@ class SourceRegistry:
         self._pronouns = frozenset(p.casefold() for p in pronouns)
         self._short_heads = frozenset(h.casefold() for h in short_heads)
         self._personal = frozenset(p.casefold() for p in personal)
+        self._documents = frozenset(d.casefold() for d in documents)
         self._titles = frozenset(t.casefold().rstrip(".") for t in titles)
         self._canonical: dict[str, Source] = {}  # names already looked up: a long report names its own again
 
@@ -103,6 +105,7 @@ class SourceRegistry:
             words.get("short_heads", ()),
             words.get("titles", ()),
             words.get("personal_pronouns", ()),
+            words.get("document_heads", ()),
         )
 
     def lookup(self, written: str) -> SourceEntry | None:
@@ -156,7 +159,8 @@ class SourceRegistry:
     ) -> Source:
         """``written`` as a Source.
 
-        A pronoun ("he") takes the last claimant in ``seen``; a short reference
+        A pronoun ("he", "we") or a document named by its head ("the statement") takes the last claimant in
+        ``seen``; a short reference
         ("the monitor", "the institute") the last claimant or organisation name
         (``names``, in text order) whose name holds its head word; a bare surname
         ("Mr Ging") the last full name in ``persons`` that ends with it. All three
@@ -171,11 +175,14 @@ class SourceRegistry:
                 if len(parts) > 1 and parts[-1] == surname and self.surname_of(full) is None:
                     name = clean_written(full)
                     return Source(name=name, type=self.guess_type(name), as_written=shown)
-        if key in self._pronouns:
+        words = shown.lower().split()
+        document = len(words) == 2 and words[0] == "the" and words[1] in self._documents  # "the statement added"
+        if key in self._pronouns or document:
             if key in self._personal and persons:  # "he said": the last person named
                 name = clean_written(persons[-1])
                 return Source(name=name, type=self.guess_type(name), as_written=shown)
-            for prior in reversed(seen):
+            # a document: the organisation named last issued it; a pronoun: the last claimant
+            for prior in [*(self.canonical(n) for n in reversed(names[-1:] if document else [])), *reversed(seen)]:
                 if prior.type != SourceType.OUTLET:
                     return Source(prior.name, prior.type, as_written=shown, aligned_with=prior.aligned_with)
             return Source(name=shown, type=SourceType.UNKNOWN, as_written=shown)

@@ -1,7 +1,8 @@
 """One claim per statement: the same figure from the same source, repeated in one report, is one claim.
 
 Pure functions over model types. The key is (field, kind, min, max,
-canonical source) -- a headline's figure is a claim of its own --; a figure of one named victim
+canonical source, scope) -- a headline's figure is a claim of its own, and so is each part of a list
+('a guard and a driver') --; a figure of one named victim
 ("Omar Haddad was killed") also keys on the victim's last word, so that two victims killed in one report stay two
 claims while "Haddad was killed" repeated stays one. The first evidence is kept.
 """
@@ -13,7 +14,7 @@ from .sources import normalise_name
 
 __all__ = ["StatementKey", "statement_key", "Statements"]
 
-StatementKey = tuple[str, str, int | None, int | None, str, str]
+StatementKey = tuple[str, str, int | None, int | None, str, str, str]
 
 
 def statement_key(claim: Claim) -> StatementKey:
@@ -28,6 +29,7 @@ def statement_key(claim: Claim) -> StatementKey:
         claim.figure.max,
         normalise_name(claim.source.name),
         victim,
+        claim.scope,
     )
 
 

@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import ClaimKind, Quantity
 
-__all__ = ["VictimWords", "Victims", "find_victims", "zero_claims", "wounded_remainder"]
+__all__ = ["VictimWords", "Victims", "Part", "find_victims", "zero_claims", "wounded_remainder"]
 
 _SINGULAR_TAGS = frozenset({"NN", "NNP"})
 _ARG_DEPS = frozenset({"nsubjpass", "dobj", "obj"})
@@ -59,6 +59,8 @@ class VictimWords:
     harm_nouns: frozenset[str]  # "injuries", "wounds", "burns"
     care_verbs: frozenset[str]  # "treated", "hospitalised", "admitted"
     care_places: frozenset[str]  # "at a hospital", "for injuries"
+    sexes: frozenset[str]  # "two women and one man": a list by sex alone is its sum only
+    unreported: frozenset[str]  # "no casualties were reported": no zero figure
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,17 @@ class Victims:
     rule: str
     extra_kinds: tuple[ClaimKind, ...] = ()
     predicate: int = -1  # token of the predicate that counts them
+    parts: tuple["Part", ...] = ()  # a list's members, each a scoped claim of its own beside the sum
+
+
+@dataclass(frozen=True)
+class Part:
+    """One member of a victim list ("12 children" of "12 children and 9 women"): tokens ``start:end``."""
+
+    start: int
+    end: int
+    quantity: Quantity
+    victims: tuple[int, int]  # tokens of the victims it counts ("children")
 
 
 def _hypothetical(verb: Token, words: VictimWords) -> bool:
@@ -90,6 +103,11 @@ def _members(head: Token) -> list[Token]:
     if head.dep_ == "conj":
         return [head]
     out = [head, *head.conjuncts]
+    for appos in head.children:  # "14 miners, five guards and a cook" parsed as an apposition with conjuncts
+        if appos.dep_ == "appos" and appos.conjuncts and any(c.dep_ == "nummod" for c in appos.children):
+            if any(t.text in ("--", "\u2014", "\u2013", "(") for t in head.doc[head.i + 1 : appos.left_edge.i]):
+                continue  # '14 people -- nine pupils and five nurses --': a breakdown of the stated figure
+            out += [appos, *appos.conjuncts]
     if head.dep_ == "pobj":  # "the murder of X and of Y"
         prep = head.head
         others = [
@@ -240,13 +258,20 @@ def find_victims(
         if head.i in done or head.lower_ in words.zero_subjects or _has_zero(head, words):
             continue
         members = _members(head)
+        if rule in ("passive", "object"):  # "12 soldiers, four civilians and a guard were killed": two subjects
+            for sib in tok.children:
+                if sib.dep_ == head.dep_ and sib.i != head.i and sib.i in by_token and head.i in by_token:
+                    members += [m for m in _members(sib) if m not in members]
         values: list[Quantity] = []
+        parts: list[Part] = []
         for m in members:
             fig = by_token.get(m.i)
             if fig is not None:
                 values.append(fig[3])
+                parts.append(Part(fig[0], fig[1], fig[3], (fig[1], max(fig[1], _right(m) + 1))))
             elif _single(m, words):
                 values.append(Quantity(1 + _hidden_members(m), 1 + _hidden_members(m)))
+                parts.append(Part(m.left_edge.i, _right(m) + 1, values[-1], (m.left_edge.i, _right(m) + 1)))
             else:
                 values = []
                 break
@@ -270,6 +295,7 @@ def find_victims(
                 tuple(m.i for m in members),
                 "victims-" + rule,
                 predicate=tok.i,
+                parts=tuple(parts) if _by_group(members, by_token, words) else (),
             )
         )
     return _sum_conjoined(doc, out)
@@ -302,6 +328,13 @@ def _sum_conjoined(doc: Doc, found: list[Victims]) -> list[Victims]:
             continue
         out.append(v)
     return out
+
+
+def _by_group(members: list[Token], by_token: dict[int, FigureRef], words: VictimWords) -> bool:
+    """A list of victim groups, one claim each beside the sum: a numbered member, and not a list by sex alone."""
+    if len(members) < 2 or not any(m.i in by_token for m in members):
+        return False
+    return not all(m.lemma_.lower() in words.sexes or m.lower_ in words.sexes for m in members)
 
 
 def _hidden_members(tok: Token) -> int:
