@@ -302,7 +302,7 @@ class Watcher:
                 if item.path is None or not item.path.is_file():
                     failure(item, "the file is gone", final=True)
                     continue
-                began = time.perf_counter()
+                began, committed = time.perf_counter(), self.db.store.committing
                 try:
                     result = self.db.ingest([item.path])
                 except _STOP:
@@ -316,7 +316,8 @@ class Watcher:
                 report.stored += result.documents_added
                 self.log("new", source=source.name, item=item.key, documents=result.documents_added,
                          skipped=result.documents_skipped, problems=len(result.problems),
-                         seconds=round(time.perf_counter() - began, 3))
+                         seconds=round(time.perf_counter() - began, 3),
+                         commit=round(self.db.store.committing - committed, 3))
                 continue
             if item.document is not None:
                 docs.append((item, item.document))
