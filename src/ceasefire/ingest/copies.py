@@ -29,7 +29,8 @@ from typing import Iterator, Mapping, Sequence
 from ..model import Fingerprint, Original, Report
 from .bylines import parse_byline
 
-__all__ = ["CopyRules", "rules", "content_words", "fingerprint", "similarity", "find_originals", "original_of"]
+__all__ = ["CopyRules", "rules", "content_words", "fingerprint", "similarity", "find_originals", "original_of",
+           "remember"]
 
 _WORD = re.compile(r"\w+")
 _LINE = re.compile(r"[^\n]*")
@@ -177,6 +178,15 @@ def _shingle_set(report: Report) -> frozenset[str]:
             _sets.clear()
         _sets[key] = found
     return found
+
+
+def remember(reports: Sequence[Report]) -> int:
+    """Cut stored reports into their shingle sets now (a long-running process, e.g. the watcher, at its
+    start), so that comparing a new report with them later costs no more than the comparison; returns how
+    many sets are kept."""
+    for report in reports[:SET_CACHE]:
+        _shingle_set(report)
+    return len(_sets)
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:

@@ -451,6 +451,22 @@ class Store:
             load_mentions(conn, keys, self._mention_cache)
         return len(self._mention_cache)
 
+    def warm_reports(self, limit: int = REPORT_CACHE) -> list[Report]:
+        """Decode up to ``limit`` stored originals (the reports copies are compared with) into the cache that
+        :meth:`copy_candidates` reads (for a long-running process, e.g. the watcher); returns them."""
+        r = T.reports.c
+        with self._guard("read reports"), self._read() as conn:
+            keys = list(conn.execute(select(r.key).where(r.copy_of.is_(None)).order_by(r.key).limit(limit)).scalars())
+            cache = self._report_cache
+            missing = [k for k in keys if k not in cache]
+            if len(cache) + len(missing) > REPORT_CACHE:
+                cache.clear()
+                missing = keys
+            for chunk in chunks(missing):
+                for row in conn.execute(select(T.reports).where(r.key.in_(chunk))).mappings():
+                    cache[row["key"]] = R.report_from_row(row)
+        return [cache[k] for k in keys if k in cache]
+
     def violations(self, agreement_id: str, *, statuses: Sequence[str] = ()) -> list[Violation]:
         """The current judgements of every incident against ``agreement_id`` (with ``statuses`` only, when
         given), each with its incident, by the incident's date."""
