@@ -183,8 +183,9 @@ def _shingle_set(report: Report) -> frozenset[str]:
 def remember(reports: Sequence[Report]) -> int:
     """Cut stored reports into their shingle sets now (a long-running process, e.g. the watcher, at its
     start), so that comparing a new report with them later costs no more than the comparison; returns how
-    many sets are kept."""
-    for report in reports[:SET_CACHE]:
+    many sets are kept. At most half the cache: the rest takes the reports not remembered, before it is
+    emptied."""
+    for report in reports[: SET_CACHE // 2]:
         _shingle_set(report)
     return len(_sets)
 

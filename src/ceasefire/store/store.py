@@ -451,9 +451,10 @@ class Store:
             load_mentions(conn, keys, self._mention_cache)
         return len(self._mention_cache)
 
-    def warm_reports(self, limit: int = REPORT_CACHE) -> list[Report]:
+    def warm_reports(self, limit: int = REPORT_CACHE // 2) -> list[Report]:
         """Decode up to ``limit`` stored originals (the reports copies are compared with) into the cache that
-        :meth:`copy_candidates` reads (for a long-running process, e.g. the watcher); returns them."""
+        :meth:`copy_candidates` reads (for a long-running process, e.g. the watcher); returns them. Half the
+        cache by default: the rest takes the candidates not warmed, before the cache is emptied."""
         r = T.reports.c
         with self._guard("read reports"), self._read() as conn:
             keys = list(conn.execute(select(r.key).where(r.copy_of.is_(None)).order_by(r.key).limit(limit)).scalars())
