@@ -2,19 +2,29 @@
 
     python bench/latency.py [--background N] [--drops K] [--interval S] [--db URL] [--keep DIR] [--build-only]
 
-Builds a store of N invented background reports (bulk ingest, not timed), starts
-``ceasefire watch`` in a process of its own on a folder, with one alert rule so a
-round also decides alerts, drops one report to load the model (not timed), then drops
-K invented reports into the folder one at a time (written under a hidden name, then
-renamed, as a tool should) and, from this process, polls the Python API every 10 ms
-until the report's incident is readable (``db.incidents(since=, until=)`` around its
-day holding a mention of that article).
-Prints p50, p95 and max of the latencies. The texts are invented here.
+Builds a store of N invented background reports (bulk ingest, not timed; with --keep, a
+store kept in DIR is reused: the same reports every run, an interrupted build resumes),
+starts ``ceasefire watch`` in a process of its own on a folder, with two alert rules so a
+round also decides alerts, drops two reports not timed (the model's load, the alert
+baseline), then drops K invented reports into the folder one at a time (written under a
+hidden name, then renamed, as a tool should). For each, this process polls the store
+every 10 ms for the document (an index probe), then reads the report's incident through
+the Python API (``db.incidents(since=, until=)`` around its day holding a mention of that
+article) and its violation result: the three are written in one transaction.
+
+Prints the load average, and p50, p95 and max of the latency and of its parts: the
+watcher noticing the file, its ingest (of which committing), and the rest until the
+read returned (the watcher's wrap-up, the reader's poll and one read), from the watcher's
+JSON log. The texts are invented here.
+
+    python bench/latency.py --background 10000 --keep /tmp/latency-store --build-only   # once
+    python bench/latency.py --background 10000 --drops 40 --keep /tmp/latency-store
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import random
@@ -24,7 +34,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import date, timedelta
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -126,66 +137,161 @@ def main() -> None:
             return
 
         (root / "in").mkdir()
-        latencies = []
         (root / "watch.yaml").write_text(
             f"sources: [{{name: drop, folder: in, interval: {args.interval}}}]\n"
             "channels: [{name: file, jsonl: alerts.jsonl}]\n"
             "alerts: [{name: big, on: new_incident, killed_min: 10}, {name: breach, on: possible_violation}]\n",
             encoding="utf-8")
         env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")}
+        log = root / "watch.log"
         watcher = subprocess.Popen(  # the watcher as deployed: a process of its own beside the reader
             [sys.executable, "-m", "ceasefire", "--db", url, "watch", str(root / "watch.yaml"), "--log-json"],
-            env=env, stdout=subprocess.DEVNULL, stderr=(root / "watch.log").open("w"),
+            env=env, stdout=subprocess.DEVNULL, stderr=log.open("w"),
         )
-        judged = 0
+        drops: list[Drop] = []
+        loads = [os.getloadavg()[0]]
         try:
             with ceasefire.open(url) as reader:
                 before = reader.counts()
-
-                def drop(k: int, a: dict[str, str], day: date) -> float:
-                    nonlocal judged
-                    hidden = root / "in" / f".drop{k}.jsonl"
-                    hidden.write_text(json.dumps(a) + "\n", encoding="utf-8")
-                    t0 = time.perf_counter()
-                    os.replace(hidden, root / "in" / f"drop{k}.jsonl")
-                    while True:
-                        found = reader.incidents(since=day - timedelta(days=3), until=day + timedelta(days=3))
-                        mine = [i for i in found if any(m.article_id == a["id"] for m in i.mentions)]
-                        if mine:  # the incident and its violation result are written in one transaction
-                            if args.agreement and reader.judgements(args.agreement, mine[0].id):
-                                judged += 1
-                            return time.perf_counter() - t0
-                        if time.perf_counter() - t0 > 120:
-                            raise SystemExit(f"drop {k} not readable after 120 s")
-                        time.sleep(0.01)
-
-                warm = date(2016, 9, 13)  # the first drop loads the model: not timed
-                drop(-1, article(-1, warm, rng, tag=run, towns=SYRIA, kinds=DROP_KINDS), warm)
+                warm = date(2016, 9, 13)  # two drops not timed, waited for in the log only: the first loads
+                for k in (-1, -2):  # the model, and its round sets the alert baseline (every stored version)
+                    drop_file(root, k, article(k, warm, rng, tag=run, towns=SYRIA, kinds=DROP_KINDS))
+                    wait_logged(log, f"drop{k}.jsonl", watcher)
+                cpu = cpu_seconds(watcher.pid)
                 for k in range(args.drops):
                     day = FIRST_DAY + timedelta(days=rng.randrange(DAYS))  # Syrian, in the agreement's time
-                    latencies.append(drop(k, article(k, day, rng, tag=run, towns=SYRIA, kinds=DROP_KINDS), day))
+                    a = article(k, day, rng, tag=run, towns=SYRIA, kinds=DROP_KINDS)
+                    drops.append(timed_drop(reader, root, k, a, day, args.agreement, log))
+                    loads.append(os.getloadavg()[0])
                     time.sleep(rng.uniform(0.05, 0.3))  # drops arrive at random moments of the poll cycle
+                cpu = cpu_seconds(watcher.pid) - cpu  # the watcher's CPU over the timed drops (nan off Linux)
         finally:
-            watcher.send_signal(signal.SIGTERM)
-            watcher.wait(timeout=120)
-        latencies.sort()
-        p95 = latencies[max(0, int(round(0.95 * len(latencies))) - 1)]
-        print(f"store before the drops: {before['documents']} documents, {before['incidents']} incidents, "
-              f"{before['incident_versions']} versions; load average {os.getloadavg()[0]:.1f}")
-        alerts = root / "alerts.jsonl"
-        lines = alerts.read_text().splitlines() if alerts.exists() else []
-        breaches = sum(1 for x in lines if '"possible_violation"' in x)
-        print(f"drops: {len(latencies)}, poll interval {args.interval} s, store {url.split(':')[0]}, "
-              f"violation result read with the incident for {judged} of {len(latencies) + 1}, "
-              f"{breaches} possible_violation alert(s)")
-        events = [json.loads(x) for x in (root / "watch.log").read_text().splitlines() if x.startswith("{")]
-        ingest = sorted([e["seconds"] for e in events if e["event"] == "new"][1:])  # the first loaded the model
-        if ingest:
-            p95_ingest = ingest[max(0, int(round(0.95 * len(ingest))) - 1)]
-            print(f"of which ingesting the file (the watcher's own measure): "
-                  f"p50 {statistics.median(ingest) * 1000:.0f} ms, p95 {p95_ingest * 1000:.0f} ms")
-        print(f"latency drop -> incident readable: p50 {statistics.median(latencies) * 1000:.0f} ms, "
-              f"p95 {p95 * 1000:.0f} ms, max {latencies[-1] * 1000:.0f} ms")
+            watcher.send_signal(signal.SIGTERM)  # it finishes its round (or its start-up) first
+            try:
+                watcher.wait(timeout=600)
+            except subprocess.TimeoutExpired:
+                watcher.kill()
+                watcher.wait()
+        report(drops, log, root, url, args, before, loads)
+        print(f"the watcher's CPU time per timed drop (polls, ingest, alerts; less disturbed by the load): "
+              f"{cpu / max(len(drops), 1) * 1000:.0f} ms")
+
+
+@dataclass
+class Drop:
+    """One timed drop: wall-clock moments (``time.time()``) and what the watcher logged of its ingest."""
+
+    name: str
+    dropped: float  # renamed into the folder
+    read: float  # its incident read through the API
+    judged: bool  # its violation result was read with it
+    ingest: float = float("nan")  # seconds the watcher's ingest of the file took
+    commit: float = float("nan")  # of which committing
+    ingested: float = float("nan")  # when the watcher logged the ingest done
+
+
+def cpu_seconds(pid: int) -> float:
+    """The user and system CPU seconds of process ``pid`` so far (Linux's /proc; nan elsewhere)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return float("nan")
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def drop_file(root: Path, k: int, a: dict[str, str]) -> float:
+    """Write the report under a hidden name, then rename it into the folder (as a tool should); the moment."""
+    hidden = root / "in" / f".drop{k}.jsonl"
+    hidden.write_text(json.dumps(a) + "\n", encoding="utf-8")
+    moment = time.time()
+    os.replace(hidden, root / "in" / f"drop{k}.jsonl")
+    return moment
+
+
+def logged(log: Path) -> dict[str, dict[str, Any]]:
+    """The watcher's ``new`` events by file name."""
+    events = []
+    for line in log.read_text(errors="replace").splitlines():
+        try:
+            events.append(json.loads(line))
+        except json.JSONDecodeError:  # not an event, or the line being written
+            continue
+    return {e["item"].split("|")[0]: e for e in events if e.get("event") == "new" and "item" in e}
+
+
+def wait_logged(log: Path, name: str, watcher: subprocess.Popen[bytes], timeout: float = 600) -> None:
+    """Wait until the watcher has ingested ``name`` (the first drop: warming and the model's load)."""
+    began = time.perf_counter()
+    while name not in logged(log):
+        if watcher.poll() is not None or time.perf_counter() - began > timeout:
+            tail = log.read_text(errors="replace").splitlines()[-15:]
+            raise SystemExit(f"the watcher did not ingest {name}; its log ends:\n" + "\n".join(tail))
+        time.sleep(0.2)
+
+
+def timed_drop(reader: Any, root: Path, k: int, a: dict[str, str], day: date, agreement: str,
+               log: Path) -> Drop:
+    """Drop one report; poll the store every 10 ms for its document (an index probe, so that the polling
+    costs the watcher little of the machine); once stored, read its incident through the Python API
+    (``db.incidents(since=, until=)`` around its day holding a mention of that article) and its violation
+    result. The document, its incident and the violation result are written in one transaction, so the
+    moment that read returns is the moment the incident was readable, plus one read."""
+    line = json.dumps(a).encode("utf-8")
+    hashes = {hashlib.sha256(line).hexdigest(), hashlib.sha256(line + b"\n").hexdigest()}  # the line's document
+    t0 = drop_file(root, k, a)
+    while True:
+        if not any(reader.store.has_document(h) for h in hashes) and time.time() - t0 < 60:
+            time.sleep(0.01)
+            continue
+        found = reader.incidents(since=day - timedelta(days=3), until=day + timedelta(days=3))
+        mine = [i for i in found if any(m.article_id == a["id"] for m in i.mentions)]
+        if mine:  # the incident and its violation result are written in one transaction
+            read = time.time()
+            judged = bool(agreement and reader.judgements(agreement, mine[0].id))
+            return Drop(f"drop{k}.jsonl", t0, read, judged)
+        if time.time() - t0 > 120:
+            tail = log.read_text(errors="replace").splitlines()[-15:]
+            raise SystemExit(f"drop {k} not readable after 120 s; the watcher's log ends:\n" + "\n".join(tail))
+        time.sleep(0.01)
+
+
+def pct(values: list[float], q: float) -> float:
+    """The ``q`` quantile, nearest rank (p95 of 40 values: the 38th)."""
+    ordered = sorted(values)
+    return ordered[max(0, int(round(q * len(ordered))) - 1)]
+
+
+def report(drops: list[Drop], log: Path, root: Path, url: str, args: argparse.Namespace,
+           before: dict[str, int], loads: list[float]) -> None:
+    """Print the store, the load, and p50/p95/max of the latency and of its parts."""
+    events = logged(log)
+    for d in drops:
+        e = events.get(d.name)
+        if e is not None:
+            d.ingest, d.commit = e["seconds"], e.get("commit", float("nan"))
+            d.ingested = datetime.fromisoformat(e["time"]).timestamp()
+    alerts = root / "alerts.jsonl"
+    lines = alerts.read_text().splitlines() if alerts.exists() else []
+    breaches = sum(1 for x in lines if '"possible_violation"' in x)
+    print(f"store before the drops: {before['documents']} documents, {before['incidents']} incidents, "
+          f"{before['incident_versions']} versions ({url.split(':')[0]}); poll interval {args.interval} s")
+    print(f"load average (1 min) during the drops: {statistics.median(loads):.1f} median, "
+          f"{min(loads):.1f}-{max(loads):.1f}")
+    print(f"drops: {len(drops)}, violation result read with the incident for {sum(d.judged for d in drops)}, "
+          f"{breaches} possible_violation alert(s) (the warm-up drops included)")
+    timed = [d for d in drops if d.ingested == d.ingested]  # the log's times have millisecond precision
+    parts = {
+        "drop -> incident readable": [d.read - d.dropped for d in drops],
+        "  watcher noticing (drop -> ingest began)": [d.ingested - d.ingest - d.dropped for d in timed],
+        "  ingest of the file (watcher's measure)": [d.ingest for d in timed],
+        "    of which committing": [d.commit for d in timed if d.commit == d.commit],
+        "  reader (ingest done -> read)": [d.read - d.ingested for d in timed],
+    }
+    print(f"{'':44} {'p50':>7} {'p95':>7} {'max':>7}  (ms)")
+    for name, values in parts.items():
+        if values:
+            print(f"{name:44} {statistics.median(values) * 1000:7.0f} {pct(values, 0.95) * 1000:7.0f} "
+                  f"{max(values) * 1000:7.0f}")
 
 
 if __name__ == "__main__":

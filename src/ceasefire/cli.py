@@ -739,6 +739,11 @@ def watch(
         stop = threading.Event()
 
         def _stop(signum: int, frame: object) -> None:
+            # from another thread: the handler runs in the main thread, which may hold an Event's lock
+            # (in ``wait``) at that moment; setting that Event from the handler would deadlock
+            threading.Thread(target=_stopping, daemon=True).start()
+
+        def _stopping() -> None:
             stop.set()
             watcher.wake()
 

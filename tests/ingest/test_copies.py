@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import date
 
 from ceasefire.ingest import find_originals, fingerprint, split_reports
-from ceasefire.ingest.copies import content_words, original_of, rules, similarity
+from ceasefire.ingest.copies import content_words, original_of, remember, rules, similarity
 from ceasefire.model import Article, Original, Report
 from tests.wire import CARRIED, OTHER, STORY
 
@@ -116,3 +116,14 @@ def test_the_most_similar_candidate_wins() -> None:
     again = _report(CARRIED, "post-9")
     found = find_originals([again], {again.key: fingerprint(again)}, [story, carried])
     assert found[again.key].report_key == carried.key
+
+
+def test_a_remembered_report_compares_as_it_did_and_a_changed_text_is_cut_again() -> None:
+    story, carried = _report(STORY, "wire-1"), _report(CARRIED, "lantern-7")
+    before = similarity(story, carried)
+    assert remember([story, carried]) >= 2
+    assert similarity(story, carried) == before
+    shorter = replace(story, article=replace(story.article, text=STORY[: len(STORY) // 2]),
+                      body_end=min(story.body_end, len(STORY) // 2))  # the same key, another text
+    assert similarity(shorter, story) < 1.0  # not the set remembered under that key
+    assert similarity(shorter, shorter) == 1.0

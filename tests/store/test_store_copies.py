@@ -81,6 +81,17 @@ def test_a_copy_is_stored_with_its_original_and_adds_no_bands(store: Store) -> N
     assert store.copy_candidates([Fingerprint("new#1", "h1", ("b3",))]) == [first]  # the original, once
 
 
+def test_warmed_originals_are_the_candidates_a_cold_store_reads(store: Store) -> None:
+    first, _ = _stored(store, f.TEXT, "wire-1", "h1", ("b1", "b2"))
+    copy, _ = _stored(store, TEXT2, "lantern-7", "h1", ("b3",), copy_of=Original(first.key, "wire-1", 1))
+    with open_store(store.url) as cold:
+        assert store.warm_reports() == [first]  # originals only: a copy is never a candidate by its bands
+        for prints in ([Fingerprint("new#1", "h1", ("b3",))], [Fingerprint("new#1", "h9", ("b2",))]):
+            assert store.copy_candidates(prints) == cold.copy_candidates(prints) == [first]
+        again = [Fingerprint("new#1", "h9", ("b2",))]
+        assert store.copy_candidates(again)[0] is store.copy_candidates(again)[0]  # kept, not decoded again
+
+
 def test_candidates_that_changed_meanwhile_are_refused(store: Store) -> None:
     doc, reps, ments = _bundle(TEXT2, "lantern-7", "lantern.jsonl:1")
     prints = [Fingerprint(reps[0].key, "h1", ("b1",))]

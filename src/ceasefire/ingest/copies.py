@@ -29,7 +29,8 @@ from typing import Iterator, Mapping, Sequence
 from ..model import Fingerprint, Original, Report
 from .bylines import parse_byline
 
-__all__ = ["CopyRules", "rules", "content_words", "fingerprint", "similarity", "find_originals", "original_of"]
+__all__ = ["CopyRules", "rules", "content_words", "fingerprint", "similarity", "find_originals", "original_of",
+           "remember"]
 
 _WORD = re.compile(r"\w+")
 _LINE = re.compile(r"[^\n]*")
@@ -152,11 +153,44 @@ def fingerprint(report: Report) -> Fingerprint:
     return Fingerprint(report.key, digest.hexdigest(), bands)
 
 
-def _shingle_set(report: Report) -> set[int]:
-    return set(_shingles(content_words(report), rules().shingle_words))
+SET_CACHE = 20_000  # reports whose shingle sets are kept (a stored report is a candidate again and again)
+_sets: dict[tuple[object, ...], frozenset[str]] = {}
 
 
-def _jaccard(a: set[int], b: set[int]) -> float:
+def _shingle_set(report: Report) -> frozenset[str]:
+    """The report's n-word shingles, as the words themselves (all of them when fewer than n).
+
+    The exact similarity compares these sets; the fingerprint's MinHash hashes the same
+    shingles. The sets of the last :data:`SET_CACHE` reports are kept, by everything they
+    are made from: a stored report found as a candidate again is not cut into words again.
+    """
+    key = (report.key, report.article.text, report.body_start, report.body_end, report.dateline_start,
+           report.dateline_end, report.headline)
+    found = _sets.get(key)
+    if found is None:
+        words = [w for piece in _pieces(report) for w in _WORD.findall(unicodedata.normalize("NFKC", piece).casefold())]
+        n = rules().shingle_words
+        if len(words) < n:
+            found = frozenset([" ".join(words)] if words else [])
+        else:
+            found = frozenset(map(" ".join, zip(*(words[i:] for i in range(n)), strict=False)))  # the windows
+        if len(_sets) >= SET_CACHE:
+            _sets.clear()
+        _sets[key] = found
+    return found
+
+
+def remember(reports: Sequence[Report]) -> int:
+    """Cut stored reports into their shingle sets now (a long-running process, e.g. the watcher, at its
+    start), so that comparing a new report with them later costs no more than the comparison; returns how
+    many sets are kept. At most half the cache: the rest takes the reports not remembered, before it is
+    emptied."""
+    for report in reports[: SET_CACHE // 2]:
+        _shingle_set(report)
+    return len(_sets)
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
@@ -183,9 +217,9 @@ def find_originals(
     r = rules()
     found: dict[str, Original] = {}
     earlier: list[Report] = []
-    sets: dict[str, set[int]] = {}
+    sets: dict[str, frozenset[str]] = {}
 
-    def shingles(rep: Report) -> set[int]:
+    def shingles(rep: Report) -> frozenset[str]:
         if rep.key not in sets:
             sets[rep.key] = _shingle_set(rep)
         return sets[rep.key]

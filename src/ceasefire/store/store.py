@@ -53,7 +53,7 @@ from .engine import (
     normalise_url,
     transient,
 )
-from .work import CACHE_LIMIT, ChangeSet, Neighbourhood, apply_changes, assemble, load_mentions, read_versions
+from .work import CACHE_LIMIT, ChangeSet, Neighbourhood, apply_changes, assemble, chunks, load_mentions, read_versions
 
 if TYPE_CHECKING:
     from .review import ReviewState
@@ -96,6 +96,7 @@ def _insert(conn: Connection, table: Table, values: list[dict[str, Any]]) -> Non
         conn.execute(insert(table), values)
 
 
+REPORT_CACHE = 20_000  # decoded reports kept for copy candidates (a stored report is a candidate again and again)
 MENTION_ROWS = 500  # mentions encoded and inserted at once: a long report's rows never all stand in memory
 
 
@@ -122,6 +123,8 @@ class Store:
         self._engine = engine
         self.judge = judge
         self._mention_cache: dict[str, Mention] = {}  # decoded mentions, for incremental merging
+        self._report_cache: dict[str, Report] = {}  # decoded reports, for copy candidates
+        self.committing = 0.0  # seconds spent committing write transactions (the watcher logs its share)
         self.url = url
         self._shown = shown or url
 
@@ -193,7 +196,10 @@ class Store:
         for attempt in range(1, RETRIES + 1):
             try:
                 with self._write() as conn:
-                    return work(conn)
+                    out = work(conn)
+                    began = time.perf_counter()
+                self.committing += time.perf_counter() - began  # the COMMIT (on SQLite, its fsync)
+                return out
             except SQLAlchemyError as exc:
                 if attempt == RETRIES or not transient(exc):
                     raise
@@ -292,12 +298,20 @@ class Store:
         before a copy, then the smallest key), and every original sharing one of their bands.
 
         Both are index probes (``reports.body_hash``, ``report_bands.band``); which of them
-        really are copies is decided by ``ingest.copies.find_originals``.
+        really are copies is decided by ``ingest.copies.find_originals``. Decoded reports are kept
+        (:data:`REPORT_CACHE` of them): a report, once stored, never changes.
         """
+        cache = self._report_cache
         with self._guard("read reports"), self._read() as conn:
             keys = _candidate_keys(conn, prints)
-            rows = conn.execute(select(T.reports).where(T.reports.c.key.in_(sorted(keys)))).mappings().all()
-        return sorted((R.report_from_row(r) for r in rows), key=lambda r: r.key)
+            found = {k: r for k in keys if (r := cache.get(k)) is not None}  # a stored report never changes
+            missing = sorted(keys - set(found))
+            if len(cache) + len(missing) > REPORT_CACHE:
+                cache.clear()
+            for chunk in chunks(missing):
+                for row in conn.execute(select(T.reports).where(T.reports.c.key.in_(chunk))).mappings():
+                    found[row["key"]] = cache[row["key"]] = R.report_from_row(row)
+        return [found[k] for k in sorted(found)]
 
     def document_raw(self, sha256: str) -> bytes:
         with self._guard("read documents"), self._read() as conn:
@@ -436,6 +450,23 @@ class Store:
             keys = list(conn.execute(select(m.key).order_by(m.key).limit(limit)).scalars())
             load_mentions(conn, keys, self._mention_cache)
         return len(self._mention_cache)
+
+    def warm_reports(self, limit: int = REPORT_CACHE // 2) -> list[Report]:
+        """Decode up to ``limit`` stored originals (the reports copies are compared with) into the cache that
+        :meth:`copy_candidates` reads (for a long-running process, e.g. the watcher); returns them. Half the
+        cache by default: the rest takes the candidates not warmed, before the cache is emptied."""
+        r = T.reports.c
+        with self._guard("read reports"), self._read() as conn:
+            keys = list(conn.execute(select(r.key).where(r.copy_of.is_(None)).order_by(r.key).limit(limit)).scalars())
+            cache = self._report_cache
+            missing = [k for k in keys if k not in cache]
+            if len(cache) + len(missing) > REPORT_CACHE:
+                cache.clear()
+                missing = keys
+            for chunk in chunks(missing):
+                for row in conn.execute(select(T.reports).where(r.key.in_(chunk))).mappings():
+                    cache[row["key"]] = R.report_from_row(row)
+        return [cache[k] for k in keys if k in cache]
 
     def violations(self, agreement_id: str, *, statuses: Sequence[str] = ()) -> list[Violation]:
         """The current judgements of every incident against ``agreement_id`` (with ``statuses`` only, when

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, Text, cast, func, insert, select, update
 
 from ..model import IncidentVersion, WatcherHealth
 from . import tables as T
@@ -306,6 +306,8 @@ class WatchState:
         """The incidents retired into this one (merged or renamed into it), by id."""
         v = T.incident_versions.c
         query = select(v.incident_id, v.successors).where(v.kind == "retired")
+        if incident_id.isascii() and incident_id.isalnum():  # stands as itself in the JSON text: the text narrows
+            query = query.where(cast(v.successors, Text).contains(incident_id, autoescape=True))
         with self._store._guard("read incident history"), self._store._read() as conn:
             rows = conn.execute(query).all()
         return sorted({i for i, succ in rows if incident_id in (succ or ())})

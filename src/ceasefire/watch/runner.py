@@ -35,6 +35,7 @@ import httpx
 
 from ..database import Database
 from ..errors import FetchError, GazetteerError, InputError, ModelError
+from ..ingest.copies import remember
 from ..model import Document, IncidentHead, IncidentVersion, Violation
 from ..store.watch import ItemState, OutboxEntry, Poll, WatchState
 from .alerts import Change, Verdict, fired_violations, fires, new_sources, summary, violation_summary
@@ -134,11 +135,14 @@ class Watcher:
         """Rounds until ``stop`` is set; inbox sources listen meanwhile (a post wakes the loop).
 
         First the stored mentions are decoded into the store's cache (:meth:`Store.warm`): each new
-        report is then merged without reading its neighbours back from the store (docs/performance.md).
+        report is then merged without reading its neighbours back from the store; and the stored
+        originals are decoded and cut into shingles, so its copy candidates are neither read nor cut
+        again (:meth:`Store.warm_reports`, ``ingest.copies.remember``; docs/performance.md).
         """
         began = time.perf_counter()
         mentions = self.db.store.warm()
-        self.log("warmed", mentions=mentions, seconds=round(time.perf_counter() - began, 3))
+        reports = remember(self.db.store.warm_reports())  # copy detection: candidates decoded and shingled
+        self.log("warmed", mentions=mentions, reports=reports, seconds=round(time.perf_counter() - began, 3))
         self.inboxes = inboxes = [
             Inbox(s, max_bytes=self.config.http.max_bytes, on_post=self._poster(s.name), log=self.log)
             for s in self.config.sources
@@ -302,7 +306,7 @@ class Watcher:
                 if item.path is None or not item.path.is_file():
                     failure(item, "the file is gone", final=True)
                     continue
-                began = time.perf_counter()
+                began, committed = time.perf_counter(), self.db.store.committing
                 try:
                     result = self.db.ingest([item.path])
                 except _STOP:
@@ -316,7 +320,8 @@ class Watcher:
                 report.stored += result.documents_added
                 self.log("new", source=source.name, item=item.key, documents=result.documents_added,
                          skipped=result.documents_skipped, problems=len(result.problems),
-                         seconds=round(time.perf_counter() - began, 3))
+                         seconds=round(time.perf_counter() - began, 3),
+                         commit=round(self.db.store.committing - committed, 3))
                 continue
             if item.document is not None:
                 docs.append((item, item.document))
