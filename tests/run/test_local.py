@@ -75,8 +75,8 @@ def test_without_a_date_of_its_own_the_week_before_the_dateline() -> None:
 
 
 def test_the_report_country_weighs_places_by_their_context():
+    from ceasefire.geo.report import main_country as _main_country
     from ceasefire.model import Place, PlacePrecision
-    from ceasefire.run.local import _main_country
 
     ariha_sy = Place("Ariha", "SY", "Idlib", 35.81, 36.61, None, "city", PlacePrecision.LOCALITY)
     ariha_ps = Place("Jericho", "PS", None, 31.87, 35.44, None, "city", PlacePrecision.LOCALITY)

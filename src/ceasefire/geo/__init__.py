@@ -17,7 +17,7 @@ from .dump import import_geonames_dump
 from .gazetteer import Gazetteer, MemoryGazetteer, PlaceCandidate, SqliteGazetteer
 from .geocode import geocode_lines
 from .names import normalize_name
-from .report import resolve_report
+from .report import resolve_report, story_country
 from .resolve import country_context, resolve_toponym
 
 __all__ = [
@@ -34,6 +34,7 @@ __all__ = [
     "country_code",
     "resolve_document",
     "resolve_report",
+    "story_country",
     "geocode_lines",
     "import_geonames_dump",
 ]
