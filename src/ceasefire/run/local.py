@@ -149,6 +149,8 @@ class Pipeline:
 
 
 _COARSE = (PlacePrecision.COUNTRY, PlacePrecision.UNKNOWN)
+# a sea or a wide area named around a mention is no place of its event: only the mention's own words put it there
+_NO_EVENT_AROUND = frozenset({"water", "area", "continent"})
 _SHORT_SPAN_DAYS = 1  # "this weekend", "Friday night": a range this short dates the events told after it
 
 
@@ -177,12 +179,13 @@ def _from_context(
 
     Only a place in the mention's own country or the report's is taken, and the
     basis says where it came from. A place named only as a reference point ("30 miles
-    south of X") is taken last: the event is not there.
+    south of X") is taken last: the event is not there. A sea named around it is never
+    taken ("ships in the X Sea" told in another sentence).
     """
     found = []
     for t in m.context_toponyms:
         p = resolve(t, hint or (own.country if own else None))
-        if p is None or p.precision in _COARSE:
+        if p is None or p.precision in _COARSE or p.feature in _NO_EVENT_AROUND:
             continue
         allowed = {c for c in (own.country if own is not None else None, hint) if c}
         if allowed and p.country not in allowed:
