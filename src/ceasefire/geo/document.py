@@ -195,6 +195,8 @@ def _resolved(toponyms: Sequence[Toponym], gazetteer: Gazetteer, country_hint: s
     total: Counter[str] = Counter({country_hint: 2.0} if country_hint else {})
     for v in votes:
         total.update(v)
+    written = queries
+    queries = [_respelled(q, gazetteer, country_hint, total) for q in queries]
     keys = [(q.key, q.wanted) for q in queries]
     contexts = []
     for key in keys:
@@ -210,7 +212,46 @@ def _resolved(toponyms: Sequence[Toponym], gazetteer: Gazetteer, country_hint: s
             second[key] = _choose(q, ctx, country_hint, _around([p for k, p in first.items() if k != key]))
     # one sense per name, but each occurrence keeps its own qualifier ("near X") and spelling
     places = [_occurrence(second[key], q) for key, q in zip(keys, queries, strict=True)]
-    return _contained(queries, places, contexts, gazetteer, country_hint), contexts, total
+    places = _contained(queries, places, contexts, gazetteer, country_hint)
+    places = [p if p is None or q is w or p.feature != "city" else
+              replace(p, basis=f"{p.basis}; spelled one letter from {p.name}")
+              for p, q, w in zip(places, queries, written, strict=True)]
+    return places, contexts, total
+
+
+def _story_country(q: Query, gazetteer: Gazetteer, hint: str | None, total: Counter[str]) -> str | None:
+    """The country a name the gazetteer lacks is in: the one the text puts it in ("X, eastern Y"), else
+    the hint, else the country the article's names point to clearly most (twice the next)."""
+    if q.toponym.within:
+        inside = [c for c in query_of(Toponym(q.toponym.within, q.toponym.evidence), gazetteer).candidates
+                  if c.feature in ("country", "admin1") and c.country]
+        if len({c.country for c in inside}) == 1:
+            return inside[0].country
+    if hint:
+        return hint
+    ranked = total.most_common(2)
+    if ranked and ranked[0][1] >= 0.5 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+        return ranked[0][0]
+    return None
+
+
+def _respelled(q: Query, gazetteer: Gazetteer, hint: str | None, total: Counter[str]) -> Query:
+    """A town name the gazetteer lacks, long enough to be a name of its own: the towns of the story's country
+    spelled one letter apart ("Avdiyvika" for "Avdiyivka"), ranked as its candidates; else as it was."""
+    name = q.toponym.name
+    if q.candidates or q.letters < _respell_letters() or not name[:1].isupper() or _is_site(name):
+        return q
+    country = _story_country(q, gazetteer, hint, total)
+    if country is None:
+        return q
+    found = gazetteer.spelled_like(q.name, country)
+    return replace(q, candidates=tuple(dict.fromkeys(found))) if found else q
+
+
+@lru_cache(maxsize=1)
+def _respell_letters() -> int:
+    raw = json.loads(resources.files("ceasefire").joinpath("data/geo_words.json").read_text("utf-8"))
+    return int(raw["respell_min_letters"])
 
 
 def _held(toponyms: Sequence[Toponym], places: list[Place | None], contexts: list[dict[str, float]],

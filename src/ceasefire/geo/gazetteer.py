@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Iterable, Protocol, Sequence
 
 from ..errors import GazetteerError
-from .names import normalize_name
+from .names import fold, normalize_name, one_edit
 
 __all__ = ["PlaceCandidate", "Gazetteer", "MemoryGazetteer", "SqliteGazetteer", "POINT_FEATURES", "SCHEMA_VERSION"]
 
@@ -38,6 +38,10 @@ class Gazetteer(Protocol):
         """The candidates whose name or alternate name shares ``normalize_name(name)``."""
         ...
 
+    def spelled_like(self, name: str, country: str) -> list[PlaceCandidate]:
+        """The towns of ``country`` whose own name, as written, is one edit from ``name``."""
+        ...
+
 
 Entry = PlaceCandidate | tuple[PlaceCandidate, Iterable[str]]
 
@@ -54,6 +58,17 @@ class MemoryGazetteer:
 
     def lookup(self, name: str) -> list[PlaceCandidate]:
         return list(self._index.get(normalize_name(name), ()))
+
+    def spelled_like(self, name: str, country: str) -> list[PlaceCandidate]:
+        key = normalize_name(name)
+        return list({c: None for k, cs in self._index.items() if k == key or one_edit(key, k)
+                     for c in cs if c.country == country and c.feature == "city" and _one_letter_apart(name, c)})
+
+
+def _one_letter_apart(name: str, c: PlaceCandidate) -> bool:
+    """The candidate's own name, as written (case and accents folded), is one edit from ``name``: the keys
+    fold vowels together, so two keys one edit apart may be names further apart."""
+    return one_edit(fold(name).replace(" ", ""), fold(c.name).replace(" ", ""))
 
 
 _DDL = """
@@ -111,6 +126,7 @@ class SqliteGazetteer:
         self._con = con
         self.path = path
         self.outdated = False  # set by open_gazetteer: built from other data or versions, kept for its import
+        self._town_keys: dict[str, tuple[str, ...]] = {}  # per country, read on the first spelled_like there
 
     @classmethod
     def open(cls, path: Path) -> "SqliteGazetteer":
@@ -132,7 +148,9 @@ class SqliteGazetteer:
         return dict(self._con.execute("SELECT k, v FROM meta").fetchall())
 
     def lookup(self, name: str) -> list[PlaceCandidate]:
-        key = normalize_name(name)
+        return self._by_key(normalize_name(name))
+
+    def _by_key(self, key: str) -> list[PlaceCandidate]:
         if not key:
             return []
         try:
@@ -144,6 +162,22 @@ class SqliteGazetteer:
         except sqlite3.Error as exc:
             raise GazetteerError(f"gazetteer lookup failed in {self.path}: {exc}") from exc
         return [PlaceCandidate(*row) for row in rows]
+
+    def spelled_like(self, name: str, country: str) -> list[PlaceCandidate]:
+        key = normalize_name(name)
+        if not key:
+            return []
+        keys = self._town_keys.get(country)
+        if keys is None:
+            try:
+                keys = tuple(k for (k,) in self._con.execute(
+                    "SELECT DISTINCT n.key FROM name n JOIN place p ON p.id = n.place "
+                    "WHERE p.country = ? AND p.feature = 'city'", (country,)))
+            except sqlite3.Error as exc:
+                raise GazetteerError(f"gazetteer lookup failed in {self.path}: {exc}") from exc
+            self._town_keys[country] = keys
+        return [c for k in keys if k == key or one_edit(key, k) for c in self._by_key(k)
+                if c.country == country and c.feature == "city" and _one_letter_apart(name, c)]
 
     def close(self) -> None:
         self._con.close()

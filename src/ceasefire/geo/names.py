@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["normalize_name", "fold"]
+__all__ = ["normalize_name", "fold", "one_edit"]
 
 _MARKS = re.compile(r"['\u2019\u2018\u02bb\u02bc\u02be\u02bf`\u00b4\u02c8]")
 _SPLIT = re.compile(r"[^0-9a-z]+")
@@ -80,3 +80,20 @@ def normalize_name(name: str) -> str:
             token = pattern.sub(repl, token)
         out.append(token)
     return re.sub(r"(.)\1+", r"\1", "".join(out))
+
+
+def one_edit(a: str, b: str) -> bool:
+    """Whether two different keys are one edit apart: a letter changed, added, dropped, or two
+    neighbours swapped ("avdiyvika" / "avdiyivka"), the slips of a name copied by ear or by hand."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) < len(b):
+        return a[i:] == b[i + 1:]
+    if a[i + 1:] == b[i + 1:]:
+        return True
+    return i + 1 < len(a) and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2:] == b[i + 2:]

@@ -49,7 +49,7 @@ def _patterns() -> _Patterns:
     nouns = _alternatives(raw["container_nouns"])
     adjectives = _alternatives(raw["container_adjectives"])
     not_a_list = r"(?![ \t]+[A-Z])(?!,?\s+(?:and|or)\s)(?!,\s*[A-Z])"  # "X, Y and Z" is a list
-    within = (re.compile(rf"^,[ \t]+{name}(?![\w'\u2019]){not_a_list}"),
+    within = (re.compile(rf"^,[ \t]+(?:(?:{adjectives})[ \t]+)?{name}(?![\w'\u2019]){not_a_list}"),
               re.compile(rf"^(?:\s+(?:{nouns})){{0,2}}\s+in\s+(?:the\s+)?(?:(?:{adjectives}|[a-z]+-[a-z-]+)\s+)?{name}"),
               re.compile(rf"^(?:\s+(?:{nouns})){{1,2}}\s+of\s+(?:the\s+)?{name}"))  # "the X district of Y"
     units = _alternatives(raw["distance_units"])
@@ -92,6 +92,8 @@ def container(text: str, start: int, end: int) -> str:
     'Upper Vale State'
     >>> container("a plant in Millbrook, Conn., was closed", 11, 20)
     'Conn.'
+    >>> container("a shell hit Prodvika, eastern Marsovia, on Sunday", 12, 20)
+    'Marsovia'
     """
     p = _patterns()
     after = text[end:end + 80]

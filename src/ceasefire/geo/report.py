@@ -20,7 +20,7 @@ from .document import resolve_document
 from .gazetteer import Gazetteer
 from .resolve import _normalised, choose
 
-__all__ = ["resolve_report", "report_country"]
+__all__ = ["resolve_report", "report_country", "story_country", "main_country"]
 
 _COARSE = (PlacePrecision.COUNTRY, PlacePrecision.UNKNOWN)
 
@@ -36,6 +36,46 @@ def report_country(places: Sequence[Place | None]) -> str | None:
         return fine.most_common(1)[0][0]
     anyc = Counter(p.country for p in places if p is not None and p.country)
     return anyc.most_common(1)[0][0] if anyc else None
+
+
+def main_country(places: Sequence[Place | None], weights: Sequence[int]) -> str | None:
+    """The country most of the events' places finer than a country fall in, else any place's.
+
+    A place resolved with more context (a mention naming more places) counts more:
+    "a market in Ariha, in Syria's Idlib province" outweighs a later bare "Ariha".
+    """
+    fine: Counter[str] = Counter()
+    anyc: Counter[str] = Counter()
+    for p, w in zip(places, weights, strict=True):
+        if p is not None and p.country:
+            anyc[p.country] += max(w, 1)
+            if p.precision not in _COARSE:
+                fine[p.country] += max(w, 1)
+    best = fine or anyc
+    return best.most_common(1)[0][0] if best else None
+
+
+def story_country(events: Sequence[Sequence[Toponym]], gazetteer: Gazetteer, *,
+                  country_hint: str | None = None) -> str | None:
+    """The country of a report's events: the one most of their places fall in (``main_country``).
+
+    Only the events' own toponyms count (a dateline, a speaker's seat or a place named
+    in passing is no event's), and they are resolved together, so each takes the
+    countries the other events name as its context: a "North West Region" in a report
+    whose other events are placed in one country is that country's region, and a town
+    matched only by an alternate name of a town abroad is not taken there.
+    """
+    unique: dict[tuple[str, int, int, str], Toponym] = {}
+    for toponyms in events:
+        for t in toponyms:
+            unique.setdefault(_key(t), t)
+    ordered = sorted(unique.values(), key=lambda t: (t.evidence.field != "title", t.evidence.start))
+    resolved = dict(zip((_key(t) for t in ordered), resolve_document(
+        ordered, gazetteer, country_hint=country_hint, fill=False), strict=True))
+    weight = _normalised(Counter(p.country for p in resolved.values() if p is not None and p.country))
+    places = [choose([p for p in (resolved[_key(t)] for t in toponyms) if p is not None], weight, country_hint)
+              for toponyms in events]
+    return main_country(places, [len(toponyms) for toponyms in events])
 
 
 def resolve_report(mentions: Sequence[Mention], gazetteer: Gazetteer, *,

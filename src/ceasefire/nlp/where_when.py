@@ -116,11 +116,12 @@ def _name_at(doc: Doc, i: int, words: PlaceWords) -> tuple[str, int]:
 
 
 def _within(doc: Doc, ent: Span, words: PlaceWords) -> str:
-    """The place the text puts the entity in: "X, Calif.", "the X refugee camp in war-torn Y State", "the X
-    district of Y" (the same reading as ``geo.qualifiers.container`` on plain text)."""
+    """The place the text puts the entity in: "X, Calif.", "X, eastern Y", "the X refugee camp in war-torn
+    Y State", "the X district of Y" (the same reading as ``geo.qualifiers.container`` on plain text)."""
     i = ent.end
     if i + 1 < len(doc) and doc[i].text == ",":
-        name, j = _name_at(doc, i + 1, words)
+        start = i + 2 if doc[i + 1].lower_ in words.container_adjectives else i + 1  # "X, eastern Y"
+        name, j = _name_at(doc, start, words) if start < len(doc) else ("", start)
         nxt = doc[j] if j < len(doc) else None
         then = doc[j + 1] if j + 1 < len(doc) else None
         listed = nxt is not None and (nxt.lower_ in ("and", "or") or (

@@ -24,7 +24,6 @@ gazetteer (``ModelError``, ``GazetteerError``) stops it.
 from __future__ import annotations
 
 import dataclasses
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Protocol, Sequence, TypeVar
@@ -119,8 +118,7 @@ class Pipeline:
 
     def _resolve(self, report: Report, mentions: list[Mention]) -> list[Mention]:
         gaz = self.gazetteer
-        first = [geo.resolve_place(m.toponyms, gaz) for m in mentions]
-        hint = _main_country(first, [len(m.toponyms) for m in mentions])
+        hint = geo.story_country([m.toponyms for m in mentions], gaz)
         out = []
         earlier: DateResolution | None = None  # the last date a mention of this report gave in its own words
         alone: dict[tuple[str, str, str, str | None], Place | None] = {}  # the report's names recur around mentions
@@ -131,9 +129,8 @@ class Pipeline:
                 alone[key] = geo.resolve_place([t], gaz, country_hint=country)
             return alone[key]
 
-        for m, place in zip(mentions, first, strict=True):
-            if hint is not None and m.toponyms:
-                place = geo.resolve_place(m.toponyms, gaz, country_hint=hint)
+        for m in mentions:
+            place = geo.resolve_place(m.toponyms, gaz, country_hint=hint) if m.toponyms else None
             if (place is None or place.precision in _COARSE) and not _named_but_unknown(m):
                 place = _from_context(m, place, resolve_alone, hint) or place
             own = dates.date_from_text(
@@ -153,6 +150,8 @@ class Pipeline:
 
 
 _COARSE = (PlacePrecision.COUNTRY, PlacePrecision.UNKNOWN)
+# a sea or a wide area named around a mention is no place of its event: only the mention's own words put it there
+_NO_EVENT_AROUND = frozenset({"water", "area", "continent"})
 _SHORT_SPAN_DAYS = 1  # "this weekend", "Friday night": a range this short dates the events told after it
 
 
@@ -168,23 +167,6 @@ def _passed_on(own: DateResolution | None) -> bool:
     return own.precision is DatePrecision.DAY or (own.end - own.start).days <= _SHORT_SPAN_DAYS
 
 
-def _main_country(places: Sequence[Place | None], weights: Sequence[int]) -> str | None:
-    """The report's country: the one most places finer than a country fall in, else any place.
-
-    A place resolved with more context (a mention naming more places) counts more:
-    "a market in Ariha, in Syria's Idlib province" outweighs a later bare "Ariha".
-    """
-    fine: Counter[str] = Counter()
-    anyc: Counter[str] = Counter()
-    for p, w in zip(places, weights, strict=True):
-        if p is not None and p.country:
-            anyc[p.country] += max(w, 1)
-            if p.precision not in _COARSE:
-                fine[p.country] += max(w, 1)
-    best = fine or anyc
-    return best.most_common(1)[0][0] if best else None
-
-
 def _named_but_unknown(m: Mention) -> bool:
     """The mention's own words place it ("in the village of X", "near X") and that place is not in the
     gazetteer: it stays unresolved rather than borrow a place named elsewhere in the report."""
@@ -198,12 +180,13 @@ def _from_context(
 
     Only a place in the mention's own country or the report's is taken, and the
     basis says where it came from. A place named only as a reference point ("30 miles
-    south of X") is taken last: the event is not there.
+    south of X") is taken last: the event is not there. A sea named around it is never
+    taken ("ships in the X Sea" told in another sentence).
     """
     found = []
     for t in m.context_toponyms:
         p = resolve(t, hint or (own.country if own else None))
-        if p is None or p.precision in _COARSE:
+        if p is None or p.precision in _COARSE or p.feature in _NO_EVENT_AROUND:
             continue
         allowed = {c for c in (own.country if own is not None else None, hint) if c}
         if allowed and p.country not in allowed:
