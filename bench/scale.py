@@ -1,6 +1,7 @@
 """Benchmark: the whole pipeline at scale on an invented news corpus (issue 13, item 6).
 
-    python bench/scale.py [--sizes 1000,10000] [--chunks 10] [--workers-at 1000] [--plot PNG]
+    python bench/scale.py [--sizes 1000,10000] [--chunks 10] [--spacy-at 1000] [--workers-at 1000]
+                          [--plot PNG] [--json OUT]
 
 For each size N, generates N invented wire-length articles (``bench/corpus.py``:
 distinct incidents over 40 towns, 8 countries and ten years, several paragraphs
@@ -13,7 +14,8 @@ each) and, each in a child process of its own (so its peak memory is its own):
   nine tenths of the corpus), peak resident memory;
 - runs spaCy alone, ``nlp.pipe`` of the same model over the same article texts
   (batch size as the pipeline's), and prints the ratio of the two throughputs (model
-  loading left out of both);
+  loading left out of both), wall clock and by CPU time (``--spacy-at``: on these
+  sizes only);
 
 then, on the ``--workers-at`` corpus, runs the real command ``ceasefire ingest
 --workers 1`` and ``--workers 2`` (start and model loading included, as a user sees
@@ -43,20 +45,26 @@ import corpus  # noqa: E402
 STAGES = ["read", "parse", "extract", "resolve", "store", "merge"]
 
 
-def _pipeline_child(src: Path, db: Path, chunks: int) -> dict[str, Any]:
-    """Ingest ``src`` in ``chunks`` parts into a fresh store, stage timers on (run in a child process)."""
+def _parts(src: Path, chunks: int) -> list[Path]:
+    """``src`` cut into ``chunks`` files of (nearly) equal numbers of articles, named by the articles before."""
+    lines = src.read_text(encoding="utf-8").splitlines(keepends=True)
+    size = -(-len(lines) // chunks)
+    parts = []
+    for at in range(0, len(lines), size):
+        part = src.parent / f"{src.stem}-part{at:07d}.jsonl"
+        part.write_text("".join(lines[at : at + size]), encoding="utf-8")
+        parts.append(part)
+    return parts
+
+
+def _pipeline_child(db: Path, paths: list[Path]) -> dict[str, Any]:
+    """Ingest the files in turn into a fresh store, stage timers on (run in a child process)."""
     from ceasefire import timing
     from ceasefire.config import Settings
     from ceasefire.run import Pipeline, ingest_paths
     from ceasefire.store import open_store
 
-    lines = src.read_text(encoding="utf-8").splitlines(keepends=True)
-    parts = []
-    size = -(-len(lines) // chunks)
-    for at in range(0, len(lines), size):
-        part = db.parent / f"{src.stem}-part{at:07d}.jsonl"
-        part.write_text("".join(lines[at : at + size]), encoding="utf-8")
-        parts.append((at, part))
+    parts = [(int(p.stem.rsplit("-part", 1)[1]), p) for p in paths]
     url = f"sqlite:///{db}"
     settings = Settings(db_url=url, workers=1)
     pipeline = Pipeline(settings)
@@ -146,6 +154,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", default="1000,10000", help="corpus sizes, comma-separated")
     ap.add_argument("--chunks", type=int, default=10, help="ingests per size (one timing each)")
+    ap.add_argument("--spacy-at", default="", help="corpus sizes of the spaCy-alone runs (default: every size)")
     ap.add_argument("--workers-at", type=int, default=1000, help="corpus size of the --workers 1 vs 2 runs (0: none)")
     ap.add_argument("--plot", type=Path, help="write the time per article against the store size to this PNG")
     ap.add_argument("--json", type=Path, help="write every figure to this file")
@@ -154,23 +163,27 @@ def main() -> None:
     if args.child:
         kind, *rest = args.child
         if kind == "pipeline":
-            print(json.dumps(_pipeline_child(Path(rest[0]), Path(rest[1]), int(rest[2]))))
+            print(json.dumps(_pipeline_child(Path(rest[0]), [Path(p) for p in rest[1:]])))
         else:
             print(json.dumps(_spacy_child(Path(rest[0]))))
         return
 
     sizes = [int(s) for s in args.sizes.split(",")]
+    spacy_at = {int(s) for s in args.spacy_at.split(",")} if args.spacy_at else set(sizes)
     runs: dict[int, dict[str, Any]] = {}
     with tempfile.TemporaryDirectory(prefix="ceasefire-scale-") as name:
         tmp = Path(name)
-        for n in sorted(set(sizes + ([args.workers_at] if args.workers_at else []))):
+        for n in sorted(set(sizes) | spacy_at | ({args.workers_at} if args.workers_at else set())):
             src = corpus.write(tmp / f"corpus-{n}.jsonl", corpus.articles(n), bench_field=False)
             run: dict[str, Any] = {"chars": sum(len(json.loads(x)["text"]) for x in src.read_text().splitlines())}
             if n in sizes:
                 print(f"{n:,} articles ({run['chars'] / n:,.0f} characters each on average), load average "
                       f"{os.getloadavg()[0]:.1f}: the pipeline ...", flush=True)
-                run["pipeline"] = _child("pipeline", str(src), str(tmp / f"scale-{n}.db"), str(args.chunks))
-                print(f"  ... {run['pipeline']['seconds']:.0f} s; spaCy alone ...", flush=True)
+                parts = [str(p) for p in _parts(src, args.chunks)]
+                run["pipeline"] = _child("pipeline", str(tmp / f"scale-{n}.db"), *parts)
+                print(f"  ... {run['pipeline']['seconds']:.0f} s; load average {os.getloadavg()[0]:.1f}", flush=True)
+            if n in spacy_at:
+                print(f"{n:,} articles: spaCy alone ...", flush=True)
                 run["spacy"] = _child("spacy", str(src))
                 print(f"  ... {run['spacy']['seconds']:.0f} s; load average {os.getloadavg()[0]:.1f}", flush=True)
             if n == args.workers_at:
@@ -189,8 +202,8 @@ def _summary(runs: dict[int, dict[str, Any]]) -> None:
     print(f"\nSummary ({os.cpu_count()} cores, load average now {os.getloadavg()[0]:.1f}; SQLite store):")
     for n, run in sorted(runs.items()):
         if "pipeline" in run:
-            p, s = run["pipeline"], run["spacy"]
-            ours, bare = n / p["seconds"], n / s["seconds"]
+            p = run["pipeline"]
+            ours = n / p["seconds"]
             first, last = p["chunks"][0], p["chunks"][-1]
             staged = sum(p["stages"].values())
             stage_list = ", ".join(f"{k} {p['stages'].get(k, 0.0):.1f} s ({p['stages_cpu'].get(k, 0.0):.1f} s CPU)"
@@ -200,10 +213,15 @@ def _summary(runs: dict[int, dict[str, Any]]) -> None:
             print(f"  stages: {stage_list}, other {p['seconds'] - staged:.1f} s")
             print(f"  per article: first chunk (store empty) {_per_article(first)}; last chunk "
                   f"({last['stored']:,} stored) {_per_article(last)}; ratio "
-                  f"{last['seconds'] / last['articles'] / (first['seconds'] / first['articles']):.2f}x")
-            print(f"  peak memory {p['peak_mib']:.0f} MiB (spaCy alone {s['peak_mib']:.0f} MiB)")
+                  f"{last['seconds'] / last['articles'] / (first['seconds'] / first['articles']):.2f}x "
+                  f"({last['cpu'] / last['articles'] / (first['cpu'] / first['articles']):.2f}x by CPU)")
+            print(f"  peak memory {p['peak_mib']:.0f} MiB")
+        if "pipeline" in run and "spacy" in run:
+            p, s = run["pipeline"], run["spacy"]
+            ours, bare = n / p["seconds"], n / s["seconds"]
             print(f"  spaCy alone (nlp.pipe, same model, same texts): {bare:.1f} articles/s ({s['cpu']:.0f} s CPU); "
-                  f"end-to-end throughput / spaCy alone: {ours / bare:.2f}x (by CPU time {s['cpu'] / p['cpu']:.2f}x)")
+                  f"end-to-end throughput / spaCy alone: {ours / bare:.2f}x (by CPU time {s['cpu'] / p['cpu']:.2f}x); "
+                  f"spaCy alone's peak memory {s['peak_mib']:.0f} MiB")
         if "workers" in run:
             w = run["workers"]
             print(f"- {n:,} articles, ceasefire ingest (start and model load included): --workers 1 "
