@@ -139,7 +139,9 @@ def _plot(path: Path, runs: dict[int, dict[str, Any]]) -> None:
     ax.set_xlabel("articles stored (middle of each chunk)")
     ax.set_ylabel("ms per article")
     ax.set_ylim(bottom=0)
-    ax.set_title("Time per article as the store grows (real pipeline, one process)")
+    loads = [r["load"] for run in runs.values() for r in run["pipeline"]["chunks"]]
+    ax.set_title("Time per article as the store grows (real pipeline, one process)\n"
+                 f"load average {min(loads):.1f} to {max(loads):.1f} on 2 cores", fontsize=10)
     ax.grid(alpha=0.3)
     ax.legend(fontsize=8)
     fig.tight_layout()

@@ -14,7 +14,8 @@ days). Prints, for each chunk, the articles stored before it, the time per artic
 works in this process) and the process's peak memory so far, then the ratios of the
 last chunk to the chunk after the first 1,000 articles. ``--undated F`` makes that
 fraction of articles undated (no publication date: docs/incidents.md, "The window").
-``--plot`` draws the time per article against the store size to a PNG.
+``--plot`` draws the time per article against the store size to a PNG, ``--json`` keeps the figures; both are
+written again after every chunk, so a run stopped early keeps what it measured.
 """
 
 from __future__ import annotations
@@ -71,7 +72,7 @@ def _evidence(at: int, quote: str) -> Any:
     return Evidence("text", at, at + len(quote), quote)
 
 
-def _plot(path: Path, rows: list[tuple[int, int, float, float, float]], undated: float) -> None:
+def _plot(path: Path, rows: list[tuple[int, int, float, float, float]], undated: float, loads: list[float]) -> None:
     import matplotlib
 
     matplotlib.use("Agg")
@@ -84,7 +85,8 @@ def _plot(path: Path, rows: list[tuple[int, int, float, float, float]], undated:
     ax.set_xlabel("articles stored (middle of each chunk)")
     ax.set_ylabel("ms per article (store and merge; no spaCy)")
     ax.set_ylim(bottom=0)
-    ax.set_title(f"Time per article as the store grows ({undated:.0%} undated)")
+    ax.set_title(f"Time per article as the store grows (no spaCy; {undated:.0%} undated)\n"
+                 f"load average {min(loads):.1f} to {max(loads):.1f} on 2 cores", fontsize=10)
     ax.grid(alpha=0.3)
     ax.legend(fontsize=8)
     fig.tight_layout()
@@ -107,6 +109,7 @@ def main() -> None:
 
     made = corpus.iter_articles(args.articles, seed=11, undated=args.undated)
     rows: list[tuple[int, int, float, float, float]] = []  # stored before, articles, s/article, CPU s/article, MiB
+    loads: list[float] = []
     with tempfile.TemporaryDirectory(prefix="ceasefire-stored-") as tmp:
         url = args.db or f"sqlite:///{tmp}/stored.db"
         settings = Settings(db_url=url, workers=1)
@@ -123,14 +126,16 @@ def main() -> None:
                 n = result.documents_added
                 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
                 rows.append((at, n, took / n, cpu / n, peak))
+                loads.append(os.getloadavg()[0])
                 print(f"  stored before: {at:7d}   {n} articles   {1000 * took / n:6.1f} ms/article "
                       f"({1000 * cpu / n:5.1f} ms of CPU)   {result.incidents} incidents   peak {peak:.0f} MiB   "
-                      f"load {os.getloadavg()[0]:.1f}", flush=True)
+                      f"load {loads[-1]:.1f}", flush=True)
+                if args.json:  # after every chunk: a run stopped early keeps what it measured
+                    args.json.write_text(json.dumps({"undated": args.undated, "chunks": rows, "loads": loads}),
+                                         encoding="utf-8")
+                if args.plot:
+                    _plot(args.plot, rows, args.undated, loads)
             counts = store.counts()
-    if args.json:
-        args.json.write_text(json.dumps({"undated": args.undated, "chunks": rows}), encoding="utf-8")
-    if args.plot:
-        _plot(args.plot, rows, args.undated)
     print(f"{args.articles:,} invented articles ({args.undated:.0%} undated), {counts['incidents']:,} incidents, "
           f"load average {os.getloadavg()[0]:.1f}")
     base = next((r for r in rows if r[0] >= 1000), rows[0])
