@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, Iterable, Iterator
@@ -172,6 +173,40 @@ AFTERMATH = [
     "Parents kept their children at home, and the streets were almost empty by nightfall.",
     "A committee of residents began compiling a list of the damaged homes to present to the authorities.",
 ]
+# Words of the paragraphs' sentences, each replaced by one of its variants at random: two articles that draw the
+# same sentence still share few runs of five words (as unrelated reports do), so copy detection is not misled.
+VARIANTS = {
+    "attack": ["attack", "assault", "raid", "strike"], "streets": ["streets", "roads", "lanes", "alleys"],
+    "busy": ["busy", "crowded", "full", "packed"], "residents": ["residents", "locals", "neighbours", "inhabitants"],
+    "shop": ["shop", "store", "bakery", "pharmacy", "workshop"], "city": ["city", "town", "district", "area"],
+    "houses": ["houses", "homes", "buildings", "dwellings"], "loud": ["loud", "heavy", "deafening", "powerful"],
+    "area": ["area", "zone", "quarter", "neighbourhood"], "journalists": ["journalists", "reporters", "camera crews"],
+    "several": ["several", "many", "a number of", "some"], "hours": ["hours", "a long time", "much of the day"],
+    "market": ["market", "bazaar", "souk", "square"], "traders": ["traders", "merchants", "vendors", "stallholders"],
+    "programmes": ["programmes", "broadcasts", "shows"], "calm": ["calm", "restraint", "patience"],
+    "soldiers": ["soldiers", "troops", "guards", "police officers"], "road": ["road", "street", "highway", "avenue"],
+    "wounded": ["wounded", "injured", "hurt", "casualties"], "serious": ["serious", "critical", "grave", "bad"],
+    "hospital": ["hospital", "clinic", "medical centre", "infirmary"], "children": ["children", "minors", "youngsters"],
+    "families": ["families", "households", "people"], "villages": ["villages", "hamlets", "settlements", "towns"],
+    "fighting": ["fighting", "violence", "combat", "clashes"], "food": ["food", "flour", "rice", "supplies"],
+    "officials": ["officials", "authorities", "administrators"], "evidence": ["evidence", "proof", "details"],
+    "statements": ["statements", "messages", "posts", "videos"], "suspects": ["suspects", "men", "people"],
+    "region": ["region", "province", "governorate", "countryside"], "recent": ["recent", "past", "last few"],
+    "talks": ["talks", "negotiations", "discussions"], "spring": ["spring", "summer", "autumn", "winter"],
+    "diplomats": ["diplomats", "envoys", "ambassadors"], "civilians": ["civilians", "non-combatants", "bystanders"],
+    "observers": ["observers", "monitors", "analysts", "rights groups"], "border": ["border", "frontier"],
+    "positions": ["positions", "lines", "defences", "outposts"], "weeks": ["weeks", "days", "months"],
+    "elders": ["elders", "clan leaders", "religious leaders", "notables"], "deal": ["deal", "truce", "arrangement"],
+    "mourners": ["mourners", "relatives", "neighbours", "people"], "morning": ["morning", "day", "afternoon"],
+    "buildings": ["buildings", "blocks", "structures", "houses"], "nightfall": ["nightfall", "dusk", "evening"],
+    "committee": ["committee", "group", "council", "delegation"], "authorities": ["authorities", "governor", "state"],
+    "doctors": ["doctors", "surgeons", "medics", "nurses"], "blood": ["blood", "plasma", "medicine"],
+    "volunteers": ["volunteers", "scouts", "students", "neighbours"], "relatives": ["relatives", "families", "friends"],
+    "convoy": ["convoy", "column", "shipment"], "prices": ["prices", "costs"], "fuel": ["fuel", "petrol", "diesel"],
+    "schools": ["schools", "colleges", "classrooms"], "camp": ["camp", "tent city", "settlement", "site"],
+    "inquiry": ["inquiry", "investigation", "probe"], "operation": ["operation", "campaign", "search", "hunt"],
+}
+_VARIED = re.compile(r"\b(" + "|".join(sorted(VARIANTS, key=len, reverse=True)) + r")\b")
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December"]
 FIRST = date(2015, 1, 1)
@@ -190,7 +225,8 @@ def _toll(rng: random.Random) -> int:
 
 
 def _paragraph(pool: list[str], rng: random.Random, slots: dict[str, Any], count: int) -> str:
-    return " ".join(s.format(**slots) for s in rng.sample(pool, min(count, len(pool))))
+    text = " ".join(s.format(**slots) for s in rng.sample(pool, min(count, len(pool))))
+    return _VARIED.sub(lambda m: rng.choice(VARIANTS[m.group(1)]), text)
 
 
 def _text(rng: random.Random, town: str, day: date, lead: str, outlet: str) -> str:
