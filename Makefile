@@ -77,7 +77,7 @@ world: setup $(WORLD)
 brief-example: setup sysdeps
 	$(BIN)/python scripts/brief_example.py
 
-## make bench (about 20 minutes on an idle 2-core machine): the invented wire corpus at 1,000 and 10,000
+## make bench (about 25 minutes on an idle 2-core machine, estimated from CPU times): the invented wire corpus at 1,000 and 10,000
 ## articles through the real pipeline (articles/s, stages, peak memory, time per article as the store grows,
 ## the ratio to spaCy alone, --workers 2 vs. 1; docs/performance.md, plot docs/performance-scale.png);
 ## one event's 100 reports; concurrent writers vs. one writer; one report of 100 KB without breaks, and 1 MB
