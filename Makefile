@@ -13,7 +13,7 @@ BROWSER_DEBS := chromium
 LEAFLET  := $(shell node -p "require('./package-lock.json').packages['node_modules/leaflet'].version" 2>/dev/null || echo 1.9.4)
 VENDOR   := src/ceasefire/web/static/vendor/leaflet-$(LEAFLET)
 
-.PHONY: setup run test lint bench gazetteer clean sysdeps world brief-example web-assets
+.PHONY: setup run test lint bench bench-large gazetteer clean sysdeps world brief-example web-assets
 
 setup: $(STAMP) web-assets
 
@@ -77,16 +77,23 @@ world: setup $(WORLD)
 brief-example: setup sysdeps
 	$(BIN)/python scripts/brief_example.py
 
-## make bench: the pipeline vs. spaCy alone on the same texts, as a ratio; one event's 100 reports;
-## the time per article as the store grows to 10,000 articles; --workers 2 vs. 1 on 200 articles;
-## concurrent writers vs. one writer; one report of 100 KB without breaks, 1 MB and 10 MB
+## make bench (about 25 minutes on an idle 2-core machine, estimated from CPU times): the invented wire corpus at 1,000 and 10,000
+## articles through the real pipeline (articles/s, stages, peak memory, time per article as the store grows,
+## the ratio to spaCy alone, --workers 2 vs. 1, batch --dask local:2 vs. local:1; docs/performance.md, plot docs/performance-scale.png);
+## one event's 100 reports; concurrent writers vs. one writer; one report of 100 KB without breaks, and 1 MB
 bench: setup
-	$(BIN)/python bench/bench.py --repeat 3
+	$(BIN)/python bench/scale.py --sizes 1000,10000 --spacy-at 1000 --workers-at 1000 --plot docs/performance-scale.png
 	$(BIN)/python bench/growth.py --reports 100
-	$(BIN)/python bench/stored.py --articles 10000 --chunk 1000
-	$(BIN)/python bench/workers.py --articles 200 --workers 1,2 --repeat 2
+	$(BIN)/python bench/dask.py --articles 200 --clusters 1,2 --repeat 1
 	$(BIN)/python bench/concurrency.py --rounds 30
-	$(BIN)/python bench/bigtext.py --sizes 100k-flat,1m,10m
+	$(BIN)/python bench/bigtext.py --sizes 100k-flat,1m
+
+## make bench-large (an hour or more): the time per article and peak memory as the store grows to 100,000
+## invented articles (mentions made by the bench, no spaCy: bench/stored.py; plot docs/performance-stored.png),
+## and one report of 10 MB
+bench-large: setup
+	$(BIN)/python bench/stored.py --articles 100000 --chunk 1000 --plot docs/performance-stored.png
+	$(BIN)/python bench/bigtext.py --sizes 10m
 
 gazetteer: setup
 	$(BIN)/ceasefire gazetteer build

@@ -70,6 +70,7 @@ def test_sqlite_connections_enforce_foreign_keys_and_use_wal(tmp_path: os.PathLi
             assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar_one() == 1
             assert conn.exec_driver_sql("PRAGMA journal_mode").scalar_one() == "wal"
             assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar_one() > 0
+            assert conn.exec_driver_sql("PRAGMA synchronous").scalar_one() == 1  # NORMAL: synced at checkpoints
     finally:
         engine.dispose()
 

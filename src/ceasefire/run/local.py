@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Protocol, Sequence, TypeVar
 
-from .. import dates, geo, ingest
+from .. import dates, geo, ingest, timing
 from ..config import Settings
 from ..errors import CeasefireError, GazetteerError, InputError, ModelError
 from ..incidents import IncidentChanges, rebuild_all, update_for
@@ -113,8 +113,10 @@ class Pipeline:
 
     def mentions(self, reports: Sequence[Report]) -> list[list[Mention]]:
         """Extract, then resolve each mention's date and place against its report."""
-        extracted = self.extractor.extract(reports, batch_size=self.settings.batch_size)  # type: ignore[attr-defined]
-        return [self._resolve(r, ms) for r, ms in zip(reports, extracted, strict=True)]
+        with timing.stage("extract"):
+            extracted = self.extractor.extract(reports, batch_size=self.settings.batch_size)  # type: ignore[attr-defined]
+        with timing.stage("resolve"):
+            return [self._resolve(r, ms) for r, ms in zip(reports, extracted, strict=True)]
 
     def _resolve(self, report: Report, mentions: list[Mention]) -> list[Mention]:
         gaz = self.gazetteer
@@ -246,7 +248,8 @@ def extract_batch(pipeline: Pipeline, batch: Sequence[tuple[Path, Document]]) ->
     todo: list[tuple[int, Document, list[Report]]] = []
     for i, (_, doc) in enumerate(batch):
         try:
-            todo.append((i, doc, pipeline.reports(doc)))
+            with timing.stage("read"):
+                todo.append((i, doc, pipeline.reports(doc)))
         except Exception as exc:  # noqa: BLE001 -- one bad record is that record's problem
             out[i] = Extracted(problem=_failure(doc.origin, "cannot read", exc))
     flat = [r for _, _, reps in todo for r in reps]
@@ -317,7 +320,8 @@ def ingest_paths(
         done_bytes[path] = after
         progress(after - before, total, path.name, documents)
 
-    _ingest_documents(_documents(files, settings, result.problems), store, settings, pipeline, result, advance)
+    documents = timing.timed("read", _documents(files, settings, result.problems))
+    _ingest_documents(documents, store, settings, pipeline, result, advance)
     for path in files:  # files whose bytes did not all become documents
         advance(path, sizes[path], 0)
     for problem in result.problems:
@@ -371,7 +375,8 @@ def store_extracted(store: Store, doc: Document, got: Extracted, settings: Setti
         return
     reps, mentions = list(got.reports), list(got.mentions)
     try:
-        added, copies = _store_document(store, doc, reps, mentions, settings.policy)
+        with timing.stage("store"):
+            added, copies = _store_document(store, doc, reps, mentions, settings.policy)
     except Exception as exc:  # noqa: BLE001 -- a StoreError, or a failure deriving its incidents
         result.problems.append(_failure(doc.origin, "cannot store", exc))
         return
@@ -390,7 +395,9 @@ def _unstored(
 ) -> Iterator[tuple[Path, Document]]:
     """The documents whose hash is not stored yet (checked as each is read, after what came before was written)."""
     for path, doc in items:
-        if store.has_document(doc.sha256):
+        with timing.stage("store"):
+            stored = store.has_document(doc.sha256)
+        if stored:
             result.documents_skipped += 1
             advance(path, len(doc.raw))
             continue
@@ -440,7 +447,8 @@ def _copy_of(item: Marked, original: Original | None) -> Marked:
 
 def _deriver(mentions: Sequence[Mention], policy: str) -> Callable[[Neighbourhood], IncidentChanges]:
     def derive(nb: Neighbourhood) -> IncidentChanges:
-        return update_for(mentions, nb, policy)
+        with timing.stage("merge"):
+            return update_for(mentions, nb, policy)
 
     return derive
 
