@@ -85,7 +85,7 @@ FAR = Place("Tall Kaf", "SY", "Hasakah", 36.9, 41.1, None, "city", PlacePrecisio
 SYRIA = Place("Syria", "SY", None, 35.0, 38.0, None, "country", PlacePrecision.COUNTRY)
 _PLACES = [ALEPPO, ALEPPO, IDLIB, FAR, SYRIA, None]
 _DAYS = [date(2016, 9, 17), date(2016, 9, 17), date(2016, 9, 18), date(2016, 9, 25), None]
-_SUBS = ["Air/drone strike", "Air/drone strike", "Armed clash", None]
+_SUBS = ["Air/drone strike", "Air/drone strike", "Armed clash", "Attack", "Remote explosive/landmine/IED", None]
 _SOURCES = [("Health Ministry", SourceType.GOVERNMENT), ("Observatory", SourceType.MONITOR),
             ("Wire", SourceType.OUTLET)]
 
@@ -97,7 +97,7 @@ def _documents(draw: st.DrawFn) -> list[list[Mention]]:
         ms = []
         for n in range(draw(st.integers(1, 3))):
             claims = tuple(
-                claim(lo=draw(st.sampled_from([3, 12, 12, 40])), hi=draw(st.sampled_from([None, 40])) or None,
+                claim(lo=draw(st.sampled_from([0, 3, 12, 12, 40])), hi=draw(st.sampled_from([None, 40])) or None,
                       source=s, stype=t, start=10 * k)
                 for k, (s, t) in enumerate(draw(st.lists(st.sampled_from(_SOURCES), max_size=2)))
             )

@@ -1,9 +1,13 @@
 """Which mentions are one incident.
 
 Two mentions *conflict* when they cannot be one event: another kind of event
-(kin types apart: taken / retaken, a riot / clashes with police), dates that do
-not overlap (within a day of slack for each side's precision), places apart.
-They are *tied* when something says they are one:
+(kin types apart, ``data/incidents_kin.json``: taken / retaken, a riot / clashes
+with police, the generic "Attack" and the specific kind it is part of), dates
+that do not overlap (within a day of slack for each side's precision), places
+apart, or -- in one report -- a toll beside a kin event's "no one was killed".
+Mentions of kin but different kinds are tied only as parts of one attack: both
+naming the place (across reports: places agreeing), or in one report sharing a
+figure. Otherwise they are *tied* when something says they are one:
 
 * a shared place (within 30 km for points, 50 km for towns, the same admin1 or
   150 km for regions);
@@ -29,6 +33,8 @@ conflicts with any member of the other.
 
 from __future__ import annotations
 
+import json
+from importlib import resources
 from typing import Iterable, Iterator, Sequence
 
 from ..model import DatePrecision, DateResolution, Mention, Place, PlacePrecision, km_between
@@ -118,10 +124,13 @@ def _bare(m: Mention) -> bool:
     return _own_place(m) is None and not m.claims
 
 
-# Sub-event types that can describe one event from different sides (taken / retaken; rioting / clashing).
-_KIN = [frozenset({"Non-state actor overtakes territory", "Government regains territory",
-                   "Non-violent transfer of territory"}),
-        frozenset({"Violent demonstration", "Mob violence", "Armed clash"})]  # a riot told as clashes with police
+def _load_kin() -> list[frozenset[str]]:
+    text = resources.files("ceasefire").joinpath("data/incidents_kin.json").read_text(encoding="utf-8")
+    return [frozenset(k) for k in json.loads(text)["kin"]]
+
+
+# Sub-event types that can describe one event from different sides or in its parts (data/incidents_kin.json).
+_KIN = _load_kin()
 
 
 def _same_kind(a: str | None, b: str | None) -> bool:
@@ -145,13 +154,31 @@ def places_conflict(a: Place | None, b: Place | None) -> bool:
     return _places(a, b) is False
 
 
+Toll = tuple[str, str | None, bool]  # a report, a sub-event type, whether its mention tells of dead
+
+
+def toll_of(m: Mention) -> Toll | None:
+    """Whether a mention tells of dead (``True``) or only that no one was killed (``False``); ``None``: neither."""
+    killed = [c.figure for c in m.claims if c.kind.value == "killed"]
+    if not killed:
+        return None
+    return (m.report_key, m.sub_event_type, any((f.max if f.max is not None else f.min or 0) > 0 for f in killed))
+
+
+def tolls_conflict(a: Toll | None, b: Toll | None) -> bool:
+    """Two events of one report, of different kinds, one with dead and one where no one was killed ("a bomb
+    hit a pylon, causing no casualties" beside "gunmen killed 15"): concurrent attacks, not parts of one."""
+    return a is not None and b is not None and a[0] == b[0] and a[1] != b[1] and a[2] != b[2]
+
+
 def conflicting(a: Mention, b: Mention) -> bool:
     """Whether two mentions say things that cannot be true of one event: another kind of event, days apart,
-    places apart."""
+    places apart, or in one report a toll beside a kin event's "no one was killed"."""
     return (
         kinds_conflict(a.sub_event_type, b.sub_event_type)
         or dates_conflict(a.date, b.date)
         or places_conflict(a.place, b.place)
+        or tolls_conflict(toll_of(a), toll_of(b))
     )
 
 
@@ -160,6 +187,8 @@ def compatible(a: Mention, b: Mention) -> bool:
     if conflicting(a, b):
         return False
     same_report = a.report_key == b.report_key
+    if a.sub_event_type and b.sub_event_type and a.sub_event_type != b.sub_event_type:
+        return _parts_of_one(a, b, same_report)
     same_place = _places(a.place, b.place)
     if same_report and _own_place(a) is None and _own_place(b) is None:
         same_place = None  # both placed from the report around them: that tells two of its events not apart
@@ -175,6 +204,16 @@ def compatible(a: Mention, b: Mention) -> bool:
             return not (_recalled(a) or _recalled(b))
         return bool(_figures(a) & _figures(b))
     return False
+
+
+def _parts_of_one(a: Mention, b: Mention, same_report: bool) -> bool:
+    """Two mentions of kin kinds (a car bomb, then gunmen storming the post): parts of one attack when each
+    names the place itself and the places agree, or, in one report, when they share a figure. A kin mention
+    placed only from the report around it, or a bare one, is not tied: in one report it may be another attack."""
+    if same_report and _figures(a) & _figures(b):
+        return True
+    pa, pb = (_own_place(a), _own_place(b)) if same_report else (a.place, b.place)
+    return pa is not None and pb is not None and _places(pa, pb) is True
 
 
 WORDING_SHARED = 3  # distinctive nouns two reports' mentions must share to be tied by wording alone
@@ -274,6 +313,7 @@ class _Traits:
         self.kinds: set[str | None] = set()
         self.dates: set[DateResolution] = set()
         self.places: set[Place | None] = set()
+        self.tolls: set[Toll | None] = set()
         for m in mentions:
             self.add(m)
 
@@ -281,17 +321,20 @@ class _Traits:
         self.kinds.add(m.sub_event_type)
         self.dates.add(m.date)
         self.places.add(m.place)
+        self.tolls.add(toll_of(m))
 
     def update(self, other: "_Traits") -> None:
         self.kinds |= other.kinds
         self.dates |= other.dates
         self.places |= other.places
+        self.tolls |= other.tolls
 
     def conflict(self, other: "_Traits") -> bool:
         return (
             any(kinds_conflict(a, b) for a in self.kinds for b in other.kinds)
             or any(dates_conflict(a, b) for a in self.dates for b in other.dates)
             or any(places_conflict(a, b) for a in self.places for b in other.places)
+            or any(tolls_conflict(a, b) for a in self.tolls for b in other.tolls)
         )
 
 
