@@ -94,17 +94,22 @@ def _hash64(value: str) -> int:
     return int.from_bytes(hashlib.blake2b(value.encode("utf-8"), digest_size=8).digest(), "big")
 
 
-def _shingles(words: Iterator[str], n: int) -> Iterator[int]:
-    """The 64-bit hashes of the n-word shingles of ``words`` (all of them when fewer)."""
+def _shingle_texts(words: Iterator[str], n: int) -> Iterator[str]:
+    """The n-word shingles of ``words``, each as its words joined by a space (all of them when fewer)."""
     window: deque[str] = deque(maxlen=n)
     full = False
     for word in words:
         window.append(word)
         if len(window) == n:
             full = True
-            yield _hash64(" ".join(window))
+            yield " ".join(window)
     if window and not full:
-        yield _hash64(" ".join(window))
+        yield " ".join(window)
+
+
+def _shingles(words: Iterator[str], n: int) -> Iterator[int]:
+    """The 64-bit hashes of the n-word shingles of ``words`` (all of them when fewer)."""
+    return map(_hash64, _shingle_texts(words, n))
 
 
 def _signature(hashes: Iterator[int], bins: int) -> list[str]:
@@ -168,12 +173,7 @@ def _shingle_set(report: Report) -> frozenset[str]:
            report.dateline_end, report.headline)
     found = _sets.get(key)
     if found is None:
-        words = [w for piece in _pieces(report) for w in _WORD.findall(unicodedata.normalize("NFKC", piece).casefold())]
-        n = rules().shingle_words
-        if len(words) < n:
-            found = frozenset([" ".join(words)] if words else [])
-        else:
-            found = frozenset(map(" ".join, zip(*(words[i:] for i in range(n)), strict=False)))  # the windows
+        found = frozenset(_shingle_texts(content_words(report), rules().shingle_words))
         if len(_sets) >= SET_CACHE:
             _sets.clear()
         _sets[key] = found

@@ -305,13 +305,19 @@ class Store:
         with self._guard("read reports"), self._read() as conn:
             keys = _candidate_keys(conn, prints)
             found = {k: r for k in keys if (r := cache.get(k)) is not None}  # a stored report never changes
-            missing = sorted(keys - set(found))
-            if len(cache) + len(missing) > REPORT_CACHE:
-                cache.clear()
-            for chunk in chunks(missing):
-                for row in conn.execute(select(T.reports).where(T.reports.c.key.in_(chunk))).mappings():
-                    found[row["key"]] = cache[row["key"]] = R.report_from_row(row)
+            found.update(self._decode_reports(conn, sorted(keys - set(found))))
         return [found[k] for k in sorted(found)]
+
+    def _decode_reports(self, conn: Connection, keys: list[str]) -> dict[str, Report]:
+        """The stored reports of ``keys`` (none of them cached yet), decoded and kept in the report cache (emptied
+        first when they would not fit beside what it holds)."""
+        cache, out = self._report_cache, {}
+        if len(cache) + len(keys) > REPORT_CACHE:
+            cache.clear()
+        for chunk in chunks(keys):
+            for row in conn.execute(select(T.reports).where(T.reports.c.key.in_(chunk))).mappings():
+                out[row["key"]] = cache[row["key"]] = R.report_from_row(row)
+        return out
 
     def document_raw(self, sha256: str) -> bytes:
         with self._guard("read documents"), self._read() as conn:
@@ -458,15 +464,10 @@ class Store:
         r = T.reports.c
         with self._guard("read reports"), self._read() as conn:
             keys = list(conn.execute(select(r.key).where(r.copy_of.is_(None)).order_by(r.key).limit(limit)).scalars())
-            cache = self._report_cache
-            missing = [k for k in keys if k not in cache]
-            if len(cache) + len(missing) > REPORT_CACHE:
-                cache.clear()
-                missing = keys
-            for chunk in chunks(missing):
-                for row in conn.execute(select(T.reports).where(r.key.in_(chunk))).mappings():
-                    cache[row["key"]] = R.report_from_row(row)
-        return [cache[k] for k in keys if k in cache]
+            found = {k: rep for k in keys if (rep := self._report_cache.get(k)) is not None}
+            found.update(self._decode_reports(conn, [k for k in keys if k not in found]))
+            self._report_cache.update(found)  # kept even when decoding the rest emptied the cache
+        return [found[k] for k in keys if k in found]
 
     def violations(self, agreement_id: str, *, statuses: Sequence[str] = ()) -> list[Violation]:
         """The current judgements of every incident against ``agreement_id`` (with ``statuses`` only, when
