@@ -37,7 +37,7 @@ from ..errors import CeasefireError, ClusterError, ConfigError, OutputError
 from ..model import Document, IngestProblem
 from ..store import Store
 from . import shards as S
-from .local import Extracted, IngestResult, Pipeline, _failure, chunks, extract_batch, store_extracted
+from .local import Extracted, IngestResult, Pipeline, _failure, batched, extract_batch, store_extracted
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -109,7 +109,7 @@ def batch_paths(
             shards.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise OutputError(f"cannot write the shards to {shards}: {exc.strerror or exc}") from exc
-        in_shards = chunks(_records(files, settings), shard_size)
+        in_shards = batched(_records(files, settings), shard_size)
         for index, records, extracted in _stored_in_order(client, in_shards, settings, shards):
             for item in S.load_shard(shards / S.shard_name(index)):
                 _store(store, item, settings, result)
@@ -194,7 +194,7 @@ def extract_shard(settings: Settings, records: Sequence[Document | IngestProblem
         pipeline = _pipeline[1]
         docs = [(i, r) for i, r in enumerate(records) if isinstance(r, Document)]
         got: dict[int, Extracted] = {}
-        for part in chunks(docs, settings.batch_size):
+        for part in batched(docs, settings.batch_size):
             for (i, _), out in zip(part, extract_batch(pipeline, [(Path(d.origin), d) for _, d in part]), strict=True):
                 got[i] = out
         items = [S.ShardItem(r, got.get(i)) for i, r in enumerate(records)]

@@ -50,7 +50,7 @@ from ..store import CopiesChanged, Neighbourhood, Store
 from . import workers
 
 __all__ = ["Extracted", "IngestResult", "Pipeline", "ProgressCallback", "extract_batch", "ingest_documents",
-           "ingest_paths", "rebuild_incidents", "store_extracted", "chunks"]
+           "ingest_paths", "rebuild_incidents", "store_extracted", "batched"]
 
 class ProgressCallback(Protocol):
     """Told as input is done: bytes done since the last call, the input's total bytes, the file's name, and
@@ -284,8 +284,9 @@ def _extract_remote(batch: Sequence[tuple[Path, Document]]) -> list[Extracted]:
 Item = TypeVar("Item")
 
 
-def chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
-    """``items`` in lists of ``size`` (the last one shorter), in order, read as they are needed."""
+def batched(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    """``items`` in lists of ``size`` (the last one shorter), in order, read as they are needed (a stream; the
+    store's ``chunks`` slices a sequence it holds for one SQL statement)."""
     batch: list[Item] = []
     for item in items:
         batch.append(item)
@@ -359,7 +360,7 @@ def _ingest_documents(
     """Read, extract (in ``settings.workers`` processes) and store each document in input order, counting into
     ``result``."""
     fresh = _unstored(items, store, result, advance)
-    batches = chunks(fresh, settings.batch_size)
+    batches = batched(fresh, settings.batch_size)
     for batch, extracted in workers.in_order(batches, lambda b: extract_batch(pipeline, b), settings, _extract_remote):
         for (path, doc), got in zip(batch, extracted, strict=True):
             store_extracted(store, doc, got, settings, result)
