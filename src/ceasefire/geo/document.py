@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
-from typing import Mapping, Sequence
+from typing import Any, Mapping, Sequence
 
 from ..model import Place, PlacePrecision, Toponym, km_between
 from .gazetteer import Gazetteer, PlaceCandidate
@@ -48,8 +48,14 @@ _BIG_CITY = 100_000  # a town this large named inside a site's name needs no oth
 
 
 @lru_cache(maxsize=1)
+def _geo_words() -> dict[str, Any]:
+    """``data/geo_words.json``, read once."""
+    return json.loads(resources.files("ceasefire").joinpath("data/geo_words.json").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
 def _site_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    raw = json.loads(resources.files("ceasefire").joinpath("data/geo_words.json").read_text("utf-8"))
+    raw = _geo_words()
     plain = frozenset(raw["generic_names"]) | {"the", "of", "and", "for", "at", "in", "on", "de", "la", "le"}
     return frozenset(raw["facility_words"]), frozenset(raw["institution_words"]), plain
 
@@ -248,10 +254,8 @@ def _respelled(q: Query, gazetteer: Gazetteer, hint: str | None, total: Counter[
     return replace(q, candidates=tuple(dict.fromkeys(found))) if found else q
 
 
-@lru_cache(maxsize=1)
 def _respell_letters() -> int:
-    raw = json.loads(resources.files("ceasefire").joinpath("data/geo_words.json").read_text("utf-8"))
-    return int(raw["respell_min_letters"])
+    return int(_geo_words()["respell_min_letters"])
 
 
 def _held(toponyms: Sequence[Toponym], places: list[Place | None], contexts: list[dict[str, float]],
