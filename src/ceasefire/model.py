@@ -97,6 +97,7 @@ __all__ = [
     "Report",
     "Original",
     "Fingerprint",
+    "CopyWindow",
     "Toponym",
     "Timex",
     "Mention",
@@ -371,7 +372,9 @@ class Original:
 
 @dataclass(frozen=True)
 class Fingerprint:
-    """What finds a report's copies: the hash of its normalised body and the LSH bands of its shingles.
+    """What finds a report's copies: the hash of its normalised body, the LSH bands of its shingles, and its
+    date (its dateline's, else its publication date; ``None`` when it has neither), around which near copies
+    are looked for (``docs/ingest.md``, "Copies").
 
     ``body_hash`` is ``None`` (and ``bands`` empty) for a body too short to tell a copy by.
     """
@@ -379,6 +382,17 @@ class Fingerprint:
     report_key: str
     body_hash: str | None
     bands: tuple[str, ...] = ()
+    day: date | None = None
+
+
+@dataclass(frozen=True)
+class CopyWindow:
+    """Where a report's near copies are looked for: per LSH band, at most ``per_band`` originals each side of the
+    report's date within ``days`` (and as many undated), so the candidates stay few however many are stored
+    (``data/ingest_copies.json``, ``docs/ingest.md``, "Copies")."""
+
+    days: int
+    per_band: int
 
 
 @dataclass(frozen=True)

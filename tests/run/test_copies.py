@@ -116,6 +116,21 @@ def test_another_article_on_the_same_event_is_not_a_copy_and_raises_the_grade(tm
         assert after["copies"] == [] and after["killed"]["high"] == 14
 
 
+def test_a_near_copy_is_looked_for_around_its_date_an_exact_copy_at_any_date(tmp_path: Path, db_url: str):
+    later = "2025-06-20"  # over a year after the wire story: beyond the window of data/ingest_copies.json
+    feed = jsonl(tmp_path / "feed.jsonl", [
+        _line("wire-1", STORY, "Wire One"),
+        _line("lantern-7", STORY, "Evening Lantern", publication_date=later),
+        _line("post-9", CARRIED, "Valley Post", publication_date=later),
+        _line("post-10", CARRIED, "Hill Courier", publication_date="2024-03-20"),  # post-9's content: its copy
+    ])
+    with ceasefire.open(db_url) as db:
+        result = db.ingest([feed])
+        assert result.documents_added == 4 and result.copies == 2
+        copies = {r.article.id: r.copy_of and r.copy_of.article_id for r in db.store.reports()}
+        assert copies == {"wire-1": None, "lantern-7": "wire-1", "post-9": None, "post-10": "post-9"}
+
+
 def test_which_copy_arrives_first_gives_the_same_incidents(tmp_path: Path, db_url: str):
     files = [
         jsonl(tmp_path / "wire.jsonl", [_line("wire-1", STORY, "Wire One")]),
@@ -149,8 +164,8 @@ def test_an_original_stored_meanwhile_by_another_writer_is_seen_on_the_retry(db_
         real = store.copy_candidates
         calls: list[int] = []
 
-        def racing(prints):
-            found = real(prints)
+        def racing(prints, window=None):
+            found = real(prints, window)
             if not calls:  # another writer stores the original just after this lookup
                 store.add_document(other_doc, other_reps, other_ments, prints=[fingerprint(other_reps[0])])
             calls.append(len(found))

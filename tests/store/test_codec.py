@@ -77,6 +77,8 @@ def examples() -> list[object]:
         dataclasses.replace(reps[0], copy_of=model.Original("abc#2", "wire-0", 2)),
         dataclasses.replace(rich, copy_of=model.Original("abc#2", "wire-0", 2)),
         model.Fingerprint(reps[0].key, "0" * 64, ("a" * 32, "b" * 32)),
+        model.Fingerprint(reps[0].key, "0" * 64, ("a" * 32,), date(2024, 3, 2)),
+        model.CopyWindow(30, 4),
         *_agreements(rich),
         *_searches(inc),
     ]

@@ -24,7 +24,7 @@ def test_migrations_create_the_schema_at_head(db_url: str) -> None:
     try:
         names = set(sa.inspect(engine).get_table_names())
         assert TABLES | {"alembic_version"} <= names
-        assert current_revision(engine) == head_revision() == "0008"
+        assert current_revision(engine) == head_revision() == "0009"
     finally:
         engine.dispose()
 

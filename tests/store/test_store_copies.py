@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import replace
+from datetime import date, timedelta
 
 import pytest
 import sqlalchemy as sa
 
 from ceasefire.errors import InputError
-from ceasefire.model import Document, Fingerprint, Original
+from ceasefire.model import CopyWindow, Document, Fingerprint, Original
 from ceasefire.store import CopiesChanged, Store, open_store
 from ceasefire.store import tables as T
 from tests.store import factory as f
@@ -117,5 +118,66 @@ def test_both_lookups_are_index_probes(tmp_path) -> None:
                 sql = str(query.compile(conn, compile_kwargs={"literal_binds": True}))
                 plan = " ".join(str(row[-1]) for row in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql))
                 assert plan.startswith("SEARCH") and "USING" in plan and "INDEX" in plan, plan
+    finally:
+        engine.dispose()
+
+
+def _dated(store: Store, i: int, day: date | None, bands: tuple[str, ...] = ("b1",)) -> str:
+    doc, reps, ments = _bundle(f.TEXT, f"wire-{i}", f"wire-{i}.jsonl:1", raw=f"copy {i}".encode())
+    assert store.add_document(doc, reps, ments, prints=[Fingerprint(reps[0].key, f"h{i}", bands, day)])
+    return reps[0].key
+
+
+def test_near_candidates_are_the_nearest_in_date_a_few_per_band(store: Store) -> None:
+    window = CopyWindow(30, 4)
+    first = date(2024, 3, 1)
+    by_day = {_dated(store, i, first + timedelta(days=i)): i for i in range(20)}
+    undated = sorted(_dated(store, 100 + i, None) for i in range(6))
+    far = _dated(store, 200, first + timedelta(days=45))  # beyond the window of day 10
+    found = {r.key for r in store.copy_candidates([Fingerprint("new#1", "h-new", ("b1",), first + timedelta(days=10))],
+                                                  window)}
+    assert sorted(by_day[k] for k in found if k in by_day) == [7, 8, 9, 10, 11, 12, 13, 14]
+    assert found - set(by_day) == set(undated[:4]) and far not in found
+    # an undated report: the undated first in key order and the latest-dated
+    none = {r.key for r in store.copy_candidates([Fingerprint("new#1", "h-new", ("b1",), None)], window)}
+    latest = sorted(by_day, key=lambda k: (by_day[k], k))[-3:]
+    assert none == set(undated[:4]) | set(latest) | {far}
+    # an exact copy (the same content hash) is found at any date
+    exact = store.copy_candidates([Fingerprint("new#1", "h0", ("b9",), first + timedelta(days=900))], window)
+    assert [r.key for r in exact] == [k for k, i in by_day.items() if i == 0]
+
+
+def test_near_candidates_stay_bounded_as_reports_sharing_bands_are_stored(store: Store) -> None:
+    window = CopyWindow(30, 2)
+    bands = ("b1", "b2", "b3")
+    day = date(2024, 3, 1)
+    counts = []
+    for i in range(60):
+        _dated(store, i, day + timedelta(days=i % 7 - 3) if i % 5 else None, bands)
+        counts.append(len(store.copy_candidates([Fingerprint("new#1", "h-new", bands, day)], window)))
+    assert max(counts) <= 3 * window.per_band  # every band reaches the same few: 3 * per_band in all, once each
+    assert counts[-1] == counts[30] == 3 * window.per_band
+    assert len(store.copy_candidates([Fingerprint("new#1", "h-new", bands, day)])) == 60  # without a window: all
+
+
+def test_the_near_lookup_reads_index_ranges(tmp_path) -> None:
+    from ceasefire.store.store import _near_query
+
+    url = f"sqlite:///{tmp_path / 'plan.db'}"
+    open_store(url).close()
+    engine = sa.create_engine(url)
+    values = {"band0": "b1", "band1": "b2", "day": "2024-03-01", "lo": "2024-02-01", "hi": "2024-04-01"}
+    try:
+        with engine.connect() as conn:
+            for dated in (True, False):
+                query = _near_query(2, dated, 4)
+                compiled = query.compile(conn)
+                sql, names = str(compiled), compiled.positiontup or []
+                plan = [str(row[-1]) for row in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql,
+                                                                     tuple(values.get(n, 4) for n in names))]
+                scans = [p for p in plan if "report_bands" in p]
+                assert len(scans) == (6 if dated else 4), plan
+                assert all(p.startswith("SEARCH") and "ix_report_bands_day" in p for p in scans), plan
+                assert not any("TEMP B-TREE" in p for p in plan), plan
     finally:
         engine.dispose()

@@ -5,14 +5,14 @@
   for every bad input (never raised).
 * :func:`to_article` -- a Document -> its :class:`Article` (JSONL, text, HTML, feed item).
 * :func:`split_reports` -- an Article -> its Reports (compilation pages split).
-* :func:`fingerprint`, :func:`find_originals` -- copies of a report already stored
+* :func:`fingerprint`, :func:`copy_window`, :func:`find_originals` -- copies of a report already stored
   (the same content, or nearly: ``copies``).
 * :func:`clean_text` -- the one normalisation of every stored string (one character for one).
 * :func:`as_problem`, :func:`display_path` -- problems and origins as clean single lines.
 """
 
 from .articles import to_article
-from .copies import find_originals, fingerprint
+from .copies import copy_window, find_originals, fingerprint
 from .datelines import Dateline, find_page_date, parse_dateline
 from .documents import (
     ARTICLE_JSON,
@@ -35,6 +35,7 @@ __all__ = [
     "split_reports",
     "fingerprint",
     "find_originals",
+    "copy_window",
     "clean_text",
     "clean_value",
     "clean_article",

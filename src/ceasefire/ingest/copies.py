@@ -10,6 +10,7 @@ MinHash signature cut into bands, each band an indexed row — and then compared
 exactly. The numbers are in ``data/ingest_copies.json``.
 
 * :func:`fingerprint` -- what the store indexes a report by;
+* :func:`copy_window` -- where the store looks for a report's near copies (around its date, a few per band);
 * :func:`similarity` -- the exact Jaccard similarity of two reports' shingles;
 * :func:`find_originals` -- which of a document's reports are copies, and of what.
 """
@@ -26,11 +27,12 @@ from functools import lru_cache
 from importlib import resources
 from typing import Iterator, Mapping, Sequence
 
-from ..model import Fingerprint, Original, Report
+from ..caching import Bounded
+from ..model import CopyWindow, Fingerprint, Original, Report
 from .bylines import parse_byline
 
-__all__ = ["CopyRules", "rules", "content_words", "fingerprint", "similarity", "find_originals", "original_of",
-           "remember"]
+__all__ = ["CopyRules", "rules", "copy_window", "content_words", "fingerprint", "similarity", "find_originals",
+           "original_of", "remember"]
 
 _WORD = re.compile(r"\w+")
 _LINE = re.compile(r"[^\n]*")
@@ -43,6 +45,8 @@ class CopyRules:
     min_words: int
     bins: int
     bands: int
+    window_days: int
+    band_cap: int
 
 
 @lru_cache(maxsize=1)
@@ -53,6 +57,12 @@ def rules() -> CopyRules:
     if found.bins % found.bands:
         raise ValueError("ingest_copies.json: bins must be a multiple of bands")
     return found
+
+
+def copy_window() -> CopyWindow:
+    """Where the store looks for a report's near copies (``window_days``, ``band_cap``)."""
+    r = rules()
+    return CopyWindow(r.window_days, r.band_cap)
 
 
 def _left_out(report: Report) -> list[tuple[int, int]]:
@@ -149,17 +159,17 @@ def fingerprint(report: Report) -> Fingerprint:
 
     sig = _signature(_shingles(counted(), r.shingle_words), r.bins)
     if count < r.min_words:
-        return Fingerprint(report.key, None)
+        return Fingerprint(report.key, None, (), report.anchor_date)
     width = r.bins // r.bands
     bands = tuple(
         hashlib.blake2b(f"{b}|{','.join(sig[b * width : (b + 1) * width])}".encode(), digest_size=16).hexdigest()
         for b in range(r.bands)
     )
-    return Fingerprint(report.key, digest.hexdigest(), bands)
+    return Fingerprint(report.key, digest.hexdigest(), bands, report.anchor_date)
 
 
-SET_CACHE = 20_000  # reports whose shingle sets are kept (a stored report is a candidate again and again)
-_sets: dict[tuple[object, ...], frozenset[str]] = {}
+SET_CACHE = 500  # reports whose shingle sets are kept (a stored report is a candidate again and again)
+_sets: Bounded[tuple[object, ...], frozenset[str]] = Bounded(SET_CACHE)
 
 
 def _shingle_set(report: Report) -> frozenset[str]:
@@ -173,10 +183,7 @@ def _shingle_set(report: Report) -> frozenset[str]:
            report.dateline_end, report.headline)
     found = _sets.get(key)
     if found is None:
-        found = frozenset(_shingle_texts(content_words(report), rules().shingle_words))
-        if len(_sets) >= SET_CACHE:
-            _sets.clear()
-        _sets[key] = found
+        found = _sets.keep(key, frozenset(_shingle_texts(content_words(report), rules().shingle_words)))
     return found
 
 

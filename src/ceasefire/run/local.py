@@ -419,15 +419,17 @@ def _store_document(
     """
     prints = [ingest.fingerprint(r) for r in reports]
     by_key = {p.report_key: p for p in prints}
+    window = ingest.copy_window()
     attempts = 0
     while True:
-        candidates = store.copy_candidates(prints)
+        candidates = store.copy_candidates(prints, window)
         originals = ingest.find_originals(reports, by_key, candidates)
         reps = [_copy_of(r, originals.get(r.key)) for r in reports]
         ms = [_copy_of(m, originals.get(m.report_key)) for m in mentions]
         try:
             added = store.add_document(
-                doc, reps, ms, derive=_deriver(ms, policy), prints=prints, candidates=[c.key for c in candidates]
+                doc, reps, ms, derive=_deriver(ms, policy), prints=prints, candidates=[c.key for c in candidates],
+                window=window
             )
         except CopiesChanged:
             attempts += 1

@@ -26,7 +26,7 @@ from sqlalchemy import Connection, exists, func, select
 from ..model import CheckFailure
 from . import rows as R
 from . import tables as T
-from .work import load_mentions, read_versions
+from .work import load_mentions, mention_cache, read_versions
 
 __all__ = ["check_store"]
 
@@ -135,7 +135,7 @@ def _incidents(conn: Connection) -> Iterator[CheckFailure]:
                 "incidents", head.id,
                 f"its tally counts {tally.mentions} mention(s) from {tally.first}; it links {len(keys)} from {keys[0]}",
             )
-        mentions = None if tally is not None else list(load_mentions(conn, keys, {}).values())
+        mentions = None if tally is not None else list(load_mentions(conn, keys, mention_cache()).values())
         for name, value in R.incident_row(head, mentions).items():
             if name not in ("payload", "tally") and row[name] != value:
                 yield CheckFailure("incidents", head.id, f"column {name} is {row[name]!r}, its head {value!r}")

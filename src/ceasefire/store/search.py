@@ -36,6 +36,7 @@ from sqlalchemy import (
     union_all,
 )
 
+from ..caching import Bounded
 from ..model import ActorSummary, DayCount, IncidentFilter, IncidentOrder, IncidentPage, Report, SourceSummary
 from . import rows as R
 from . import tables as T
@@ -201,7 +202,7 @@ def _ordered(query: Select[Any], value: ColumnElement[Any], order: IncidentOrder
 
 
 def find_incidents(
-    conn: Connection, f: IncidentFilter, order: IncidentOrder, limit: int, cache: dict[str, Any]
+    conn: Connection, f: IncidentFilter, order: IncidentOrder, limit: int, cache: Bounded[str, Any]
 ) -> IncidentPage:
     """One page of at most ``limit`` incidents matching ``f``, in ``order``, and how many match in all.
 

@@ -8,18 +8,35 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy import JSON, Connection, Engine, Select, Table, delete, func, insert, nulls_last, select
+from sqlalchemy import (
+    JSON,
+    CompoundSelect,
+    Connection,
+    Engine,
+    Select,
+    Table,
+    bindparam,
+    delete,
+    func,
+    insert,
+    nulls_last,
+    select,
+    union_all,
+)
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
+from ..caching import Bounded
 from ..errors import InputError, NotFound, StoreError
 from ..model import (
     ActorSummary,
     Agreement,
     Article,
     CheckFailure,
+    CopyWindow,
     DayCount,
     Document,
     Fingerprint,
@@ -53,7 +70,17 @@ from .engine import (
     normalise_url,
     transient,
 )
-from .work import CACHE_LIMIT, ChangeSet, Neighbourhood, apply_changes, assemble, chunks, load_mentions, read_versions
+from .work import (
+    CACHE_LIMIT,
+    ChangeSet,
+    Neighbourhood,
+    apply_changes,
+    assemble,
+    chunks,
+    load_mentions,
+    mention_cache,
+    read_versions,
+)
 
 if TYPE_CHECKING:
     from .review import ReviewState
@@ -96,7 +123,7 @@ def _insert(conn: Connection, table: Table, values: list[dict[str, Any]]) -> Non
         conn.execute(insert(table), values)
 
 
-REPORT_CACHE = 20_000  # decoded reports kept for copy candidates (a stored report is a candidate again and again)
+REPORT_CACHE = 1_000  # decoded reports kept for copy candidates (a stored report is a candidate again and again)
 MENTION_ROWS = 500  # mentions encoded and inserted at once: a long report's rows never all stand in memory
 
 
@@ -122,8 +149,8 @@ class Store:
     def __init__(self, engine: Engine, url: str, shown: str | None = None, *, judge: V.Judge | None = None) -> None:
         self._engine = engine
         self.judge = judge
-        self._mention_cache: dict[str, Mention] = {}  # decoded mentions, for incremental merging
-        self._report_cache: dict[str, Report] = {}  # decoded reports, for copy candidates
+        self._mention_cache = mention_cache()  # decoded mentions, for incremental merging
+        self._report_cache: Bounded[str, Report] = Bounded(REPORT_CACHE)  # decoded reports, for copy candidates
         self.committing = 0.0  # seconds spent committing write transactions (the watcher logs its share)
         self.url = url
         self._shown = shown or url
@@ -228,6 +255,7 @@ class Store:
         *,
         prints: Sequence[Fingerprint] = (),
         candidates: Collection[str] | None = None,
+        window: CopyWindow | None = None,
     ) -> bool:
         """Store a document with its reports, mentions and claims in one transaction.
 
@@ -245,8 +273,8 @@ class Store:
         :class:`InputError`, changing nothing. ``prints`` are the reports'
         fingerprints (``ingest.copies``), stored so later copies find them (bands
         only for originals: reports whose ``copy_of`` is unset); ``candidates``, the
-        keys :meth:`copy_candidates` gave when the reports' ``copy_of`` was decided,
-        are checked again inside the transaction: when they changed meanwhile,
+        keys :meth:`copy_candidates` gave (with ``window``) when the reports' ``copy_of`` was
+        decided, are checked again inside the transaction: when they changed meanwhile,
         :class:`CopiesChanged` is raised and nothing is stored.
         """
         _check_parts(doc, reports, mentions)
@@ -255,7 +283,7 @@ class Store:
             doc_row = R.document_row(doc, datetime.now(timezone.utc))
             report_rows = [R.report_row(r, _hash_of(by_key, r)) for r in reports]
             band_rows = [
-                {"band": band, "report_key": r.key}
+                {"band": band, "report_key": r.key, "day": by_key[r.key].day}
                 for r in reports
                 if r.copy_of is None
                 for band in sorted(set(by_key[r.key].bands if r.key in by_key else ()))
@@ -269,7 +297,7 @@ class Store:
                 return False
             for article in {r.article.id: r.article for r in reports}.values():
                 _refuse_another_text(conn, doc, article)
-            if candidates is not None and _candidate_keys(conn, prints) != set(candidates):
+            if candidates is not None and _candidate_keys(conn, prints, window) != set(candidates):
                 raise CopiesChanged(f"the copies of {doc.origin} changed while it was being stored")
             _insert(conn, T.documents, [doc_row])
             _insert(conn, T.reports, report_rows)
@@ -293,17 +321,19 @@ class Store:
         except SQLAlchemyError as exc:
             raise self._error(action, exc) from exc
 
-    def copy_candidates(self, prints: Sequence[Fingerprint]) -> list[Report]:
+    def copy_candidates(self, prints: Sequence[Fingerprint], window: CopyWindow | None = None) -> list[Report]:
         """Stored reports that may be copies' originals: one per content hash of ``prints`` (an original
-        before a copy, then the smallest key), and every original sharing one of their bands.
+        before a copy, then the smallest key), at any date, and the originals sharing one of their bands:
+        every one when ``window`` is ``None``, else per band at most ``window.per_band`` nearest in date
+        each side of the print's day within ``window.days``, and as many undated (:func:`_near_keys`).
 
-        Both are index probes (``reports.body_hash``, ``report_bands.band``); which of them
-        really are copies is decided by ``ingest.copies.find_originals``. Decoded reports are kept
-        (:data:`REPORT_CACHE` of them): a report, once stored, never changes.
+        Both are index probes (``reports.body_hash``; ``report_bands`` by band and day); which of
+        them really are copies is decided by ``ingest.copies.find_originals``. Decoded reports are
+        kept (:data:`REPORT_CACHE` of them): a report, once stored, never changes.
         """
         cache = self._report_cache
         with self._guard("read reports"), self._read() as conn:
-            keys = _candidate_keys(conn, prints)
+            keys = _candidate_keys(conn, prints, window)
             found = {k: r for k in keys if (r := cache.get(k)) is not None}  # a stored report never changes
             found.update(self._decode_reports(conn, sorted(keys - set(found))))
         return [found[k] for k in sorted(found)]
@@ -312,8 +342,7 @@ class Store:
         """The stored reports of ``keys`` (none of them cached yet), decoded and kept in the report cache (emptied
         first when they would not fit beside what it holds)."""
         cache, out = self._report_cache, {}
-        if len(cache) + len(keys) > REPORT_CACHE:
-            cache.clear()
+        cache.room(len(keys))
         for chunk in chunks(keys):
             for row in conn.execute(select(T.reports).where(T.reports.c.key.in_(chunk))).mappings():
                 out[row["key"]] = cache[row["key"]] = R.report_from_row(row)
@@ -549,7 +578,7 @@ class Store:
         ``cached=False`` the page's mentions are decoded apart from the store's cache (a bulk read that
         would only fill it)."""
         with self._guard("search incidents"), self._read() as conn:
-            return search.find_incidents(conn, where, order, limit, self._mention_cache if cached else {})
+            return search.find_incidents(conn, where, order, limit, self._mention_cache if cached else mention_cache())
 
     def find_reports(self, where: IncidentFilter, after: str | None, limit: int) -> list[Report]:
         """A keyset page (by key, behind ``after``) of the reports the incidents ``where`` keeps rest on."""
@@ -663,11 +692,10 @@ def _hash_of(prints: dict[str, Fingerprint], report: Report) -> str | None:
     return found.body_hash if found is not None else None
 
 
-def _candidate_keys(conn: Connection, prints: Sequence[Fingerprint]) -> set[str]:
+def _candidate_keys(conn: Connection, prints: Sequence[Fingerprint], window: CopyWindow | None) -> set[str]:
     """The keys :meth:`Store.copy_candidates` reads (see there)."""
     r = T.reports.c
     hashes = sorted({p.body_hash for p in prints if p.body_hash})
-    bands = sorted({b for p in prints if p.body_hash for b in p.bands})
     keys: set[str] = set()
     if hashes:
         best: dict[str, tuple[bool, str]] = {}
@@ -677,10 +705,49 @@ def _candidate_keys(conn: Connection, prints: Sequence[Fingerprint]) -> set[str]
             if body_hash not in best or rank < best[body_hash]:
                 best[body_hash] = rank
         keys.update(key for _, key in best.values())
-    if bands:
-        b = T.report_bands.c
-        keys.update(conn.execute(select(b.report_key).where(b.band.in_(bands)).distinct()).scalars())
+    if window is None:
+        bands = sorted({b for p in prints if p.body_hash for b in p.bands})
+        if bands:
+            b = T.report_bands.c
+            keys.update(conn.execute(select(b.report_key).where(b.band.in_(bands)).distinct()).scalars())
+        return keys
+    for p in prints:
+        if p.body_hash and p.bands:
+            keys.update(_near_keys(conn, p, window))
     return keys
+
+
+def _near_keys(conn: Connection, print_: Fingerprint, window: CopyWindow) -> set[str]:
+    """The originals sharing a band with ``print_`` that its window reaches: per band, the ``per_band``
+    nearest in date at or before its day and after it, within ``window.days``, and the ``per_band`` undated
+    first in key order; for an undated print, the ``per_band`` undated and the ``per_band`` latest-dated.
+    One statement of index ranges (``ix_report_bands_day``), each cut by its limit."""
+    bands = sorted(set(print_.bands))
+    values: dict[str, Any] = {f"band{i}": band for i, band in enumerate(bands)}
+    if print_.day is not None:
+        values.update(day=print_.day, lo=print_.day - timedelta(days=window.days),
+                      hi=print_.day + timedelta(days=window.days))
+    query = _near_query(len(bands), print_.day is not None, window.per_band)
+    return set(conn.execute(query, values).scalars())
+
+
+@lru_cache(maxsize=16)
+def _near_query(bands: int, dated: bool, cap: int) -> CompoundSelect:
+    """The statement of :func:`_near_keys` for ``bands`` bands (``band0``, ...), built once."""
+    b = T.report_bands.c
+    parts: list[Select[Any]] = []
+    for i in range(bands):
+        band = b.band == bindparam(f"band{i}")
+        if dated:
+            parts.append(select(b.report_key).where(band, b.day <= bindparam("day"), b.day >= bindparam("lo"))
+                         .order_by(b.day.desc(), b.report_key.desc()).limit(cap))
+            parts.append(select(b.report_key).where(band, b.day > bindparam("day"), b.day <= bindparam("hi"))
+                         .order_by(b.day, b.report_key).limit(cap))
+        else:
+            parts.append(select(b.report_key).where(band, b.day.is_not(None))
+                         .order_by(b.day.desc(), b.report_key.desc()).limit(cap))
+        parts.append(select(b.report_key).where(band, b.day.is_(None)).order_by(b.report_key).limit(cap))
+    return union_all(*(select(sub.c.report_key) for sub in (part.subquery() for part in parts)))
 
 
 def _refuse_another_text(conn: Connection, doc: Document, article: Article) -> None:

@@ -6,8 +6,8 @@ these definitions must match them (a test compares the two).
 * ``documents``: one row per ingested thing, raw bytes kept.
 * ``reports``: one row per report (article part), with the article's fields, the hash of
   its normalised content and, for a copy, the original it carries (``copy_of``).
-* ``report_bands``: the LSH bands of each original report's shingles, by which a near
-  copy finds it (``ingest.copies``).
+* ``report_bands``: the LSH bands of each original report's shingles, with the report's
+  date, by which a near copy published around then finds it (``ingest.copies``).
 * ``mentions``: queryable columns plus the mention as JSON (without its claims).
 * ``claims``: one row per claim of a mention, queryable columns plus the claim as JSON.
 * ``mention_blocks``: the keys each mention is found by when a new mention's neighbourhood
@@ -146,7 +146,9 @@ report_bands = Table(
     metadata,
     Column("band", String(32), primary_key=True),
     Column("report_key", KEY, ForeignKey("reports.key", ondelete="CASCADE"), primary_key=True),
+    Column("day", Date),
     Index(None, "report_key"),
+    Index("ix_report_bands_day", "band", "day", "report_key"),
 )
 
 mentions = Table(

@@ -14,6 +14,7 @@ from typing import Any, Callable, Iterable, Sequence
 
 from sqlalchemy import Connection, delete, func, insert, select, update
 
+from ..caching import Bounded
 from ..errors import NotFound
 from ..model import Agreement, Incident, Mention, Violation
 from . import tables as T
@@ -81,7 +82,7 @@ def _record(conn: Connection, judge: Judge, agreements: Sequence[Agreement],
         conn.execute(insert(T.violations), rows)
 
 
-def judge_changes(conn: Connection, judge: Judge | None, changes: ChangeSet, cache: dict[str, Mention]) -> None:
+def judge_changes(conn: Connection, judge: Judge | None, changes: ChangeSet, cache: Bounded[str, Mention]) -> None:
     """Judge again, against every stored agreement, the incidents ``changes`` wrote (at their new
     versions); the judgements of incidents merged away or split stop being current."""
     if judge is None:
@@ -106,7 +107,7 @@ def judge_changes(conn: Connection, judge: Judge | None, changes: ChangeSet, cac
         _record(conn, judge, agreements, ((i, latest[i.id]) for i in incidents))
 
 
-def judge_all(conn: Connection, judge: Judge, agreement: Agreement, cache: dict[str, Mention]) -> None:
+def judge_all(conn: Connection, judge: Judge, agreement: Agreement, cache: Bounded[str, Mention]) -> None:
     """Judge every live incident against ``agreement`` (just added), at its latest version."""
     ids = [i for (i,) in conn.execute(select(T.incidents.c.id).order_by(T.incidents.c.id))]
     versions = _latest_versions(conn, ids)
@@ -117,7 +118,7 @@ def judge_all(conn: Connection, judge: Judge, agreement: Agreement, cache: dict[
 
 
 def read_violations(
-    conn: Connection, agreement_id: str, cache: dict[str, Mention], *, statuses: Sequence[str] = ()
+    conn: Connection, agreement_id: str, cache: Bounded[str, Mention], *, statuses: Sequence[str] = ()
 ) -> list[Violation]:
     """The current judgements of ``agreement_id``'s incidents, each with its incident attached."""
     if not read_agreements(conn, agreement_id):

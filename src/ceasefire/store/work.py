@@ -25,6 +25,7 @@ from typing import Any, Protocol, TypeVar
 
 from sqlalchemy import Connection, delete, func, insert, select, update
 
+from ..caching import Bounded
 from ..model import Growth, Incident, IncidentHead, IncidentVersion, Mention, ReviewAction
 from . import rows as R
 from . import tables as T
@@ -36,6 +37,7 @@ __all__ = [
     "apply_changes",
     "read_versions",
     "load_mentions",
+    "mention_cache",
     "assemble",
     "chunks",
     "read_heads",
@@ -44,7 +46,7 @@ __all__ = [
 ]
 
 SNAPSHOT_EVERY = 16  # a version whose number is a multiple of this is a snapshot
-CACHE_LIMIT = 100_000
+CACHE_LIMIT = 4_000  # decoded mentions kept (docs/scale.md, "Memory"): a few hundred articles' neighbourhoods
 _CHUNK = 500  # keys per IN (...) list, rows per insert
 Item = TypeVar("Item")
 
@@ -69,7 +71,12 @@ def chunks(items: Sequence[Item]) -> Iterator[Sequence[Item]]:
         yield items[at : at + _CHUNK]
 
 
-def load_mentions(conn: Connection, keys: Iterable[str], cache: dict[str, Mention]) -> dict[str, Mention]:
+def mention_cache() -> Bounded[str, Mention]:
+    """An empty cache of decoded mentions (:data:`CACHE_LIMIT` of them at most)."""
+    return Bounded(CACHE_LIMIT)
+
+
+def load_mentions(conn: Connection, keys: Iterable[str], cache: Bounded[str, Mention]) -> dict[str, Mention]:
     """The stored mentions with these keys, decoded (with their claims); ``cache`` keeps decoded ones.
 
     A stored mention never changes (its key derives from its document's hash), so a
@@ -79,8 +86,7 @@ def load_mentions(conn: Connection, keys: Iterable[str], cache: dict[str, Mentio
     wanted = sorted(set(keys))
     out = {k: m for k in wanted if (m := cache.get(k)) is not None}  # local: another reader may clear the cache
     missing = [k for k in wanted if k not in out]
-    if len(cache) + len(missing) > CACHE_LIMIT:
-        cache.clear()
+    cache.room(len(missing))
     for chunk in chunks(missing):
         rows = conn.execute(select(T.mentions).where(T.mentions.c.key.in_(chunk))).mappings().all()
         claims = conn.execute(
@@ -108,7 +114,7 @@ def members_of(conn: Connection, incident_ids: Sequence[str]) -> dict[str, list[
     return {i: sorted(keys) for i, keys in out.items()}
 
 
-def assemble(conn: Connection, heads: Sequence[IncidentHead], cache: dict[str, Mention]) -> list[Incident]:
+def assemble(conn: Connection, heads: Sequence[IncidentHead], cache: Bounded[str, Mention]) -> list[Incident]:
     """Whole incidents: each head with its mentions, ordered by key."""
     members = members_of(conn, [h.id for h in heads])
     mentions = load_mentions(conn, (k for keys in members.values() for k in keys), cache)
@@ -127,9 +133,9 @@ def read_heads(conn: Connection, incident_ids: Sequence[str]) -> dict[str, Incid
 class Neighbourhood:
     """Read access for incremental merging, bound to an open transaction (``cache``: see :func:`load_mentions`)."""
 
-    def __init__(self, conn: Connection, cache: dict[str, Mention] | None = None) -> None:
+    def __init__(self, conn: Connection, cache: Bounded[str, Mention] | None = None) -> None:
         self._conn = conn
-        self._cache = cache if cache is not None else {}
+        self._cache = cache if cache is not None else mention_cache()
         self._review: tuple[ReviewAction, ...] | None = None
 
     def candidates(self, mention: Mention, skip_reports: Collection[str] = ()) -> list[str]:
