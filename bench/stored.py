@@ -91,6 +91,7 @@ def _plot(path: Path, rows: list[tuple[int, int, float, float, float]], undated:
     ax.legend(fontsize=8)
     fig.tight_layout()
     fig.savefig(path)
+    plt.close(fig)  # drawn after every chunk: a figure left open is memory (and collector work) kept for the run
 
 
 def main() -> None:
