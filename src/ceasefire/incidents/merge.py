@@ -5,7 +5,7 @@ Two mentions *conflict* when they cannot be one event: another kind of event
 with police, the generic "Attack" and the specific kind it is part of), dates
 that do not overlap (within a day of slack for each side's precision), places
 apart, or -- in one report -- a toll beside a kin event's "no one was killed", or two
-days its own words tell apart for events of one kind that share no figure ("killed on
+days its own words tell apart for events of one kind, one of them with no figure ("killed on
 Wednesday", "the shelling went on from Thursday"; the report's own day excepted, often
 the day of the telling). Mentions of kin but different kinds are tied only as parts of
 one attack: both naming the place (across reports: places agreeing), in one report
@@ -199,17 +199,18 @@ def told_day(m: Mention) -> Told | None:
 
 
 def days_told_apart(a: Told | None, b: Told | None) -> bool:
-    """Two events of one report and one kind that its own words date to two different days and that share no
-    figure ("nine were killed on Wednesday" beside "the shelling went on from Thursday"): a second event the
-    report tells of, not the first told again. Across reports the day's slack stays: outlets date one event
-    differently."""
+    """Two events of one report and one kind that its own words date to two different days, one of them with
+    no figure ("nine were killed on Wednesday" beside "the shelling went on from Thursday"): a second event the
+    report tells of, not the first told again. A later day with a figure may be the toll told again ("the toll
+    rose to 25 on Monday"), so two days each with figures stay tied as before; across reports the day's slack
+    stays: outlets date one event differently."""
     return (
         a is not None
         and b is not None
         and a[0] == b[0]
         and a[1] == b[1]
         and a[2] != b[2]
-        and not (a[3] & b[3])
+        and not (a[3] and b[3])
     )
 
 
