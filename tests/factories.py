@@ -22,6 +22,7 @@ from ceasefire.model import (
 ALEPPO = Place("Aleppo", "SY", "Aleppo", 36.20, 37.16, 170063, "city", PlacePrecision.LOCALITY)
 IDLIB = Place("Idlib", "SY", "Idlib", 35.93, 36.63, 169388, "city", PlacePrecision.LOCALITY)
 DARAA_PROVINCE = Place("Daraa", "SY", "Daraa", 32.75, 36.13, None, "admin1", PlacePrecision.ADMIN1)
+SYRIA = Place("Syria", "SY", None, 35.0, 38.0, None, "country", PlacePrecision.COUNTRY)
 
 
 def claim(kind: str = "killed", lo: int | None = 10, hi: int | None = 10, source: str = "Health Ministry",

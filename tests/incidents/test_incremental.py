@@ -1,12 +1,13 @@
 import itertools
+from dataclasses import replace
 from datetime import date
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.factories import ALEPPO, IDLIB, claim, mention
+from tests.factories import ALEPPO, IDLIB, SYRIA, claim, mention
 
 from ceasefire.incidents import MemoryReader, build_incidents
-from ceasefire.model import Mention, Place, PlacePrecision, SourceType
+from ceasefire.model import INHERITED_DATE, Mention, Place, PlacePrecision, SourceType
 
 MENTIONS = [
     mention("a", claims=(claim(lo=12, hi=None, source="Health Ministry"),)),
@@ -82,7 +83,6 @@ def test_an_id_that_comes_back_continues_its_history():
 # -- growth (the fast path) gives exactly what a rebuild gives ------------------------------------------------
 
 FAR = Place("Tall Kaf", "SY", "Hasakah", 36.9, 41.1, None, "city", PlacePrecision.LOCALITY)
-SYRIA = Place("Syria", "SY", None, 35.0, 38.0, None, "country", PlacePrecision.COUNTRY)
 _PLACES = [ALEPPO, ALEPPO, IDLIB, FAR, SYRIA, None]
 _DAYS = [date(2016, 9, 17), date(2016, 9, 17), date(2016, 9, 18), date(2016, 9, 25), None]
 _SUBS = ["Air/drone strike", "Air/drone strike", "Armed clash", "Attack", "Remote explosive/landmine/IED", None]
@@ -102,8 +102,12 @@ def _documents(draw: st.DrawFn) -> list[list[Mention]]:
                 for k, (s, t) in enumerate(draw(st.lists(st.sampled_from(_SOURCES), max_size=2)))
             )
             claims = tuple(c for c in claims if c.figure.max is None or c.figure.min <= c.figure.max)
-            ms.append(mention(f"doc{d}", part=1 + n % 2, start=100 * n, sub=draw(st.sampled_from(_SUBS)),
-                              day=draw(st.sampled_from(_DAYS)), place=draw(st.sampled_from(_PLACES)), claims=claims))
+            m = mention(f"doc{d}", part=1 + n % 2, start=100 * n, sub=draw(st.sampled_from(_SUBS)),
+                        day=draw(st.sampled_from(_DAYS)), place=draw(st.sampled_from(_PLACES)), claims=claims,
+                        reported_on=date(2016, 9, 19))
+            if draw(st.booleans()):  # dated from around it, not by its own words
+                m = replace(m, date=replace(m.date, basis=INHERITED_DATE))
+            ms.append(m)
         docs.append(ms)
     return docs
 

@@ -2,11 +2,12 @@
 
 import itertools
 from dataclasses import replace
+from datetime import date, timedelta
 
-from tests.factories import ALEPPO, IDLIB, claim, mention
+from tests.factories import ALEPPO, DARAA_PROVINCE, IDLIB, SYRIA, claim, mention
 
-from ceasefire.incidents import build_incidents, cluster_mentions, compatible
-from ceasefire.model import Evidence, Mention, Toponym
+from ceasefire.incidents import MemoryReader, build_incidents, cluster_mentions, compatible
+from ceasefire.model import INHERITED_DATE, DatePrecision, DateResolution, Evidence, Mention, Toponym
 
 BOMB = "Remote explosive/landmine/IED"
 GUNMEN = "Attack"
@@ -87,3 +88,98 @@ def test_specific_kinds_are_not_kin_to_each_other():
     bomb = _named(mention("r", start=0, sub=BOMB, claims=(claim(lo=3, hi=3),)), 5)
     clashes = _named(mention("r", start=300, sub=CLASH, claims=(claim(kind="wounded", lo=18, hi=18),)), 305)
     assert not compatible(bomb, clashes)
+
+
+# -- the parts of one attack told one after the other, days told apart, and kin kinds of two reports
+
+ABDUCTION = "Abduction/forced disappearance"
+MONDAY, TUESDAY, FRIDAY = date(2021, 3, 8), date(2021, 3, 9), date(2021, 3, 12)
+OWN = "'on Monday' = weekday before publication date"
+FROM_AROUND = f"no date in the text of this event; {INHERITED_DATE}"
+
+
+def _dated(m: Mention, day: date, basis: str = OWN, reported_on: date | None = FRIDAY) -> Mention:
+    return replace(m, date=DateResolution(day, day, DatePrecision.DAY, basis), reported_on=reported_on)
+
+
+def _ambush_and_after(gap: int = 150, after_claims: tuple | None = None) -> tuple[Mention, Mention]:
+    # "Rebels ambushed an army column near Aleppo on Monday, killing seven soldiers."
+    # "Four soldiers were also wounded and three were taken captive, the army said."
+    ambush = _named(_dated(mention("r", start=0, sub=CLASH, claims=(claim(lo=7, hi=7),)), MONDAY), 40)
+    wounded = (claim(kind="wounded", lo=4, hi=4),) if after_claims is None else after_claims
+    after = _dated(mention("r", start=gap, sub=ABDUCTION, claims=wounded), MONDAY, FROM_AROUND)
+    return ambush, after
+
+
+def test_a_part_told_next_without_place_or_day_of_its_own_goes_on_telling_the_attack():
+    ambush, after = _ambush_and_after()
+    assert compatible(ambush, after)
+    assert len(build_incidents([ambush, after])) == 1
+
+
+def test_a_part_far_on_with_its_own_dead_or_its_own_place_is_not_that_attack():
+    ambush, far = _ambush_and_after(gap=2000)
+    assert not compatible(ambush, far)
+    _, with_dead = _ambush_and_after(after_claims=(claim(lo=2, hi=2),))  # "a roadside bomb killed two others"
+    assert not compatible(ambush, with_dead)
+    _, before = _ambush_and_after()
+    assert not compatible(replace(ambush, trigger=Evidence("text", 400, 408, "ambushed")), before)  # told first
+    elsewhere = _named(replace(_ambush_and_after()[1], place=IDLIB), 160)  # "three were kidnapped in Idlib"
+    assert not compatible(ambush, elsewhere)
+
+
+def test_two_days_one_report_tells_apart_are_two_events():
+    # "Nine tourists were killed by shells on Monday. / Shelling went on around the resort from Tuesday."
+    killing = _named(_dated(mention("r", start=0, sub=SHELLING, claims=(claim(lo=9, hi=9),)), MONDAY), 30)
+    went_on = _dated(mention("r", start=300, sub=SHELLING), TUESDAY, "'on Tuesday' = weekday before publication")
+    assert not compatible(killing, went_on)
+    assert len(build_incidents([killing, went_on])) == 2
+    # the same days in two reports stay one event's (outlets date an event a day apart)
+    assert compatible(killing, replace(went_on, report_key="s#1", article_id="s"))
+    # a figure on the later day too: maybe the toll told again ("the toll rose to eleven on Tuesday")
+    assert compatible(killing, replace(went_on, claims=(claim(lo=9, hi=9),)))
+    assert compatible(killing, replace(went_on, claims=(claim(lo=11, hi=11),)))
+    # the report's own day is as often the day of the telling ("officials said on Friday")
+    thursday = _dated(killing, FRIDAY - timedelta(days=1), "'on Thursday' = weekday before publication")
+    assert compatible(thursday, _dated(went_on, FRIDAY, "'on Friday' = publication date"))
+    # a day taken from around the mention tells nothing apart
+    assert compatible(killing, _dated(went_on, TUESDAY, FROM_AROUND))
+
+
+def _church(doc: str, sub: str, place, words: tuple[str, ...], day: date = MONDAY) -> Mention:
+    m = _dated(mention(doc, start=0, sub=sub, place=place), day)
+    return replace(m, wording=words)
+
+
+def test_kin_kinds_of_two_reports_join_by_their_words_on_one_day_in_one_country():
+    # "Rebels attacked a chapel in Kfar Noun on Monday" (Aleppo province) / "worshippers were kidnapped from the
+    # Kfar Noun chapel during the vigil on Monday" (placed only to the country)
+    raid = _church("a", GUNMEN, DARAA_PROVINCE, ("chapel", "kfar", "noun", "vigil"))
+    taken = _church("b", ABDUCTION, SYRIA, ("chapel", "kfar", "noun", "worshipper"))
+    assert compatible(raid, taken)
+    assert len(build_incidents([raid, taken])) == 1
+    assert not compatible(raid, replace(taken, wording=("chapel", "worshipper")))  # two words are not enough
+    assert not compatible(raid, _dated(taken, TUESDAY))  # days apart, however close
+    assert not compatible(raid, _dated(taken, MONDAY, FROM_AROUND))  # a day taken from around it
+    assert not compatible(raid, replace(taken, place=None))  # no country in common
+
+
+def test_the_new_ties_and_conflicts_cluster_whatever_the_order():
+    ambush, after = _ambush_and_after()
+    killing = _named(_dated(mention("t", start=0, sub=SHELLING, claims=(claim(lo=9, hi=9),)), MONDAY), 30)
+    went_on = _dated(mention("t", start=300, sub=SHELLING), TUESDAY, "'on Tuesday' = weekday before publication")
+    week = replace(mention("u", sub=SHELLING, place=ALEPPO), date=DateResolution(
+        MONDAY - timedelta(days=6), MONDAY, DatePrecision.WEEK, "no date in the text; publication date"))
+    raid = _church("a", GUNMEN, DARAA_PROVINCE, ("chapel", "kfar", "noun", "vigil"))
+    taken = _church("b", ABDUCTION, SYRIA, ("chapel", "kfar", "noun", "worshipper"))
+    ms = [ambush, after, killing, went_on, week, raid, taken]
+    expected = [[m.key for m in g] for g in cluster_mentions(ms)]
+    assert len(expected) == 4  # the ambush; the shelling of Monday (with the week's report); Tuesday's; the chapel
+    for perm in itertools.islice(itertools.permutations(ms), 0, None, 7):
+        assert [[m.key for m in g] for g in cluster_mentions(list(perm))] == expected
+    reports = [[m for m in ms if m.report_key == key] for key in sorted({m.report_key for m in ms})]
+    for order in itertools.permutations(reports):  # a report's mentions arrive together, as one document's
+        reader = MemoryReader()
+        for rep in order:
+            reader.add(rep)
+        assert reader.incidents == {i.id: i for i in build_incidents(ms)}

@@ -8,13 +8,16 @@ the clustering of all the mentions at once on a set spread over years.
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from datetime import date, timedelta
 
+import pytest
 import sqlalchemy as sa
 
 from ceasefire.incidents import build_incidents, update_for
 from ceasefire.incidents.merge import dates_conflict
 from ceasefire.model import (
+    INHERITED_DATE,
     DatePrecision,
     DateResolution,
     Document,
@@ -23,6 +26,7 @@ from ceasefire.model import (
     Place,
     PlacePrecision,
     Report,
+    Toponym,
 )
 from ceasefire.store import Store
 from ceasefire.store import blocks as B
@@ -164,4 +168,58 @@ def test_incremental_equals_the_full_clustering_over_years(store: Store) -> None
         _add(store, doc, rep, mentions)
     everything = [m for _, _, ms in docs for m in ms]
     assert _state(store.incidents()) == _state(build_incidents(everything))
+    assert store.check() == []
+
+
+def _told(n: int, parts: list[dict]) -> tuple[Document, Report, list[Mention]]:
+    """A document with one report whose mentions are ``parts`` (sub-event type, date, place, claims, wording,
+    whether the mention names its place), one sentence each."""
+    text = f"Account number {n}. " + " ".join(f"Event {k} happened here." for k in range(len(parts)))
+    doc = f.document(text, origin=f"told.jsonl:{n}")
+    rep = f.report(doc, f"told-{n}", text=text)
+    mentions = []
+    for k, p in enumerate(parts):
+        start = text.index(f"Event {k}")
+        place = p.get("place")
+        named = p.get("named") and place is not None
+        mentions.append(Mention(
+            report_key=rep.key, article_id=rep.article.id, part=rep.part,
+            trigger=Evidence("text", start, start + 5, text[start : start + 5]),
+            sub_event_type=p["sub"], date=p["date"], reported_on=date(2021, 3, 12),
+            place=replace(place, as_written=place.name) if named else place,
+            toponyms=(Toponym(place.name, Evidence("text", start, start + 5, place.name)),) if named else (),
+            claims=tuple(claim(kind=kind, lo=x, hi=x, start=start, quote=text[start : start + 5])
+                         for kind, x in p.get("claims", ())),
+            wording=p.get("wording", ()),
+        ))
+    return doc, rep, mentions
+
+
+@pytest.mark.parametrize("order", [(0, 1, 2, 3, 4), (4, 2, 1, 3, 0), (2, 3, 0, 4, 1)])
+def test_the_parts_of_one_attack_and_days_told_apart_merge_incrementally_as_all_at_once(
+    store: Store, order: tuple[int, ...]
+) -> None:
+    """The ties of parts told one after the other and of kin kinds by wording on one day, and the conflict of
+    two days one report tells apart: in any order of arrival the store holds what clustering all gives."""
+    monday = DateResolution(date(2021, 3, 8), date(2021, 3, 8), DatePrecision.DAY, "'on Monday'")
+    tuesday = DateResolution(date(2021, 3, 9), date(2021, 3, 9), DatePrecision.DAY, "'on Tuesday'")
+    around = DateResolution(date(2021, 3, 8), date(2021, 3, 8), DatePrecision.DAY, f"from around: {INHERITED_DATE}")
+    syria = Place("Syria", "SY", None, 35.0, 38.0, None, "country", PlacePrecision.COUNTRY)
+    homs = Place("Homs", "SY", "Homs", 34.73, 36.71, None, "city", PlacePrecision.LOCALITY)
+    words = ("chapel", "kfar", "noun")
+    shelling, abduction = "Shelling/artillery/missile attack", "Abduction/forced disappearance"
+    docs = [
+        _told(0, [dict(sub="Armed clash", date=monday, place=ALEPPO, named=True, claims=[("killed", 7)]),
+                  dict(sub=abduction, date=around, place=ALEPPO, claims=[("wounded", 4)])]),
+        _told(1, [dict(sub=shelling, date=monday, place=IDLIB, named=True, claims=[("killed", 9)]),
+                  dict(sub=shelling, date=tuesday, place=IDLIB)]),
+        _told(2, [dict(sub=shelling, date=_day(date(2021, 3, 2), 6, DatePrecision.WEEK), place=IDLIB, named=True)]),
+        _told(3, [dict(sub="Attack", date=monday, place=homs, named=True, wording=(*words, "vigil"))]),
+        _told(4, [dict(sub=abduction, date=monday, place=syria, wording=(*words, "priest"))]),
+    ]
+    expected = _state(build_incidents([m for _, _, ms in docs for m in ms]))
+    assert len(expected) == 4
+    for n in order:
+        _add(store, *docs[n])
+    assert _state(store.incidents()) == expected
     assert store.check() == []

@@ -4,10 +4,15 @@ Two mentions *conflict* when they cannot be one event: another kind of event
 (kin types apart, ``data/incidents_kin.json``: taken / retaken, a riot / clashes
 with police, the generic "Attack" and the specific kind it is part of), dates
 that do not overlap (within a day of slack for each side's precision), places
-apart, or -- in one report -- a toll beside a kin event's "no one was killed".
-Mentions of kin but different kinds are tied only as parts of one attack: both
-naming the place (across reports: places agreeing), or in one report sharing a
-figure. Otherwise they are *tied* when something says they are one:
+apart, or -- in one report -- a toll beside a kin event's "no one was killed", or two
+days its own words tell apart for events of one kind, one of them with no figure ("killed on
+Wednesday", "the shelling went on from Thursday"; the report's own day excepted, often
+the day of the telling). Mentions of kin but different kinds are tied only as parts of
+one attack: both naming the place (across reports: places agreeing), in one report
+sharing a figure or told one after the other (the later one close behind, with neither
+place nor day nor dead of its own: "three soldiers were also wounded and two
+kidnapped"), or across reports dated by their own words to one day in one country and
+sharing their wording. Otherwise they are *tied* when something says they are one:
 
 * a shared place (within 30 km for points, 50 km for towns, the same admin1 or
   150 km for regions);
@@ -34,6 +39,7 @@ conflicts with any member of the other.
 from __future__ import annotations
 
 import json
+from datetime import date
 from importlib import resources
 from typing import Iterable, Iterator, Sequence
 
@@ -124,13 +130,14 @@ def _bare(m: Mention) -> bool:
     return _own_place(m) is None and not m.claims
 
 
-def _load_kin() -> list[frozenset[str]]:
-    text = resources.files("ceasefire").joinpath("data/incidents_kin.json").read_text(encoding="utf-8")
-    return [frozenset(k) for k in json.loads(text)["kin"]]
+def _load_kin() -> tuple[list[frozenset[str]], int]:
+    data = json.loads(resources.files("ceasefire").joinpath("data/incidents_kin.json").read_text(encoding="utf-8"))
+    return [frozenset(k) for k in data["kin"]], int(data["follow_chars"])
 
 
-# Sub-event types that can describe one event from different sides or in its parts (data/incidents_kin.json).
-_KIN = _load_kin()
+# Sub-event types that can describe one event from different sides or in its parts, and how closely a part
+# told without place or day of its own follows the attack it belongs to (data/incidents_kin.json).
+_KIN, _FOLLOW_CHARS = _load_kin()
 
 
 def _same_kind(a: str | None, b: str | None) -> bool:
@@ -171,14 +178,52 @@ def tolls_conflict(a: Toll | None, b: Toll | None) -> bool:
     return a is not None and b is not None and a[0] == b[0] and a[1] != b[1] and a[2] != b[2]
 
 
+Told = tuple[str, str | None, date, frozenset[tuple[str, int | None, int | None]]]  # report, kind, own day, figures
+
+
+def own_day(m: Mention) -> date | None:
+    """The one day a mention's own words date it to (``None``: dated otherwise, or from around it)."""
+    d = m.date
+    if d.precision is not DatePrecision.DAY or d.start is None or d.inherited or (d.end or d.start) != d.start:
+        return None
+    return d.start
+
+
+def told_day(m: Mention) -> Told | None:
+    """A mention's own day, with its report, kind and figures, when it is not the report's own day: that day is
+    as often the day of the telling ("the ministry said on Thursday") as the event's."""
+    day = own_day(m)
+    if day is None or day == m.reported_on:
+        return None
+    return (m.report_key, m.sub_event_type, day, frozenset(_figures(m)))
+
+
+def days_told_apart(a: Told | None, b: Told | None) -> bool:
+    """Two events of one report and one kind that its own words date to two different days, one of them with
+    no figure ("nine were killed on Wednesday" beside "the shelling went on from Thursday"): a second event the
+    report tells of, not the first told again. A later day with a figure may be the toll told again ("the toll
+    rose to 25 on Monday"), so two days each with figures stay tied as before; across reports the day's slack
+    stays: outlets date one event differently."""
+    return (
+        a is not None
+        and b is not None
+        and a[0] == b[0]
+        and a[1] == b[1]
+        and a[2] != b[2]
+        and not (a[3] and b[3])
+    )
+
+
 def conflicting(a: Mention, b: Mention) -> bool:
     """Whether two mentions say things that cannot be true of one event: another kind of event, days apart,
-    places apart, or in one report a toll beside a kin event's "no one was killed"."""
+    places apart, in one report a toll beside a kin event's "no one was killed", or in one report two days
+    its own words tell apart."""
     return (
         kinds_conflict(a.sub_event_type, b.sub_event_type)
         or dates_conflict(a.date, b.date)
         or places_conflict(a.place, b.place)
         or tolls_conflict(toll_of(a), toll_of(b))
+        or days_told_apart(told_day(a), told_day(b))
     )
 
 
@@ -208,12 +253,39 @@ def compatible(a: Mention, b: Mention) -> bool:
 
 def _parts_of_one(a: Mention, b: Mention, same_report: bool) -> bool:
     """Two mentions of kin kinds (a car bomb, then gunmen storming the post): parts of one attack when each
-    names the place itself and the places agree, or, in one report, when they share a figure. A kin mention
-    placed only from the report around it, or a bare one, is not tied: in one report it may be another attack."""
+    names the place itself and the places agree; in one report, when they share a figure or the one goes on
+    telling the other (``_continues``); across reports, when their own words date both to one day and they
+    share a country and their wording (a church raid placed to its province, the kidnapping of its worshippers
+    only to the country). A kin mention otherwise placed only from the report around it, or a bare one, is not
+    tied: in one report it may be another attack."""
     if same_report and _figures(a) & _figures(b):
         return True
+    if same_report and (_continues(a, b) or _continues(b, a)):
+        return True
     pa, pb = (_own_place(a), _own_place(b)) if same_report else (a.place, b.place)
-    return pa is not None and pb is not None and _places(pa, pb) is True
+    if pa is not None and pb is not None and _places(pa, pb) is True:
+        return True
+    if same_report or not _same_day(a, b) or _country(a) is None or _country(a) != _country(b):
+        return False
+    return _same_wording(a, b)
+
+
+def _continues(first: Mention, then: Mention) -> bool:
+    """``then`` goes on telling of ``first``'s attack: it follows it closely in the text, names neither a
+    place nor a day of its own (placed and dated from the report around it) and no dead of its own ("three
+    soldiers were also wounded and two kidnapped", "they bombed a power pole to stop the pursuit")."""
+    tf, tt = first.trigger, then.trigger
+    if tf.field != "text" or tt.field != "text" or not 0 < tt.start - tf.start <= _FOLLOW_CHARS:
+        return False
+    if _recalled(first) or _own_place(then) is not None or not then.date.inherited:
+        return False
+    return not any(c.kind.value == "killed" for c in then.claims)
+
+
+def _same_day(a: Mention, b: Mention) -> bool:
+    """Both dated by their own words to one and the same day."""
+    day = own_day(a)
+    return day is not None and day == own_day(b)
 
 
 WORDING_SHARED = 3  # distinctive nouns two reports' mentions must share to be tied by wording alone
@@ -314,6 +386,7 @@ class _Traits:
         self.dates: set[DateResolution] = set()
         self.places: set[Place | None] = set()
         self.tolls: set[Toll | None] = set()
+        self.told: dict[tuple[str, str | None], set[Told]] = {}  # by report and kind: only those can be told apart
         for m in mentions:
             self.add(m)
 
@@ -322,12 +395,17 @@ class _Traits:
         self.dates.add(m.date)
         self.places.add(m.place)
         self.tolls.add(toll_of(m))
+        told = told_day(m)
+        if told is not None:
+            self.told.setdefault(told[:2], set()).add(told)
 
     def update(self, other: "_Traits") -> None:
         self.kinds |= other.kinds
         self.dates |= other.dates
         self.places |= other.places
         self.tolls |= other.tolls
+        for key, told in other.told.items():
+            self.told.setdefault(key, set()).update(told)
 
     def conflict(self, other: "_Traits") -> bool:
         return (
@@ -335,6 +413,12 @@ class _Traits:
             or any(dates_conflict(a, b) for a in self.dates for b in other.dates)
             or any(places_conflict(a, b) for a in self.places for b in other.places)
             or any(tolls_conflict(a, b) for a in self.tolls for b in other.tolls)
+            or any(
+                days_told_apart(a, b)
+                for key, told in self.told.items()
+                for a in told
+                for b in other.told.get(key, ())
+            )
         )
 
 
