@@ -118,3 +118,17 @@ def test_the_city_of_a_region_s_name_is_the_regional_capital() -> None:
     for toponym in (top("Kessaly", context="the city of"), top("Kessaly City"), top("Kessaly", context="town of")):
         place = resolve_place([toponym], gaz)
         assert place is not None and (place.feature, place.lat) == ("city", 9.4), toponym
+
+
+def test_a_bare_name_shared_by_a_province_and_its_seat_is_the_town_even_filed_under_another_province() -> None:
+    # invented: the data file the town under the wider region, the province under its own name
+    town = PlaceCandidate("Qaryat Sela", "PS", "Coastal Strip", 31.30, 34.25, 11, "city", 120_000)
+    province = PlaceCandidate("Qaryat Sela", "PS", "Qaryat Sela", 31.28, 34.28, 12, "admin1", 150_000)
+    far = PlaceCandidate("Qaryat Sela", "PS", "Hill Country", 32.40, 35.30, 13, "city", 120_000)
+    gaz = MemoryGazetteer([town, province])
+    place = resolve_place([top("Qaryat Sela")], gaz)
+    assert place is not None and (place.feature, place.precision) == ("city", PlacePrecision.LOCALITY)
+    assert resolve_place([top("Qaryat Sela Province")], gaz).feature == "admin1"  # asked for by its word
+    # a town of that name far from the province's centre is no seat: the province keeps its name
+    place = resolve_place([top("Qaryat Sela")], MemoryGazetteer([far, province]))
+    assert place is not None and place.feature == "admin1"

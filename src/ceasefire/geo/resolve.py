@@ -14,7 +14,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Mapping, Sequence
 
-from ..model import Place, PlacePrecision, Toponym
+from ..model import Place, PlacePrecision, Toponym, km_between
 from .countries import country_code
 from .gazetteer import POINT_FEATURES, Gazetteer, PlaceCandidate
 from .names import fold, normalize_name
@@ -52,6 +52,7 @@ class _Words:
     short_letters: int
     short_min_population: int
     parts: frozenset[str]
+    seat_km: float
 
 
 @lru_cache(maxsize=1)
@@ -61,7 +62,7 @@ def _words() -> _Words:
     return _Words(tuple(raw["admin1_words"]), tuple(raw["admin2_words"]), tuple(raw["locality_words"]),
                   ("airport", "airbase", "airfield", "air base"), frozenset(raw["generic_names"]), near,
                   int(raw["min_letters"]), int(raw["short_name_letters"]), int(raw["short_name_min_population"]),
-                  frozenset(fold(d) for d in raw["part_words"]))
+                  frozenset(fold(d) for d in raw["part_words"]), float(raw["seat_km"]))
 
 
 def precision_of(candidate: PlaceCandidate, near: bool = False) -> PlacePrecision:
@@ -186,8 +187,13 @@ def query_of(toponym: Toponym, gazetteer: Gazetteer) -> Query:
 
 
 def _inside(city: PlaceCandidate, area: PlaceCandidate) -> bool:
-    """Whether a city may lie in an admin area: same country and (when both are known) same province."""
-    return city.country == area.country and (city.admin1 is None or area.admin1 is None or city.admin1 == area.admin1)
+    """Whether a city may lie in an admin area: same country and (when both are known) same province, or
+    close to the area's centre (a governorate named after its seat that the data files under another province)."""
+    if city.country != area.country:
+        return False
+    if city.admin1 is None or area.admin1 is None or city.admin1 == area.admin1:
+        return True
+    return km_between(city.lat, city.lon, area.lat, area.lon) <= _words().seat_km
 
 
 def _generic_suffix(candidate: str, written: str, words: Sequence[str]) -> bool:
