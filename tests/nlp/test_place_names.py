@@ -5,7 +5,7 @@ from __future__ import annotations
 from ceasefire.nlp.where_when import place_words, toponyms_in
 
 
-def _names(extractor, text: str, labels: dict[str, str]) -> list[tuple[str, str]]:
+def _names(extractor, text: str, labels: dict[str, str], *, seats: bool = True) -> list[tuple[str, str]]:
     """The (name, context) toponyms of ``text`` with the NER's entities set to ``labels`` (phrase -> label)."""
     doc = extractor.nlp(text)
     ents = []
@@ -16,7 +16,7 @@ def _names(extractor, text: str, labels: dict[str, str]) -> list[tuple[str, str]
         ents.append(span)
     doc.ents = sorted(ents, key=lambda s: s.start)
     words = place_words()
-    return [(doc.text[a:b], context) for sent in doc.sents for (a, b), context, _ in toponyms_in(sent, words)]
+    return [(doc.text[a:b], context) for sent in doc.sents for (a, b), context, _ in toponyms_in(sent, words, seats=seats)]
 
 
 def test_the_port_of_x_is_a_place_even_when_the_ner_calls_it_an_organisation(extractor) -> None:
@@ -35,3 +35,12 @@ def test_an_organisation_after_a_country_s_possessive_is_no_place(extractor) -> 
         text = f"Marsovia's {org} shelled a village on Sunday."
         found = _names(extractor, text, {"Marsovia": "GPE", org: "ORG", "Sunday": "DATE"})
         assert org not in [n for n, _ in found]
+
+
+def test_where_the_police_or_forces_speak_from_is_no_place_of_the_event(extractor) -> None:
+    text = "Gunmen killed 16 villagers in Dalmia on Friday, police in Port Leman said."
+    labels = {"16": "CARDINAL", "Dalmia": "GPE", "Friday": "DATE", "Port Leman": "GPE"}
+    assert [n for n, _ in _names(extractor, text, labels, seats=False)] == ["Dalmia"]
+    text = "Gunmen shot dead four police in Port Leman on Friday."
+    labels = {"four": "CARDINAL", "Port Leman": "GPE", "Friday": "DATE"}
+    assert [n for n, _ in _names(extractor, text, labels, seats=False)] == ["Port Leman"]  # the victims were there

@@ -38,6 +38,7 @@ class PlaceWords:
     other_labels: frozenset[str]
     admin_nouns: frozenset[str]
     seat_nouns: frozenset[str]
+    speaker_nouns: frozenset[str]
     origin_preps: frozenset[str]
     origin_heads: frozenset[str]
     frame_words: frozenset[str]
@@ -65,6 +66,7 @@ def place_words() -> PlaceWords:
         other_labels=frozenset(raw["other_labels"]),
         admin_nouns=frozenset(raw["admin_nouns"]),
         seat_nouns=frozenset(raw["seat_nouns"]),
+        speaker_nouns=frozenset(raw["speaker_nouns"]),
         origin_preps=frozenset(raw["origin_preps"]),
         origin_heads=frozenset(raw["origin_heads"]),
         frame_words=frozenset(raw["frame_words"]),
@@ -237,6 +239,10 @@ def _seat(ent: Span, words: PlaceWords) -> bool:
         head.head.lower_ in words.seat_nouns or head.head.lemma_.lower() in words.statement_heads
     ):
         return True  # "the government in X", "told journalists in X", "said in X"
+    if root.dep_ == "pobj" and head.lower_ == "in" and head.head.lower_ in words.speaker_nouns and (
+        head.head.dep_ == "nsubj" and head.head.head.lemma_.lower() in words.statement_heads
+    ):
+        return True  # "police in X said": where they speak ("gunmen killed police in X": where it happened)
     if root.dep_ == "nsubj" and head.lemma_.lower() in words.statement_heads:
         return True
     return _origin(root, words)
