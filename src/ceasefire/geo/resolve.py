@@ -53,6 +53,7 @@ class _Words:
     short_min_population: int
     parts: frozenset[str]
     seat_km: float
+    seat_min_population: int
 
 
 @lru_cache(maxsize=1)
@@ -62,7 +63,8 @@ def _words() -> _Words:
     return _Words(tuple(raw["admin1_words"]), tuple(raw["admin2_words"]), tuple(raw["locality_words"]),
                   ("airport", "airbase", "airfield", "air base"), frozenset(raw["generic_names"]), near,
                   int(raw["min_letters"]), int(raw["short_name_letters"]), int(raw["short_name_min_population"]),
-                  frozenset(fold(d) for d in raw["part_words"]), float(raw["seat_km"]))
+                  frozenset(fold(d) for d in raw["part_words"]), float(raw["seat_km"]),
+                  int(raw["seat_min_population"]))
 
 
 def precision_of(candidate: PlaceCandidate, near: bool = False) -> PlacePrecision:
@@ -196,6 +198,14 @@ def _inside(city: PlaceCandidate, area: PlaceCandidate) -> bool:
     return km_between(city.lat, city.lon, area.lat, area.lon) <= _words().seat_km
 
 
+def _seat(city: PlaceCandidate, area: PlaceCandidate) -> bool:
+    """A town of some size near the centre of an area, both found by one name: the area's seat (a bare
+    "Jenin" is the town, not the governorate around it)."""
+    w = _words()
+    return city.country == area.country and city.population >= w.seat_min_population and km_between(
+        city.lat, city.lon, area.lat, area.lon) <= w.seat_km
+
+
 def _generic_suffix(candidate: str, written: str, words: Sequence[str]) -> bool:
     """True when ``candidate`` is ``written`` followed by one of ``words`` ("atlantic county", "atlantic")."""
     return any(candidate == f"{written} {w}" for w in words)
@@ -216,8 +226,9 @@ def score(c: PlaceCandidate, q: Query, context: Mapping[str, float], hint: str |
         s += 3.0 if c.feature == "city" else 0.0
     elif q.wanted == "airport":
         s += 6.0 if c.feature in ("airport", "base") else 0.0
-    elif c.feature in _AREAS and any(o.feature == "city" and o.population >= max(50000, c.population // 20)
-                                     and (_inside(o, c) or o.population >= _WORLD_CITY) for o in q.candidates):
+    elif c.feature in _AREAS and any(o.feature == "city" and (
+            (o.population >= max(50000, c.population // 20) and (_inside(o, c) or o.population >= _WORLD_CITY))
+            or _seat(o, c)) for o in q.candidates):
         # "Aleppo" alone is the city, not the governorate named after it; "Washington" alone is the
         # capital, but "Wyoming" is the state, not a town of that name in another one
         s -= 3.0
