@@ -44,3 +44,13 @@ def test_where_the_police_or_forces_speak_from_is_no_place_of_the_event(extracto
     text = "Gunmen shot dead four police in Port Leman on Friday."
     labels = {"four": "CARDINAL", "Port Leman": "GPE", "Friday": "DATE"}
     assert [n for n, _ in _names(extractor, text, labels, seats=False)] == ["Port Leman"]  # the victims were there
+
+
+def test_what_rebels_shell_or_storm_is_a_place_whatever_the_ner_calls_it(extractor) -> None:
+    for verb in ("shelled", "stormed"):
+        text = f"Rebels {verb} Kadira Baru on Friday, killing 15 civilians."
+        found = _names(extractor, text, {"Kadira Baru": "PERSON", "Friday": "DATE", "15": "CARDINAL"})
+        assert [n for n, _ in found] == ["Kadira Baru"], verb
+    # a person attacked is no place
+    text = "Gunmen attacked Kadira Baru on Friday."
+    assert "Kadira Baru" not in [n for n, _ in _names(extractor, text, {"Kadira Baru": "PERSON", "Friday": "DATE"})]

@@ -39,6 +39,7 @@ class PlaceWords:
     admin_nouns: frozenset[str]
     seat_nouns: frozenset[str]
     speaker_nouns: frozenset[str]
+    place_verbs: frozenset[str]
     origin_preps: frozenset[str]
     origin_heads: frozenset[str]
     frame_words: frozenset[str]
@@ -67,6 +68,7 @@ def place_words() -> PlaceWords:
         admin_nouns=frozenset(raw["admin_nouns"]),
         seat_nouns=frozenset(raw["seat_nouns"]),
         speaker_nouns=frozenset(raw["speaker_nouns"]),
+        place_verbs=frozenset(raw["place_verbs"]),
         origin_preps=frozenset(raw["origin_preps"]),
         origin_heads=frozenset(raw["origin_heads"]),
         frame_words=frozenset(raw["frame_words"]),
@@ -169,7 +171,7 @@ def toponyms_in(sent: Span, words: PlaceWords, *, seats: bool = True) -> list[tu
             prev2 = doc[i - 2].lower_ if i - 2 >= sent.start else ""
             of_phrase = any(len(b) >= 2 and b[-2:] == (prev2, prev) for b in words.before if b[-1] == "of")
             if prev in words.admit_after or (prev == "of" and (prev2 in words.directions or of_phrase)) or (
-                    _after_country(doc, i, sent.start) and _proper_name(ent, words)):
+                    (_after_country(doc, i, sent.start) or _place_object(ent, words)) and _proper_name(ent, words)):
                 out.append(((ent.start_char, ent.end_char), _context(doc, ent, words), _within(doc, ent, words)))
     for span in [*_admin_names(sent, words), *_unnamed_places(sent, words)]:
         out.append(((span.start_char, span.end_char), _context(doc, span, words), _within(doc, span, words)))
@@ -179,6 +181,11 @@ def toponyms_in(sent: Span, words: PlaceWords, *, seats: bool = True) -> list[tu
 def _after_country(doc: Doc, i: int, start: int) -> bool:
     """Token ``i`` follows a country's possessive: "Ruritania's Tamble"."""
     return i - 2 >= start and doc[i - 1].lower_ in ("'s", "\u2019s") and doc[i - 2].ent_type_ == "GPE"
+
+
+def _place_object(ent: Span, words: PlaceWords) -> bool:
+    """The entity is what a verb that only places take acts on: "rebels shelled X", "troops stormed X"."""
+    return ent.root.dep_ == "dobj" and ent.root.head.lemma_.lower() in words.place_verbs
 
 
 def _proper_name(ent: Span, words: PlaceWords) -> bool:
