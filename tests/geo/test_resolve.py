@@ -118,3 +118,29 @@ def test_the_city_of_a_region_s_name_is_the_regional_capital() -> None:
     for toponym in (top("Kessaly", context="the city of"), top("Kessaly City"), top("Kessaly", context="town of")):
         place = resolve_place([toponym], gaz)
         assert place is not None and (place.feature, place.lat) == ("city", 9.4), toponym
+
+
+def test_a_bare_name_shared_by_a_province_and_its_seat_is_the_town_even_filed_under_another_province() -> None:
+    # invented: the data file the town under the wider region, the province under its own name
+    town = PlaceCandidate("Qaryat Sela", "PS", "Coastal Strip", 31.30, 34.25, 11, "city", 120_000)
+    province = PlaceCandidate("Qaryat Sela", "PS", "Qaryat Sela", 31.28, 34.28, 12, "admin1", 150_000)
+    far = PlaceCandidate("Qaryat Sela", "PS", "Hill Country", 32.40, 35.30, 13, "city", 120_000)
+    gaz = MemoryGazetteer([town, province])
+    place = resolve_place([top("Qaryat Sela")], gaz)
+    assert place is not None and (place.feature, place.precision) == ("city", PlacePrecision.LOCALITY)
+    assert resolve_place([top("Qaryat Sela Province")], gaz).feature == "admin1"  # asked for by its word
+    # a town of that name far from the province's centre is no seat: the province keeps its name
+    place = resolve_place([top("Qaryat Sela")], MemoryGazetteer([far, province]))
+    assert place is not None and place.feature == "admin1"
+
+
+def test_a_bare_name_is_the_small_seat_town_at_the_centre_of_the_province_it_names() -> None:
+    # invented: the town is too small to outrank the province by size, but it lies at its centre
+    town = PlaceCandidate("Tel Amrin", "PS", "Hill Country", 32.46, 35.30, 21, "city", 35_000)
+    province = PlaceCandidate("Tel Amrin", "PS", "Tel Amrin", 32.43, 35.24, 22, "admin1", 105_000)
+    village = PlaceCandidate("Tel Amrin", "PS", "Hill Country", 32.42, 35.25, 23, "city", 2_000)
+    place = resolve_place([top("Tel Amrin")], MemoryGazetteer([town, province]))
+    assert place is not None and (place.feature, place.lat) == ("city", town.lat)
+    # a village of that name is no seat: the province keeps its name
+    place = resolve_place([top("Tel Amrin")], MemoryGazetteer([village, province]))
+    assert place is not None and place.feature == "admin1"

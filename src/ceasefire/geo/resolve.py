@@ -14,7 +14,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Mapping, Sequence
 
-from ..model import Place, PlacePrecision, Toponym
+from ..model import Place, PlacePrecision, Toponym, km_between
 from .countries import country_code
 from .gazetteer import POINT_FEATURES, Gazetteer, PlaceCandidate
 from .names import fold, normalize_name
@@ -52,6 +52,8 @@ class _Words:
     short_letters: int
     short_min_population: int
     parts: frozenset[str]
+    seat_km: float
+    seat_min_population: int
 
 
 @lru_cache(maxsize=1)
@@ -61,7 +63,8 @@ def _words() -> _Words:
     return _Words(tuple(raw["admin1_words"]), tuple(raw["admin2_words"]), tuple(raw["locality_words"]),
                   ("airport", "airbase", "airfield", "air base"), frozenset(raw["generic_names"]), near,
                   int(raw["min_letters"]), int(raw["short_name_letters"]), int(raw["short_name_min_population"]),
-                  frozenset(fold(d) for d in raw["part_words"]))
+                  frozenset(fold(d) for d in raw["part_words"]), float(raw["seat_km"]),
+                  int(raw["seat_min_population"]))
 
 
 def precision_of(candidate: PlaceCandidate, near: bool = False) -> PlacePrecision:
@@ -186,8 +189,21 @@ def query_of(toponym: Toponym, gazetteer: Gazetteer) -> Query:
 
 
 def _inside(city: PlaceCandidate, area: PlaceCandidate) -> bool:
-    """Whether a city may lie in an admin area: same country and (when both are known) same province."""
-    return city.country == area.country and (city.admin1 is None or area.admin1 is None or city.admin1 == area.admin1)
+    """Whether a city may lie in an admin area: same country and (when both are known) same province, or
+    close to the area's centre (a governorate named after its seat that the data files under another province)."""
+    if city.country != area.country:
+        return False
+    if city.admin1 is None or area.admin1 is None or city.admin1 == area.admin1:
+        return True
+    return km_between(city.lat, city.lon, area.lat, area.lon) <= _words().seat_km
+
+
+def _seat(city: PlaceCandidate, area: PlaceCandidate) -> bool:
+    """A town of some size near the centre of an area, both found by one name: the area's seat (a bare
+    "Jenin" is the town, not the governorate around it)."""
+    w = _words()
+    return city.country == area.country and city.population >= w.seat_min_population and km_between(
+        city.lat, city.lon, area.lat, area.lon) <= w.seat_km
 
 
 def _generic_suffix(candidate: str, written: str, words: Sequence[str]) -> bool:
@@ -210,8 +226,9 @@ def score(c: PlaceCandidate, q: Query, context: Mapping[str, float], hint: str |
         s += 3.0 if c.feature == "city" else 0.0
     elif q.wanted == "airport":
         s += 6.0 if c.feature in ("airport", "base") else 0.0
-    elif c.feature in _AREAS and any(o.feature == "city" and o.population >= max(50000, c.population // 20)
-                                     and (_inside(o, c) or o.population >= _WORLD_CITY) for o in q.candidates):
+    elif c.feature in _AREAS and any(o.feature == "city" and (
+            (o.population >= max(50000, c.population // 20) and (_inside(o, c) or o.population >= _WORLD_CITY))
+            or _seat(o, c)) for o in q.candidates):
         # "Aleppo" alone is the city, not the governorate named after it; "Washington" alone is the
         # capital, but "Wyoming" is the state, not a town of that name in another one
         s -= 3.0

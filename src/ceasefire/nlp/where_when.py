@@ -38,6 +38,8 @@ class PlaceWords:
     other_labels: frozenset[str]
     admin_nouns: frozenset[str]
     seat_nouns: frozenset[str]
+    speaker_nouns: frozenset[str]
+    place_verbs: frozenset[str]
     origin_preps: frozenset[str]
     origin_heads: frozenset[str]
     frame_words: frozenset[str]
@@ -46,6 +48,7 @@ class PlaceWords:
     container_nouns: frozenset[str]  # from geo_words.json: "the X camp in Y", "X, Y"
     container_adjectives: frozenset[str]
     container_stop: frozenset[str]
+    not_places: frozenset[str]  # words of an organisation's name: "Ruritania's Defence Ministry" is no place
 
 
 @lru_cache(maxsize=1)
@@ -64,6 +67,8 @@ def place_words() -> PlaceWords:
         other_labels=frozenset(raw["other_labels"]),
         admin_nouns=frozenset(raw["admin_nouns"]),
         seat_nouns=frozenset(raw["seat_nouns"]),
+        speaker_nouns=frozenset(raw["speaker_nouns"]),
+        place_verbs=frozenset(raw["place_verbs"]),
         origin_preps=frozenset(raw["origin_preps"]),
         origin_heads=frozenset(raw["origin_heads"]),
         frame_words=frozenset(raw["frame_words"]),
@@ -72,6 +77,7 @@ def place_words() -> PlaceWords:
         container_nouns=frozenset(w for p in geo["container_nouns"] for w in p.split()),
         container_adjectives=frozenset(geo["container_adjectives"]),
         container_stop=frozenset(geo["container_stop"]),
+        not_places=frozenset(geo["institution_words"]) | frozenset(raw["group_words"]),
     )
 
 
@@ -164,11 +170,28 @@ def toponyms_in(sent: Span, words: PlaceWords, *, seats: bool = True) -> list[tu
             prev = doc[i - 1].lower_
             prev2 = doc[i - 2].lower_ if i - 2 >= sent.start else ""
             of_phrase = any(len(b) >= 2 and b[-2:] == (prev2, prev) for b in words.before if b[-1] == "of")
-            if prev in words.admit_after or (prev == "of" and (prev2 in words.directions or of_phrase)):
+            if prev in words.admit_after or (prev == "of" and (prev2 in words.directions or of_phrase)) or (
+                    (_after_country(doc, i, sent.start) or _place_object(ent, words)) and _proper_name(ent, words)):
                 out.append(((ent.start_char, ent.end_char), _context(doc, ent, words), _within(doc, ent, words)))
     for span in [*_admin_names(sent, words), *_unnamed_places(sent, words)]:
         out.append(((span.start_char, span.end_char), _context(doc, span, words), _within(doc, span, words)))
     return sorted(out)
+
+
+def _after_country(doc: Doc, i: int, start: int) -> bool:
+    """Token ``i`` follows a country's possessive: "Ruritania's Tamble"."""
+    return i - 2 >= start and doc[i - 1].lower_ in ("'s", "\u2019s") and doc[i - 2].ent_type_ == "GPE"
+
+
+def _place_object(ent: Span, words: PlaceWords) -> bool:
+    """The entity is what a verb that only places take acts on: "rebels shelled X", "troops stormed X"."""
+    return ent.root.dep_ == "dobj" and ent.root.head.lemma_.lower() in words.place_verbs
+
+
+def _proper_name(ent: Span, words: PlaceWords) -> bool:
+    """A short capitalised name that holds no word of an organisation's or a group's name."""
+    return len(ent) <= _MAX_NAME_TOKENS and all(
+        t.text[:1].isupper() or not t.is_alpha for t in ent) and not any(t.lower_ in words.not_places for t in ent)
 
 
 def _unnamed_places(sent: Span, words: PlaceWords) -> list[Span]:
@@ -223,6 +246,10 @@ def _seat(ent: Span, words: PlaceWords) -> bool:
         head.head.lower_ in words.seat_nouns or head.head.lemma_.lower() in words.statement_heads
     ):
         return True  # "the government in X", "told journalists in X", "said in X"
+    if root.dep_ == "pobj" and head.lower_ == "in" and head.head.lower_ in words.speaker_nouns and (
+        head.head.dep_ == "nsubj" and head.head.head.lemma_.lower() in words.statement_heads
+    ):
+        return True  # "police in X said": where they speak ("gunmen killed police in X": where it happened)
     if root.dep_ == "nsubj" and head.lemma_.lower() in words.statement_heads:
         return True
     return _origin(root, words)
