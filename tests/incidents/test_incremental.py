@@ -1,4 +1,5 @@
 import itertools
+from dataclasses import replace
 from datetime import date
 
 from hypothesis import HealthCheck, given, settings
@@ -6,7 +7,7 @@ from hypothesis import strategies as st
 from tests.factories import ALEPPO, IDLIB, claim, mention
 
 from ceasefire.incidents import MemoryReader, build_incidents
-from ceasefire.model import Mention, Place, PlacePrecision, SourceType
+from ceasefire.model import Mention, MentionRole, Place, PlacePrecision, SourceType
 
 MENTIONS = [
     mention("a", claims=(claim(lo=12, hi=None, source="Health Ministry"),)),
@@ -102,8 +103,11 @@ def _documents(draw: st.DrawFn) -> list[list[Mention]]:
                 for k, (s, t) in enumerate(draw(st.lists(st.sampled_from(_SOURCES), max_size=2)))
             )
             claims = tuple(c for c in claims if c.figure.max is None or c.figure.min <= c.figure.max)
-            ms.append(mention(f"doc{d}", part=1 + n % 2, start=100 * n, sub=draw(st.sampled_from(_SUBS)),
-                              day=draw(st.sampled_from(_DAYS)), place=draw(st.sampled_from(_PLACES)), claims=claims))
+            m = mention(f"doc{d}", part=1 + n % 2, start=100 * n, sub=draw(st.sampled_from(_SUBS)),
+                        day=draw(st.sampled_from(_DAYS)), place=draw(st.sampled_from(_PLACES)), claims=claims)
+            if draw(st.integers(0, 3)) == 0:  # background: in no incident unless clustered with a concrete one
+                m = replace(m, role=MentionRole.BACKGROUND)
+            ms.append(m)
         docs.append(ms)
     return docs
 
@@ -139,3 +143,17 @@ def test_a_report_joining_a_large_incident_reads_none_of_its_mentions():
     assert len(decoded) <= 64, "only a first tie into the incident is looked for"
     (grown,) = reader.incidents.values()
     assert grown == build_incidents([m for i in (incident,) for m in i.mentions] + [reader.stored["r99#1@text:0"]])[0]
+
+
+def test_background_alone_makes_no_incident_until_a_concrete_mention_joins_it():
+    recalled = replace(mention("old", claims=(claim(lo=12, hi=12),)), role=MentionRole.BACKGROUND)
+    again = replace(mention("older", claims=(claim(lo=12, hi=12),)), role=MentionRole.BACKGROUND)
+    news = mention("new", claims=(claim(lo=12, hi=12),))
+    reader = MemoryReader()
+    reader.add([recalled])
+    reader.add([again])
+    assert reader.incidents == {}, "background mentions stay out of the incidents"
+    reader.add([news])
+    (incident,) = reader.incidents.values()
+    assert {m.key for m in incident.mentions} == {recalled.key, again.key, news.key}
+    assert reader.incidents == {i.id: i for i in build_incidents([recalled, again, news])}
