@@ -50,6 +50,7 @@ def test_background_wording_gives_its_cue(extractor, text: str, trigger: str, cu
          "drone strike"),
         ("Gunmen opened fire on a bus near Lemmit on Sunday morning.", "opened fire"),
         ("Shelling has killed 14 civilians in the town of Orsk, the monitor said.", "Shelling"),
+        ("The depot, seized by the rebels two years ago, was shelled on Monday night.", "shelled"),
     ],
 )
 def test_news_has_no_background_cue(extractor, text: str, trigger: str) -> None:

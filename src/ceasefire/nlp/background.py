@@ -128,9 +128,10 @@ def _durative(head: Token, w: BackgroundWords) -> bool:
 
 
 def _recalled_date(span: Span, w: BackgroundWords) -> bool:
-    return any(
-        e.label_ == "DATE" and any(p in e.text.lower() for p in w.recalled_dates) for e in sentence_ents(span.sent)
-    )
+    """Every date of the sentence is worded as an older one ("only last month ..."); "the town taken two years
+    ago was shelled on Monday" tells Monday's event."""
+    dates = [e.text.lower() for e in sentence_ents(span.sent) if e.label_ in ("DATE", "TIME")]
+    return bool(dates) and all(any(p in d for p in w.recalled_dates) for d in dates)
 
 
 def _generic(span: Span, w: BackgroundWords) -> bool:
