@@ -389,7 +389,7 @@ def rebuild() -> None:
 def check() -> None:
     """Verify the store's invariants; print one line per failure. Exit status: 0 sound, 1 a failure found.
 
-    Checked: every mention belongs to exactly one incident; each incident's versions
+    Checked: every mention belongs to one incident (a background mention to one or none); each incident's versions
     are numbered 1..n and the latest agrees with the live incident; incident rows
     agree with their mention links; every claim's quote is its report's text at its
     offsets; reports, mentions and claims belong to stored records.

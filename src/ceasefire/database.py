@@ -207,7 +207,8 @@ class Database:
     def check(self) -> list[CheckFailure]:
         """Every broken invariant of the store, one ``CheckFailure`` each; empty when the store is sound.
 
-        Checked: every mention belongs to exactly one incident; each incident's
+        Checked: every mention belongs to one incident (a background mention to one
+        or none); each incident's
         versions are numbered 1..n and the latest agrees with the live incident
         (a retired id is not live); incident rows agree with their mention links;
         every claim's quote is its report's text at its offsets; reports, mentions

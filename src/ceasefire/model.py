@@ -101,6 +101,7 @@ __all__ = [
     "Toponym",
     "Timex",
     "Mention",
+    "MentionRole",
     "Figures",
     "Flag",
     "Firsts",
@@ -152,6 +153,21 @@ class DatePrecision(str, Enum):
     MONTH = "month"
     YEAR = "year"
     UNKNOWN = "unknown"
+
+
+class MentionRole(str, Enum):
+    """What a mention is to its report (``incidents.roles``, ``docs/incidents.md``, "Roles").
+
+    ``reported``: an event the report tells as its news; ``secondary``: another concrete
+    event it tells in passing (dated to another day than its lead); ``background``: an
+    older event recalled for context, a conflict-level statement ("the fighting has
+    raged for years") -- kept in the store with its claims, but making no incident
+    unless it merges with a concrete mention of another report.
+    """
+
+    REPORTED = "reported"
+    SECONDARY = "secondary"
+    BACKGROUND = "background"
 
 
 class PlacePrecision(str, Enum):
@@ -493,10 +509,17 @@ class Mention:
     statements: tuple[Statement, ...] = ()
     wording: tuple[str, ...] = ()  # distinctive nouns of the mention's own sentences (lemmas, sorted)
     copy_of: Original | None = None  # its report's Report.copy_of: a carrier, not an independent report
+    role: MentionRole = MentionRole.REPORTED  # what it is to its report (``incidents.roles``)
+    role_basis: str = ""  # why: the cue that made it background or secondary ("" for a reported one)
+    cues: tuple[str, ...] = ()  # what its words say of its time (``nlp``): "recalled", "conflict", "durative"
 
     @property
     def key(self) -> str:
         return f"{self.report_key}@{self.trigger.field}:{self.trigger.start}"
+
+    @property
+    def background(self) -> bool:
+        return self.role is MentionRole.BACKGROUND
 
 
 @dataclass(frozen=True)

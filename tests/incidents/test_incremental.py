@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from tests.factories import ALEPPO, IDLIB, SYRIA, claim, mention
 
 from ceasefire.incidents import MemoryReader, build_incidents
-from ceasefire.model import INHERITED_DATE, Mention, Place, PlacePrecision, SourceType
+from ceasefire.model import INHERITED_DATE, Mention, MentionRole, Place, PlacePrecision, SourceType
 
 MENTIONS = [
     mention("a", claims=(claim(lo=12, hi=None, source="Health Ministry"),)),
@@ -107,6 +107,8 @@ def _documents(draw: st.DrawFn) -> list[list[Mention]]:
                         reported_on=date(2016, 9, 19))
             if draw(st.booleans()):  # dated from around it, not by its own words
                 m = replace(m, date=replace(m.date, basis=INHERITED_DATE))
+            if draw(st.integers(0, 3)) == 0:  # background: in no incident unless clustered with a concrete one
+                m = replace(m, role=MentionRole.BACKGROUND)
             ms.append(m)
         docs.append(ms)
     return docs
@@ -143,3 +145,17 @@ def test_a_report_joining_a_large_incident_reads_none_of_its_mentions():
     assert len(decoded) <= 64, "only a first tie into the incident is looked for"
     (grown,) = reader.incidents.values()
     assert grown == build_incidents([m for i in (incident,) for m in i.mentions] + [reader.stored["r99#1@text:0"]])[0]
+
+
+def test_background_alone_makes_no_incident_until_a_concrete_mention_joins_it():
+    recalled = replace(mention("old", claims=(claim(lo=12, hi=12),)), role=MentionRole.BACKGROUND)
+    again = replace(mention("older", claims=(claim(lo=12, hi=12),)), role=MentionRole.BACKGROUND)
+    news = mention("new", claims=(claim(lo=12, hi=12),))
+    reader = MemoryReader()
+    reader.add([recalled])
+    reader.add([again])
+    assert reader.incidents == {}, "background mentions stay out of the incidents"
+    reader.add([news])
+    (incident,) = reader.incidents.values()
+    assert {m.key for m in incident.mentions} == {recalled.key, again.key, news.key}
+    assert reader.incidents == {i.id: i for i in build_incidents([recalled, again, news])}

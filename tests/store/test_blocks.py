@@ -23,6 +23,7 @@ from ceasefire.model import (
     Document,
     Evidence,
     Mention,
+    MentionRole,
     Place,
     PlacePrecision,
     Report,
@@ -162,7 +163,10 @@ def test_incremental_equals_the_full_clustering_over_years(store: Store) -> None
             else:
                 when = _day(day + timedelta(days=rng.choice([0, 0, 1, -1, 2])))
             told.append((when, rng.choice([place, place, None]), rng.choice([killed, killed, None])))
-        docs.append(_doc(n, told))
+        doc, rep, mentions = _doc(n, told)
+        # a quarter background (``Mention.role``): in no incident unless clustered with a concrete one
+        docs.append((doc, rep, [replace(m, role=MentionRole.BACKGROUND) if rng.random() < 0.25 else m
+                                for m in mentions]))
     rng.shuffle(docs)
     for doc, rep, mentions in docs:
         _add(store, doc, rep, mentions)
@@ -223,3 +227,25 @@ def test_the_parts_of_one_attack_and_days_told_apart_merge_incrementally_as_all_
         _add(store, *docs[n])
     assert _state(store.incidents()) == expected
     assert store.check() == []
+def test_a_background_mention_is_stored_alone_until_another_report_makes_it_concrete(store: Store) -> None:
+    """An older event recalled in one report is stored, with its claims, in no incident; a later report that
+    tells the same event as its news makes one incident of both."""
+    day = date(2019, 3, 2)
+    doc, rep, (recalled,) = _doc(1, [(_day(day), ALEPPO, 12)])
+    recalled = replace(recalled, role=MentionRole.BACKGROUND, role_basis="older event")
+    _add(store, doc, rep, [recalled])
+    assert store.incidents() == []
+    assert store.counts()["mentions"] == 1 and store.counts()["claims"] == 1
+    assert store.check() == []
+    doc2, rep2, (told,) = _doc(2, [(_day(day), ALEPPO, 12)])
+    _add(store, doc2, rep2, [told])
+    (incident,) = store.incidents()
+    assert {m.key for m in incident.mentions} == {recalled.key, told.key}
+    assert [m.role for m in incident.mentions if m.key == recalled.key] == [MentionRole.BACKGROUND]
+    assert store.check() == []
+
+
+def test_a_concrete_mention_in_no_incident_breaks_the_check(store: Store) -> None:
+    doc, rep, (m,) = _doc(1, [(_day(date(2019, 3, 2)), ALEPPO, 12)])
+    store.add_document(doc, [rep], [m], derive=lambda nb: update_for([], nb, "conservative"))
+    assert [(f.check, f.subject, f.problem) for f in store.check()] == [("mentions", m.key, "belongs to no incident")]

@@ -5,11 +5,13 @@ from .history import IncidentChanges, describe, diff_incidents
 from .incremental import MemoryReader, MentionReader, rebuild_all, update_for
 from .merge import cluster_mentions, compatible
 from .ranges import derive_figures
+from .roles import assign_roles
 
 __all__ = [
     "IncidentChanges",
     "MemoryReader",
     "MentionReader",
+    "assign_roles",
     "build_incidents",
     "cluster_mentions",
     "compatible",

@@ -25,7 +25,7 @@ from .ranges import figures_of
 from .review import EMPTY, Review, without_wrong
 from .tally import tally_of
 
-__all__ = ["build_incidents", "derive_one", "head_of", "incident_id", "id_of_key"]
+__all__ = ["build_incidents", "concrete", "derive_one", "head_of", "incident_id", "id_of_key"]
 
 _DATE_RANK = {
     DatePrecision.DAY: 0,
@@ -153,11 +153,21 @@ def build_incidents(
 
     ``review``: people's merges and splits constrain the clustering, their corrections
     and confirmations are laid over each incident, claims marked wrong leave its tally.
+
+    A cluster of background mentions only (``Mention.role``) makes no incident: its
+    mentions stay in the store unlinked, with their claims, until a concrete mention
+    joins their cluster (``docs/incidents.md``, "Roles").
     """
     out: list[Incident] = []
     for group in cluster_mentions(mentions, review.pins if review.actions else None):
-        out.append(derive_one(group, incident_id(group), policy, review))
+        if concrete(group):
+            out.append(derive_one(group, incident_id(group), policy, review))
     return out
+
+
+def concrete(group: Sequence[Mention]) -> bool:
+    """Whether a cluster makes an incident: one of its mentions is no background."""
+    return any(not m.background for m in group)
 
 
 def derive_one(group: Sequence[Mention], incident_id: str, policy: str, review: Review = EMPTY) -> Incident:

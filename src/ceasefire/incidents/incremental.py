@@ -11,7 +11,10 @@ would give (``merge.cluster_mentions``), whatever order the documents came in:
   incident and conflict with none of its mentions (checked on its tally), the
   rebuild's answer is that incident with the new mentions added, and every other
   incident unchanged. The incident is then re-derived from its stored tally grown
-  by the new mentions (``tally.grow``); its other mentions are never read.
+  by the new mentions (``tally.grow``); its other mentions are never read. A stored
+  background mention in no incident (``roles``) belongs to a cluster of background
+  mentions that makes no incident: a new mention compatible with one re-clusters,
+  one compatible with none leaves that cluster as it is.
 * **Re-clustering** (a new mention bridges two incidents, or conflicts with part
   of one): the new mentions' neighbourhood is explored -- every stored mention
   compatible with a mention already reached, and every mention sharing an
@@ -68,11 +71,15 @@ def update_for(new: Sequence[Mention], reader: MentionReader, policy: str) -> In
 
 
 def _tied(m: Mention, reader: MentionReader, exclude: set[str], skip: frozenset[str]) -> set[str] | None:
-    """The stored incidents ``m`` is compatible with a mention of (None: a candidate belongs to no incident)."""
+    """The stored incidents ``m`` is compatible with a mention of (None: ``m`` is compatible with a stored
+    mention in no incident -- a background mention, whose cluster it may make concrete: re-cluster)."""
     keys = [k for k in reader.candidates(m, skip) if k not in exclude]
     owners = reader.incident_ids(keys)
-    if len(owners) < len(keys):
-        return None
+    unlinked = [k for k in keys if k not in owners]
+    for at in range(0, len(unlinked), _CHUNK):
+        if any(compatible(m, x) for x in reader.mentions(unlinked[at : at + _CHUNK])):
+            return None
+    keys = [k for k in keys if k in owners]
     by_incident: dict[str, list[str]] = {}
     for key in sorted(keys):
         by_incident.setdefault(owners[key], []).append(key)

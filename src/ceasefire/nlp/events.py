@@ -29,6 +29,7 @@ from spacy.util import filter_spans
 
 from ..errors import ConfigError
 from .actors import ActorRegistry, default_actors
+from .background import BackgroundWords, background_words, time_cues
 from .doc_index import doc_text, sentence_ents
 from .event_context import (
     ASSERTED,
@@ -68,6 +69,7 @@ class EventInfo:
     reference: bool = False  # "hours after the shooting": an event told before, only a point in time here
     arson: bool = False  # "set fire to": a fire; the report's incendiary bomb, if it tells one, says what kind
     incendiary: bool = False  # "petrol bomb", "Molotov cocktail": how a fire is set
+    cues: tuple[str, ...] = ()  # what its words say of its time (``nlp.background``): "conflict", "recalled", ...
 
     @property
     def asserted(self) -> bool:
@@ -92,6 +94,7 @@ class EventTriggers:
         triggers_file: str,
         context_file: str = "nlp_event_context.json",
         actors: ActorRegistry | None = None,
+        background_file: str = "nlp_background.json",
     ) -> None:
         self.name = name
         self.spans_key = spans_key
@@ -110,8 +113,11 @@ class EventTriggers:
                 )
                 self.matcher.add(phrase, [nlp.make_doc(phrase)])
             self.words: ContextWords = context_words(load_json(context_file))
+            self.background: BackgroundWords = background_words(load_json(background_file))
         except (KeyError, ValueError, TypeError) as exc:
-            raise ConfigError(f"bad event word file {triggers_file!r} / {context_file!r}: {exc}") from exc
+            raise ConfigError(
+                f"bad event word file {triggers_file!r} / {context_file!r} / {background_file!r}: {exc}"
+            ) from exc
         self.actors = actors or default_actors()
 
     def __call__(self, doc: Doc) -> Doc:
@@ -128,6 +134,7 @@ class EventTriggers:
         perp_name = _forces_name(perp) if perp is not None else None
         refined = retype(span, trig.sub_event_type, perp, target, self.actors.is_state, self._actor_type, self.words)
         types = refined or (trig.event_type, trig.sub_event_type)
+        recalled = is_recalled(span, self.words)
         return EventInfo(
             types[0],
             types[1],
@@ -140,10 +147,11 @@ class EventTriggers:
             anaphoric=_anaphoric(span) or refers_back(span, self.words),
             ambiguous=refined is None and is_ambiguous(span, self.words, perp),
             perpetrator_name=perp_name,
-            recalled=is_recalled(span, self.words),
+            recalled=recalled,
             reference=refers_back(span, self.words),
             arson=span.text.lower() in self.words.arson_words,
             incendiary=span.text.lower() in self.words.incendiary_words,
+            cues=time_cues(span, self.background, recalled),
         )
 
     def _actor_type(self, text: str) -> str | None:

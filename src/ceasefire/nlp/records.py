@@ -541,9 +541,19 @@ def report_mentions(
                 timexes=timexes,
                 context_toponyms=_context_toponyms(g, sentences),
                 wording=tuple(sorted({w for s in g.sentences for w in s.wording})),
+                cues=_cues(g),
             )
         )
     return _with_statements(mentions, groups, sentences)
+
+
+def _cues(g: _Group) -> tuple[str, ...]:
+    """The event's time cues (``nlp.background``); a headline or a sentence with figures is no general statement."""
+    if g.event is None:
+        return ()
+    if g.seg.headline or g.claims:
+        return tuple(c for c in g.event.cues if c != "generic")
+    return g.event.cues
 
 
 def _with_statements(mentions: list[Mention], groups: list[_Group], sentences: list[_Sentence]) -> list[Mention]:

@@ -31,7 +31,7 @@ from typing import Callable, Iterable, Iterator, Protocol, Sequence, TypeVar
 from .. import dates, geo, ingest, timing
 from ..config import Settings
 from ..errors import CeasefireError, GazetteerError, InputError, ModelError
-from ..incidents import IncidentChanges, rebuild_all, update_for
+from ..incidents import IncidentChanges, assign_roles, rebuild_all, update_for
 from ..incidents.review import Review
 from ..model import (
     DatePrecision,
@@ -148,7 +148,7 @@ class Pipeline:
             if _passed_on(own):
                 earlier = own
             out.append(dataclasses.replace(m, place=place, date=date, reported_on=report.anchor_date))
-        return out
+        return assign_roles(out)  # reported, secondary or background: only a concrete mention makes an incident
 
 
 _COARSE = (PlacePrecision.COUNTRY, PlacePrecision.UNKNOWN)

@@ -3,7 +3,9 @@
 Each check reads in the caller's (read) transaction and yields a
 :class:`~ceasefire.model.CheckFailure` per record that breaks it:
 
-* ``mentions``: every mention belongs to exactly one incident;
+* ``mentions``: every mention belongs to at most one incident, and every mention
+  in none is a background mention (``Mention.role``: kept with its claims, it makes
+  no incident until a concrete mention joins its cluster);
 * ``versions``: each incident's versions are numbered 1..n; replayed, a live
   incident's latest version is not a retirement and is the live incident (its
   head and its linked mentions); an id whose latest version is not a retirement
@@ -53,7 +55,7 @@ def _orphans(conn: Connection) -> Iterator[CheckFailure]:
 
 
 def _mentions(conn: Connection) -> Iterator[CheckFailure]:
-    """Every mention in exactly one incident."""
+    """Every mention in at most one incident; one in none is background."""
     m, im = T.mentions.c, T.incident_mentions.c
     n = func.count(im.incident_id)
     query = (
@@ -63,9 +65,13 @@ def _mentions(conn: Connection) -> Iterator[CheckFailure]:
         .having(n != 1)
         .order_by(m.key)
     )
-    for key, count in conn.execute(query).all():
+    found = conn.execute(query).all()
+    unlinked = load_mentions(conn, [key for key, count in found if count == 0], {})
+    for key, count in found:
         if count == 0:
-            yield CheckFailure("mentions", key, "belongs to no incident")
+            alone = unlinked.get(key)
+            if alone is None or not alone.background:
+                yield CheckFailure("mentions", key, "belongs to no incident")
         else:
             ids = conn.execute(select(im.incident_id).where(im.mention_key == key).order_by(im.incident_id))
             yield CheckFailure("mentions", key, f"belongs to {count} incidents: {', '.join(ids.scalars())}")
