@@ -22,7 +22,7 @@ from .doc_index import doc_text, sentence_ents
 from .lexicon import load_json
 from .phrases import CharSpan
 
-__all__ = ["PlaceWords", "place_words", "toponyms_in", "timexes_in"]
+__all__ = ["PlaceWords", "place_words", "toponyms_in", "timexes_in", "occurrence_timexes"]
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,9 @@ class PlaceWords:
     frame_words: frozenset[str]
     admit_after: frozenset[str]
     statement_heads: frozenset[str]
+    timex_breaks: frozenset[str]
+    aside_markers: frozenset[str]
+    occurrence_verbs: tuple[tuple[str, ...], ...]  # a lemma, then the particle or object it needs
     container_nouns: frozenset[str]  # from geo_words.json: "the X camp in Y", "X, Y"
     container_adjectives: frozenset[str]
     container_stop: frozenset[str]
@@ -69,6 +72,9 @@ def place_words() -> PlaceWords:
         frame_words=frozenset(raw["frame_words"]),
         admit_after=frozenset(raw["admit_after"]),
         statement_heads=frozenset(w.lower() for w in raw["statement_heads"]),
+        timex_breaks=frozenset(raw["timex_breaks"]),
+        aside_markers=frozenset(raw["aside_markers"]),
+        occurrence_verbs=tuple(tuple(p.split()) for p in raw["occurrence_verbs"]),
         container_nouns=frozenset(w for p in geo["container_nouns"] for w in p.split()),
         container_adjectives=frozenset(geo["container_adjectives"]),
         container_stop=frozenset(geo["container_stop"]),
@@ -268,17 +274,28 @@ def _dates_statement(ent: Span, words: PlaceWords) -> bool:
     return head.lemma_.lower() in words.statement_heads
 
 
-def timexes_in(sent: Span, words: PlaceWords, statement_dates: bool = True) -> list[CharSpan]:
+def _aside(ent: Span, words: PlaceWords) -> bool:
+    """'since the president took office in December': a time in a clause that measures from another event."""
+    marks = words.aside_markers
+    return any(
+        up.lower_ in marks or any(c.dep_ == "mark" and c.lower_ in marks for c in up.children)
+        for up in ent.root.ancestors
+    )
+
+
+def timexes_in(sent: Span, words: PlaceWords, statement_dates: bool = True, asides: bool = True) -> list[CharSpan]:
     """Date/time entities of the sentence ("on Saturday" keeps its 'on'), and weekday words the NER missed.
 
-    With ``statement_dates=False`` a time that dates a statement ("police said Friday") is left out.
+    With ``statement_dates=False`` a time that dates a statement ("police said Friday") is left out; with
+    ``asides=False`` so is one inside a clause that measures from another event ("since the president took
+    office in December").
     """
     doc = sent.doc
     out: list[CharSpan] = []
     covered: set[int] = set()
-    for ent in sentence_ents(sent):
+    for ent in (p for e in sentence_ents(sent) for p in _pieces(e, words)):
         if ent.label_ in words.timex_labels:
-            if not statement_dates and _dates_statement(ent, words):
+            if (not statement_dates and _dates_statement(ent, words)) or (not asides and _aside(ent, words)):
                 covered.update(range(ent.start, ent.end))
                 continue
             start = ent.start
@@ -301,6 +318,55 @@ def timexes_in(sent: Span, words: PlaceWords, statement_dates: bool = True) -> l
                 break
         i += 1
     return sorted(out)
+
+
+def _pieces(ent: Span, words: PlaceWords) -> list[Span]:
+    """'Saturday that Friday's', one entity to the NER: the times on either side of a break word, each alone."""
+    if ent.label_ not in words.timex_labels or not any(t.lower_ in words.timex_breaks for t in ent):
+        return [ent]
+    out, start = [], ent.start
+    for tok in ent:
+        if tok.lower_ in words.timex_breaks:
+            if tok.i > start:
+                out.append(Span(ent.doc, start, tok.i, label=ent.label_))
+            start = tok.i + 1
+    if start < ent.end:
+        out.append(Span(ent.doc, start, ent.end, label=ent.label_))
+    return out
+
+
+def occurrence_timexes(sent: Span, words: PlaceWords) -> list[CharSpan]:
+    """The times that say when an event named by a definite noun happened: 'The attack, which happened early
+    Sunday, ...', 'the blast occurred on Friday', 'the raid took place at dawn on Monday'."""
+    out = []
+    for ent in (p for e in sentence_ents(sent) for p in _pieces(e, words)):
+        if ent.label_ not in words.timex_labels:
+            continue
+        verb = ent.root.head
+        if ent.root.dep_ == "pobj" and verb.dep_ == "prep":
+            verb = verb.head
+        if _occurrence_verb(verb, words) and _definite_subject(verb):
+            start = ent.start
+            if start > sent.start and sent.doc[start - 1].lower_ in words.timex_prefixes:
+                start -= 1
+            out.append((sent.doc[start].idx, ent.end_char))
+    return out
+
+
+def _occurrence_verb(verb: Token, words: PlaceWords) -> bool:
+    lemma = verb.lemma_.lower()
+    rest = {c.lower_ for c in verb.children}
+    return any(p[0] == lemma and all(w in rest for w in p[1:]) for p in words.occurrence_verbs)
+
+
+def _definite_subject(verb: Token) -> bool:
+    """'the attack happened', 'the attack, which happened', 'Sunday's blast occurred': a noun told of before."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and subj.tag_ == "WDT" and verb.dep_ == "relcl":
+        subj = verb.head
+    if subj is None or subj.pos_ != "NOUN":
+        return False
+    return any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "another") for c in subj.children)
 
 
 @lru_cache(maxsize=4)
