@@ -188,7 +188,7 @@ def _sentences(
             trigger = _best_trigger(triggers.get(k, []))
             claims = _claims_of(sent, claim_spans.get(k, []), seg, report, registry, seen, persons, names)
             ents = sentence_ents(sent)
-            persons.extend(seg.text[e.start_char : e.end_char] for e in ents if e.label_ == "PERSON")
+            persons.extend(_person_names(ents, seg.text))
             names.extend(seg.text[e.start_char : e.end_char] for e in ents if e.label_ == "ORG")
             out.append(
                 _Sentence(
@@ -212,6 +212,21 @@ def _sentences(
                 )
             )
         forget(doc)
+    return out
+
+
+def _person_names(ents: Sequence[Span], text: str) -> list[str]:
+    """The PERSON entities' names, two the NER split with only a space between ('Oleksandr' 'Prokudin') as one."""
+    out: list[str] = []
+    end = -1
+    for e in ents:
+        if e.label_ != "PERSON":
+            continue
+        if out and text[end : e.start_char] == " ":
+            out[-1] += " " + text[e.start_char : e.end_char]
+        else:
+            out.append(text[e.start_char : e.end_char])
+        end = e.end_char
     return out
 
 
