@@ -179,7 +179,8 @@ class SourceRegistry:
                 parts = clean_written(full).split()
                 if len(parts) > 1 and parts[-1] == surname and self.surname_of(full) is None:
                     name = clean_written(full)
-                    return Source(name=name, type=self.guess_type(name), as_written=shown)
+                    said = next((p for p in reversed(seen) if _is_person(p, [name])), None)  # typed by its title
+                    return Source(name=name, type=said.type if said else self.guess_type(name), as_written=shown)
         words = shown.lower().split()
         document = len(words) == 2 and words[0] == "the" and words[1] in self._documents  # "the statement added"
         if key in self._pronouns or document:
@@ -203,9 +204,9 @@ class SourceRegistry:
                 for prior in reversed(seen):
                     if _is_person(prior, persons):
                         return Source(prior.name, prior.type, as_written=shown, aligned_with=prior.aligned_with)
-                full = next((clean_written(p) for p in reversed(persons) if len(p.split()) > 1), None)
-                if full is not None:  # "..., Governor Oleh Marchuk said. The official said four were killed"
-                    return Source(name=full, type=self.guess_type(shown), as_written=shown)
+                speaker = next((clean_written(p) for p in reversed(persons) if len(p.split()) > 1), None)
+                if speaker is not None:  # "..., Governor Oleh Marchuk said. The official said four were killed"
+                    return Source(name=speaker, type=self.guess_type(shown), as_written=shown)
         return self.canonical(shown)
 
 
