@@ -44,6 +44,7 @@ class PlaceWords:
     admit_after: frozenset[str]
     statement_heads: frozenset[str]
     timex_breaks: frozenset[str]
+    follow_up_nouns: frozenset[str]
     aside_markers: frozenset[str]
     occurrence_verbs: tuple[tuple[str, ...], ...]  # a lemma, then the particle or object it needs
     container_nouns: frozenset[str]  # from geo_words.json: "the X camp in Y", "X, Y"
@@ -73,6 +74,7 @@ def place_words() -> PlaceWords:
         admit_after=frozenset(raw["admit_after"]),
         statement_heads=frozenset(w.lower() for w in raw["statement_heads"]),
         timex_breaks=frozenset(raw["timex_breaks"]),
+        follow_up_nouns=frozenset(raw["follow_up_nouns"]),
         aside_markers=frozenset(raw["aside_markers"]),
         occurrence_verbs=tuple(tuple(p.split()) for p in raw["occurrence_verbs"]),
         container_nouns=frozenset(w for p in geo["container_nouns"] for w in p.split()),
@@ -264,14 +266,21 @@ def _admin_names(sent: Span, words: PlaceWords) -> list[Span]:
 
 
 def _dates_statement(ent: Span, words: PlaceWords) -> bool:
-    """'police said Friday', 'told reporters on Monday', 'in a statement on Sunday': the time of a statement."""
+    """'police said Friday', 'told reporters on Monday', 'in a statement on Sunday': the time of a statement;
+    'funerals were held on Tuesday', 'opened an investigation on Wednesday': the time of what followed."""
     root = ent.root
     head = root.head
     if root.dep_ == "pobj" and head.dep_ == "prep":
         head = head.head
     elif root.dep_ not in ("npadvmod", "tmod", "obl"):
         return False
-    return head.lemma_.lower() in words.statement_heads
+    lemma = head.lemma_.lower()
+    if lemma in words.statement_heads or lemma in words.follow_up_nouns:
+        return True
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") and c.lemma_.lower() in words.follow_up_nouns
+        for c in head.children
+    )
 
 
 def _aside(ent: Span, words: PlaceWords) -> bool:
