@@ -163,7 +163,7 @@ class SourceRegistry:
         """``written`` as a Source.
 
         A pronoun ("he", "we") or a document named by its head ("the statement") takes the last claimant in
-        ``seen``; a short reference
+        ``seen`` ("he" the last person named in ``persons``, unless the last claimant is a person); a short reference
         ("the monitor", "the institute") the last claimant or organisation name
         (``names``, in text order) whose name holds its head word; a bare surname
         ("Mr Ging") the last full name in ``persons`` that ends with it; a person's role ("the official", "the
@@ -184,6 +184,9 @@ class SourceRegistry:
         words = shown.lower().split()
         document = len(words) == 2 and words[0] == "the" and words[1] in self._documents  # "the statement added"
         if key in self._pronouns or document:
+            if key in self._personal and seen and _is_person(seen[-1], persons):  # "X said ... He added"
+                last = seen[-1]
+                return Source(last.name, last.type, as_written=shown, aligned_with=last.aligned_with)
             if key in self._personal and persons:  # "he said": the last person named
                 name = clean_written(persons[-1])
                 return Source(name=name, type=self.guess_type(name), as_written=shown)
