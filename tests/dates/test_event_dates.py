@@ -99,6 +99,10 @@ CASES = [
     ("the shelling took place overnight, a sentence later", "2024-03-06", None,
      "Shelling killed a woman in the town of Nikor, the regional governor said on Telegram. The shelling took "
      "place overnight, he said, and also damaged a gas pipeline.", date(2024, 3, 5)),
+    ("a dated headline", "2024-03-04", "Sunday, March 3, 2024: Airstrikes kill 17 in Tal Amsel",
+     "Airstrikes killed 17 people in Tal Amsel, the health ministry said.", date(2024, 3, 3)),
+    ("a headline's day", "2024-03-05", "Airstrikes kill 17 in Tal Amsel on Sunday",
+     "Airstrikes killed 17 people in Tal Amsel, the health ministry said.", date(2024, 3, 3)),
     ("the worst since an older event", "2019-10-14", None,
      "Gunmen ambushed a police convoy near the town of Kerrin, killing 14 officers, the state prosecutor said on "
      "Monday, in the worst attack on the force since the new governor was sworn in last December.",
