@@ -54,6 +54,12 @@ CASES = [
     ("numeric date", "2024-03-12", None,
      "DORVIK (Wire) - A missile strike on the port of Dorvik killed five people on 03/03/2024, the navy said.",
      date(2024, 3, 3)),
+    ("day and month in figures", "2024-03-12", None,
+     "BARSA (Wire) - A drone strike on a car in the south killed two men on 03/03, state media reported.",
+     date(2024, 3, 3)),
+    ("day first: month first would be after the report", "2024-03-12", None,
+     "Shelling of the village of Nikor killed an elderly man on 11/03/2024, the district council said.",
+     date(2024, 3, 11)),
     ("overnight, statement the next day", "2024-03-06", None,
      "Shelling killed two civilians in Kestrel overnight, the regional military administration said on "
      "Wednesday.", date(2024, 3, 5)),

@@ -13,6 +13,7 @@ jets bombed the town"): ``timexes_in(..., statement_dates=False)`` leaves it out
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -46,6 +47,8 @@ class PlaceWords:
     timex_breaks: frozenset[str]
     follow_up_nouns: frozenset[str]
     aside_markers: frozenset[str]
+    numeric_date: re.Pattern[str]
+    numeric_date_prefixes: frozenset[str]
     occurrence_verbs: tuple[tuple[str, ...], ...]  # a lemma, then the particle or object it needs
     container_nouns: frozenset[str]  # from geo_words.json: "the X camp in Y", "X, Y"
     container_adjectives: frozenset[str]
@@ -76,6 +79,8 @@ def place_words() -> PlaceWords:
         timex_breaks=frozenset(raw["timex_breaks"]),
         follow_up_nouns=frozenset(raw["follow_up_nouns"]),
         aside_markers=frozenset(raw["aside_markers"]),
+        numeric_date=re.compile(raw["numeric_date"]),
+        numeric_date_prefixes=frozenset(raw["numeric_date_prefixes"]),
         occurrence_verbs=tuple(tuple(p.split()) for p in raw["occurrence_verbs"]),
         container_nouns=frozenset(w for p in geo["container_nouns"] for w in p.split()),
         container_adjectives=frozenset(geo["container_adjectives"]),
@@ -303,7 +308,7 @@ def timexes_in(sent: Span, words: PlaceWords, statement_dates: bool = True, asid
     out: list[CharSpan] = []
     covered: set[int] = set()
     for ent in (p for e in sentence_ents(sent) for p in _pieces(e, words)):
-        if ent.label_ in words.timex_labels:
+        if ent.label_ in words.timex_labels or _numeric_date(ent, words):
             if (not statement_dates and _dates_statement(ent, words)) or (not asides and _aside(ent, words)):
                 covered.update(range(ent.start, ent.end))
                 continue
@@ -327,6 +332,15 @@ def timexes_in(sent: Span, words: PlaceWords, statement_dates: bool = True, asid
                 break
         i += 1
     return sorted(out)
+
+
+def _numeric_date(ent: Span, words: PlaceWords) -> bool:
+    """'on 03/03': a day and month in figures the NER calls a number."""
+    return (
+        ent.start > ent.sent.start
+        and ent.doc[ent.start - 1].lower_ in words.numeric_date_prefixes
+        and bool(words.numeric_date.match(ent.text))
+    )
 
 
 def _pieces(ent: Span, words: PlaceWords) -> list[Span]:
