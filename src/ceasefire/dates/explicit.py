@@ -99,4 +99,8 @@ def read_explicit(text: str, anchor: Anchor | None, *, prefer: str = "past") -> 
         return Reading.month(d.year, d.month, basis)
     if _NUMERIC.match(core) and int(re.split(r"[/.]", core)[0]) <= 12 and int(re.split(r"[/.]", core)[1]) <= 12:
         basis += " (day/month order ambiguous)"
+        if prefer == "past" and anchor is not None and d > anchor.day and d.day <= 12:
+            swapped = date(d.year, d.day, d.month)  # "12/03/2024" in a report of 12 March 2024: day first
+            if swapped <= anchor.day:
+                d, basis = swapped, basis.replace("ambiguous)", "ambiguous; day first: the other is after the report)")
     return Reading.day(d, basis)

@@ -45,6 +45,8 @@ class Attributor:
         self.speech = frozenset(raw["speech_verbs"])
         self.cite = frozenset(raw["cite_verbs"])
         self.passive_speakers = frozenset(raw["passive_speakers"])
+        self.toll_verbs = frozenset(raw["toll_verbs"])
+        self.toll_nouns = frozenset(raw["toll_nouns"])
         self.according = tuple(raw["according"])
         self.pronouns = frozenset(raw["pronouns"])
         self.subordinators = frozenset(raw["subordinators"])
@@ -101,7 +103,7 @@ class Attributor:
         root = span.root
         own = _lives_verb(root)
         verbs = [
-            t for t in sent if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in self.speech and t not in own
+            t for t in sent if t.pos_ in ("VERB", "AUX") and self._speaks(t) and t not in own
         ]  # "which has claimed 660 lives": the figure's own verb is not a speech verb
         fallback: tuple[CharSpan, CharSpan | None] | None = None
         for verb in (a for a in root.ancestors if a in verbs):  # nearest governing speech verb first
@@ -129,6 +131,15 @@ class Attributor:
         if tail is not None:
             return Attribution(tail, None, hedged, "headline-tail")
         return Attribution(None, None, hedged, "outlet")
+
+    def _speaks(self, verb: Token) -> bool:
+        """A speech verb, or one that gives a toll ('X gave a provisional death toll of 38')."""
+        lemma = verb.lemma_.lower()
+        if lemma in self.speech:
+            return True
+        return lemma in self.toll_verbs and any(
+            c.dep_ in ("dobj", "obj") and c.lemma_.lower() in self.toll_nouns for c in verb.children
+        )
 
     def _overlaps(self, claimant: CharSpan, span: Span) -> bool:
         """A claimant that holds a casualty figure ('One death was reported', '82 others ... said') is none."""

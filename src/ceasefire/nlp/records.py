@@ -39,7 +39,7 @@ from .responsibility import statement_in
 from .segments import Segment
 from .sources import SourceRegistry, clean_written, outlet_source
 from .statements import Statements
-from .where_when import PlaceWords, place_words, timexes_in, toponyms_in
+from .where_when import PlaceWords, occurrence_timexes, place_words, timexes_in, toponyms_in
 from .wording import wording_of
 
 __all__ = ["report_mentions"]
@@ -58,7 +58,8 @@ class _Sentence:
     counts the line breaks of the segment before it; ``event`` and ``trigger`` are
     its best asserted trigger (``None`` when it has none, or lost it to the report's
     violence); ``timexes`` are all its time expressions, ``event_timexes`` those that
-    do not date a statement ("police said Friday").
+    do not date a statement ("police said Friday"), ``occurrence_timexes`` those that tell when an event
+    named before happened ("The attack, which happened early Sunday, ...").
     """
 
     index: int
@@ -72,6 +73,8 @@ class _Sentence:
     toponyms: list[Toponym]
     timexes: list[CharSpan]
     event_timexes: list[CharSpan]
+    occurrence_timexes: list[CharSpan]
+    own_time: bool  # a time beside any statement's that is not inside a 'since' clause
     wording: tuple[str, ...]
     statement: Statement | None
 
@@ -185,7 +188,7 @@ def _sentences(
             trigger = _best_trigger(triggers.get(k, []))
             claims = _claims_of(sent, claim_spans.get(k, []), seg, report, registry, seen, persons, names)
             ents = sentence_ents(sent)
-            persons.extend(seg.text[e.start_char : e.end_char] for e in ents if e.label_ == "PERSON")
+            persons.extend(_person_names(ents, seg.text))
             names.extend(seg.text[e.start_char : e.end_char] for e in ents if e.label_ == "ORG")
             out.append(
                 _Sentence(
@@ -200,6 +203,8 @@ def _sentences(
                     toponyms=_sentence_toponyms(seg, sent, words),
                     timexes=timexes_in(sent, words),
                     event_timexes=timexes_in(sent, words, statement_dates=False),
+                    occurrence_timexes=occurrence_timexes(sent, words),
+                    own_time=bool(timexes_in(sent, words, statement_dates=False, asides=False)),
                     wording=wording_of([sent]),
                     statement=statement_in(
                         sent, partial(evidence, seg), partial(_written, seg), registry.resolve, outlet, report.outlet
@@ -207,6 +212,21 @@ def _sentences(
                 )
             )
         forget(doc)
+    return out
+
+
+def _person_names(ents: Sequence[Span], text: str) -> list[str]:
+    """The PERSON entities' names, two the NER split with only a space between ('Oleksandr' 'Prokudin') as one."""
+    out: list[str] = []
+    end = -1
+    for e in ents:
+        if e.label_ != "PERSON":
+            continue
+        if out and text[end : e.start_char] == " ":
+            out[-1] += " " + text[e.start_char : e.end_char]
+        else:
+            out.append(text[e.start_char : e.end_char])
+        end = e.end_char
     return out
 
 
@@ -448,10 +468,37 @@ def _places_times(g: _Group) -> tuple[tuple[Toponym, ...], tuple[Timex, ...]]:
     for s in g.sentences:
         for t in s.toponyms:
             tops.setdefault((t.evidence.field, t.evidence.start), t)
-        for a, b in s.timexes if s.trigger is not None else s.event_timexes:  # "police said Friday"
+        for a, b in _event_times(s):
             ev = evidence(s.seg, a, b)
             times.setdefault((ev.field, ev.start), Timex(text=clean_written(ev.quote), evidence=ev))
     return tuple(tops.values()), tuple(times.values())
+
+
+def _event_times(s: _Sentence) -> list[CharSpan]:
+    """The times of a sentence that may date its event. A time dating a statement ("police said Friday") is one
+    only in a sentence that names the event and gives it no time of its own ("the army said on Saturday that jets
+    bombed the town", not "... said on Monday that a bomb killed 15 last week" nor "... that Friday's attack ...")."""
+    if s.trigger is not None and not s.own_time:  # "... since he took office in December" is no time of its own
+        return s.timexes
+    return s.event_timexes
+
+
+def _occurrences(groups: list[_Group], sentences: list[_Sentence]) -> dict[int, list[Timex]]:
+    """'Gunmen killed nine people. The attack, which happened early Sunday, ...': a sentence that starts no mention
+    but tells when an event named before happened dates the report's latest mention before it (by group)."""
+    taken = {i for g in groups for i in g.members}
+    firsts = sorted((min(g.members), k) for k, g in enumerate(groups) if g.members)
+    out: dict[int, list[Timex]] = {}
+    for s in sentences:
+        if s.index in taken or not s.occurrence_timexes:
+            continue
+        owner = next((k for first, k in reversed(firsts) if first < s.index), None)
+        if owner is None:
+            continue
+        for a, b in s.occurrence_timexes:
+            ev = evidence(s.seg, a, b)
+            out.setdefault(owner, []).append(Timex(text=clean_written(ev.quote), evidence=ev))
+    return out
 
 
 _FRAME_WINDOW = 2  # sentences back
@@ -524,9 +571,10 @@ def report_mentions(
     mentions = []
     seen_actors = SeenActors(default_actors())
     groups = _group(sentences)
-    for g in groups:
+    told = _occurrences(groups, sentences)
+    for k, g in enumerate(groups):
         toponyms, timexes = _places_times(g)
-        timexes += tuple(_frames(g, sentences, words, toponyms))
+        timexes += tuple(told.get(k, ())) + tuple(_frames(g, sentences, words, toponyms))
         mentions.append(
             Mention(
                 report_key=report.key,

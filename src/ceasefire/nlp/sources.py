@@ -71,6 +71,7 @@ class SourceRegistry:
         titles: Sequence[str] = (),
         personal: Sequence[str] = (),
         documents: Sequence[str] = (),
+        person_roles: Sequence[str] = (),
     ) -> None:
         self.entries = tuple(entries)
         self._by_key: dict[str, SourceEntry] = {}
@@ -82,6 +83,7 @@ class SourceRegistry:
         self._short_heads = frozenset(h.casefold() for h in short_heads)
         self._personal = frozenset(p.casefold() for p in personal)
         self._documents = frozenset(d.casefold() for d in documents)
+        self._person_roles = frozenset(r.casefold() for r in person_roles)
         self._titles = frozenset(t.casefold().rstrip(".") for t in titles)
         self._canonical: dict[str, Source] = {}  # names already looked up: a long report names its own again
 
@@ -106,6 +108,7 @@ class SourceRegistry:
             words.get("titles", ()),
             words.get("personal_pronouns", ()),
             words.get("document_heads", ()),
+            words.get("person_roles", ()),
         )
 
     def lookup(self, written: str) -> SourceEntry | None:
@@ -160,10 +163,12 @@ class SourceRegistry:
         """``written`` as a Source.
 
         A pronoun ("he", "we") or a document named by its head ("the statement") takes the last claimant in
-        ``seen``; a short reference
+        ``seen`` ("he" the last person named in ``persons``, unless the last claimant is a person); a short reference
         ("the monitor", "the institute") the last claimant or organisation name
         (``names``, in text order) whose name holds its head word; a bare surname
-        ("Mr Ging") the last full name in ``persons`` that ends with it. All three
+        ("Mr Ging") the last full name in ``persons`` that ends with it; a person's role ("the official", "the
+        governor") that names no earlier claimant the last claimant named by a person's full name, else the last
+        full name in ``persons`` (typed by the role: 'the official' is an official). All three
         lists hold what came earlier in the same report.
         """
         shown = clean_written(written)
@@ -174,10 +179,14 @@ class SourceRegistry:
                 parts = clean_written(full).split()
                 if len(parts) > 1 and parts[-1] == surname and self.surname_of(full) is None:
                     name = clean_written(full)
-                    return Source(name=name, type=self.guess_type(name), as_written=shown)
+                    said = next((p for p in reversed(seen) if _is_person(p, [name])), None)  # typed by its title
+                    return Source(name=name, type=said.type if said else self.guess_type(name), as_written=shown)
         words = shown.lower().split()
         document = len(words) == 2 and words[0] == "the" and words[1] in self._documents  # "the statement added"
         if key in self._pronouns or document:
+            if key in self._personal and seen and _is_person(seen[-1], persons):  # "X said ... He added"
+                last = seen[-1]
+                return Source(last.name, last.type, as_written=shown, aligned_with=last.aligned_with)
             if key in self._personal and persons:  # "he said": the last person named
                 name = clean_written(persons[-1])
                 return Source(name=name, type=self.guess_type(name), as_written=shown)
@@ -194,11 +203,24 @@ class SourceRegistry:
             for prior in candidates:
                 if prior.type != SourceType.OUTLET and _shares_head(key, prior) and normalise_name(prior.name) != key:
                     return Source(prior.name, prior.type, as_written=shown, aligned_with=prior.aligned_with)
+            if key.split()[-1] in self._person_roles:  # "the official said": the person who spoke last
+                for prior in reversed(seen):
+                    if _is_person(prior, persons):
+                        return Source(prior.name, prior.type, as_written=shown, aligned_with=prior.aligned_with)
+                speaker = next((clean_written(p) for p in reversed(persons) if len(p.split()) > 1), None)
+                if speaker is not None:  # "..., Governor Oleh Marchuk said. The official said four were killed"
+                    return Source(name=speaker, type=self.guess_type(shown), as_written=shown)
         return self.canonical(shown)
 
 
 _CANONICAL_CACHE = 10_000  # names kept looked up; the cache starts again when full
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+
+
+def _is_person(source: Source, persons: Sequence[str]) -> bool:
+    """A claimant named by a person's full name ('Governor Oleh Marchuk', 'Oleh Marchuk')."""
+    name = normalise_name(source.name)
+    return any(len(p.split()) > 1 and (name == p or name.endswith(" " + p)) for p in map(normalise_name, persons))
 
 
 def _shares_head(key: str, prior: Source) -> bool:

@@ -13,6 +13,7 @@ jets bombed the town"): ``timexes_in(..., statement_dates=False)`` leaves it out
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -22,7 +23,7 @@ from .doc_index import doc_text, sentence_ents
 from .lexicon import load_json
 from .phrases import CharSpan
 
-__all__ = ["PlaceWords", "place_words", "toponyms_in", "timexes_in"]
+__all__ = ["PlaceWords", "place_words", "toponyms_in", "timexes_in", "occurrence_timexes"]
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,12 @@ class PlaceWords:
     frame_words: frozenset[str]
     admit_after: frozenset[str]
     statement_heads: frozenset[str]
+    timex_breaks: frozenset[str]
+    follow_up_nouns: frozenset[str]
+    aside_markers: frozenset[str]
+    numeric_date: re.Pattern[str]
+    numeric_date_prefixes: frozenset[str]
+    occurrence_verbs: tuple[tuple[str, ...], ...]  # a lemma, then the particle or object it needs
     container_nouns: frozenset[str]  # from geo_words.json: "the X camp in Y", "X, Y"
     container_adjectives: frozenset[str]
     container_stop: frozenset[str]
@@ -74,6 +81,12 @@ def place_words() -> PlaceWords:
         frame_words=frozenset(raw["frame_words"]),
         admit_after=frozenset(raw["admit_after"]),
         statement_heads=frozenset(w.lower() for w in raw["statement_heads"]),
+        timex_breaks=frozenset(raw["timex_breaks"]),
+        follow_up_nouns=frozenset(raw["follow_up_nouns"]),
+        aside_markers=frozenset(raw["aside_markers"]),
+        numeric_date=re.compile(raw["numeric_date"]),
+        numeric_date_prefixes=frozenset(raw["numeric_date_prefixes"]),
+        occurrence_verbs=tuple(tuple(p.split()) for p in raw["occurrence_verbs"]),
         container_nouns=frozenset(w for p in geo["container_nouns"] for w in p.split()),
         container_adjectives=frozenset(geo["container_adjectives"]),
         container_stop=frozenset(geo["container_stop"]),
@@ -285,27 +298,45 @@ def _admin_names(sent: Span, words: PlaceWords) -> list[Span]:
 
 
 def _dates_statement(ent: Span, words: PlaceWords) -> bool:
-    """'police said Friday', 'told reporters on Monday', 'in a statement on Sunday': the time of a statement."""
+    """'police said Friday', 'told reporters on Monday', 'in a statement on Sunday': the time of a statement;
+    'funerals were held on Tuesday', 'opened an investigation on Wednesday': the time of what followed."""
     root = ent.root
     head = root.head
     if root.dep_ == "pobj" and head.dep_ == "prep":
         head = head.head
     elif root.dep_ not in ("npadvmod", "tmod", "obl"):
         return False
-    return head.lemma_.lower() in words.statement_heads
+    lemma = head.lemma_.lower()
+    if lemma in words.statement_heads or lemma in words.follow_up_nouns:
+        return True
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") and c.lemma_.lower() in words.follow_up_nouns
+        for c in head.children
+    )
 
 
-def timexes_in(sent: Span, words: PlaceWords, statement_dates: bool = True) -> list[CharSpan]:
+def _aside(ent: Span, words: PlaceWords) -> bool:
+    """'since the president took office in December': a time in a clause that measures from another event."""
+    marks = words.aside_markers
+    return any(
+        up.lower_ in marks or any(c.dep_ == "mark" and c.lower_ in marks for c in up.children)
+        for up in ent.root.ancestors
+    )
+
+
+def timexes_in(sent: Span, words: PlaceWords, statement_dates: bool = True, asides: bool = True) -> list[CharSpan]:
     """Date/time entities of the sentence ("on Saturday" keeps its 'on'), and weekday words the NER missed.
 
-    With ``statement_dates=False`` a time that dates a statement ("police said Friday") is left out.
+    With ``statement_dates=False`` a time that dates a statement ("police said Friday") is left out; with
+    ``asides=False`` so is one inside a clause that measures from another event ("since the president took
+    office in December").
     """
     doc = sent.doc
     out: list[CharSpan] = []
     covered: set[int] = set()
-    for ent in sentence_ents(sent):
-        if ent.label_ in words.timex_labels:
-            if not statement_dates and _dates_statement(ent, words):
+    for ent in (p for e in sentence_ents(sent) for p in _pieces(e, words)):
+        if ent.label_ in words.timex_labels or _numeric_date(ent, words):
+            if (not statement_dates and _dates_statement(ent, words)) or (not asides and _aside(ent, words)):
                 covered.update(range(ent.start, ent.end))
                 continue
             start = ent.start
@@ -328,6 +359,64 @@ def timexes_in(sent: Span, words: PlaceWords, statement_dates: bool = True) -> l
                 break
         i += 1
     return sorted(out)
+
+
+def _numeric_date(ent: Span, words: PlaceWords) -> bool:
+    """'on 03/03': a day and month in figures the NER calls a number."""
+    return (
+        ent.start > ent.sent.start
+        and ent.doc[ent.start - 1].lower_ in words.numeric_date_prefixes
+        and bool(words.numeric_date.match(ent.text))
+    )
+
+
+def _pieces(ent: Span, words: PlaceWords) -> list[Span]:
+    """'Saturday that Friday's', one entity to the NER: the times on either side of a break word, each alone."""
+    if ent.label_ not in words.timex_labels or not any(t.lower_ in words.timex_breaks for t in ent):
+        return [ent]
+    out, start = [], ent.start
+    for tok in ent:
+        if tok.lower_ in words.timex_breaks:
+            if tok.i > start:
+                out.append(Span(ent.doc, start, tok.i, label=ent.label_))
+            start = tok.i + 1
+    if start < ent.end:
+        out.append(Span(ent.doc, start, ent.end, label=ent.label_))
+    return out
+
+
+def occurrence_timexes(sent: Span, words: PlaceWords) -> list[CharSpan]:
+    """The times that say when an event named by a definite noun happened: 'The attack, which happened early
+    Sunday, ...', 'the blast occurred on Friday', 'the raid took place at dawn on Monday'."""
+    out = []
+    for ent in (p for e in sentence_ents(sent) for p in _pieces(e, words)):
+        if ent.label_ not in words.timex_labels:
+            continue
+        verb = ent.root.head
+        if ent.root.dep_ == "pobj" and verb.dep_ == "prep":
+            verb = verb.head
+        if _occurrence_verb(verb, words) and _definite_subject(verb):
+            start = ent.start
+            if start > sent.start and sent.doc[start - 1].lower_ in words.timex_prefixes:
+                start -= 1
+            out.append((sent.doc[start].idx, ent.end_char))
+    return out
+
+
+def _occurrence_verb(verb: Token, words: PlaceWords) -> bool:
+    lemma = verb.lemma_.lower()
+    rest = {c.lower_ for c in verb.children}
+    return any(p[0] == lemma and all(w in rest for w in p[1:]) for p in words.occurrence_verbs)
+
+
+def _definite_subject(verb: Token) -> bool:
+    """'the attack happened', 'the attack, which happened', 'Sunday's blast occurred': a noun told of before."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and subj.tag_ == "WDT" and verb.dep_ == "relcl":
+        subj = verb.head
+    if subj is None or subj.pos_ != "NOUN":
+        return False
+    return any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "another") for c in subj.children)
 
 
 @lru_cache(maxsize=4)
