@@ -165,9 +165,10 @@ class CasualtyClaims:
         """A war's or a period's total ('the conflict has claimed 40,000 lives since 2009'), no incident's claim."""
         if any(t.lower_ in self.truce_words for t in span.sent):  # 'since the truce began': a claim
             return False
+        if self._over_a_period(span):
+            return True
         since = period = False
         for clause in span.root.ancestors:
-            perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in clause.children)
             for c in (*clause.children, *(g for v in clause.conjuncts for g in v.children)):
                 if c.dep_ == "mark" and c.head.dep_ == "advcl" and c.i < span.start:
                     continue  # 'the worst since 13 people were killed in May': an earlier incident recalled
@@ -178,15 +179,30 @@ class CasualtyClaims:
                     if any(_year(g) for o in objects for g in o.subtree) and not _compared(c):
                         return True  # 'since 1981': years of a war; not 'the deadliest attack since 2018'
                     since = True  # 'since last June'
-                if c.dep_ in ("nsubj", "nsubjpass"):
-                    subject = clause.head if c.tag_ in ("WDT", "WP") and clause.dep_ == "relcl" else c
-                    if subject.tag_ in ("NN", "NNS"):
-                        if self._war(subject, perfect) and self._tolls(clause):
-                            return True
-                        period = period or subject.lemma_.lower() in self.period_nouns
-                if (c.dep_ == "prep" and self._period_phrase(c)) or (c.dep_ == "npadvmod" and self._span_of_time(c)):
-                    return True  # 'killed in the conflict', 'in the last 3 years', 'so far this year'
+                if c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("NN", "NNS"):
+                    period = period or c.lemma_.lower() in self.period_nouns
+                if c.dep_ == "prep" and c.lower_ in self.period_preps:
+                    if any(g.dep_ == "pobj" and g.lemma_.lower() in self.period_in for g in c.children):
+                        return True  # 'killed in the conflict'
         return since and period
+
+    def _over_a_period(self, span: Span) -> bool:
+        """The figure's own predicate counts over a war or a span of time: 'the war that has left 70,000 dead',
+        'the offensive has resulted in 5,000 casualties', 'in the last 3 years', 'so far this year'."""
+        verb = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if verb is None:
+            return False
+        auxes = [c for c in verb.children if c.dep_ == "aux"]
+        finite = verb.tag_ != "VBG" and not any(c.tag_ == "VBG" for c in auxes)  # not 'the conflict having taken'
+        perfect = any(c.lemma_.lower() == "have" for c in auxes)
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and finite and self._tolls(verb):
+                subject = verb.head if c.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" else c
+                if subject.tag_ in ("NN", "NNS") and self._war(subject, perfect):
+                    return True
+            if (c.dep_ == "prep" and self._period_phrase(c)) or (c.dep_ == "npadvmod" and self._span_of_time(c)):
+                return True
+        return False
 
     def _war(self, subject: Token, perfect: bool) -> bool:
         """'the war that has left 70,000 dead', 'the offensive has resulted in', 'their 1-month-long battle'."""
