@@ -141,6 +141,12 @@ def test_war_and_period_totals_are_no_incident_claims(extractor, text: str) -> N
         ("So far, 12 villagers have been killed and 30 others injured.", {("killed", 12, None), ("wounded", 30, 30)}),
         ("Shelling killed 14 people in the past two days, medics said.", {("killed", 14, 14)}),
         ("Last year, gunmen killed 9 miners at the pit.", {("killed", 9, 9)}),
+        ("In the 1999 border war, 40 villagers were killed in a bombing of the market.", {("killed", 40, 40)}),
+        (
+            "Earlier this year, a clerk was charged over a raid on the depot that left four guards dead.",
+            {("killed", 4, 4)},
+        ),
+        ("With the insurgency now having taken more than 900 lives, donors met in Geneva.", {("killed", 901, None)}),
     ],
 )
 def test_figures_beside_since_that_stay_claims(extractor, text: str, expected: set) -> None:
@@ -248,6 +254,11 @@ def test_a_killing_in_the_infinitive_is_no_claim(extractor, text: str) -> None:
 def test_a_conjoined_casualty_verb_with_its_own_subject_lends_no_kind(extractor) -> None:
     assert found(extractor, "The blast damaged three kiosks and two vans, but nobody was hurt.") == {("wounded", 0, 0)}
     assert found(extractor, "A gunman shot and killed two guards.") == {("killed", 2, 2)}
+
+
+def test_an_ordinal_victim_counts_one(extractor) -> None:
+    text = "The gunman shot dead two of the clerks and critically wounded a third, police said."
+    assert found(extractor, text) == {("killed", 2, 2), ("wounded", 1, 1)}
 
 
 def test_units_and_posts_are_no_victims(extractor) -> None:

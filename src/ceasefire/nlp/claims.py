@@ -177,7 +177,7 @@ class CasualtyClaims:
                     if not objects or any(g.ent_type_ not in ("DATE", "TIME", "CARDINAL") for g in objects):
                         return True  # 'since the start of the offensive', 'which have since left'
                     if any(_year(g) for o in objects for g in o.subtree) and not _compared(c):
-                        return True  # 'since 1981': years of a war; not 'the deadliest attack since 2018'
+                        return True  # 'since 1994': years of a war; not 'the deadliest attack since 2015'
                     since = True  # 'since last June'
                 if c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("NN", "NNS"):
                     period = period or c.lemma_.lower() in self.period_nouns
@@ -187,8 +187,8 @@ class CasualtyClaims:
         return since and period
 
     def _over_a_period(self, span: Span) -> bool:
-        """The figure's own predicate counts over a war or a span of time: 'the war that has left 70,000 dead',
-        'the offensive has resulted in 5,000 casualties', 'in the last 3 years', 'so far this year'."""
+        """The figure's own predicate counts over a war or a span of time: 'the war that has left 41,000 dead',
+        'the campaign has resulted in 800 casualties', 'in the last four years', 'so far this year'."""
         verb = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
         if verb is None:
             return False
@@ -205,7 +205,7 @@ class CasualtyClaims:
         return False
 
     def _war(self, subject: Token, perfect: bool) -> bool:
-        """'the war that has left 70,000 dead', 'the offensive has resulted in', 'their 1-month-long battle'."""
+        """'the war that has left 41,000 dead', 'the campaign has resulted in', 'their two-month-long siege'."""
         lemma = subject.lemma_.lower()
         return lemma in self.war_nouns or (lemma in self.period_nouns and perfect) or _lasting(subject)
 
@@ -217,7 +217,7 @@ class CasualtyClaims:
         return self.verb_kind(verb) is not None
 
     def _period_phrase(self, prep: Token) -> bool:
-        """'in the conflict', 'during this 10-year-long war', 'over the past two weeks', 'during 1990'."""
+        """'in the conflict', 'during this six-year-long war', 'over the past two weeks', 'during 2011'."""
         if prep.lower_ not in self.period_preps:
             return False
         for g in (g for g in prep.children if g.dep_ == "pobj"):
@@ -236,7 +236,7 @@ class CasualtyClaims:
         numbers = [c for c in tok.children if c.like_num]
         if lemma == "day":  # 'in the last 24 days'; not 'in the past two days'
             return any(c.text.isdigit() and int(c.text) >= self.period_min_days for c in numbers)
-        if tok.tag_ == "NNS":  # 'in the last 3 years', 'during 10 years of war', 'in recent months'
+        if tok.tag_ == "NNS":  # 'in the last four years', 'during 10 years of war', 'in recent months'
             return bool(numbers) or bool(kids & self.period_openers)
         if lemma not in self.period_long_units:
             return False  # 'this week' may be the week of one incident
@@ -358,7 +358,7 @@ class CasualtyClaims:
         pred = noun.head
         aux = {c.lower_ for c in pred.children if c.dep_ == "aux"}
         if "to" in aux and "have" not in aux and pred.tag_ == "VB":
-            # 'threatened to kill 10', 'weapons to kill 100 people'; not 'is said to have killed', 'managed to kill'
+            # 'threatened to kill 20', 'weapons to kill 100 people'; not 'is said to have killed', 'managed to kill'
             return pred.head.lemma_.lower() not in self.victim_words.success_verbs
         return bool(aux & self.speculative)
 
@@ -418,7 +418,7 @@ class CasualtyClaims:
             for c in verb.children
             if c.dep_ == "conj"
             and c.lemma_.lower() in self.verbs
-            and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)  # 'cars were damaged but no one was hurt'
+            and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)  # 'kiosks were hit but nobody was hurt'
         ]
         if kind is None and partners:  # "was shot and killed"
             return self.verbs[partners[0].lemma_.lower()]
@@ -577,13 +577,13 @@ _LASTING = re.compile(
 
 
 def _lasting(noun: Token) -> bool:
-    """'this 10-year-long war', 'a 9-year period', 'their 1-month-long battle': a noun told as lasting a period
+    """'this six-year-long war', 'a 12-year period', 'their two-month-long siege': a noun told as lasting a period
     (not 'the 46-year-old commander')."""
     return bool(_LASTING.search(noun.doc[noun.left_edge.i : noun.i].text.lower()))
 
 
 def _compared(since: Token) -> bool:
-    """'the deadliest attack since 2018', 'the first ... since': 'since' measures a superlative, not a total."""
+    """'the deadliest attack since 2015', 'the first ... since': 'since' measures a superlative, not a total."""
     return any(t.tag_ == "JJS" or t.lower_ == "first" for t in since.doc[since.sent.start : since.i])
 
 
