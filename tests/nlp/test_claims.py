@@ -115,6 +115,16 @@ def test_lives_verb_is_not_a_speech_verb(extractor) -> None:
         "Since the start of the offensive in May, at least 2,300 civilians have been killed, the monitor says.",
         "Shelling of the valley has gone on for months and has since left at least 900 people dead.",
         "Aid agencies say more than 9,000 fighters and civilians have died in the conflict so far.",
+        "The war that broke out eight years ago in the south has left more than 50,000 dead.",
+        "During this six-year-long war, 30,000 people have died and the harvests have failed.",
+        "Their two-month-long siege has left 1,200 people dead.",
+        "So far this year, about 80 people have been killed in raids on the border villages.",
+        "Militias have killed 40 farmers in the last three years, the union said.",
+        "The rebel offensive has resulted in 2,000 casualties, according to the army.",
+        "More than 300 teachers have been murdered since 1994, the union said.",
+        "Over a 12-year period the feud between the clans killed 600 people.",
+        "During 2011, nearly 400 people were killed in the northern districts.",
+        "The heaviest fighting in the valley, which has left 700 dead in the past month, shows no sign of ending.",
     ],
 )
 def test_war_and_period_totals_are_no_incident_claims(extractor, text: str) -> None:
@@ -127,6 +137,16 @@ def test_war_and_period_totals_are_no_incident_claims(extractor, text: str) -> N
         ("No raid had been deadlier since a rocket barrage killed 13 people at the port in May.", {("killed", 13, 13)}),
         ("Drone strikes have killed at least nine commanders since last June, officials say.", {("killed", 9, None)}),
         ("The new deaths take to 14 the count of people killed since the truce began.", {("killed", 14, 14)}),
+        ("The bomb killed 19 shoppers in the deadliest attack on the city since 2015.", {("killed", 19, 19)}),
+        ("So far, 12 villagers have been killed and 30 others injured.", {("killed", 12, None), ("wounded", 30, 30)}),
+        ("Shelling killed 14 people in the past two days, medics said.", {("killed", 14, 14)}),
+        ("Last year, gunmen killed 9 miners at the pit.", {("killed", 9, 9)}),
+        ("In the 1999 border war, 40 villagers were killed in a bombing of the market.", {("killed", 40, 40)}),
+        (
+            "Earlier this year, a clerk was charged over a raid on the depot that left four guards dead.",
+            {("killed", 4, 4)},
+        ),
+        ("With the insurgency now having taken more than 900 lives, donors met in Geneva.", {("killed", 901, None)}),
     ],
 )
 def test_figures_beside_since_that_stay_claims(extractor, text: str, expected: set) -> None:
@@ -218,3 +238,38 @@ def test_gapped_figures_and_each_place(extractor, text: str, expected: list) -> 
 )
 def test_among_the_dead(extractor, text: str, expected: set) -> None:
     assert found(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The cartel threatened to kill 20 officials for every arrest.",
+        "The smugglers carried enough explosives to kill 100 people.",
+    ],
+)
+def test_a_killing_in_the_infinitive_is_no_claim(extractor, text: str) -> None:
+    assert found(extractor, text) == set()
+
+
+def test_a_conjoined_casualty_verb_with_its_own_subject_lends_no_kind(extractor) -> None:
+    assert found(extractor, "The blast damaged three kiosks and two vans, but nobody was hurt.") == {("wounded", 0, 0)}
+    assert found(extractor, "A gunman shot and killed two guards.") == {("killed", 2, 2)}
+
+
+def test_an_ordinal_victim_counts_one(extractor) -> None:
+    text = "The gunman shot dead two of the clerks and critically wounded a third, police said."
+    assert found(extractor, text) == {("killed", 2, 2), ("wounded", 1, 1)}
+
+
+def test_units_and_posts_are_no_victims(extractor) -> None:
+    text = "Gunmen attacked a police patrol and killed two officers near the bridge."
+    assert found(extractor, text) == {("killed", 2, 2)}
+
+
+def test_one_victim_named_again_by_a_definite_description_is_one_claim(extractor) -> None:
+    text = (
+        "Judge Ana Ortiz was shot dead outside her home in Veldra on Monday. "
+        "The judge was killed by two men on a motorbike as she left for the court."
+    )
+    claims = claims_of(extractor.extract([make_report(text)])[0])
+    assert [(c.kind.value, c.figure.min) for c in claims] == [("killed", 1)]

@@ -11,6 +11,7 @@ noun ("40 deaths"), "N lives" after "claimed" ("took the lives of N"), or a toll
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -78,6 +79,13 @@ class CasualtyClaims:
         self.period_preps = frozenset(cumulative["in_preps"])
         self.truce_words = frozenset(cumulative["truce_words"])
         self.period_in = frozenset(cumulative["in_nouns"])
+        self.war_nouns = frozenset(cumulative["war_nouns"])
+        self.period_units = frozenset(cumulative["units"])
+        self.period_openers = frozenset(cumulative["openers"])
+        self.period_min_days = int(cumulative["min_days"])
+        self.period_long_units = frozenset(cumulative["long_units"])
+        self.year_preps = frozenset(cumulative["year_preps"])
+        self.toll_verbs = frozenset(cumulative["toll_verbs"])
         self.words = quantity_words()
         vw = raw["victim_words"]
         self.victim_words = VictimWords(**{k: frozenset(w.lower() for w in vw[k]) for k in VictimWords.__annotations__})
@@ -157,6 +165,8 @@ class CasualtyClaims:
         """A war's or a period's total ('the conflict has claimed 40,000 lives since 2009'), no incident's claim."""
         if any(t.lower_ in self.truce_words for t in span.sent):  # 'since the truce began': a claim
             return False
+        if self._over_a_period(span):
+            return True
         since = period = False
         for clause in span.root.ancestors:
             for c in (*clause.children, *(g for v in clause.conjuncts for g in v.children)):
@@ -166,13 +176,71 @@ class CasualtyClaims:
                     objects = [g for g in c.children if g.dep_ == "pobj"]
                     if not objects or any(g.ent_type_ not in ("DATE", "TIME", "CARDINAL") for g in objects):
                         return True  # 'since the start of the offensive', 'which have since left'
-                    since = True  # 'since 2009'
+                    if any(_year(g) for o in objects for g in o.subtree) and not _compared(c):
+                        return True  # 'since 1994': years of a war; not 'the deadliest attack since 2015'
+                    since = True  # 'since last June'
                 if c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("NN", "NNS"):
                     period = period or c.lemma_.lower() in self.period_nouns
                 if c.dep_ == "prep" and c.lower_ in self.period_preps:
                     if any(g.dep_ == "pobj" and g.lemma_.lower() in self.period_in for g in c.children):
                         return True  # 'killed in the conflict'
         return since and period
+
+    def _over_a_period(self, span: Span) -> bool:
+        """The figure's own predicate counts over a war or a span of time: 'the war that has left 41,000 dead',
+        'the campaign has resulted in 800 casualties', 'in the last four years', 'so far this year'."""
+        verb = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if verb is None:
+            return False
+        auxes = [c for c in verb.children if c.dep_ == "aux"]
+        finite = verb.tag_ != "VBG" and not any(c.tag_ == "VBG" for c in auxes)  # not 'the conflict having taken'
+        perfect = any(c.lemma_.lower() == "have" for c in auxes)
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and finite and self._tolls(verb):
+                subject = verb.head if c.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" else c
+                if subject.tag_ in ("NN", "NNS") and self._war(subject, perfect):
+                    return True
+            if (c.dep_ == "prep" and self._period_phrase(c)) or (c.dep_ == "npadvmod" and self._span_of_time(c)):
+                return True
+        return False
+
+    def _war(self, subject: Token, perfect: bool) -> bool:
+        """'the war that has left 41,000 dead', 'the campaign has resulted in', 'their two-month-long siege'."""
+        lemma = subject.lemma_.lower()
+        return lemma in self.war_nouns or (lemma in self.period_nouns and perfect) or _lasting(subject)
+
+    def _tolls(self, verb: Token) -> bool:
+        """A verb through which a war counts its dead: 'killed', 'has left', 'claimed', 'resulted in'."""
+        lemma = verb.lemma_.lower()
+        if lemma in self.lives_verbs or lemma in self.toll_verbs:
+            return True
+        return self.verb_kind(verb) is not None
+
+    def _period_phrase(self, prep: Token) -> bool:
+        """'in the conflict', 'during this six-year-long war', 'over the past two weeks', 'during 2011'."""
+        if prep.lower_ not in self.period_preps:
+            return False
+        for g in (g for g in prep.children if g.dep_ == "pobj"):
+            if g.lemma_.lower() in self.period_in or _lasting(g) or self._span_of_time(g):
+                return True
+            if prep.lower_ in self.year_preps and _year(g):
+                return True
+        return False
+
+    def _span_of_time(self, tok: Token) -> bool:
+        """'the last 3 years', 'ten years', 'the past decade', 'this year', '24 days': a period, not a day."""
+        lemma = tok.lemma_.lower()
+        if lemma not in self.period_units:
+            return False
+        kids = {c.lower_ for c in tok.children}
+        numbers = [c for c in tok.children if c.like_num]
+        if lemma == "day":  # 'in the last 24 days'; not 'in the past two days'
+            return any(c.text.isdigit() and int(c.text) >= self.period_min_days for c in numbers)
+        if tok.tag_ == "NNS":  # 'in the last four years', 'during 10 years of war', 'in recent months'
+            return bool(numbers) or bool(kids & self.period_openers)
+        if lemma not in self.period_long_units:
+            return False  # 'this week' may be the week of one incident
+        return "this" in kids or "past" in kids or {"the", "last"} <= kids  # not 'last year': a date
 
     def _counted(self, doc: Doc, spans: list[Span], figs: list[Figure]) -> list[Span]:
         """Add victims counted without a figure and victim lists summed; drop the members summed."""
@@ -285,9 +353,14 @@ class CasualtyClaims:
         return None
 
     def _hypothetical(self, noun: Token) -> bool:
-        """'there might have been two people killed', 'could have killed 20': no statement of a casualty."""
+        """'there might have been two people killed', 'could have killed 20', 'vowed to kill 20': no statement of a
+        casualty."""
         pred = noun.head
-        return any(c.dep_ == "aux" and c.lower_ in self.speculative for c in pred.children)
+        aux = {c.lower_ for c in pred.children if c.dep_ == "aux"}
+        if "to" in aux and "have" not in aux and pred.tag_ == "VB":
+            # 'threatened to kill 20', 'weapons to kill 100 people'; not 'is said to have killed', 'managed to kill'
+            return pred.head.lemma_.lower() not in self.victim_words.success_verbs
+        return bool(aux & self.speculative)
 
     def _by_adjective(self, doc: Doc, fig: Figure, noun: Token) -> tuple[ClaimKind, str] | None:
         if noun.i >= fig.end and noun.lower_ in self.adjectives:  # "five dead", "16 injured"
@@ -340,7 +413,13 @@ class CasualtyClaims:
                 if child.lower_ in self.fatal_modifiers and (child.head == verb or child.head.head == verb):
                     kind = ClaimKind.KILLED
                     break
-        partners = [c for c in verb.children if c.dep_ == "conj" and c.lemma_.lower() in self.verbs]
+        partners = [
+            c
+            for c in verb.children
+            if c.dep_ == "conj"
+            and c.lemma_.lower() in self.verbs
+            and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)  # 'kiosks were hit but nobody was hurt'
+        ]
         if kind is None and partners:  # "was shot and killed"
             return self.verbs[partners[0].lemma_.lower()]
         if kind is not None and any(c.dep_ == "cc" and c.lower_ == "or" for c in verb.children):
@@ -490,6 +569,26 @@ class CasualtyClaims:
         if len(after) == 2 and after[0].lower_ == "of" and after[1].lower_ in self.partial:
             return "partial"  # "ten of whom", "four of them"
         return "total"
+
+
+_LASTING = re.compile(
+    r"\b(?:\d+|[a-z]+)\s*-\s*(?:year|month|week|decade)s?\b(?!\s*-\s*old)|\b(?:year|month|week|decade)s?\s*-\s*long\b"
+)
+
+
+def _lasting(noun: Token) -> bool:
+    """'this six-year-long war', 'a 12-year period', 'their two-month-long siege': a noun told as lasting a period
+    (not 'the 46-year-old commander')."""
+    return bool(_LASTING.search(noun.doc[noun.left_edge.i : noun.i].text.lower()))
+
+
+def _compared(since: Token) -> bool:
+    """'the deadliest attack since 2015', 'the first ... since': 'since' measures a superlative, not a total."""
+    return any(t.tag_ == "JJS" or t.lower_ == "first" for t in since.doc[since.sent.start : since.i])
+
+
+def _year(tok: Token) -> bool:
+    return tok.text.isdigit() and len(tok.text) == 4
 
 
 _SET_OFF = frozenset({"--", "\u2014", "\u2013", "("})

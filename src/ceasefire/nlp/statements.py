@@ -38,11 +38,24 @@ class Statements:
 
     def __init__(self) -> None:
         self._seen: set[tuple[object, ...]] = set()
+        self._ones: set[tuple[object, ...]] = set()  # statements of one victim, victim aside
 
     def keep(self, claim: Claim, headline: bool = False) -> bool:
-        """True the first time a statement is seen in the report (its headline apart)."""
+        """True the first time a statement is seen in the report (its headline apart).
+
+        One victim named again by a definite description ('Judge Ana Ortiz was shot dead' ... 'the judge was
+        killed') restates the figure of 1 the same source gave before, whatever the last word.
+        """
         key = (*statement_key(claim), headline)
-        if key in self._seen:
+        one = (*key[:5], key[6], headline)
+        if key in self._seen or (one in self._ones and _definite(claim.victims)):
             return False
         self._seen.add(key)
+        if claim.figure.min == claim.figure.max == 1:
+            self._ones.add(one)
         return True
+
+
+def _definite(victims: str | None) -> bool:
+    words = (victims or "").split()
+    return len(words) > 1 and words[0].lower() == "the"

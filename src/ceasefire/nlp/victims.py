@@ -61,6 +61,7 @@ class VictimWords:
     care_places: frozenset[str]  # "at a hospital", "for injuries"
     sexes: frozenset[str]  # "two women and one man": a list by sex alone is its sum only
     unreported: frozenset[str]  # "no casualties were reported": no zero figure
+    ordinals: frozenset[str]  # "killed two and wounded a third": one victim
 
 
 @dataclass(frozen=True)
@@ -136,6 +137,8 @@ def _single(tok: Token, words: VictimWords) -> bool:
     low = tok.lower_
     if low in words.alone:
         return True
+    if low in words.ordinals:  # 'and wounded a third'
+        return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
     if tok.pos_ not in ("NOUN", "PROPN") or tok.tag_ not in _SINGULAR_TAGS:
         return False
     if low in words.not_victims or tok.lemma_.lower() in words.not_victims or low in words.pronouns:
