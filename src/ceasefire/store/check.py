@@ -66,7 +66,7 @@ def _mentions(conn: Connection) -> Iterator[CheckFailure]:
         .order_by(m.key)
     )
     found = conn.execute(query).all()
-    unlinked = load_mentions(conn, [key for key, count in found if count == 0], {})
+    unlinked = load_mentions(conn, [key for key, count in found if count == 0], mention_cache())
     for key, count in found:
         if count == 0:
             alone = unlinked.get(key)
