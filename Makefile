@@ -92,7 +92,7 @@ bench: setup
 ## invented articles (mentions made by the bench, no spaCy: bench/stored.py; plot docs/performance-stored.png),
 ## and one report of 10 MB
 bench-large: setup
-	$(BIN)/python bench/stored.py --articles 100000 --chunk 1000 --plot docs/performance-stored.png
+	$(BIN)/python bench/stored.py --articles 100000 --chunk 1000 --per-day 30 --plot docs/performance-stored.png
 	$(BIN)/python bench/bigtext.py --sizes 10m
 
 gazetteer: setup

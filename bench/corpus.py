@@ -252,15 +252,21 @@ def articles(n: int, seed: int = 13, undated: float = 0.0) -> list[dict[str, Any
     return list(iter_articles(n, seed, undated))
 
 
-def iter_articles(n: int, seed: int = 13, undated: float = 0.0) -> Iterator[dict[str, Any]]:
-    """The articles of :func:`articles`, made one at a time (a corpus of 100,000 is never all in memory)."""
+def iter_articles(n: int, seed: int = 13, undated: float = 0.0, per_day: float = 0.0) -> Iterator[dict[str, Any]]:
+    """The articles of :func:`articles`, made one at a time (a corpus of 100,000 is never all in memory).
+
+    ``per_day`` 0: each incident's day is drawn from ten years, so the more articles, the
+    denser the news on any day (100,000 articles are 27 a day). ``per_day`` R: a news
+    stream in the order it was published, R articles a day from the first day on, so a
+    day holds as much news at the end of a long corpus as at its start.
+    """
     rng = random.Random(seed)
     made = 0
     event = 0
     while made < n:
         event += 1
         town = rng.choice(TOWNS)
-        day = FIRST + timedelta(days=rng.randrange(DAYS))
+        day = FIRST + timedelta(days=int(made / per_day) if per_day else rng.randrange(DAYS))
         trigger, sub, etype, leads = rng.choice(KINDS)
         killed = _toll(rng)
         for outlet in rng.sample(OUTLETS, min(rng.choice([1, 1, 2, 3]), n - made)):
