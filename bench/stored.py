@@ -78,7 +78,7 @@ def _evidence(at: int, quote: str) -> Any:
 
 
 def _plot(path: Path, rows: list[tuple[int, int, float, float, float]], undated: float, loads: list[float],
-          per_day: float, also: Path | None) -> None:
+          per_day: float, also: dict[str, Any] | None) -> None:
     import matplotlib
 
     matplotlib.use("Agg")
@@ -89,9 +89,8 @@ def _plot(path: Path, rows: list[tuple[int, int, float, float, float]], undated:
     ax.plot(xs, [1000 * r[2] for r in rows], marker="o", markersize=3, label="wall clock")
     ax.plot(xs, [1000 * r[3] for r in rows], marker=".", markersize=3, linestyle="--", label="CPU (this process)")
     if also:  # an earlier run's CPU line, to compare (e.g. the days drawn from ten years against a stream)
-        other = json.loads(also.read_text(encoding="utf-8"))
-        ax.plot([at + n / 2 for at, n, *_ in other["chunks"]], [1000 * r[3] for r in other["chunks"]],
-                marker=".", markersize=2, linestyle=":", color="grey", label=f"CPU, {_corpus(other.get('per_day', 0))}")
+        ax.plot([at + n / 2 for at, n, *_ in also["chunks"]], [1000 * r[3] for r in also["chunks"]],
+                marker=".", markersize=2, linestyle=":", color="grey", label=f"CPU, {_corpus(also.get('per_day', 0))}")
     ax.set_xlabel("articles stored (middle of each chunk)")
     ax.set_ylabel("ms per article (store and merge; no spaCy)")
     ax.set_ylim(bottom=0)
@@ -129,6 +128,7 @@ def main() -> None:
     from ceasefire.run import ingest_paths
     from ceasefire.store import open_store
 
+    also = json.loads(args.also.read_text(encoding="utf-8")) if args.also else None  # read once, drawn each chunk
     made = corpus.iter_articles(args.articles, seed=11, undated=args.undated, per_day=args.per_day)
     rows: list[tuple[int, int, float, float, float]] = []  # stored before, articles, s/article, CPU s/article, MiB
     loads: list[float] = []
@@ -157,7 +157,7 @@ def main() -> None:
                                                      "loads": loads}),
                                          encoding="utf-8")
                 if args.plot:
-                    _plot(args.plot, rows, args.undated, loads, args.per_day, args.also)
+                    _plot(args.plot, rows, args.undated, loads, args.per_day, also)
             counts = store.counts()
     print(f"{args.articles:,} invented articles ({args.undated:.0%} undated), {counts['incidents']:,} incidents, "
           f"load average {os.getloadavg()[0]:.1f}")

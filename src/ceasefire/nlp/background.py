@@ -24,6 +24,7 @@ from typing import Any, Iterator
 from spacy.tokens import Span, Token
 
 from .doc_index import sentence_ents
+from .lexicon import word_set
 
 __all__ = ["BackgroundWords", "background_words", "time_cues"]
 
@@ -46,7 +47,7 @@ def background_words(raw: dict[str, Any]) -> BackgroundWords:
     """The word lists from the parsed JSON file (raises ``KeyError`` when one is missing)."""
 
     def words(key: str) -> frozenset[str]:
-        return frozenset(w.lower() for w in raw[key])
+        return word_set(raw, key)
 
     return BackgroundWords(
         conflict_heads=words("conflict_heads"),

@@ -26,6 +26,7 @@ from typing import Any, Callable
 from spacy.tokens import Span, Token
 
 from .doc_index import doc_text, sentence_ents
+from .lexicon import word_set
 from .phrases import np_bounds
 
 __all__ = [
@@ -84,7 +85,7 @@ def context_words(raw: dict[str, Any]) -> ContextWords:
     """The word lists from the parsed JSON file (raises ``KeyError`` when one is missing)."""
 
     def words(key: str) -> frozenset[str]:
-        return frozenset(w.lower() for w in raw[key])
+        return word_set(raw, key)
 
     return ContextWords(
         modals=words("modals"),

@@ -11,7 +11,7 @@ from typing import Any
 
 from ..errors import ConfigError
 
-__all__ = ["load_json", "load_tsv"]
+__all__ = ["load_json", "load_tsv", "word_set"]
 
 
 def _read(name: str) -> str:
@@ -36,3 +36,8 @@ def load_tsv(name: str) -> tuple[dict[str, str], ...]:
     lines = [ln for ln in _read(name).splitlines() if ln.strip() and not ln.startswith("#")]
     reader = csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t", quoting=csv.QUOTE_NONE)
     return tuple({k: (v or "").strip() for k, v in row.items()} for row in reader)
+
+
+def word_set(raw: dict[str, Any], key: str) -> frozenset[str]:
+    """The list ``raw[key]`` of a parsed word-list file, lower-cased (``KeyError`` when it is missing)."""
+    return frozenset(w.lower() for w in raw[key])
