@@ -9,16 +9,20 @@ Results: ``doc.spans["cf_claims"]`` (``span._.cf_claim``, ``span._.cf_attributio
 
 from __future__ import annotations
 
+from typing import cast
+
 from spacy.language import Language
+from spacy.pipeline import AttributeRuler
 from spacy.tokens import Span
 
+from .attributes import IndexedAttributeRuler
 from .attribution import Attributor
 from .claims import CasualtyClaims
 from .denials import DenialFinder
 from .events import EventTriggers
 from .paragraphs import ParagraphBreaks
 
-__all__ = ["CLAIMS_KEY", "DENIALS_KEY", "EVENTS_KEY", "add_components"]
+__all__ = ["CLAIMS_KEY", "DENIALS_KEY", "EVENTS_KEY", "add_components", "index_attribute_rules"]
 
 CLAIMS_KEY = "cf_claims"
 EVENTS_KEY = "cf_events"
@@ -66,8 +70,25 @@ def make_events(nlp: Language, name: str, spans_key: str, triggers_file: str) ->
     return EventTriggers(nlp, name, spans_key, triggers_file)
 
 
+@Language.factory("ceasefire_attribute_ruler")
+def make_attribute_ruler(nlp: Language, name: str) -> IndexedAttributeRuler:
+    return IndexedAttributeRuler(nlp.vocab, name)
+
+
+def index_attribute_rules(nlp: Language) -> Language:
+    """Swap the model's stock ``attribute_ruler`` for the same rules looked up by token (``attributes``), in place:
+    same name, same position, same rules, same annotations, several times faster."""
+    stock = nlp.get_pipe("attribute_ruler") if "attribute_ruler" in nlp.pipe_names else None
+    if type(stock) is AttributeRuler:
+        patterns = stock.patterns
+        indexed = cast(IndexedAttributeRuler, nlp.replace_pipe("attribute_ruler", "ceasefire_attribute_ruler"))
+        indexed.add_patterns(patterns)
+    return nlp
+
+
 def add_components(nlp: Language) -> Language:
-    """Add ceasefire's components to a loaded English model (in place)."""
+    """Add ceasefire's components to a loaded English model (in place), its attribute rules indexed."""
+    index_attribute_rules(nlp)
     if "ceasefire_paragraphs" not in nlp.pipe_names:
         if "parser" in nlp.pipe_names:
             nlp.add_pipe("ceasefire_paragraphs", before="parser")

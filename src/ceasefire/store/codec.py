@@ -20,13 +20,13 @@ from __future__ import annotations
 
 import base64
 import dataclasses
+import functools
 import types
 import typing
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from enum import Enum
-from functools import lru_cache
-from typing import Any, TypeVar, Union
+from typing import Any, Callable, TypeVar, Union
 
 __all__ = ["to_json", "from_json"]
 
@@ -39,8 +39,9 @@ def to_json(obj: Any) -> Any:
         return obj.value
     if obj is None or isinstance(obj, (bool, int, float, str)):
         return obj
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: to_json(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    names = _field_names(typing.cast(Any, type(obj)))
+    if names is not None:
+        return {name: to_json(getattr(obj, name)) for name in names}
     if isinstance(obj, datetime):
         return obj.isoformat()
     if isinstance(obj, date):
@@ -59,101 +60,140 @@ def to_json(obj: Any) -> Any:
     raise TypeError(f"cannot encode a value of type {type(obj).__name__} as JSON")
 
 
+@functools.lru_cache(maxsize=None)
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    """The fields of a dataclass type, in order (None for any other type): looked up once per type."""
+    return tuple(f.name for f in dataclasses.fields(cls)) if dataclasses.is_dataclass(cls) else None
+
+
 def from_json(cls: type[T], data: Any) -> T:
     """Decode JSON values produced by :func:`to_json` into an instance of ``cls``."""
-    return typing.cast(T, _decode(cls, data))
+    return typing.cast(T, _decoder(typing.cast(Any, cls))(data))
 
 
-@lru_cache(maxsize=None)
+@functools.lru_cache(maxsize=None)
 def _hints(cls: type) -> dict[str, Any]:
     return typing.get_type_hints(cls)
 
 
-def _decode(tp: Any, data: Any) -> Any:
+Decode = Callable[[Any], Any]
+
+
+@functools.lru_cache(maxsize=None)
+def _decoder(tp: Any) -> Decode:
+    """The decoding function of a type, made once per type (the type's shape is read here, not per value)."""
     if tp is Any or tp is object:
-        return data
+        return _same
     origin = typing.get_origin(tp)
     if origin is Union or origin is types.UnionType:
-        return _decode_union(tp, data)
-    if data is None:
-        if tp is type(None):
-            return None
-        raise ValueError(f"expected {_name(tp)}, got null")
+        return functools.partial(_decode_union, tp, tuple(a for a in typing.get_args(tp) if a is not type(None)),
+                                 type(None) in typing.get_args(tp))
     if origin is not None:
-        return _decode_generic(tp, origin, data)
+        return _not_null(tp, functools.partial(_decode_generic, tp, origin, typing.get_args(tp)))
     if isinstance(tp, type):
         if dataclasses.is_dataclass(tp):
-            return _decode_dataclass(tp, data)
+            return _not_null(tp, _DataclassDecoder(tp))
         if issubclass(tp, Enum):
-            return tp(data)
-        if issubclass(tp, datetime):
-            return datetime.fromisoformat(data)
-        if issubclass(tp, date):
-            return date.fromisoformat(data)
-        if issubclass(tp, bytes):
-            return base64.b64decode(data)
-        if tp is float and isinstance(data, (int, float)) and not isinstance(data, bool):
-            return float(data)
-        if tp is int and isinstance(data, bool):
-            raise ValueError(f"expected int, got {data!r}")
-        if tp in (bool, int, str) and isinstance(data, tp):
-            return data
+            return _not_null(tp, tp)
+        for kind, parse in ((datetime, datetime.fromisoformat), (date, date.fromisoformat), (bytes, base64.b64decode)):
+            if issubclass(tp, kind):
+                return _not_null(tp, parse)
+    if tp is type(None):
+        return functools.partial(_decode_none, tp)
+    return functools.partial(_decode_scalar, tp)
+
+
+def _same(data: Any) -> Any:
+    return data
+
+
+def _not_null(tp: Any, decode: Decode) -> Decode:
+    def checked(data: Any) -> Any:
+        if data is None:
+            raise ValueError(f"expected {_name(tp)}, got null")
+        return decode(data)
+
+    return checked
+
+
+def _decode_none(tp: Any, data: Any) -> Any:
+    if data is None:
+        return None
     raise ValueError(f"cannot decode {data!r} as {_name(tp)}")
 
 
-def _decode_union(tp: Any, data: Any) -> Any:
-    args = typing.get_args(tp)
+def _decode_scalar(tp: Any, data: Any) -> Any:
     if data is None:
-        if type(None) in args:
+        raise ValueError(f"expected {_name(tp)}, got null")
+    if tp is float and isinstance(data, (int, float)) and not isinstance(data, bool):
+        return float(data)
+    if tp is int and isinstance(data, bool):
+        raise ValueError(f"expected int, got {data!r}")
+    if tp in (bool, int, str) and isinstance(data, tp):
+        return data
+    raise ValueError(f"cannot decode {data!r} as {_name(tp)}")
+
+
+def _decode_union(tp: Any, args: tuple[Any, ...], nullable: bool, data: Any) -> Any:
+    if data is None:
+        if nullable:
             return None
         raise ValueError(f"expected {_name(tp)}, got null")
     errors: list[str] = []
     for arg in args:
-        if arg is type(None):
-            continue
         try:
-            return _decode(arg, data)
+            return _decoder(arg)(data)
         except (ValueError, TypeError, KeyError) as exc:
             errors.append(str(exc))
     raise ValueError(f"cannot decode {data!r} as {_name(tp)}: {'; '.join(errors)}")
 
 
-def _decode_generic(tp: Any, origin: Any, data: Any) -> Any:
-    args = typing.get_args(tp)
+def _decode_generic(tp: Any, origin: Any, args: tuple[Any, ...], data: Any) -> Any:
     if origin is tuple:
         if not isinstance(data, Sequence) or isinstance(data, str):
             raise ValueError(f"expected a list for {_name(tp)}, got {data!r}")
         if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(_decode(args[0], item) for item in data)
+            item = _decoder(args[0])
+            return tuple(item(x) for x in data)
         if not args:
             return tuple(data)
         if len(args) != len(data):
             raise ValueError(f"expected {len(args)} items for {_name(tp)}, got {len(data)}")
-        return tuple(_decode(arg, item) for arg, item in zip(args, data, strict=True))
+        return tuple(_decoder(arg)(x) for arg, x in zip(args, data, strict=True))
     if origin in (list, Sequence, typing.Sequence):
-        item_type = args[0] if args else Any
-        return [_decode(item_type, item) for item in data]
+        item = _decoder(args[0] if args else Any)
+        return [item(x) for x in data]
     if origin in (dict, Mapping, typing.Mapping):
         if not isinstance(data, Mapping):
             raise ValueError(f"expected an object for {_name(tp)}, got {data!r}")
-        value_type = args[1] if len(args) == 2 else Any
-        return {key: _decode(value_type, value) for key, value in data.items()}
+        value = _decoder(args[1] if len(args) == 2 else Any)
+        return {key: value(x) for key, x in data.items()}
     raise ValueError(f"cannot decode type {_name(tp)}")
 
 
-def _decode_dataclass(cls: type, data: Any) -> Any:
-    if not isinstance(data, Mapping):
-        raise ValueError(f"expected an object for {cls.__name__}, got {data!r}")
-    hints = _hints(cls)
-    kwargs: dict[str, Any] = {}
-    for f in dataclasses.fields(cls):
-        if not f.init or f.name not in data:
-            continue
-        try:
-            kwargs[f.name] = _decode(hints[f.name], data[f.name])
-        except (ValueError, TypeError) as exc:
-            raise ValueError(f"{cls.__name__}.{f.name}: {exc}") from exc
-    return cls(**kwargs)
+class _DataclassDecoder:
+    """Decodes one dataclass type; its fields' decoders are looked up at first use (a type may refer to itself)."""
+
+    def __init__(self, cls: type) -> None:
+        self.cls = cls
+        self.fields: tuple[tuple[str, Decode], ...] | None = None
+
+    def __call__(self, data: Any) -> Any:
+        cls = self.cls
+        if not isinstance(data, Mapping):
+            raise ValueError(f"expected an object for {cls.__name__}, got {data!r}")
+        if self.fields is None:
+            hints = _hints(cls)
+            self.fields = tuple((f.name, _decoder(hints[f.name])) for f in dataclasses.fields(cls) if f.init)
+        kwargs: dict[str, Any] = {}
+        for name, decode in self.fields:
+            if name not in data:
+                continue
+            try:
+                kwargs[name] = decode(data[name])
+            except (ValueError, TypeError) as exc:
+                raise ValueError(f"{cls.__name__}.{name}: {exc}") from exc
+        return cls(**kwargs)
 
 
 def _name(tp: Any) -> str:

@@ -24,6 +24,7 @@ from sqlalchemy import (
     func,
     insert,
     nulls_last,
+    or_,
     select,
     union_all,
 )
@@ -751,24 +752,23 @@ def _near_query(bands: int, dated: bool, cap: int) -> CompoundSelect:
 
 
 def _refuse_another_text(conn: Connection, doc: Document, article: Article) -> None:
-    """Raise :class:`InputError` when ``article.id`` is stored with another text or title."""
+    """Raise :class:`InputError` when ``article.id`` is stored with another text (or else another title),
+    naming the first document that stored it so (one statement: the stored versions that differ)."""
     r, d = T.reports.c, T.documents.c
-    first = (
-        select(d.origin)
+    text_differs = r.text != article.text
+    title_differs = func.coalesce(r.title, "") != (article.title or "")
+    differing = conn.execute(
+        select(d.origin, text_differs, title_differs)
         .select_from(T.reports.join(T.documents, r.document_sha256 == d.sha256))
-        .where(r.article_id == article.id)
+        .where(r.article_id == article.id, or_(text_differs, title_differs))
         .order_by(d.ingested_at, d.origin)
-        .limit(1)
-    )
-    for what, differs in (
-        ("text", r.text != article.text),
-        ("title", func.coalesce(r.title, "") != (article.title or "")),
-    ):
-        row = conn.execute(first.where(differs)).first()
-        if row is not None:
+    ).all()
+    for what, column in (("text", 1), ("title", 2)):
+        first = next((row[0] for row in differing if row[column]), None)
+        if first is not None:
             raise InputError(
                 doc.origin,
-                f"id {article.id!r} is already stored with a different {what} (first from {row[0]}); "
+                f"id {article.id!r} is already stored with a different {what} (first from {first}); "
                 "give the new version its own id",
             )
 
