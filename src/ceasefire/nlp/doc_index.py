@@ -1,9 +1,10 @@
-"""What a Doc holds as a whole, read once per Doc: its text and its entities.
+"""What a Doc holds as a whole, read once per Doc: its text, its lower-cased words and its entities.
 
 ``Doc.text`` joins every token and ``Span.ents`` walks every entity of the Doc
 from its start: read per trigger, claim or sentence, both cost the length of the
-Doc each time. These helpers read them once (kept in ``doc.user_data``, after
-the entity recogniser has run) and answer from that.
+Doc each time; each ``doc[i].lower_`` makes a Token object. These helpers read
+them once (kept in ``doc.user_data``, the entities after the entity recogniser
+has run) and answer from that.
 """
 
 from __future__ import annotations
@@ -12,9 +13,9 @@ from bisect import bisect_left
 
 from spacy.tokens import Doc, Span
 
-__all__ = ["doc_text", "doc_ents", "sentence_ents", "forget"]
+__all__ = ["doc_text", "doc_lower", "doc_ents", "sentence_ents", "forget"]
 
-_TEXT, _ENTS, _STARTS = "cf_text", "cf_ents", "cf_ent_starts"
+_TEXT, _LOWER, _ENTS, _STARTS = "cf_text", "cf_lower", "cf_ents", "cf_ent_starts"
 
 
 def doc_text(doc: Doc) -> str:
@@ -23,6 +24,14 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_TEXT] = doc.text
     return text
+
+
+def doc_lower(doc: Doc) -> list[str]:
+    """``[t.lower_ for t in doc]``, read once: token ``i``'s lower-cased text is item ``i``."""
+    low = doc.user_data.get(_LOWER)
+    if low is None:
+        low = doc.user_data[_LOWER] = [t.lower_ for t in doc]
+    return low
 
 
 def doc_ents(doc: Doc) -> tuple[Span, ...]:
@@ -48,5 +57,5 @@ def sentence_ents(sent: Span) -> list[Span]:
 def forget(doc: Doc) -> None:
     """Drop what was kept on the Doc: its entity Spans refer back to it, and that cycle would keep the Doc
     (its tokens and arrays) alive until the next full garbage collection instead of freeing it when read."""
-    for key in (_TEXT, _ENTS, _STARTS):
+    for key in (_TEXT, _LOWER, _ENTS, _STARTS):
         doc.user_data.pop(key, None)
