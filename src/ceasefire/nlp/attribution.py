@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .doc_index import doc_ents, doc_text
+from .doc_index import doc_ents, doc_text, span_text
 from .lexicon import load_json
 from .phrases import CharSpan, np_bounds
 
@@ -99,7 +99,7 @@ class Attributor:
 
     def attribute(self, span: Span) -> Attribution:
         sent = span.sent
-        hedged = bool(self.hedges.search(sent.text))
+        hedged = bool(self.hedges.search(span_text(sent)))
         root = span.root
         own = _lives_verb(root)
         verbs = [
@@ -266,7 +266,7 @@ _QUOTE_MARKS = ('"', "\u201c", "\u201d")
 
 def _quoted(sent: Span) -> bool:
     """A sentence that opens with a quotation mark, or stands inside a quotation opened before it."""
-    text = sent.text.lstrip()
+    text = span_text(sent).lstrip()
     if text[:1] in ('"', "\u201c"):
         return True
     doc = sent.doc

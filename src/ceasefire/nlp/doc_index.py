@@ -1,6 +1,6 @@
 """What a Doc holds as a whole, read once per Doc: its text, its lower-cased words and its entities.
 
-``Doc.text`` joins every token and ``Span.ents`` walks every entity of the Doc
+``Doc.text`` (and ``Span.text``) joins every token and ``Span.ents`` walks every entity of the Doc
 from its start: read per trigger, claim or sentence, both cost the length of the
 Doc each time; each ``doc[i].lower_`` makes a Token object. These helpers read
 them once (kept in ``doc.user_data``, the entities after the entity recogniser
@@ -13,7 +13,7 @@ from bisect import bisect_left
 
 from spacy.tokens import Doc, Span
 
-__all__ = ["doc_text", "doc_lower", "doc_ents", "sentence_ents", "forget"]
+__all__ = ["doc_text", "span_text", "doc_lower", "doc_ents", "sentence_ents", "forget"]
 
 _TEXT, _LOWER, _ENTS, _STARTS = "cf_text", "cf_lower", "cf_ents", "cf_ent_starts"
 
@@ -24,6 +24,11 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_TEXT] = doc.text
     return text
+
+
+def span_text(span: Span) -> str:
+    """``span.text``, cut from the Doc's text read once."""
+    return doc_text(span.doc)[span.start_char : span.end_char]
 
 
 def doc_lower(doc: Doc) -> list[str]:

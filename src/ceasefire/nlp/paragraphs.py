@@ -36,8 +36,9 @@ class ParagraphBreaks:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text  # Doc.text joins every token: read it once
-        for i in range(1, len(doc)):
-            prev, tok = doc[i - 1], doc[i]
+        toks = list(doc)  # each doc[i] makes a Token: make them once
+        for i in range(1, len(toks)):
+            prev, tok = toks[i - 1], toks[i]
             if tok.is_space:
                 continue
             ws = prev.whitespace_ + (prev.text if prev.is_space else "")
@@ -45,9 +46,9 @@ class ParagraphBreaks:
                 continue
             before = prev
             j = i - 1
-            while j > 0 and doc[j].is_space:
+            while j > 0 and toks[j].is_space:
                 j -= 1
-                before = doc[j]
+                before = toks[j]
             if ws.count("\n") >= 2 or before.text[-1:] in _ENDINGS:
                 tok.is_sent_start = True
             elif tok.text[:1].isupper() or tok.text[:1].isdigit() or tok.text[:1] in '"“':

@@ -32,7 +32,7 @@ from .actors import ActorRegistry, SeenActors, default_actors
 from .attribution import Attribution
 from .claims import ClaimInfo
 from .components import CLAIMS_KEY, EVENTS_KEY
-from .doc_index import forget, sentence_ents
+from .doc_index import forget, sentence_ents, span_text
 from .events import EventInfo
 from .phrases import CharSpan
 from .responsibility import statement_in
@@ -181,7 +181,7 @@ def _sentences(
         claim_spans = _by_sentence(doc.spans.get(CLAIMS_KEY, []), sents, starts)
         paragraph, counted = 0, 0
         for k, sent in enumerate(sents):
-            if not sent.text.strip():
+            if not span_text(sent).strip():
                 continue
             paragraph += seg.text.count("\n", counted, sent.start_char)
             counted = sent.start_char

@@ -285,15 +285,16 @@ def _origin(root: Token, words: PlaceWords) -> bool:
 def _admin_names(sent: Span, words: PlaceWords) -> list[Span]:
     """'Upper Vale State', 'Tamble county': a capitalised name the NER left out, right before an admin noun."""
     doc = sent.doc
+    low = doc_lower(doc)
     out = []
-    for tok in sent:
-        if tok.lower_ not in words.admin_nouns or tok.ent_type_ or tok.i == sent.start:
+    for end in range(sent.start + 1, sent.end):  # the admin noun, never the sentence's first word
+        if low[end] not in words.admin_nouns or doc[end].ent_type_:
             continue
-        i = tok.i
-        while i > sent.start and tok.i - i < _MAX_NAME_TOKENS and _unlabelled(doc[i - 1]):
+        i = end
+        while i > sent.start and end - i < _MAX_NAME_TOKENS and _unlabelled(doc[i - 1]):
             i -= 1
-        if i < tok.i:
-            out.append(Span(doc, i, tok.i + 1, label="GPE"))
+        if i < end:
+            out.append(Span(doc, i, end + 1, label="GPE"))
     return out
 
 
