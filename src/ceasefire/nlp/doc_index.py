@@ -1,21 +1,26 @@
-"""What a Doc holds as a whole, read once per Doc: its text, its lower-cased words and its entities.
+"""What a Doc holds as a whole, read once per Doc: its text, its lower-cased words, parts of speech and entities.
 
 ``Doc.text`` (and ``Span.text``) joins every token and ``Span.ents`` walks every entity of the Doc
 from its start: read per trigger, claim or sentence, both cost the length of the
-Doc each time; each ``doc[i].lower_`` makes a Token object. These helpers read
-them once (kept in ``doc.user_data``, the entities after the entity recogniser
-has run) and answer from that.
+Doc each time; each ``doc[i].lower_`` or ``.pos_`` makes a Token object and reads its string.
+These helpers read them once (kept in ``doc.user_data``, the parts of speech
+after the tagger and the entities after the entity recogniser have run) and
+answer from that: a walk over a Doc makes Tokens only for the words it looks at.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Collection, Iterator
 
-from spacy.tokens import Doc, Span
+from spacy.attrs import POS
+from spacy.parts_of_speech import NAMES
+from spacy.tokens import Doc, Span, Token
 
-__all__ = ["doc_text", "span_text", "doc_lower", "doc_ents", "sentence_ents", "forget"]
+__all__ = ["doc_text", "span_text", "doc_lower", "doc_pos", "with_pos", "doc_ents", "sentence_ents", "forget"]
 
-_TEXT, _LOWER, _ENTS, _STARTS = "cf_text", "cf_lower", "cf_ents", "cf_ent_starts"
+_TEXT, _LOWER, _POS, _ENTS, _STARTS = "cf_text", "cf_lower", "cf_pos", "cf_ents", "cf_ent_starts"
+_POS_NAMES = {int(k): name for k, name in NAMES.items()}  # what Token.pos_ gives for each id
 
 
 def doc_text(doc: Doc) -> str:
@@ -37,6 +42,24 @@ def doc_lower(doc: Doc) -> list[str]:
     if low is None:
         low = doc.user_data[_LOWER] = [t.lower_ for t in doc]
     return low
+
+
+def doc_pos(doc: Doc) -> list[str]:
+    """``[t.pos_ for t in doc]``, read once from the Doc's array (call only after the tagger)."""
+    pos = doc.user_data.get(_POS)
+    if pos is None:
+        pos = doc.user_data[_POS] = [_POS_NAMES[p] for p in doc.to_array(POS).tolist()]
+    return pos
+
+
+def with_pos(span: Doc | Span, pos: Collection[str]) -> Iterator[Token]:
+    """The tokens of ``span`` whose ``pos_`` is in ``pos``, in order; no Token is made for the others."""
+    doc = span if isinstance(span, Doc) else span.doc
+    start, end = (0, len(doc)) if isinstance(span, Doc) else (span.start, span.end)
+    tags = doc_pos(doc)
+    for i in range(start, end):
+        if tags[i] in pos:
+            yield doc[i]
 
 
 def doc_ents(doc: Doc) -> tuple[Span, ...]:
@@ -62,5 +85,5 @@ def sentence_ents(sent: Span) -> list[Span]:
 def forget(doc: Doc) -> None:
     """Drop what was kept on the Doc: its entity Spans refer back to it, and that cycle would keep the Doc
     (its tokens and arrays) alive until the next full garbage collection instead of freeing it when read."""
-    for key in (_TEXT, _LOWER, _ENTS, _STARTS):
+    for key in (_TEXT, _LOWER, _POS, _ENTS, _STARTS):
         doc.user_data.pop(key, None)

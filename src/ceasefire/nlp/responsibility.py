@@ -21,7 +21,7 @@ from spacy.tokens import Span, Token
 from ..model import Evidence, Source, Statement, StatementKind
 from .components import DENIALS_KEY
 from .denials import Denial
-from .doc_index import span_text
+from .doc_index import span_text, with_pos
 from .lexicon import load_json
 from .phrases import CharSpan, np_bounds
 
@@ -76,9 +76,7 @@ def _cue_token(sent: Span, pattern: re.Pattern[str]) -> Token | None:
 
 
 def _kind_and_cue(sent: Span, words: ResponsibilityWords) -> tuple[StatementKind, Token, bool] | None:
-    for tok in sent:
-        if tok.pos_ != "VERB":
-            continue
+    for tok in with_pos(sent, ("VERB",)):
         lemma = tok.lemma_.lower()
         if lemma in words.accuse_verbs:
             return StatementKind.ACCUSATION, tok, False

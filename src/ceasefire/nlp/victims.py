@@ -31,6 +31,7 @@ from typing import Callable
 from spacy.tokens import Doc, Token
 
 from ..model import ClaimKind, Quantity
+from .doc_index import doc_lower, doc_pos, with_pos
 
 __all__ = ["VictimWords", "Victims", "Part", "predicates", "find_victims", "zero_claims", "wounded_remainder"]
 
@@ -237,7 +238,7 @@ def predicates(
     """The casualty predicates of the Doc in order, each with its kind and victims argument: read once for
     :func:`find_victims` and :func:`zero_claims`."""
     out: list[Predicate] = []
-    for tok in doc:
+    for tok in with_pos(doc, _PREDICATE_POS):
         found = _arguments(tok, verb_kind, adjectives, intransitive, lives_verbs, words)
         if found is not None:
             out.append((tok, found))
@@ -385,8 +386,12 @@ def zero_claims(
     """'no one was killed', 'nobody was hurt' (0 of the verb's kind); 'no casualties', 'no deaths'."""
     out: list[Victims] = []
     by_token = {tok.i: found for tok, found in preds}
-    for tok in doc:
-        found = by_token.get(tok.i)
+    low, pos = doc_lower(doc), doc_pos(doc)
+    for i in range(len(doc)):
+        found = by_token.get(i)
+        if found is None and low[i] not in words.unharmed and pos[i] != "NOUN":
+            continue  # no predicate, no 'unharmed', no noun: nothing to read
+        tok = doc[i]
         if found is not None and not _hypothetical(tok, words):
             kind, head, rule = found
             if head.lower_ in words.zero_subjects or _has_zero(head, words):
@@ -430,8 +435,8 @@ def wounded_remainder(
     by_token = {ref[2]: ref for ref in figures}
     by_token.update({i: ref for ref in figures for i in range(ref[0], ref[1])})
     out: list[Victims] = []
-    for tok in doc:
-        if tok.pos_ != "VERB" or tok.lemma_.lower() not in hit_verbs or verb_kind(tok) is not None:
+    for tok in with_pos(doc, ("VERB",)):
+        if tok.lemma_.lower() not in hit_verbs or verb_kind(tok) is not None:
             continue
         if _hypothetical(tok, words):
             continue
