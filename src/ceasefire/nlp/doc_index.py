@@ -13,7 +13,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Collection, Iterator
 
-from spacy.attrs import POS
+from spacy.attrs import LOWER, POS
 from spacy.parts_of_speech import NAMES
 from spacy.tokens import Doc, Span, Token
 
@@ -40,7 +40,8 @@ def doc_lower(doc: Doc) -> list[str]:
     """``[t.lower_ for t in doc]``, read once: token ``i``'s lower-cased text is item ``i``."""
     low = doc.user_data.get(_LOWER)
     if low is None:
-        low = doc.user_data[_LOWER] = [t.lower_ for t in doc]
+        strings = doc.vocab.strings
+        low = doc.user_data[_LOWER] = [strings[h] for h in doc.to_array(LOWER).tolist()]
     return low
 
 

@@ -14,6 +14,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .doc_index import doc_text
+
 __all__ = ["ParagraphBreaks"]
 
 _ENDINGS = frozenset({".", "!", "?", '"', "”", "’", "'", ")"})
@@ -35,7 +37,7 @@ class ParagraphBreaks:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text  # Doc.text joins every token: read it once
+        text = doc_text(doc)  # Doc.text joins every token: read it once, for the later components too
         toks = list(doc)  # each doc[i] makes a Token: make them once
         for i in range(1, len(toks)):
             prev, tok = toks[i - 1], toks[i]
