@@ -75,10 +75,11 @@ def _is_core(tok: Token, words: QuantityWords, heads: frozenset[str], dates: fro
 def _bound_before(doc: Doc, start: int, words: QuantityWords) -> int:
     """Start of the bound phrase right before ``start`` ("more than", even across a line break)."""
     before = [t for t in doc[max(0, start - 8) : start] if not t.is_space]
+    low = [t.lower_ for t in before]
     for phrase, _rule in words.bounds:
         parts = phrase.split()
         k = len(parts)
-        if len(before) >= k and [t.lower_ for t in before[-k:]] == parts:
+        if len(before) >= k and low[-k:] == parts:
             return before[-k].i
     return start
 
@@ -87,7 +88,7 @@ def _suffix_after(doc: Doc, end: int, words: QuantityWords) -> int:
     for phrase, _rule in words.suffixes:
         parts = phrase.replace(",", " ,").split()
         k = len(parts)
-        if end + k <= len(doc) and [t.lower_ for t in doc[end : end + k]] == parts:
+        if end + k <= len(doc) and doc_lower(doc)[end : end + k] == parts:
             return end + k
     return end
 

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from .doc_index import doc_lower, doc_text, sentence_ents
+from .doc_index import doc_lower, doc_pos, doc_text, sentence_ents
 from .lexicon import load_json
 from .phrases import CharSpan
 
@@ -212,11 +212,11 @@ def _unnamed_places(sent: Span, words: PlaceWords) -> list[Span]:
     expected (after 'in', 'at', 'near' or a phrase such as 'district of'), and not a modifier ('at Molotov
     cocktails'); the gazetteer decides."""
     doc = sent.doc
+    pos = doc_pos(doc)
     out = []
     i = sent.start + 1
     while i < sent.end:
-        tok = doc[i]
-        if not _bare_name(tok):
+        if pos[i] != "PROPN" or not _bare_name(doc[i]):
             i += 1
             continue
         j = i
