@@ -14,7 +14,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .doc_index import doc_text
+from .doc_index import doc_lower, doc_text
 
 __all__ = ["ParagraphBreaks"]
 
@@ -38,9 +38,11 @@ class ParagraphBreaks:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)  # Doc.text joins every token: read it once, for the later components too
-        toks = list(doc)  # each doc[i] makes a Token: make them once
-        for i in range(1, len(toks)):
-            prev, tok = toks[i - 1], toks[i]
+        low = doc_lower(doc)
+        for i in range(1, len(doc)):
+            if "\n" not in low[i - 1]:
+                continue  # no line break before: Token.whitespace_ is one space at most
+            prev, tok = doc[i - 1], doc[i]
             if tok.is_space:
                 continue
             ws = prev.whitespace_ + (prev.text if prev.is_space else "")
@@ -48,9 +50,9 @@ class ParagraphBreaks:
                 continue
             before = prev
             j = i - 1
-            while j > 0 and toks[j].is_space:
+            while j > 0 and doc[j].is_space:
                 j -= 1
-                before = toks[j]
+                before = doc[j]
             if ws.count("\n") >= 2 or before.text[-1:] in _ENDINGS:
                 tok.is_sent_start = True
             elif tok.text[:1].isupper() or tok.text[:1].isdigit() or tok.text[:1] in '"“':

@@ -336,16 +336,19 @@ def sentence_timexes(sent: Span, words: PlaceWords) -> tuple[list[CharSpan], lis
         if ent.label_ in words.timex_labels or _numeric_date(ent, sent, words):
             statement = _dates_statement(ent, words)
             ents.append((ent, statement, not statement and _aside(ent, words)))
+    low = doc_lower(sent.doc)
+    first = _timex_words_by_first(words.timex_words)
+    opening = [i for i in range(sent.start, sent.end) if low[i] in first]  # words a time phrase may start at
     return (
-        _timexes(sent, [(e, False) for e, _, _ in ents], words),
-        _timexes(sent, [(e, statement) for e, statement, _ in ents], words),
-        _timexes(sent, [(e, statement or aside) for e, statement, aside in ents], words),
+        _timexes(sent, [(e, False) for e, _, _ in ents], opening, words),
+        _timexes(sent, [(e, statement) for e, statement, _ in ents], opening, words),
+        _timexes(sent, [(e, statement or aside) for e, statement, aside in ents], opening, words),
     )
 
 
-def _timexes(sent: Span, ents: list[tuple[Span, bool]], words: PlaceWords) -> list[CharSpan]:
+def _timexes(sent: Span, ents: list[tuple[Span, bool]], opening: list[int], words: PlaceWords) -> list[CharSpan]:
     """The sentence's timexes: its time entities but those left out (``ents``: each with whether it is left out;
-    its words are taken all the same), then the time words no entity took."""
+    its words are taken all the same), then the time words no entity took (phrases starting at ``opening``)."""
     doc = sent.doc
     low = doc_lower(doc)
     out: list[CharSpan] = []
@@ -360,17 +363,18 @@ def _timexes(sent: Span, ents: list[tuple[Span, bool]], words: PlaceWords) -> li
         out.append((doc[start].idx, ent.end_char))
         covered.update(range(start, ent.end))
     first = _timex_words_by_first(words.timex_words)
-    i = sent.start
-    while i < sent.end:
-        for phrase in first.get(low[i], ()):
+    after = sent.start  # the first word not yet taken by a phrase
+    for i in opening:
+        if i < after:
+            continue
+        for phrase in first[low[i]]:
             j = i + len(phrase)
             if j <= sent.end and tuple(low[i:j]) == phrase and not covered & set(range(i, j)):
                 start = i - 1 if i > sent.start and low[i - 1] in words.timex_prefixes else i
                 out.append((doc[start].idx, doc[j - 1].idx + len(doc[j - 1].text)))
                 covered.update(range(start, j))
-                i = j - 1
+                after = j
                 break
-        i += 1
     return sorted(out)
 
 
