@@ -97,7 +97,7 @@ def place_words() -> PlaceWords:
 def _context(doc: Doc, ent: Span, words: PlaceWords) -> str:
     parts: list[str] = []
     s = ent.start
-    low = [t.lower_ for t in doc[max(0, s - 5) : s]]
+    low = doc_lower(doc)[max(0, s - 5) : s]
     # "12 km south of X", "12 kilometres to the south of X"
     for k in (4, 6):
         if len(low) >= k:
