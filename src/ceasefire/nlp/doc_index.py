@@ -6,6 +6,7 @@ Doc each time; each ``doc[i].lower_`` or ``.pos_`` makes a Token object and read
 These helpers read them once (kept in ``doc.user_data``, the parts of speech
 after the tagger and the entities after the entity recogniser have run) and
 answer from that: a walk over a Doc makes Tokens only for the words it looks at.
+A Doc made by :func:`make_doc` keeps the string it was made from as its text.
 """
 
 from __future__ import annotations
@@ -14,13 +15,24 @@ from bisect import bisect_left
 from collections.abc import Collection, Iterator
 
 from spacy.attrs import LOWER, POS
+from spacy.language import Language
 from spacy.parts_of_speech import NAMES
 from spacy.tokens import Doc, Span, Token
 
-__all__ = ["doc_text", "span_text", "doc_lower", "doc_pos", "with_pos", "doc_ents", "sentence_ents", "forget"]
+__all__ = [
+    "make_doc", "doc_text", "span_text", "doc_lower", "doc_pos", "with_pos", "doc_ents", "sentence_ents", "forget",
+]
 
 _TEXT, _LOWER, _POS, _ENTS, _STARTS = "cf_text", "cf_lower", "cf_pos", "cf_ents", "cf_ent_starts"
 _POS_NAMES = {int(k): name for k, name in NAMES.items()}  # what Token.pos_ gives for each id
+
+
+def make_doc(nlp: Language, text: str) -> Doc:
+    """``nlp.make_doc(text)`` with its text kept: spaCy's tokenizer loses no character (``doc.text == text``), so
+    :func:`doc_text` need not join the tokens again."""
+    doc = nlp.make_doc(text)
+    doc.user_data[_TEXT] = text
+    return doc
 
 
 def doc_text(doc: Doc) -> str:
