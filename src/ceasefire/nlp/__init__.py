@@ -73,9 +73,11 @@ class Extractor:
     def _pipe(self, batch: list[str]) -> Iterator["Doc"]:
         """``nlp.pipe`` of one batch; with the stage timers on, each component in turn over the batch, spaCy's
         own counted as parsing and ceasefire's as extraction (the same components in the same order)."""
+        from .doc_index import make_doc
+
+        docs = [make_doc(self.nlp, t) for t in batch]
         if not timing.on():
-            return self.nlp.pipe(batch, batch_size=len(batch))
-        docs = [self.nlp.make_doc(t) for t in batch]
+            return self.nlp.pipe(docs, batch_size=len(docs))
         for name, proc in self.nlp.pipeline:
             with timing.stage("extract" if name.startswith("ceasefire_") else "parse"):
                 if hasattr(proc, "pipe"):

@@ -100,6 +100,11 @@ class ActorRegistry:
                     self._folded.setdefault(tuple(t.casefold() for t in toks), e)
         self._max = max((len(k) for k in (*self._exact, *self._folded)), default=1)
         self._generic = tuple(generic)
+        self._generic_by_first: dict[str, list[tuple[tuple[str, ...], _Generic]]] = {}  # head phrases, in order
+        for g in self._generic:
+            for head in g.heads:
+                if head:
+                    self._generic_by_first.setdefault(head[0], []).append((head, g))
         self._country_of: dict[tuple[str, ...], tuple[str, str]] = {}
         for iso2, name, demonyms in countries:
             for form in (name, *demonyms):
@@ -152,12 +157,11 @@ class ActorRegistry:
 
     def _generic_of(self, low: Sequence[str]) -> _Generic | None:
         best: tuple[int, int, _Generic] | None = None  # (length, -position) of the head phrase
-        for g in self._generic:
-            for head in g.heads:
+        for i, word in enumerate(low):
+            for head, g in self._generic_by_first.get(word, ()):
                 n = len(head)
-                for i in range(len(low) - n + 1):
-                    if tuple(low[i : i + n]) == head and (best is None or (n, i) > best[:2]):
-                        best = (n, i, g)
+                if tuple(low[i : i + n]) == head and (best is None or (n, i) > best[:2]):
+                    best = (n, i, g)  # the longest head, then the last; of equal ones the first listed
         return best[2] if best else None
 
     def telling_words(self, actor: Actor) -> frozenset[str]:

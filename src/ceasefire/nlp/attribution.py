@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .doc_index import doc_ents, doc_text
+from .doc_index import doc_ents, doc_text, span_text, with_pos
 from .lexicon import load_json
 from .phrases import CharSpan, np_bounds
 
@@ -99,11 +99,11 @@ class Attributor:
 
     def attribute(self, span: Span) -> Attribution:
         sent = span.sent
-        hedged = bool(self.hedges.search(sent.text))
+        hedged = bool(self.hedges.search(span_text(sent)))
         root = span.root
         own = _lives_verb(root)
         verbs = [
-            t for t in sent if t.pos_ in ("VERB", "AUX") and self._speaks(t) and t not in own
+            t for t in with_pos(sent, ("VERB", "AUX")) if self._speaks(t) and t not in own
         ]  # "which has claimed 660 lives": the figure's own verb is not a speech verb
         fallback: tuple[CharSpan, CharSpan | None] | None = None
         for verb in (a for a in root.ancestors if a in verbs):  # nearest governing speech verb first
@@ -266,7 +266,7 @@ _QUOTE_MARKS = ('"', "\u201c", "\u201d")
 
 def _quoted(sent: Span) -> bool:
     """A sentence that opens with a quotation mark, or stands inside a quotation opened before it."""
-    text = sent.text.lstrip()
+    text = span_text(sent).lstrip()
     if text[:1] in ('"', "\u201c"):
         return True
     doc = sent.doc

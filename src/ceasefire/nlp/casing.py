@@ -9,22 +9,35 @@ original. Pure functions, no spaCy.
 from __future__ import annotations
 
 import re
+import string
 
 __all__ = ["is_mostly_upper", "sentence_case"]
 
 _SENTENCE_START = re.compile(r"(?:^|[.!?]['\"”’)]*\s+|\n\s*\n\s*|--\s+|\[[A-Z ]+\]\s+)([^\W\d_])", re.MULTILINE)
+_ASCII_UPPER, _ASCII_LOWER = string.ascii_uppercase.encode(), string.ascii_lowercase.encode()
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
 def is_mostly_upper(text: str, threshold: float = 0.8, min_letters: int = 20) -> bool:
     """True when at least ``threshold`` of the cased letters are upper case."""
-    upper = lower = 0
-    for ch in text:
-        if ch.isupper():
-            upper += 1
-        elif ch.islower():
-            lower += 1
+    upper, lower = _cased(text)
     total = upper + lower
     return total >= min_letters and upper / total >= threshold
+
+
+def _cased(text: str) -> tuple[int, int]:
+    """How many characters of ``text`` are upper case and how many lower case (``str.isupper``, ``str.islower``);
+    the ASCII ones counted by ``bytes.translate``, not one by one."""
+    plain = text.encode("ascii", "ignore")
+    upper = len(plain) - len(plain.translate(None, _ASCII_UPPER))
+    lower = len(plain) - len(plain.translate(None, _ASCII_LOWER))
+    for run in () if text.isascii() else _NOT_ASCII.findall(text):
+        for ch in run:
+            if ch.isupper():
+                upper += 1
+            elif ch.islower():
+                lower += 1
+    return upper, lower
 
 
 def sentence_case(text: str) -> str:

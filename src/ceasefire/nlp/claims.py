@@ -22,7 +22,7 @@ from .figures import Figure, find_figures
 from .lexicon import load_json
 from .phrases import CharSpan
 from .quantities import quantity_words
-from .victims import Victims, VictimWords, find_victims, wounded_remainder, zero_claims
+from .victims import Victims, VictimWords, find_victims, predicates, wounded_remainder, zero_claims
 
 __all__ = ["ClaimInfo", "CasualtyClaims"]
 
@@ -247,10 +247,10 @@ class CasualtyClaims:
         spans = [
             s for s in spans if not (s.start > 0 and doc[s.start - 1].lower_ in self.victim_words.zero_determiners)
         ]
-        args = (self.verb_kind, self.adjectives, self.intransitive, self.lives_verbs)
+        preds = predicates(doc, self.verb_kind, self.adjectives, self.intransitive, self.lives_verbs, self.victim_words)
         refs = [(f.start, f.end, self._noun(doc, f).i, f.quantity) for f in figs]
-        found = find_victims(doc, refs, *args, self.victim_words)
-        found += zero_claims(doc, *args, self.nouns, self.victim_words)
+        found = find_victims(doc, refs, preds, self.victim_words)
+        found += zero_claims(doc, preds, self.nouns, self.victim_words)
         found += wounded_remainder(doc, refs, self.verb_kind, self.fatal_verbs, self.victim_words)
         summed = {i for v in found if len(v.members) > 1 for i in v.members}
         kept = [s for s in spans if not any(t.i in summed for t in s) and s.root.head.i not in summed]
@@ -406,8 +406,12 @@ class CasualtyClaims:
         """The kind a verb gives its victims: 'killed', 'shot dead', 'shot and killed', 'killed or wounded'."""
         lemma = verb.lemma_.lower()
         kind = self.verbs.get(lemma)
-        for particle in (c for c in verb.children if kind is None and c.dep_ == "prt"):
-            kind = self.verbs.get(f"{lemma} {particle.lower_}")  # "gunned down 9 truckers and a guard"
+        kids = list(verb.children)
+        if kind is None:
+            for particle in (c for c in kids if c.dep_ == "prt"):
+                kind = self.verbs.get(f"{lemma} {particle.lower_}")  # "gunned down 9 truckers and a guard"
+                if kind is not None:
+                    break
         if kind is None and lemma in self.fatal_verbs:
             for child in verb.subtree:
                 if child.lower_ in self.fatal_modifiers and (child.head == verb or child.head.head == verb):
@@ -415,14 +419,14 @@ class CasualtyClaims:
                     break
         partners = [
             c
-            for c in verb.children
+            for c in kids
             if c.dep_ == "conj"
             and c.lemma_.lower() in self.verbs
             and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)  # 'kiosks were hit but nobody was hurt'
         ]
         if kind is None and partners:  # "was shot and killed"
             return self.verbs[partners[0].lemma_.lower()]
-        if kind is not None and any(c.dep_ == "cc" and c.lower_ == "or" for c in verb.children):
+        if kind is not None and any(c.dep_ == "cc" and c.lower_ == "or" for c in kids):
             if any(self.verbs[p.lemma_.lower()] != kind for p in partners):
                 return ClaimKind.CASUALTIES  # "killed or wounded"
         return kind

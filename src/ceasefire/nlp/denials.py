@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from .doc_index import span_text, with_pos
 from .lexicon import load_json
 from .phrases import CharSpan, np_bounds
 
@@ -56,10 +57,10 @@ class DenialFinder:
         return doc
 
     def find(self, sent: Span) -> Denial | None:
-        for tok in sent:
-            if tok.pos_ == "VERB" and tok.lemma_.lower() in self.verbs:
+        for tok in with_pos(sent, ("VERB",)):
+            if tok.lemma_.lower() in self.verbs:
                 return Denial(self._subject(tok), self._denied(tok), tok.lemma_.lower())
-        m = self.phrases.search(sent.text)
+        m = self.phrases.search(span_text(sent))
         if m is None:
             return None
         at = sent.doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")

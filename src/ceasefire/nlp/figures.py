@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.attrs import LIKE_NUM
 from spacy.tokens import Doc, Token
 
 from ..model import Quantity
+from .doc_index import doc_ents, doc_lower
 from .quantities import QuantityWords, parse_quantity
 
 __all__ = ["Figure", "find_figures"]
@@ -39,7 +41,7 @@ def _date_tokens(doc: Doc) -> frozenset[int]:
     A bare figure the NER calls a DATE ("put the toll at 40") is not one.
     """
     out: set[int] = set()
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ not in _TIMES:
             continue
         wordy = any(not (t.like_num or t.is_punct) for t in ent)
@@ -73,10 +75,11 @@ def _is_core(tok: Token, words: QuantityWords, heads: frozenset[str], dates: fro
 def _bound_before(doc: Doc, start: int, words: QuantityWords) -> int:
     """Start of the bound phrase right before ``start`` ("more than", even across a line break)."""
     before = [t for t in doc[max(0, start - 8) : start] if not t.is_space]
+    low = [t.lower_ for t in before]
     for phrase, _rule in words.bounds:
         parts = phrase.split()
         k = len(parts)
-        if len(before) >= k and [t.lower_ for t in before[-k:]] == parts:
+        if len(before) >= k and low[-k:] == parts:
             return before[-k].i
     return start
 
@@ -85,7 +88,7 @@ def _suffix_after(doc: Doc, end: int, words: QuantityWords) -> int:
     for phrase, _rule in words.suffixes:
         parts = phrase.replace(",", " ,").split()
         k = len(parts)
-        if end + k <= len(doc) and [t.lower_ for t in doc[end : end + k]] == parts:
+        if end + k <= len(doc) and doc_lower(doc)[end : end + k] == parts:
             return end + k
     return end
 
@@ -107,17 +110,23 @@ def find_figures(doc: Doc, words: QuantityWords, not_after: frozenset[str] = fro
     """Every figure phrase of ``doc``, left to right, bounds and ranges included."""
     heads = words.vague_heads
     dates = _date_tokens(doc)
+    low = doc_lower(doc)
+    numeric = doc.to_array(LIKE_NUM).tolist()
+
+    def core(k: int) -> bool:  # _is_core, its Token made only for a word that may be one
+        return (numeric[k] or low[k] in heads or low[k] in words.multipliers) and _is_core(doc[k], words, heads, dates)
+
     out: list[Figure] = []
     i, n = 0, len(doc)
     while i < n:
-        if not _is_core(doc[i], words, heads, dates):
+        if not core(i):
             i += 1
             continue
         s, e = i, i + 1
         while e < n:
-            if _is_core(doc[e], words, heads, dates):
+            if core(e):
                 e += 1
-            elif doc[e].lower_ in _JOINERS and e + 1 < n and _is_core(doc[e + 1], words, heads, dates):
+            elif low[e] in _JOINERS and e + 1 < n and core(e + 1):
                 e += 2
             else:
                 break

@@ -14,6 +14,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .doc_index import doc_lower, doc_text
+
 __all__ = ["ParagraphBreaks"]
 
 _ENDINGS = frozenset({".", "!", "?", '"', "”", "’", "'", ")"})
@@ -35,8 +37,11 @@ class ParagraphBreaks:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text  # Doc.text joins every token: read it once
+        text = doc_text(doc)  # Doc.text joins every token: read it once, for the later components too
+        low = doc_lower(doc)
         for i in range(1, len(doc)):
+            if "\n" not in low[i - 1]:
+                continue  # no line break before: Token.whitespace_ is one space at most
             prev, tok = doc[i - 1], doc[i]
             if tok.is_space:
                 continue

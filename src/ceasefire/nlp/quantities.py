@@ -136,6 +136,7 @@ def _apply(rule: str, core: tuple[int | None, int | None, bool]) -> tuple[int | 
     raise ValueError(f"unknown bound rule {rule!r} in nlp_quantities.json")
 
 
+@lru_cache(maxsize=4096)  # pure; a Doc's figure phrases are read more than once, and figures recur
 def parse_quantity(text: str) -> Quantity | None:
     """The range a figure phrase stands for, or None when it is not a figure.
 

@@ -32,14 +32,14 @@ from .actors import ActorRegistry, SeenActors, default_actors
 from .attribution import Attribution
 from .claims import ClaimInfo
 from .components import CLAIMS_KEY, EVENTS_KEY
-from .doc_index import forget, sentence_ents
+from .doc_index import forget, sentence_ents, span_text
 from .events import EventInfo
 from .phrases import CharSpan
 from .responsibility import statement_in
 from .segments import Segment
 from .sources import SourceRegistry, clean_written, outlet_source
 from .statements import Statements
-from .where_when import PlaceWords, occurrence_timexes, place_words, timexes_in, toponyms_in
+from .where_when import PlaceWords, occurrence_timexes, place_words, sentence_timexes, toponyms_in
 from .wording import wording_of
 
 __all__ = ["report_mentions"]
@@ -181,11 +181,12 @@ def _sentences(
         claim_spans = _by_sentence(doc.spans.get(CLAIMS_KEY, []), sents, starts)
         paragraph, counted = 0, 0
         for k, sent in enumerate(sents):
-            if not sent.text.strip():
+            if not span_text(sent).strip():
                 continue
             paragraph += seg.text.count("\n", counted, sent.start_char)
             counted = sent.start_char
             trigger = _best_trigger(triggers.get(k, []))
+            timexes, event_timexes, own_timexes = sentence_timexes(sent, words)
             claims = _claims_of(sent, claim_spans.get(k, []), seg, report, registry, seen, persons, names)
             ents = sentence_ents(sent)
             persons.extend(_person_names(ents, seg.text))
@@ -201,10 +202,10 @@ def _sentences(
                     trigger=(trigger.start_char, trigger.end_char) if trigger is not None else None,
                     claims=[c for c in claims if statements.keep(c, seg.headline)],  # one claim per statement
                     toponyms=_sentence_toponyms(seg, sent, words),
-                    timexes=timexes_in(sent, words),
-                    event_timexes=timexes_in(sent, words, statement_dates=False),
+                    timexes=timexes,
+                    event_timexes=event_timexes,
                     occurrence_timexes=occurrence_timexes(sent, words),
-                    own_time=bool(timexes_in(sent, words, statement_dates=False, asides=False)),
+                    own_time=bool(own_timexes),
                     wording=wording_of([sent]),
                     statement=statement_in(
                         sent, partial(evidence, seg), partial(_written, seg), registry.resolve, outlet, report.outlet

@@ -21,6 +21,7 @@ from spacy.tokens import Span, Token
 from ..model import Evidence, Source, Statement, StatementKind
 from .components import DENIALS_KEY
 from .denials import Denial
+from .doc_index import span_text, with_pos
 from .lexicon import load_json
 from .phrases import CharSpan, np_bounds
 
@@ -67,7 +68,7 @@ def _speaker(tok: Token, speech: frozenset[str]) -> CharSpan | None:
 
 
 def _cue_token(sent: Span, pattern: re.Pattern[str]) -> Token | None:
-    m = pattern.search(sent.text)
+    m = pattern.search(span_text(sent))
     if m is None:
         return None
     span = sent.doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
@@ -75,18 +76,18 @@ def _cue_token(sent: Span, pattern: re.Pattern[str]) -> Token | None:
 
 
 def _kind_and_cue(sent: Span, words: ResponsibilityWords) -> tuple[StatementKind, Token, bool] | None:
-    for tok in sent:
+    for tok in with_pos(sent, ("VERB",)):
         lemma = tok.lemma_.lower()
-        if tok.pos_ == "VERB" and lemma in words.accuse_verbs:
+        if lemma in words.accuse_verbs:
             return StatementKind.ACCUSATION, tok, False
-        if tok.pos_ == "VERB" and lemma in words.ack_verbs:
-            return StatementKind.ACKNOWLEDGMENT, tok, bool(words.hedged.search(sent.text))
+        if lemma in words.ack_verbs:
+            return StatementKind.ACKNOWLEDGMENT, tok, bool(words.hedged.search(span_text(sent)))
     accused = _cue_token(sent, words.accuse_phrases)
     if accused is not None:
         return StatementKind.ACCUSATION, accused, False
     admitted = _cue_token(sent, words.ack_phrases)
     if admitted is not None:
-        return StatementKind.ACKNOWLEDGMENT, admitted, bool(words.hedged.search(sent.text))
+        return StatementKind.ACKNOWLEDGMENT, admitted, bool(words.hedged.search(span_text(sent)))
     return None
 
 

@@ -31,11 +31,13 @@ from typing import Callable
 from spacy.tokens import Doc, Token
 
 from ..model import ClaimKind, Quantity
+from .doc_index import doc_lower, doc_pos, with_pos
 
-__all__ = ["VictimWords", "Victims", "Part", "find_victims", "zero_claims", "wounded_remainder"]
+__all__ = ["VictimWords", "Victims", "Part", "predicates", "find_victims", "zero_claims", "wounded_remainder"]
 
 _SINGULAR_TAGS = frozenset({"NN", "NNP"})
 _ARG_DEPS = frozenset({"nsubjpass", "dobj", "obj"})
+_PREDICATE_POS = frozenset({"NOUN", "VERB", "AUX"})  # a noun of killing or a verb
 
 
 @dataclass(frozen=True)
@@ -160,8 +162,11 @@ def _arguments(
     words: VictimWords,
 ) -> tuple[ClaimKind, Token, str] | None:
     """The casualty kind of a predicate and the head of its victims argument."""
+    pos = tok.pos_
+    if pos not in _PREDICATE_POS:
+        return None
     lemma = tok.lemma_.lower()
-    if tok.pos_ == "NOUN" and lemma in words.nominals:  # "the murder of four monks and three cooks"
+    if pos == "NOUN" and lemma in words.nominals:  # "the murder of four monks and three cooks"
         if any(c.lower_ in words.attempts for c in tok.children if c.dep_ in ("amod", "compound")):
             return None  # "the attempted murder of"
         prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -169,7 +174,7 @@ def _arguments(
         if pobj is None or (lemma in words.strict_nominals and not all(map(_named_or_counted, _members(pobj)))):
             return None  # "the death of the accord", "the execution of the plan"
         return ClaimKind.KILLED, pobj, "nominal"
-    if tok.pos_ not in ("VERB", "AUX"):
+    if pos == "NOUN":
         return None
     kids = list(tok.children)
     kind = verb_kind(tok)
@@ -219,6 +224,27 @@ def _arguments(
     return None
 
 
+Predicate = tuple[Token, tuple[ClaimKind, Token, str]]  # a predicate, its kind, the head of its victims, the rule
+
+
+def predicates(
+    doc: Doc,
+    verb_kind: Callable[[Token], ClaimKind | None],
+    adjectives: dict[str, ClaimKind],
+    intransitive: dict[str, ClaimKind],
+    lives_verbs: frozenset[str],
+    words: VictimWords,
+) -> list[Predicate]:
+    """The casualty predicates of the Doc in order, each with its kind and victims argument: read once for
+    :func:`find_victims` and :func:`zero_claims`."""
+    out: list[Predicate] = []
+    for tok in with_pos(doc, _PREDICATE_POS):
+        found = _arguments(tok, verb_kind, adjectives, intransitive, lives_verbs, words)
+        if found is not None:
+            out.append((tok, found))
+    return out
+
+
 def _in_condition(tok: Token, words: VictimWords) -> bool:
     for prep in tok.children:
         if prep.dep_ == "prep" and prep.lower_ == "in":
@@ -232,15 +258,7 @@ def _in_condition(tok: Token, words: VictimWords) -> bool:
 FigureRef = tuple[int, int, int, Quantity]  # start, end, noun token, range of a figure phrase
 
 
-def find_victims(
-    doc: Doc,
-    figures: list[FigureRef],
-    verb_kind: Callable[[Token], ClaimKind | None],
-    adjectives: dict[str, ClaimKind],
-    intransitive: dict[str, ClaimKind],
-    lives_verbs: frozenset[str],
-    words: VictimWords,
-) -> list[Victims]:
+def find_victims(doc: Doc, figures: list[FigureRef], preds: list[Predicate], words: VictimWords) -> list[Victims]:
     """Singular victims, victim lists, and figures a predicate governs that the figure rules missed.
 
     ``figures`` are all figure phrases of the Doc (claimed or not); a lone
@@ -253,11 +271,9 @@ def find_victims(
         by_token.setdefault(ref[2], ref)
     out: list[Victims] = []
     done: set[int] = set()
-    for tok in doc:
-        found = _arguments(tok, verb_kind, adjectives, intransitive, lives_verbs, words)
-        if found is None or _hypothetical(tok, words):
+    for tok, (kind, head, rule) in preds:
+        if _hypothetical(tok, words):
             continue
-        kind, head, rule = found
         if head.i in done or head.lower_ in words.zero_subjects or _has_zero(head, words):
             continue
         members = _members(head)
@@ -365,18 +381,17 @@ def _has_zero(tok: Token, words: VictimWords) -> bool:
 
 
 def zero_claims(
-    doc: Doc,
-    verb_kind: Callable[[Token], ClaimKind | None],
-    adjectives: dict[str, ClaimKind],
-    intransitive: dict[str, ClaimKind],
-    lives_verbs: frozenset[str],
-    nouns: dict[str, ClaimKind],
-    words: VictimWords,
+    doc: Doc, preds: list[Predicate], nouns: dict[str, ClaimKind], words: VictimWords
 ) -> list[Victims]:
     """'no one was killed', 'nobody was hurt' (0 of the verb's kind); 'no casualties', 'no deaths'."""
     out: list[Victims] = []
-    for tok in doc:
-        found = _arguments(tok, verb_kind, adjectives, intransitive, lives_verbs, words)
+    by_token = {tok.i: found for tok, found in preds}
+    low, pos = doc_lower(doc), doc_pos(doc)
+    for i in range(len(doc)):
+        found = by_token.get(i)
+        if found is None and low[i] not in words.unharmed and pos[i] != "NOUN":
+            continue  # no predicate, no 'unharmed', no noun: nothing to read
+        tok = doc[i]
         if found is not None and not _hypothetical(tok, words):
             kind, head, rule = found
             if head.lower_ in words.zero_subjects or _has_zero(head, words):
@@ -392,8 +407,10 @@ def zero_claims(
                 if any(c.dep_ in ("nsubj", "nsubjpass") for c in (*verb.children, *holder.children)):
                     out.append(Victims(ClaimKind.WOUNDED, Quantity(0, 0), tok.i, tok.i + 1, (tok.i,), "zero-unharmed"))
                     continue
+        if tok.pos_ != "NOUN":
+            continue
         lemma = tok.lemma_.lower()
-        if tok.pos_ == "NOUN" and lemma in nouns and _has_zero(tok, words):
+        if lemma in nouns and _has_zero(tok, words):
             kind = nouns[lemma]
             det = next(c for c in tok.children if c.dep_ == "det")
             extra: tuple[ClaimKind, ...] = ()
@@ -418,8 +435,8 @@ def wounded_remainder(
     by_token = {ref[2]: ref for ref in figures}
     by_token.update({i: ref for ref in figures for i in range(ref[0], ref[1])})
     out: list[Victims] = []
-    for tok in doc:
-        if tok.pos_ != "VERB" or tok.lemma_.lower() not in hit_verbs or verb_kind(tok) is not None:
+    for tok in with_pos(doc, ("VERB",)):
+        if tok.lemma_.lower() not in hit_verbs or verb_kind(tok) is not None:
             continue
         if _hypothetical(tok, words):
             continue

@@ -8,7 +8,7 @@ Returns character spans relative to the Doc; ``records`` turns them into
 A time that dates a statement ("police said Friday", "told reporters on
 Monday") is no date of the event the statement reports, unless the statement
 itself reports the event in the same sentence ("the army said on Saturday that
-jets bombed the town"): ``timexes_in(..., statement_dates=False)`` leaves it out.
+jets bombed the town"): ``sentence_timexes`` gives a sentence's timexes with and without it.
 """
 
 from __future__ import annotations
@@ -19,11 +19,11 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from .doc_index import doc_text, sentence_ents
+from .doc_index import doc_lower, doc_pos, doc_text, sentence_ents
 from .lexicon import load_json
 from .phrases import CharSpan
 
-__all__ = ["PlaceWords", "place_words", "toponyms_in", "timexes_in", "occurrence_timexes"]
+__all__ = ["PlaceWords", "place_words", "toponyms_in", "sentence_timexes", "occurrence_timexes"]
 
 
 @dataclass(frozen=True)
@@ -97,7 +97,7 @@ def place_words() -> PlaceWords:
 def _context(doc: Doc, ent: Span, words: PlaceWords) -> str:
     parts: list[str] = []
     s = ent.start
-    low = [t.lower_ for t in doc[max(0, s - 5) : s]]
+    low = doc_lower(doc)[max(0, s - 5) : s]
     # "12 km south of X", "12 kilometres to the south of X"
     for k in (4, 6):
         if len(low) >= k:
@@ -212,11 +212,11 @@ def _unnamed_places(sent: Span, words: PlaceWords) -> list[Span]:
     expected (after 'in', 'at', 'near' or a phrase such as 'district of'), and not a modifier ('at Molotov
     cocktails'); the gazetteer decides."""
     doc = sent.doc
+    pos = doc_pos(doc)
     out = []
     i = sent.start + 1
     while i < sent.end:
-        tok = doc[i]
-        if not _bare_name(tok):
+        if pos[i] != "PROPN" or not _bare_name(doc[i]):
             i += 1
             continue
         j = i
@@ -285,15 +285,16 @@ def _origin(root: Token, words: PlaceWords) -> bool:
 def _admin_names(sent: Span, words: PlaceWords) -> list[Span]:
     """'Upper Vale State', 'Tamble county': a capitalised name the NER left out, right before an admin noun."""
     doc = sent.doc
+    low = doc_lower(doc)
     out = []
-    for tok in sent:
-        if tok.lower_ not in words.admin_nouns or tok.ent_type_ or tok.i == sent.start:
+    for end in range(sent.start + 1, sent.end):  # the admin noun, never the sentence's first word
+        if low[end] not in words.admin_nouns or doc[end].ent_type_:
             continue
-        i = tok.i
-        while i > sent.start and tok.i - i < _MAX_NAME_TOKENS and _unlabelled(doc[i - 1]):
+        i = end
+        while i > sent.start and end - i < _MAX_NAME_TOKENS and _unlabelled(doc[i - 1]):
             i -= 1
-        if i < tok.i:
-            out.append(Span(doc, i, tok.i + 1, label="GPE"))
+        if i < end:
+            out.append(Span(doc, i, end + 1, label="GPE"))
     return out
 
 
@@ -324,48 +325,64 @@ def _aside(ent: Span, words: PlaceWords) -> bool:
     )
 
 
-def timexes_in(sent: Span, words: PlaceWords, statement_dates: bool = True, asides: bool = True) -> list[CharSpan]:
-    """Date/time entities of the sentence ("on Saturday" keeps its 'on'), and weekday words the NER missed.
-
-    With ``statement_dates=False`` a time that dates a statement ("police said Friday") is left out; with
-    ``asides=False`` so is one inside a clause that measures from another event ("since the president took
-    office in December").
+def sentence_timexes(sent: Span, words: PlaceWords) -> tuple[list[CharSpan], list[CharSpan], list[CharSpan]]:
+    """Date/time entities of a sentence of the Doc ("on Saturday" keeps its 'on'), and weekday words the NER
+    missed: all of them; those of the event (a time that dates a statement, "police said Friday", left out); and
+    those of the event in its own words (also one inside a clause that measures from another event, "since the
+    president took office in December", left out). The entities are read once for the three.
     """
+    ents = []
+    for ent in (p for e in sentence_ents(sent) for p in _pieces(e, words)):
+        if ent.label_ in words.timex_labels or _numeric_date(ent, sent, words):
+            statement = _dates_statement(ent, words)
+            ents.append((ent, statement, not statement and _aside(ent, words)))
+    low = doc_lower(sent.doc)
+    first = _timex_words_by_first(words.timex_words)
+    opening = [i for i in range(sent.start, sent.end) if low[i] in first]  # words a time phrase may start at
+    return (
+        _timexes(sent, [(e, False) for e, _, _ in ents], opening, words),
+        _timexes(sent, [(e, statement) for e, statement, _ in ents], opening, words),
+        _timexes(sent, [(e, statement or aside) for e, statement, aside in ents], opening, words),
+    )
+
+
+def _timexes(sent: Span, ents: list[tuple[Span, bool]], opening: list[int], words: PlaceWords) -> list[CharSpan]:
+    """The sentence's timexes: its time entities but those left out (``ents``: each with whether it is left out;
+    its words are taken all the same), then the time words no entity took (phrases starting at ``opening``)."""
     doc = sent.doc
+    low = doc_lower(doc)
     out: list[CharSpan] = []
     covered: set[int] = set()
-    for ent in (p for e in sentence_ents(sent) for p in _pieces(e, words)):
-        if ent.label_ in words.timex_labels or _numeric_date(ent, words):
-            if (not statement_dates and _dates_statement(ent, words)) or (not asides and _aside(ent, words)):
-                covered.update(range(ent.start, ent.end))
-                continue
-            start = ent.start
-            if start > sent.start and doc[start - 1].lower_ in words.timex_prefixes:
-                start -= 1
-            out.append((doc[start].idx, ent.end_char))
-            covered.update(range(start, ent.end))
-    low = [t.lower_ for t in sent]  # token i of the Doc is low[i - at]
-    at = sent.start
+    for ent, left_out in ents:
+        if left_out:
+            covered.update(range(ent.start, ent.end))
+            continue
+        start = ent.start
+        if start > sent.start and low[start - 1] in words.timex_prefixes:
+            start -= 1
+        out.append((doc[start].idx, ent.end_char))
+        covered.update(range(start, ent.end))
     first = _timex_words_by_first(words.timex_words)
-    i = sent.start
-    while i < sent.end:
-        for phrase in first.get(low[i - at], ()):
+    after = sent.start  # the first word not yet taken by a phrase
+    for i in opening:
+        if i < after:
+            continue
+        for phrase in first[low[i]]:
             j = i + len(phrase)
-            if j <= sent.end and tuple(low[i - at : j - at]) == phrase and not covered & set(range(i, j)):
-                start = i - 1 if i > sent.start and low[i - 1 - at] in words.timex_prefixes else i
+            if j <= sent.end and tuple(low[i:j]) == phrase and not covered & set(range(i, j)):
+                start = i - 1 if i > sent.start and low[i - 1] in words.timex_prefixes else i
                 out.append((doc[start].idx, doc[j - 1].idx + len(doc[j - 1].text)))
                 covered.update(range(start, j))
-                i = j - 1
+                after = j
                 break
-        i += 1
     return sorted(out)
 
 
-def _numeric_date(ent: Span, words: PlaceWords) -> bool:
+def _numeric_date(ent: Span, sent: Span, words: PlaceWords) -> bool:
     """'on 03/03': a day and month in figures the NER calls a number."""
     return (
-        ent.start > ent.sent.start
-        and ent.doc[ent.start - 1].lower_ in words.numeric_date_prefixes
+        ent.start > sent.start
+        and doc_lower(ent.doc)[ent.start - 1] in words.numeric_date_prefixes
         and bool(words.numeric_date.match(ent.text))
     )
 

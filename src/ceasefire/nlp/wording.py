@@ -13,6 +13,7 @@ from typing import Iterable
 
 from spacy.tokens import Span
 
+from .doc_index import with_pos
 from .lexicon import load_json
 
 __all__ = ["wording_of"]
@@ -32,8 +33,8 @@ def wording_of(sentences: Iterable[Span]) -> tuple[str, ...]:
     plain = _plain()
     out = set()
     for sent in sentences:
-        for tok in sent:
-            if tok.pos_ not in _NOUNS or tok.is_stop or not tok.is_alpha or len(tok.text) < _MIN_LETTERS:
+        for tok in with_pos(sent, _NOUNS):
+            if tok.is_stop or not tok.is_alpha or len(tok.text) < _MIN_LETTERS:
                 continue
             if tok.ent_type_ in _NOT_WORDS:
                 continue
