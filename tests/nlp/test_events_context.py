@@ -121,6 +121,15 @@ def test_munitions_held_or_seized_are_no_attack(extractor) -> None:
     assert types(extractor, text) == ["Attack"]
 
 
+def test_people_captured_are_no_territory_taken(extractor) -> None:
+    text = "Gunmen stormed a hotel in Port Leman on Friday. Troops killed four attackers and captured another one."
+    assert "Non-state actor overtakes territory" not in types(extractor, text)
+    assert "Government regains territory" not in types(extractor, "Soldiers captured two of the gunmen near Dalmia.")
+    assert types(extractor, "Rebels captured one of the villages near Dalmia on Sunday.") == [
+        "Non-state actor overtakes territory"
+    ]
+
+
 def test_a_fire_set_by_rioters_is_a_riot_and_one_set_by_no_one_named_takes_the_report_s_type(extractor) -> None:
     assert types(extractor, "Rioters set fire to a pharmacy in Port Leman on Wednesday.") == ["Violent demonstration"]
     text = "Police clashed with protesters in Port Leman on Monday. Two shops were set on fire, injuring four."

@@ -74,6 +74,7 @@ class ContextWords:
     recalled_preps: frozenset[str]
     munition_words: frozenset[str]
     possessions: frozenset[str]
+    captives: frozenset[str]
     possession_verbs: frozenset[str]
     reference_preps: frozenset[str]
     sequence_verbs: frozenset[str]
@@ -111,6 +112,7 @@ def context_words(raw: dict[str, Any]) -> ContextWords:
         recalled_preps=words("recalled_preps"),
         munition_words=words("munition_words"),
         possessions=words("possessions"),
+        captives=words("captives"),
         possession_verbs=words("possession_verbs"),
         reference_preps=words("reference_preps"),
         sequence_verbs=words("sequence_verbs"),
@@ -226,8 +228,14 @@ def definite(head: Token) -> bool:
 
 
 def seized_goods(target: Token | None, w: ContextWords) -> bool:
-    """'police seized a shotgun and several shells': a 'seizure' of things, no territory taken."""
-    return target is not None and target.lower_ in w.possessions
+    """'police seized a shotgun and several shells': a 'seizure' of things, no territory taken; nor is 'troops
+    captured two fighters' or 'captured another one who was driving': people taken prisoner."""
+    if target is None:
+        return False
+    of = [g for c in target.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    if of and (target.like_num or target.pos_ == "PRON" or target.lower_ in w.captives):
+        target = of[0]  # "one of the villages", "two of the gunmen": what they are one of
+    return target.lower_ in w.possessions or target.lower_ in w.captives or target.ent_type_ == "PERSON"
 
 
 def trigger_status(span: Span, agentive: bool, w: ContextWords) -> str:
