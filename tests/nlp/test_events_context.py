@@ -155,6 +155,15 @@ def test_after_the_shooting_refers_back_and_its_places_stay_out(extractor) -> No
     assert [t.name for t in m.toponyms] == ["Dalmia"]
 
 
+def test_the_attack_came_after_refers_back_and_its_places_stay_out(extractor) -> None:
+    text = (
+        "A bomb exploded at a chapel in Dalmia on Sunday, killing nine worshippers. "
+        "The bombing incident came a week after voters approved a new charter in the Upper Vale region."
+    )
+    (m,) = mentions(extractor, text)
+    assert [t.name for t in m.toponyms] == ["Dalmia"]
+
+
 def test_what_usually_happens_is_no_event(extractor) -> None:
     text = "A gunman shot two guards in Dalmia on Monday. Such shootings are rarely carried out by women, experts say."
     assert types(extractor, text) == ["Attack"]

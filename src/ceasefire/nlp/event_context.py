@@ -78,6 +78,8 @@ class ContextWords:
     possession_verbs: frozenset[str]
     reference_preps: frozenset[str]
     sequence_verbs: frozenset[str]
+    timing_verbs: frozenset[str]
+    timing_marks: frozenset[str]
     launch_verbs: frozenset[str]
     retype: dict[str, tuple[str, str]]
 
@@ -116,6 +118,8 @@ def context_words(raw: dict[str, Any]) -> ContextWords:
         possession_verbs=words("possession_verbs"),
         reference_preps=words("reference_preps"),
         sequence_verbs=words("sequence_verbs"),
+        timing_verbs=words("timing_verbs"),
+        timing_marks=words("timing_marks"),
         launch_verbs=words("launch_verbs"),
         retype={k: (v[0], v[1]) for k, v in raw["retype"].items()},
     )
@@ -214,9 +218,25 @@ def refers_back(span: Span, w: ContextWords) -> bool:
     head = span.root
     if head.pos_ in ("VERB", "AUX"):
         return False
+    while head.dep_ == "compound" and head.head is not head and head.head.pos_ == "NOUN":
+        head = head.head  # "the bombing incident"
     before = head.dep_ == "pobj" and head.head.lower_ in w.reference_preps
     follows = head.dep_ == "nsubj" and head.head.lemma_.lower() in w.sequence_verbs  # "the raid follows three attacks"
-    return (before or follows) and definite(head)
+    return (before or follows or _timed(head, w)) and definite(head)
+
+
+def _timed(head: Token, w: ContextWords) -> bool:
+    """'the bombing came a week after voters approved ...', 'the attack came amid talks in B': the subject of a
+    timing verb whose clause or phrase places it against something else."""
+    verb = head.head
+    if head.dep_ != "nsubj" or verb.lemma_.lower() not in w.timing_verbs:
+        return False
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in w.timing_marks:
+            return True
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in w.timing_marks for m in c.children):
+            return True
+    return False
 
 
 def definite(head: Token) -> bool:
