@@ -164,6 +164,16 @@ def test_the_attack_came_after_refers_back_and_its_places_stay_out(extractor) ->
     assert [t.name for t in m.toponyms] == ["Dalmia"]
 
 
+def test_responsibility_for_the_attack_refers_back_and_its_times_stay_out(extractor) -> None:
+    text = (
+        "A suicide bomber killed 30 worshippers at a mosque in Dalmia on Monday. "
+        "The Vale Front claimed responsibility for the suicide attack, saying it avenged a commander who was killed "
+        "in Port Leman in August."
+    )
+    (m,) = mentions(extractor, text)
+    assert [t.name for t in m.toponyms] == ["Dalmia"]
+
+
 def test_what_usually_happens_is_no_event(extractor) -> None:
     text = "A gunman shot two guards in Dalmia on Monday. Such shootings are rarely carried out by women, experts say."
     assert types(extractor, text) == ["Attack"]

@@ -80,6 +80,7 @@ class ContextWords:
     sequence_verbs: frozenset[str]
     timing_verbs: frozenset[str]
     timing_marks: frozenset[str]
+    answer_heads: frozenset[str]
     launch_verbs: frozenset[str]
     retype: dict[str, tuple[str, str]]
 
@@ -120,6 +121,7 @@ def context_words(raw: dict[str, Any]) -> ContextWords:
         sequence_verbs=words("sequence_verbs"),
         timing_verbs=words("timing_verbs"),
         timing_marks=words("timing_marks"),
+        answer_heads=words("answer_heads"),
         launch_verbs=words("launch_verbs"),
         retype={k: (v[0], v[1]) for k, v in raw["retype"].items()},
     )
@@ -222,7 +224,8 @@ def refers_back(span: Span, w: ContextWords) -> bool:
         head = head.head  # "the bombing incident"
     before = head.dep_ == "pobj" and head.head.lower_ in w.reference_preps
     follows = head.dep_ == "nsubj" and head.head.lemma_.lower() in w.sequence_verbs  # "the raid follows three attacks"
-    return (before or follows or _timed(head, w)) and definite(head)
+    answered = head.dep_ == "pobj" and head.head.lower_ == "for" and head.head.head.lemma_.lower() in w.answer_heads
+    return (before or follows or answered or _timed(head, w)) and definite(head)
 
 
 def _timed(head: Token, w: ContextWords) -> bool:
