@@ -162,6 +162,11 @@ def test_the_attack_came_after_refers_back_and_its_places_stay_out(extractor) ->
     )
     (m,) = mentions(extractor, text)
     assert [t.name for t in m.toponyms] == ["Dalmia"]
+    other = (
+        "A bomb exploded at a chapel in Dalmia on Sunday, killing nine worshippers. "
+        "The bombing came weeks after a gunman shot eight workers at a depot in Port Leman."
+    )
+    assert len(mentions(extractor, other)) == 2  # the clause tells an event of its own
 
 
 def test_responsibility_for_the_attack_refers_back_and_its_times_stay_out(extractor) -> None:

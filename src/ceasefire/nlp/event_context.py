@@ -21,7 +21,7 @@ Functions over a parsed trigger span and the word lists of
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any, Callable, Collection
 
 from spacy.tokens import Span, Token
 
@@ -214,7 +214,7 @@ def _held(head: Token, w: ContextWords) -> bool:
     return cur.dep_ in ("dobj", "obj", "nsubjpass") and cur.head.lemma_.lower() in w.possession_verbs
 
 
-def refers_back(span: Span, w: ContextWords) -> bool:
+def refers_back(span: Span, w: ContextWords, triggers: Collection[int] = ()) -> bool:
     """'hours after the shooting', 'during the attack': a definite trigger noun that only places something else in
     time against an event told before."""
     head = span.root
@@ -225,19 +225,21 @@ def refers_back(span: Span, w: ContextWords) -> bool:
     before = head.dep_ == "pobj" and head.head.lower_ in w.reference_preps
     follows = head.dep_ == "nsubj" and head.head.lemma_.lower() in w.sequence_verbs  # "the raid follows three attacks"
     answered = head.dep_ == "pobj" and head.head.lower_ == "for" and head.head.head.lemma_.lower() in w.answer_heads
-    return (before or follows or answered or _timed(head, w)) and definite(head)
+    return (before or follows or answered or _timed(head, w, triggers)) and definite(head)
 
 
-def _timed(head: Token, w: ContextWords) -> bool:
+def _timed(head: Token, w: ContextWords, triggers: Collection[int]) -> bool:
     """'the bombing came a week after voters approved ...', 'the attack came amid talks in B': the subject of a
-    timing verb whose clause or phrase places it against something else."""
+    timing verb whose clause or phrase places it against something else -- something that is no event of the
+    report's: a clause holding a trigger of its own ('came weeks after a gunman shot eight') tells that event."""
     verb = head.head
     if head.dep_ != "nsubj" or verb.lemma_.lower() not in w.timing_verbs:
         return False
     for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ in w.timing_marks:
-            return True
-        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in w.timing_marks for m in c.children):
+        timing = (c.dep_ == "prep" and c.lower_ in w.timing_marks) or (
+            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in w.timing_marks for m in c.children)
+        )
+        if timing and not any(t.i in triggers for t in c.subtree):
             return True
     return False
 
