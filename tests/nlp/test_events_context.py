@@ -122,7 +122,7 @@ def test_munitions_held_or_seized_are_no_attack(extractor) -> None:
 
 
 def test_people_captured_are_no_territory_taken(extractor) -> None:
-    text = "Gunmen stormed a hotel in Port Leman on Friday. Troops killed four attackers and captured another one."
+    text = "Gunmen stormed a hotel in Port Leman on Friday. Troops shot four attackers and seized a second one as he fled."
     assert "Non-state actor overtakes territory" not in types(extractor, text)
     assert "Government regains territory" not in types(extractor, "Soldiers captured two of the gunmen near Dalmia.")
     assert types(extractor, "Rebels captured one of the villages near Dalmia on Sunday.") == [
@@ -171,9 +171,9 @@ def test_the_attack_came_after_refers_back_and_its_places_stay_out(extractor) ->
 
 def test_responsibility_for_the_attack_refers_back_and_its_times_stay_out(extractor) -> None:
     text = (
-        "A suicide bomber killed 30 worshippers at a mosque in Dalmia on Monday. "
-        "The Vale Front claimed responsibility for the suicide attack, saying it avenged a commander who was killed "
-        "in Port Leman in August."
+        "A bomb exploded at a market in Dalmia on Monday, killing 30 shoppers. "
+        "The Vale Front took responsibility for the bombing and said it avenged a leader who was slain "
+        "in Port Leman last spring."
     )
     (m,) = mentions(extractor, text)
     assert [t.name for t in m.toponyms] == ["Dalmia"]

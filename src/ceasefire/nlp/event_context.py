@@ -254,7 +254,7 @@ def definite(head: Token) -> bool:
 
 def seized_goods(target: Token | None, w: ContextWords) -> bool:
     """'police seized a shotgun and several shells': a 'seizure' of things, no territory taken; nor is 'troops
-    captured two fighters' or 'captured another one who was driving': people taken prisoner."""
+    captured two fighters' or 'seized a second one as he fled': people taken prisoner."""
     if target is None:
         return False
     of = [g for c in target.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
