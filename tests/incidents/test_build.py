@@ -241,3 +241,30 @@ def test_a_date_taken_from_the_report_s_earlier_event_counts_after_dates_told_of
     assert all(m.date.inherited for m in borrowed) and not told.date.inherited
     (inc,) = build_incidents([told, *borrowed])
     assert inc.date.start == date(2021, 3, 12)
+
+
+def test_a_village_resolved_to_its_namesake_abroad_in_one_report_still_merges():
+    from ceasefire.incidents.merge import conflicting
+    from ceasefire.model import Evidence, Place, PlacePrecision, Toponym
+
+    def named(*names: str) -> tuple[Toponym, ...]:
+        return tuple(Toponym(n, Evidence("text", 0, len(n), n)) for n in names)
+
+    right = Place("Dar Kalla", "LB", "South", 33.2, 35.5, None, "city", PlacePrecision.LOCALITY, as_written="Dar Kalla")
+    abroad = Place("Miro", "KE", "Coast", -1.5, 40.0, None, "city", PlacePrecision.LOCALITY, as_written="Mirou")
+    country = Place("Ruritania", "LB", None, 33.9, 35.9, None, "country", PlacePrecision.COUNTRY, as_written="Ruritania")
+    words = ("checkpoint", "return", "resident", "deadline")
+    figure = (claim(lo=1, hi=1),)
+    # one report places the shooting in a village it names beside another; the second names that other
+    # village, which the gazetteer resolved to a namesake on another continent
+    a = replace(mention("a", place=right, claims=figure, toponyms=named("Dar Kalla", "Mirou")), wording=words)
+    b = replace(mention("b", place=abroad, claims=figure, toponyms=named("Mirou", "Ruritania")), wording=words)
+    c = replace(mention("c", place=country, claims=figure, toponyms=named("Ruritania")), wording=words)
+    assert not conflicting(a, b)  # both write "Mirou": one place resolved two ways
+    assert compatible(a, b)  # tied by their wording and figure, as without places
+    (inc,) = build_incidents([a, b, c])
+    assert inc.place is not None and inc.place.country == "LB"  # the one in the country the others name
+    # places apart stay apart when neither writes the other's name, or when both are of one report
+    assert conflicting(replace(a, toponyms=named("Dar Kalla")), b)
+    same_report = replace(b, report_key=a.report_key, article_id=a.article_id, trigger=Evidence("text", 90, 95, "shots"))
+    assert conflicting(a, same_report)

@@ -121,6 +121,15 @@ def test_munitions_held_or_seized_are_no_attack(extractor) -> None:
     assert types(extractor, text) == ["Attack"]
 
 
+def test_people_captured_are_no_territory_taken(extractor) -> None:
+    text = "Gunmen stormed a hotel in Port Leman on Friday. Troops shot four attackers and seized a second one as he fled."
+    assert "Non-state actor overtakes territory" not in types(extractor, text)
+    assert "Government regains territory" not in types(extractor, "Soldiers captured two of the gunmen near Dalmia.")
+    assert types(extractor, "Rebels captured one of the villages near Dalmia on Sunday.") == [
+        "Non-state actor overtakes territory"
+    ]
+
+
 def test_a_fire_set_by_rioters_is_a_riot_and_one_set_by_no_one_named_takes_the_report_s_type(extractor) -> None:
     assert types(extractor, "Rioters set fire to a pharmacy in Port Leman on Wednesday.") == ["Violent demonstration"]
     text = "Police clashed with protesters in Port Leman on Monday. Two shops were set on fire, injuring four."
@@ -141,6 +150,30 @@ def test_after_the_shooting_refers_back_and_its_places_stay_out(extractor) -> No
     text = (
         "A gunman shot two guards at a bank in Dalmia on Monday. "
         "Hours after the shooting, officers got a tip from a driver in Port Leman."
+    )
+    (m,) = mentions(extractor, text)
+    assert [t.name for t in m.toponyms] == ["Dalmia"]
+
+
+def test_the_attack_came_after_refers_back_and_its_places_stay_out(extractor) -> None:
+    text = (
+        "A bomb exploded at a chapel in Dalmia on Sunday, killing nine worshippers. "
+        "The bombing incident came a week after voters approved a new charter in the Upper Vale region."
+    )
+    (m,) = mentions(extractor, text)
+    assert [t.name for t in m.toponyms] == ["Dalmia"]
+    other = (
+        "A bomb exploded at a chapel in Dalmia on Sunday, killing nine worshippers. "
+        "The bombing came weeks after a gunman shot eight workers at a depot in Port Leman."
+    )
+    assert len(mentions(extractor, other)) == 2  # the clause tells an event of its own
+
+
+def test_responsibility_for_the_attack_refers_back_and_its_times_stay_out(extractor) -> None:
+    text = (
+        "A bomb exploded at a market in Dalmia on Monday, killing 30 shoppers. "
+        "The Vale Front took responsibility for the bombing and said it avenged a leader who was slain "
+        "in Port Leman last spring."
     )
     (m,) = mentions(extractor, text)
     assert [t.name for t in m.toponyms] == ["Dalmia"]

@@ -103,8 +103,11 @@ def _agrees(p: Place, q: Place) -> bool:
 
 def _best_place(t: IncidentTally) -> Place | None:
     """The place the mentions with claims agree on most, then all mentions (country-level places
-    only when there is nothing finer), then the most specific; ties go to the first mention's."""
-    votes = [v for v in t.places if v.place.precision is not PlacePrecision.COUNTRY] or list(t.places)
+    only when there is nothing finer), then the one in the country the other mentions name (a village
+    resolved to its namesake abroad loses to the one in the story's country), then the most specific;
+    ties go to the first mention's."""
+    countries = [v for v in t.places if v.place.precision is PlacePrecision.COUNTRY]
+    votes = [v for v in t.places if v.place.precision is not PlacePrecision.COUNTRY] or countries
     if not votes:
         return None
 
@@ -112,9 +115,12 @@ def _best_place(t: IncidentTally) -> Place | None:
         agreeing = [w for w in votes if _agrees(v.place, w.place)]
         return sum(w.claimed for w in agreeing), sum(w.count for w in agreeing)
 
-    def rank(v: PlaceVote) -> tuple[int, int, int, str, str]:
+    def named(v: PlaceVote) -> int:
+        return sum(w.count for w in countries if w.place.country == v.place.country)
+
+    def rank(v: PlaceVote) -> tuple[int, int, int, int, str, str]:
         claimed, everyone = support(v)
-        return (-claimed, -everyone, _PLACE_RANK[v.place.precision], v.place.name, v.first)
+        return (-claimed, -everyone, -named(v), _PLACE_RANK[v.place.precision], v.place.name, v.first)
 
     return min(votes, key=rank).place
 

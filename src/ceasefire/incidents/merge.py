@@ -56,6 +56,8 @@ __all__ = [
     "distance_km",
     "kinds_conflict",
     "places_conflict",
+    "sites_conflict",
+    "sited",
 ]
 
 NEAR_KM = 30.0  # points and "near" places
@@ -214,14 +216,44 @@ def days_told_apart(a: Told | None, b: Told | None) -> bool:
     )
 
 
+def _name(written: str | None) -> str:
+    """A written place name, compared loosely: case and a leading "the" aside."""
+    name = " ".join((written or "").casefold().split())
+    return name[4:] if name.startswith("the ") else name
+
+
+Sited = tuple[str, Place | None, frozenset[str]]  # a mention's report, place, and the place names its sentences write
+
+
+def sited(m: Mention) -> Sited:
+    return (m.report_key, m.place, frozenset(_name(t.name) for t in m.toponyms))
+
+
+def _named_by(a: Sited, b: Sited) -> bool:
+    """``b``'s own sentences write the name ``a``'s place was resolved from."""
+    place = a[1]
+    return place is not None and bool(place.as_written) and _name(place.as_written) in b[2]
+
+
+def sites_conflict(a: Sited, b: Sited) -> bool:
+    """Two mentions' places apart (``places_conflict``), unless -- across reports -- one mention itself writes
+    the name the other's place was resolved from: both name one place, which the gazetteer resolved two ways in
+    two reports (a village resolved to its namesake abroad in one, to the right one or to a town beside it in
+    the other), so their places tell nothing; figures or wording must still tie them. In one report a name is
+    resolved one way, so there a place apart stays apart."""
+    if not places_conflict(a[1], b[1]):
+        return False
+    return a[0] == b[0] or not (_named_by(a, b) or _named_by(b, a))
+
+
 def conflicting(a: Mention, b: Mention) -> bool:
     """Whether two mentions say things that cannot be true of one event: another kind of event, days apart,
-    places apart, in one report a toll beside a kin event's "no one was killed", or in one report two days
-    its own words tell apart."""
+    places apart (unless both name the place, ``sites_conflict``), in one report a toll beside a kin event's
+    "no one was killed", or in one report two days its own words tell apart."""
     return (
         kinds_conflict(a.sub_event_type, b.sub_event_type)
         or dates_conflict(a.date, b.date)
-        or places_conflict(a.place, b.place)
+        or sites_conflict(sited(a), sited(b))
         or tolls_conflict(toll_of(a), toll_of(b))
         or days_told_apart(told_day(a), told_day(b))
     )
@@ -237,6 +269,8 @@ def compatible(a: Mention, b: Mention) -> bool:
     same_place = _places(a.place, b.place)
     if same_report and _own_place(a) is None and _own_place(b) is None:
         same_place = None  # both placed from the report around them: that tells two of its events not apart
+    if same_place is False:
+        same_place = None  # not conflicting, so both name one place resolved two ways (``sites_conflict``)
     if same_place is not None:
         return same_place
     if _shared_figures(a, b) >= 1.0:
@@ -384,7 +418,7 @@ class _Traits:
     def __init__(self, mentions: Iterable[Mention] = ()) -> None:
         self.kinds: set[str | None] = set()
         self.dates: set[DateResolution] = set()
-        self.places: set[Place | None] = set()
+        self.places: set[Sited] = set()
         self.tolls: set[Toll | None] = set()
         self.told: dict[tuple[str, str | None], set[Told]] = {}  # by report and kind: only those can be told apart
         for m in mentions:
@@ -393,7 +427,7 @@ class _Traits:
     def add(self, m: Mention) -> None:
         self.kinds.add(m.sub_event_type)
         self.dates.add(m.date)
-        self.places.add(m.place)
+        self.places.add(sited(m))
         self.tolls.add(toll_of(m))
         told = told_day(m)
         if told is not None:
@@ -411,7 +445,7 @@ class _Traits:
         return (
             any(kinds_conflict(a, b) for a in self.kinds for b in other.kinds)
             or any(dates_conflict(a, b) for a in self.dates for b in other.dates)
-            or any(places_conflict(a, b) for a in self.places for b in other.places)
+            or any(sites_conflict(a, b) for a in self.places for b in other.places)
             or any(tolls_conflict(a, b) for a in self.tolls for b in other.tolls)
             or any(
                 days_told_apart(a, b)

@@ -21,7 +21,7 @@ Functions over a parsed trigger span and the word lists of
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any, Callable, Collection
 
 from spacy.tokens import Span, Token
 
@@ -74,9 +74,13 @@ class ContextWords:
     recalled_preps: frozenset[str]
     munition_words: frozenset[str]
     possessions: frozenset[str]
+    captives: frozenset[str]
     possession_verbs: frozenset[str]
     reference_preps: frozenset[str]
     sequence_verbs: frozenset[str]
+    timing_verbs: frozenset[str]
+    timing_marks: frozenset[str]
+    answer_heads: frozenset[str]
     launch_verbs: frozenset[str]
     retype: dict[str, tuple[str, str]]
 
@@ -111,9 +115,13 @@ def context_words(raw: dict[str, Any]) -> ContextWords:
         recalled_preps=words("recalled_preps"),
         munition_words=words("munition_words"),
         possessions=words("possessions"),
+        captives=words("captives"),
         possession_verbs=words("possession_verbs"),
         reference_preps=words("reference_preps"),
         sequence_verbs=words("sequence_verbs"),
+        timing_verbs=words("timing_verbs"),
+        timing_marks=words("timing_marks"),
+        answer_heads=words("answer_heads"),
         launch_verbs=words("launch_verbs"),
         retype={k: (v[0], v[1]) for k, v in raw["retype"].items()},
     )
@@ -206,15 +214,34 @@ def _held(head: Token, w: ContextWords) -> bool:
     return cur.dep_ in ("dobj", "obj", "nsubjpass") and cur.head.lemma_.lower() in w.possession_verbs
 
 
-def refers_back(span: Span, w: ContextWords) -> bool:
+def refers_back(span: Span, w: ContextWords, triggers: Collection[int] = ()) -> bool:
     """'hours after the shooting', 'during the attack': a definite trigger noun that only places something else in
     time against an event told before."""
     head = span.root
     if head.pos_ in ("VERB", "AUX"):
         return False
+    while head.dep_ == "compound" and head.head is not head and head.head.pos_ == "NOUN":
+        head = head.head  # "the bombing incident"
     before = head.dep_ == "pobj" and head.head.lower_ in w.reference_preps
     follows = head.dep_ == "nsubj" and head.head.lemma_.lower() in w.sequence_verbs  # "the raid follows three attacks"
-    return (before or follows) and definite(head)
+    answered = head.dep_ == "pobj" and head.head.lower_ == "for" and head.head.head.lemma_.lower() in w.answer_heads
+    return (before or follows or answered or _timed(head, w, triggers)) and definite(head)
+
+
+def _timed(head: Token, w: ContextWords, triggers: Collection[int]) -> bool:
+    """'the bombing came a week after voters approved ...', 'the attack came amid talks in B': the subject of a
+    timing verb whose clause or phrase places it against something else -- something that is no event of the
+    report's: a clause holding a trigger of its own ('came weeks after a gunman shot eight') tells that event."""
+    verb = head.head
+    if head.dep_ != "nsubj" or verb.lemma_.lower() not in w.timing_verbs:
+        return False
+    for c in verb.children:
+        timing = (c.dep_ == "prep" and c.lower_ in w.timing_marks) or (
+            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in w.timing_marks for m in c.children)
+        )
+        if timing and not any(t.i in triggers for t in c.subtree):
+            return True
+    return False
 
 
 def definite(head: Token) -> bool:
@@ -226,8 +253,14 @@ def definite(head: Token) -> bool:
 
 
 def seized_goods(target: Token | None, w: ContextWords) -> bool:
-    """'police seized a shotgun and several shells': a 'seizure' of things, no territory taken."""
-    return target is not None and target.lower_ in w.possessions
+    """'police seized a shotgun and several shells': a 'seizure' of things, no territory taken; nor is 'troops
+    captured two fighters' or 'seized a second one as he fled': people taken prisoner."""
+    if target is None:
+        return False
+    of = [g for c in target.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    if of and (target.like_num or target.pos_ == "PRON" or target.lower_ in w.captives):
+        target = of[0]  # "one of the villages", "two of the gunmen": what they are one of
+    return target.lower_ in w.possessions or target.lower_ in w.captives or target.ent_type_ == "PERSON"
 
 
 def trigger_status(span: Span, agentive: bool, w: ContextWords) -> str:

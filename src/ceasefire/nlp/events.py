@@ -123,13 +123,17 @@ class EventTriggers:
     def __call__(self, doc: Doc) -> Doc:
         spans = [Span(doc, s, e, label=self.vocab.strings[m]) for m, s, e in self.matcher(doc)]
         kept: list[Span] = []
-        for span in filter_spans(spans):  # longest match wins: "suicide car bomb" over "car bomb"
-            span._.cf_event = self.info(span, self.triggers[span.label_])
+        found = filter_spans(spans)  # longest match wins: "suicide car bomb" over "car bomb"
+        starts = frozenset(s.start for s in found)
+        for span in found:
+            span._.cf_event = self.info(span, self.triggers[span.label_], starts)
             kept.append(span)
         doc.spans[self.spans_key] = kept
         return doc
 
-    def info(self, span: Span, trig: _Trigger) -> EventInfo:
+    def info(self, span: Span, trig: _Trigger, triggers: frozenset[int] = frozenset()) -> EventInfo:
+        """What ``span`` tells; ``triggers``: the first tokens of the Doc's triggers (a clause that holds one tells
+        an event of its own)."""
         perp, target = self._actors(span, trig)
         perp_name = _forces_name(perp) if perp is not None else None
         refined = retype(span, trig.sub_event_type, perp, target, self.actors.is_state, self._actor_type, self.words)
@@ -144,11 +148,11 @@ class EventTriggers:
             "nonevent" if _territorial(types[1]) and seized_goods(target, self.words)
             else trigger_status(span, trig.agentive, self.words),
             minor=trig.minor,
-            anaphoric=_anaphoric(span) or refers_back(span, self.words),
+            anaphoric=_anaphoric(span) or refers_back(span, self.words, triggers),
             ambiguous=refined is None and is_ambiguous(span, self.words, perp),
             perpetrator_name=perp_name,
             recalled=recalled,
-            reference=refers_back(span, self.words),
+            reference=refers_back(span, self.words, triggers),
             arson=span.text.lower() in self.words.arson_words,
             incendiary=span.text.lower() in self.words.incendiary_words,
             cues=time_cues(span, self.background, recalled),
