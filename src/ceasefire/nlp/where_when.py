@@ -136,8 +136,9 @@ def _name_at(doc: Doc, i: int, words: PlaceWords) -> tuple[str, int]:
 
 def _within(doc: Doc, ent: Span, words: PlaceWords) -> str:
     """The place the text puts the entity in: "X, Calif.", "X, eastern Y", "the X refugee camp in war-torn
-    Y State", "the X district of Y", "the X Region of Y" (the same reading as ``geo.qualifiers.container`` on
-    plain text), else the name whose possessive stands before it ("Y's X region")."""
+    Y State", "the X district of Y" (the same reading as ``geo.qualifiers.container`` on plain text); also
+    "the X Region of Y" (the noun inside the entity), else the name whose possessive stands before it ("Y's X
+    region", "Y province's X")."""
     i = ent.end
     if ent[-1].lower_ in words.container_nouns and len(ent) > 1 and i + 1 < len(doc) and doc[i].lower_ == "of":
         name = _name_at(doc, i + 1, words)[0]  # "the X Region of Y": the noun is the entity's own last word
