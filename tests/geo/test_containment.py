@@ -80,3 +80,13 @@ def test_two_letter_abbreviations_keep_their_own_keys() -> None:
     assert normalize_name("WA") != normalize_name("VA")
     assert normalize_name("No.") != normalize_name("NU")
     assert normalize_name("La.") == normalize_name("LA")
+
+
+def test_a_longer_name_holds_a_province_only_by_the_province_s_own_name() -> None:
+    marisland = PlaceCandidate("Marisland", "ZZ", "Marisland", 33.0, -90.0, 20, "admin1", 2_000_000)
+    gaz = MemoryGazetteer([(marisland, ("Mars", "Marisland State"))])
+    text = "Shells fell on Mars al-Tell and on the University of Marisland State."
+    unknown, campus = resolve_document(_toponyms(text, "Mars al-Tell", "University of Marisland State"), gaz,
+                                       fill=False)
+    assert unknown is None  # "Mars" is only the province's abbreviation: the village is not in it
+    assert campus is not None and campus.feature == "admin1"

@@ -1,6 +1,6 @@
 """resolve_report: every mention of a report placed with the whole article as context."""
 
-from ceasefire.geo import MemoryGazetteer, PlaceCandidate, resolve_report, story_country
+from ceasefire.geo import MemoryGazetteer, PlaceCandidate, resolve_document, resolve_report, story_country
 from ceasefire.model import Evidence, Mention, PlacePrecision, Toponym
 
 TEXT = ("On Saturday jets hit Jebel Tharda near Deir al-Zor airport. "
@@ -64,7 +64,17 @@ def test_the_story_country_comes_from_all_the_events_places_together() -> None:
     # alone, each event's place would be the larger namesake abroad; together they are at home
     events = [[_at(text, "North West Region")], [_at(text, "Kamerian")], [_at(text, "Lomara")]]
     assert story_country(events, _story_gazetteer()) == "KM"
-    assert story_country([[_at(text, "North West Region")]], _story_gazetteer()) == "ZZ"
+    # alone, a region named by generic words could be any country's: no guess at the largest
+    assert story_country([[_at(text, "North West Region")]], _story_gazetteer()) is None
+
+
+def test_a_generic_region_the_text_puts_in_a_country_is_that_country_s() -> None:
+    text = "Gunmen attacked a village in the North West Region of Kameria."
+    bare = _at(text, "the North West Region")
+    placed = Toponym(bare.name, bare.evidence, "region", "Kameria")
+    (place,) = resolve_document([placed], _story_gazetteer(), fill=False)
+    assert place is not None and (place.country, place.feature) == ("KM", "admin1")
+    assert resolve_document([bare], _story_gazetteer(), fill=False) == [None]
 
 
 def test_a_dateline_or_a_speaker_s_city_is_no_event_place() -> None:

@@ -158,13 +158,13 @@ def test_after_the_shooting_refers_back_and_its_places_stay_out(extractor) -> No
 def test_the_attack_came_after_refers_back_and_its_places_stay_out(extractor) -> None:
     text = (
         "A bomb exploded at a chapel in Dalmia on Sunday, killing nine worshippers. "
-        "The bombing incident came a week after voters approved a new charter in the Upper Vale region."
+        "The bombing incident came days after talks on a new charter stalled in the Upper Vale region."
     )
     (m,) = mentions(extractor, text)
     assert [t.name for t in m.toponyms] == ["Dalmia"]
     other = (
         "A bomb exploded at a chapel in Dalmia on Sunday, killing nine worshippers. "
-        "The bombing came weeks after a gunman shot eight workers at a depot in Port Leman."
+        "The bombing came weeks after a sniper shot and wounded five workers at a depot in Port Leman."
     )
     assert len(mentions(extractor, other)) == 2  # the clause tells an event of its own
 

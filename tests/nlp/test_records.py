@@ -217,6 +217,20 @@ def test_the_y_district_of_x_puts_y_in_x(extractor) -> None:
     assert found["Tamble"].context == ""  # the district is Lenivka, not Tamble
 
 
+def test_the_x_region_of_y_and_y_s_x_region_put_x_in_y(extractor) -> None:
+    (m,) = extractor.extract([make_report("Gunmen killed 12 villagers in the South West Region of Kameria on Sunday.")])[0]
+    assert {t.name: t.within for t in m.toponyms}["the South West Region"] == "Kameria"
+    (m,) = extractor.extract([make_report("Gunmen killed 12 villagers in Kameria's South West region on Sunday.")])[0]
+    assert {t.name: t.within for t in m.toponyms}["South West"] == "Kameria"
+
+
+def test_y_province_s_x_names_x_inside_the_province_not_the_province_as_a_place(extractor) -> None:
+    for text in ("Shells killed 9 tourists at a resort in Darvan province's Kessa on Sunday.",
+                 "Shells killed 9 tourists at a resort in Darvan Province's Kessa on Sunday."):
+        (m,) = extractor.extract([make_report(text)])[0]
+        assert [(t.name, t.within) for t in m.toponyms] == [("Kessa", "Darvan province")]
+
+
 def test_x_comma_eastern_y_puts_x_in_y(extractor) -> None:
     (m,) = extractor.extract([make_report("A shell hit a house in Vostrana, eastern Marsovia, on Sunday, killing 3.")])[0]
     found = {t.name: t for t in m.toponyms}

@@ -24,7 +24,7 @@ from typing import Any, Mapping, Sequence
 
 from ..model import Place, PlacePrecision, Toponym, km_between
 from .gazetteer import Gazetteer, PlaceCandidate
-from .names import fold
+from .names import fold, normalize_name
 from .resolve import (
     Query,
     _normalised,
@@ -84,10 +84,11 @@ def _around(places: Sequence[Place | None]) -> _Around:
 
 
 def _rank(q: Query, context: Mapping[str, float], hint: str | None,
-          around: _Around) -> list[tuple[float, PlaceCandidate]]:
+          around: _Around, area: Place | None = None) -> list[tuple[float, PlaceCandidate]]:
+    """The candidates by score; a candidate inside ``area``, where the text puts the name, is never foreign."""
     out = []
     for c in q.candidates:
-        if foreign(c, q, context, hint):
+        if foreign(c, q, context, hint) and not (area is not None and _holds(area, c)):
             continue
         s = score(c, q, context, hint)
         if c.feature not in ("country", "continent"):
@@ -268,9 +269,15 @@ def _held(toponyms: Sequence[Toponym], places: list[Place | None], contexts: lis
         if place is None and len(t.name.split()) > 1:
             bare = Toponym(re.sub(r"['\u2019]s\b", "", t.name), t.evidence, t.context, t.within)  # "X State's"
             held = _embedded(bare, gazetteer, contexts[i], hint, around)
-            if held is not None and held.feature == "admin1":
+            if held is not None and held.feature == "admin1" and _written_in(held.name, bare.name):
                 out[i] = held
     return out
+
+
+def _written_in(province: str, name: str) -> bool:
+    """The province's own name is written in the longer name ("Vale" in "University of Vale State"), not only
+    one of its alternate names or abbreviations ("Miss" in "Miss Jabal")."""
+    return normalize_name(province) in normalize_name(name)
 
 
 _CONTAINERS = frozenset({"country", "admin1", "admin2", "city", "region"})
@@ -341,7 +348,7 @@ def _contained(queries: Sequence[Query], places: list[Place | None], contexts: l
         area = _container(q, named, contexts[i], hint, gazetteer)
         if area is None or (place is not None and place.name == area.name and place.country == area.country):
             continue
-        inside = [(s, c) for s, c in _rank(q, contexts[i], hint, _NOWHERE) if _holds(area, c)]
+        inside = [(s, c) for s, c in _rank(q, contexts[i], hint, _NOWHERE, area) if _holds(area, c)]
         if not inside:
             other = _other_area(q, area, contexts[i], hint, gazetteer)
             if other is not None:  # "Tacoma, Washington": the state, not the capital

@@ -255,12 +255,15 @@ def by_alternate(c: PlaceCandidate, q: Query) -> bool:
 def foreign(c: PlaceCandidate, q: Query, context: Mapping[str, float], hint: str | None) -> bool:
     """An alternate-name match in a country the rest of the article never points to (a camp's name
     that is also an old name of a city abroad: a report about the camp's country means the camp), or a
-    province named with generic words only ("West Coast") there: not to be taken."""
-    if c.feature in ("country", "continent", "area", "water") or not c.country or not context:
+    province named with generic words only ("West Coast") there, also when nothing else is named (a
+    "North West Region" could be one of many countries'): not to be taken."""
+    if c.feature in ("country", "continent", "area", "water") or not c.country:
         return False
     if c.feature == "admin1" and q.toponym.name.isupper():
         return False  # "NSW": a province's abbreviation
     unsupported = c.country != hint and context.get(c.country, 0.0) <= 0.0
+    if not context:
+        return unsupported and c.feature == "admin1" and _generic(q.full)
     return unsupported and (by_alternate(c, q) or _generic(q.full))
 
 

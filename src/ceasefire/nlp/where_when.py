@@ -136,8 +136,14 @@ def _name_at(doc: Doc, i: int, words: PlaceWords) -> tuple[str, int]:
 
 def _within(doc: Doc, ent: Span, words: PlaceWords) -> str:
     """The place the text puts the entity in: "X, Calif.", "X, eastern Y", "the X refugee camp in war-torn
-    Y State", "the X district of Y" (the same reading as ``geo.qualifiers.container`` on plain text)."""
+    Y State", "the X district of Y" (the same reading as ``geo.qualifiers.container`` on plain text); also
+    "the X Region of Y" (the noun inside the entity), else the name whose possessive stands before it ("Y's X
+    region", "Y province's X")."""
     i = ent.end
+    if ent[-1].lower_ in words.container_nouns and len(ent) > 1 and i + 1 < len(doc) and doc[i].lower_ == "of":
+        name = _name_at(doc, i + 1, words)[0]  # "the X Region of Y": the noun is the entity's own last word
+        if name:
+            return name
     if i + 1 < len(doc) and doc[i].text == ",":
         start = i + 2 if doc[i + 1].lower_ in words.container_adjectives else i + 1  # "X, eastern Y"
         name, j = _name_at(doc, start, words) if start < len(doc) else ("", start)
@@ -150,7 +156,7 @@ def _within(doc: Doc, ent: Span, words: PlaceWords) -> str:
     while i < len(doc) and k < 2 and doc[i].lower_ in words.container_nouns:
         i, k = i + 1, k + 1
     if i >= len(doc) or not (doc[i].lower_ == "in" or (k > 0 and doc[i].lower_ == "of")):  # "the X district of Y"
-        return ""
+        return _possessor(doc, ent, words)
     i += 1
     if i < len(doc) and doc[i].lower_ == "the":
         i += 1
@@ -159,6 +165,45 @@ def _within(doc: Doc, ent: Span, words: PlaceWords) -> str:
     elif i + 2 < len(doc) and doc[i + 1].text == "-" and doc[i].is_lower and doc[i + 2].is_lower:
         i += 3  # "war-torn"
     return _name_at(doc, i, words)[0] if i < len(doc) else ""
+
+
+_POSSESSIVE = ("'s", "\u2019s")
+
+
+def _possessor(doc: Doc, ent: Span, words: PlaceWords) -> str:
+    """The capitalised name whose possessive stands right before the entity ("Y's X region", "Y province's
+    X"): the place the text puts it in when that name is a place (the gazetteer decides; "Y's X" of a
+    person is no place)."""
+    i = ent.start
+    if i < 2 or doc[i - 1].lower_ not in _POSSESSIVE:
+        return ""
+    noun = doc[i - 2].lower_ in words.admin_nouns  # "Y province's X": the province Y
+    end = i - 2 if noun else i - 1
+    j = end
+    while j > 0 and end - j < _MAX_NAME_TOKENS and doc[j - 1].is_title and doc[j - 1].is_alpha:
+        j -= 1
+    if j == end or doc[j].text in words.container_stop:
+        return ""
+    name = " ".join(t.text for t in doc[j:end])
+    return f"{name} {doc[i - 2].lower_}" if noun else name
+
+
+def _province_of_next(doc: Doc, ent: Span, words: PlaceWords) -> bool:
+    """'Y province's X': Y names the province that holds the place X named next (X's ``within``), not a
+    place of its own; only when the NER tags X as a place."""
+    low = [t.lower_ for t in ent]
+    i = ent.end
+    if len(low) > 2 and low[-1] in _POSSESSIVE and low[-2] in words.admin_nouns:
+        nxt = i  # the NER took "Y province's" whole
+    elif len(low) > 1 and low[-1] in words.admin_nouns:
+        nxt = i + 1 if i < len(doc) and doc[i].lower_ in _POSSESSIVE else -1
+    else:
+        ok = i + 1 < len(doc) and doc[i].lower_ in words.admin_nouns and doc[i + 1].lower_ in _POSSESSIVE
+        nxt = i + 2 if ok else -1
+    if not 0 <= nxt < len(doc) or doc[nxt].ent_iob_ != "B":
+        return False
+    label = doc[nxt].ent_type_  # an X the NER calls a person or an organisation is taken after a GPE's possessive
+    return label in words.toponym_labels or (label in words.other_labels and doc[nxt - 2].ent_type_ == "GPE")
 
 
 def toponyms_in(sent: Span, words: PlaceWords, *, seats: bool = True) -> list[tuple[CharSpan, str, str]]:
@@ -173,6 +218,8 @@ def toponyms_in(sent: Span, words: PlaceWords, *, seats: bool = True) -> list[tu
         if all(t.is_stop or t.is_punct or not t.is_alpha for t in ent):
             continue  # NER noise such as "n't"
         if not seats and _seat(ent, words):
+            continue
+        if _province_of_next(doc, ent, words):
             continue
         if ent.label_ in words.toponym_labels:
             out.append(((ent.start_char, ent.end_char), _context(doc, ent, words), _within(doc, ent, words)))
