@@ -231,7 +231,7 @@ def refers_back(span: Span, w: ContextWords, triggers: Collection[int] = ()) -> 
 def _timed(head: Token, w: ContextWords, triggers: Collection[int]) -> bool:
     """'the shelling came days after talks stalled ...', 'the attack came amid talks in B': the subject of a
     timing verb whose clause or phrase places it against something else -- something that is no event of the
-    report's: a clause holding a trigger of its own ('came weeks after a gunman shot eight') tells that event."""
+    report's: a clause holding a trigger of its own ('came weeks after a sniper wounded five') tells that event."""
     verb = head.head
     if head.dep_ != "nsubj" or verb.lemma_.lower() not in w.timing_verbs:
         return False
