@@ -268,3 +268,18 @@ def test_a_village_resolved_to_its_namesake_abroad_in_one_report_still_merges():
     assert conflicting(replace(a, toponyms=named("Dar Kalla")), b)
     same_report = replace(b, report_key=a.report_key, article_id=a.article_id, trigger=Evidence("text", 90, 95, "shots"))
     assert conflicting(a, same_report)
+
+
+def test_the_two_clauses_of_one_sentence_are_two_events() -> None:
+    """'A strike on Aldmoor killed five while another on Brenna killed four': nlp gives each clause its mention,
+    and the claims of one sentence held by two mentions keep them apart, even through a bare third mention."""
+    from ceasefire.incidents.merge import conflicting
+
+    quote = "A strike on Aldmoor killed five while another on Brenna killed four."
+    first = mention(start=2, trigger="strike", claims=(claim(lo=5, hi=5, quote=quote),), place=None)
+    second = mention(start=38, trigger="another", claims=(claim(lo=4, hi=4, quote=quote),), place=None)
+    bare = mention(start=200, trigger="strikes")
+    assert conflicting(first, second)
+    assert not conflicting(first, first)
+    groups = cluster_mentions([first, second, bare])
+    assert not any(first in g and second in g for g in groups)

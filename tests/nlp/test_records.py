@@ -235,3 +235,22 @@ def test_x_comma_eastern_y_puts_x_in_y(extractor) -> None:
     (m,) = extractor.extract([make_report("A shell hit a house in Vostrana, eastern Marsovia, on Sunday, killing 3.")])[0]
     found = {t.name: t for t in m.toponyms}
     assert found["Vostrana"].within == "Marsovia"
+
+
+def test_coordinated_clauses_with_their_own_trigger_and_place_are_two_mentions(extractor) -> None:
+    rep = make_report(
+        "The Varnish Health Ministry said an air strike on the village of Aldmoor killed five people while "
+        "another air strike on the village of Brenna killed four on Monday."
+    )
+    mentions = extractor.extract([rep])[0]
+    by_place = {t.name: m for m in mentions for t in m.toponyms}
+    assert {"Aldmoor", "Brenna"} <= by_place.keys()
+    assert by_place["Aldmoor"] is not by_place["Brenna"]
+    assert [c.figure.min for c in by_place["Aldmoor"].claims] == [5]
+    assert [c.figure.min for c in by_place["Brenna"].claims] == [4]
+
+
+def test_a_clause_without_a_place_of_its_own_stays_with_its_event(extractor) -> None:
+    rep = make_report("Gunmen stormed a checkpoint in Aldmoor on Monday, and an air strike killed four soldiers there.")
+    mentions = extractor.extract([rep])[0]
+    assert len(mentions) == 1

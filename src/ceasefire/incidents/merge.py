@@ -4,7 +4,8 @@ Two mentions *conflict* when they cannot be one event: another kind of event
 (kin types apart, ``data/incidents_kin.json``: taken / retaken, a riot / clashes
 with police, the generic "Attack" and the specific kind it is part of), dates
 that do not overlap (within a day of slack for each side's precision), places
-apart, or -- in one report -- a toll beside a kin event's "no one was killed", or two
+apart, or -- in one report -- the two clauses of one sentence that each tell an event (each triggered in that
+sentence and holding its claims), a toll beside a kin event's "no one was killed", or two
 days its own words tell apart for events of one kind, one of them with no figure ("killed on
 Wednesday", "the shelling went on from Thursday"; the report's own day excepted, often
 the day of the telling). Mentions of kin but different kinds are tied only as parts of
@@ -246,6 +247,27 @@ def sites_conflict(a: Sited, b: Sited) -> bool:
     return a[0] == b[0] or not (_named_by(a, b) or _named_by(b, a))
 
 
+Clauses = dict[tuple[str, str, int], frozenset[str]]  # a claim sentence of a report -> the mentions holding its claims
+
+
+def clauses_of(m: Mention) -> Clauses:
+    """The sentences that hold both the mention's trigger and claims it holds, each with the mention's key."""
+    t = m.trigger
+    return {
+        (m.report_key, c.evidence.field, c.evidence.start): frozenset({m.key})
+        for c in m.claims
+        if c.evidence.field == t.field and c.evidence.start <= t.start < c.evidence.end
+    }
+
+
+def clauses_conflict(a: Clauses, b: Clauses) -> bool:
+    """Two mentions triggered in one sentence and holding its claims: ``nlp.records`` gives a sentence's claims to
+    one mention,
+    unless its coordinated clauses tell two events ("a strike on A killed five while another on B killed
+    four"); those are two events, whatever else ties them."""
+    return any(k in b and len(a[k] | b[k]) > 1 for k in a)
+
+
 def conflicting(a: Mention, b: Mention) -> bool:
     """Whether two mentions say things that cannot be true of one event: another kind of event, days apart,
     places apart (unless both name the place, ``sites_conflict``), in one report a toll beside a kin event's
@@ -256,6 +278,7 @@ def conflicting(a: Mention, b: Mention) -> bool:
         or sites_conflict(sited(a), sited(b))
         or tolls_conflict(toll_of(a), toll_of(b))
         or days_told_apart(told_day(a), told_day(b))
+        or clauses_conflict(clauses_of(a), clauses_of(b))
     )
 
 
@@ -421,6 +444,7 @@ class _Traits:
         self.places: set[Sited] = set()
         self.tolls: set[Toll | None] = set()
         self.told: dict[tuple[str, str | None], set[Told]] = {}  # by report and kind: only those can be told apart
+        self.clauses: Clauses = {}
         for m in mentions:
             self.add(m)
 
@@ -432,6 +456,11 @@ class _Traits:
         told = told_day(m)
         if told is not None:
             self.told.setdefault(told[:2], set()).add(told)
+        self._clauses(clauses_of(m))
+
+    def _clauses(self, clauses: Clauses) -> None:
+        for k, keys in clauses.items():
+            self.clauses[k] = self.clauses.get(k, frozenset()) | keys
 
     def update(self, other: "_Traits") -> None:
         self.kinds |= other.kinds
@@ -440,6 +469,7 @@ class _Traits:
         self.tolls |= other.tolls
         for key, told in other.told.items():
             self.told.setdefault(key, set()).update(told)
+        self._clauses(other.clauses)
 
     def conflict(self, other: "_Traits") -> bool:
         return (
@@ -453,6 +483,7 @@ class _Traits:
                 for a in told
                 for b in other.told.get(key, ())
             )
+            or clauses_conflict(self.clauses, other.clauses)
         )
 
 

@@ -6,7 +6,11 @@ Evidence counts in the input article's field (``Segment.field`` and
 ``article.field_text(e.field)[e.start:e.end] == e.quote`` holds even when the
 model read a case-normalised copy.
 
-Grouping (deterministic): each sentence with an event trigger starts a
+Grouping (deterministic): a sentence whose coordinated clauses each hold an
+event trigger and a place of their own ("a strike on A killed five while another
+on B killed four", ``nlp.clauses``) is read as one sentence per clause, each with
+its own trigger, places and claims (its times are the whole sentence's). Each
+sentence with an event trigger starts a
 mention, unless it refers back to an earlier one ("the strike", "hours after
 the shooting"); a claim joins the mention of its own sentence; a headline's
 claim joins the mention of the body sentence that gives its figure; else the
@@ -31,6 +35,7 @@ from ..model import ActorRole, Claim, Evidence, Mention, Report, Source, Stateme
 from .actors import ActorRegistry, SeenActors, default_actors
 from .attribution import Attribution
 from .claims import ClaimInfo
+from .clauses import clause_bounds
 from .components import CLAIMS_KEY, EVENTS_KEY
 from .doc_index import forget, sentence_ents, span_text
 from .events import EventInfo
@@ -136,8 +141,9 @@ def _claims_of(
     seen: list[Source],
     persons: list[str],
     names: list[str],
-) -> list[Claim]:
-    out: list[Claim] = []
+) -> list[tuple[int, Claim]]:
+    """The claims of the sentence's claim spans, each with the character its span starts at."""
+    out: list[tuple[int, Claim]] = []
     for span in spans:
         info: ClaimInfo = span._.cf_claim
         att: Attribution | None = span._.cf_attribution
@@ -149,16 +155,19 @@ def _claims_of(
             source = outlet_source(report.outlet)
         for kind in (info.kind, *info.extra_kinds):  # "no casualties": killed 0 and wounded 0
             out.append(
-                Claim(
-                    kind=kind,
-                    figure=info.quantity,
-                    source=source,
-                    evidence=evidence(seg, sent.start_char, sent.end_char),
-                    victims=_written(seg, info.victims),
-                    scope=info.scope,
-                    carried_by=report.outlet,
-                    origin=_written(seg, att.origin) if att else None,
-                    hedged=att.hedged if att else False,
+                (
+                    span.start_char,
+                    Claim(
+                        kind=kind,
+                        figure=info.quantity,
+                        source=source,
+                        evidence=evidence(seg, sent.start_char, sent.end_char),
+                        victims=_written(seg, info.victims),
+                        scope=info.scope,
+                        carried_by=report.outlet,
+                        origin=_written(seg, att.origin) if att else None,
+                        hedged=att.hedged if att else False,
+                    ),
                 )
             )
     return out
@@ -185,33 +194,44 @@ def _sentences(
                 continue
             paragraph += seg.text.count("\n", counted, sent.start_char)
             counted = sent.start_char
-            trigger = _best_trigger(triggers.get(k, []))
             timexes, event_timexes, own_timexes = sentence_timexes(sent, words)
             claims = _claims_of(sent, claim_spans.get(k, []), seg, report, registry, seen, persons, names)
             ents = sentence_ents(sent)
             persons.extend(_person_names(ents, seg.text))
             names.extend(seg.text[e.start_char : e.end_char] for e in ents if e.label_ == "ORG")
-            out.append(
-                _Sentence(
-                    index=len(out),
-                    seg=seg,
-                    start=sent.start_char,
-                    end=sent.end_char,
-                    paragraph=paragraph,
-                    event=trigger._.cf_event if trigger is not None else None,
-                    trigger=(trigger.start_char, trigger.end_char) if trigger is not None else None,
-                    claims=[c for c in claims if statements.keep(c, seg.headline)],  # one claim per statement
-                    toponyms=_sentence_toponyms(seg, sent, words),
-                    timexes=timexes,
-                    event_timexes=event_timexes,
-                    occurrence_timexes=occurrence_timexes(sent, words),
-                    own_time=bool(own_timexes),
-                    wording=wording_of([sent]),
-                    statement=statement_in(
-                        sent, partial(evidence, seg), partial(_written, seg), registry.resolve, outlet, report.outlet
-                    ),
-                )
+            toponyms = _sentence_toponyms(seg, sent, words)
+            asserted = [t for t in triggers.get(k, []) if t._.cf_event.asserted]
+            bounds = clause_bounds(
+                sent, [(t.start_char, t.end_char) for t in asserted], [t.evidence.start - seg.offset for t in toponyms]
             )
+            statement = statement_in(
+                sent, partial(evidence, seg), partial(_written, seg), registry.resolve, outlet, report.outlet
+            )
+            occurrences = occurrence_timexes(sent, words)
+            wording = wording_of([sent])
+            kept = [(at, c) for at, c in claims if statements.keep(c, seg.headline)]  # one claim per statement
+            for n, (a, b) in enumerate(bounds):
+                trigger = _best_trigger([t for t in asserted if a <= t.start_char < b])
+                inside = len(bounds) == 1
+                out.append(
+                    _Sentence(
+                        index=len(out),
+                        seg=seg,
+                        start=sent.start_char,
+                        end=sent.end_char,
+                        paragraph=paragraph,
+                        event=trigger._.cf_event if trigger is not None else None,
+                        trigger=(trigger.start_char, trigger.end_char) if trigger is not None else None,
+                        claims=[c for at, c in kept if inside or a <= at < b],
+                        toponyms=[t for t in toponyms if inside or a <= t.evidence.start - seg.offset < b],
+                        timexes=timexes,
+                        event_timexes=event_timexes,
+                        occurrence_timexes=occurrences,
+                        own_time=bool(own_timexes),
+                        wording=wording,
+                        statement=statement if n == 0 else None,
+                    )
+                )
         forget(doc)
     return out
 

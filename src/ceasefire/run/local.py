@@ -135,6 +135,8 @@ class Pipeline:
             place = geo.resolve_place(m.toponyms, gaz, country_hint=hint) if m.toponyms else None
             if (place is None or place.precision in _COARSE) and not _named_but_unknown(m):
                 place = _from_context(m, place, resolve_alone, hint) or place
+            elif place is None:
+                place = _country_around(m, resolve_alone, report.article.field_text)
             own = dates.date_from_text(
                 m.timexes, dateline=report.dateline, published=report.published, text=report.article.text
             )
@@ -173,6 +175,26 @@ def _named_but_unknown(m: Mention) -> bool:
     """The mention's own words place it ("in the village of X", "near X") and that place is not in the
     gazetteer: it stays unresolved rather than borrow a place named elsewhere in the report."""
     return any(t.context for t in m.toponyms)
+
+
+def _country_around(
+    m: Mention, resolve: Callable[[Toponym, str | None], Place | None], field_text: Callable[[str], str]
+) -> Place | None:
+    """A mention naming a place the gazetteer lacks ("in the village of X") is at least in the country its own
+    sentence names ("X's health ministry said a strike on Y killed ... while another on Z ..."): the country,
+    never a finer place named elsewhere."""
+    own = m.toponyms[0].evidence
+    for t in m.context_toponyms:
+        ev = t.evidence
+        if ev.field != own.field:
+            continue
+        between = field_text(ev.field)[min(ev.end, own.end) : max(ev.start, own.start)]
+        if ". " in between or "\n" in between:
+            continue  # another sentence
+        p = resolve(t, None)
+        if p is not None and p.precision is PlacePrecision.COUNTRY:
+            return dataclasses.replace(p, basis=f"'{m.toponyms[0].name}' not in the gazetteer; its sentence's country")
+    return None
 
 
 def _from_context(
