@@ -262,9 +262,8 @@ def clauses_of(m: Mention) -> Clauses:
 
 def clauses_conflict(a: Clauses, b: Clauses) -> bool:
     """Two mentions triggered in one sentence and holding its claims: ``nlp.records`` gives a sentence's claims to
-    one mention,
-    unless its coordinated clauses tell two events ("a strike on A killed five while another on B killed
-    four"); those are two events, whatever else ties them."""
+    one mention unless its coordinated clauses tell two events ("a strike on A killed five while another on B
+    killed four"); those are two events, whatever else ties them."""
     return any(k in b and len(a[k] | b[k]) > 1 for k in a)
 
 

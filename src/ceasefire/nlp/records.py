@@ -125,11 +125,11 @@ def _by_sentence(spans: Sequence[Span], sents: list[Span], starts: list[int]) ->
     return out
 
 
-def _best_trigger(spans: Sequence[Span]) -> Span | None:
-    spans = [s for s in spans if s._.cf_event.asserted]  # "would strike", "bombing campaign": no event
-    if not spans:
+def _best_trigger(asserted: Sequence[Span]) -> Span | None:
+    """The trigger a sentence (or clause) is read by, of its asserted ones."""
+    if not asserted:
         return None
-    return min(spans, key=lambda s: (s._.cf_event.priority, s.start))
+    return min(asserted, key=lambda s: (s._.cf_event.priority, s.start))
 
 
 def _claims_of(
@@ -200,6 +200,7 @@ def _sentences(
             persons.extend(_person_names(ents, seg.text))
             names.extend(seg.text[e.start_char : e.end_char] for e in ents if e.label_ == "ORG")
             toponyms = _sentence_toponyms(seg, sent, words)
+            # "would strike", "bombing campaign": no event
             asserted = [t for t in triggers.get(k, []) if t._.cf_event.asserted]
             bounds = clause_bounds(
                 sent, [(t.start_char, t.end_char) for t in asserted], [t.evidence.start - seg.offset for t in toponyms]
