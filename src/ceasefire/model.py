@@ -512,6 +512,7 @@ class Mention:
     role: MentionRole = MentionRole.REPORTED  # what it is to its report (``incidents.roles``)
     role_basis: str = ""  # why: the cue that made it background or secondary ("" for a reported one)
     cues: tuple[str, ...] = ()  # what its words say of its time (``nlp``): "recalled", "conflict", "durative"
+    unknown_places: tuple[str, ...] = ()  # names its own sentences give a place the gazetteer lacks (folded)
 
     @property
     def key(self) -> str:

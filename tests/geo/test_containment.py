@@ -90,3 +90,15 @@ def test_a_longer_name_holds_a_province_only_by_the_province_s_own_name() -> Non
                                        fill=False)
     assert unknown is None  # "Mars" is only the province's abbreviation: the village is not in it
     assert campus is not None and campus.feature == "admin1"
+
+
+def test_a_town_the_text_puts_in_a_province_is_there_though_a_namesake_lies_elsewhere() -> None:
+    text = "Gunmen ambushed police in Pellham, a town in Upper Vale State, on Monday."
+    start = text.index("Pellham")
+    told = Toponym("Pellham", Evidence("text", start, start + 7, "Pellham"), "town", "Upper Vale State")
+    (place,) = resolve_document([told], _gaz(), fill=False)
+    assert place is not None and (place.name, place.country) == ("Upper Vale", "SR")  # not either US Pellham
+    bare = Toponym("Pellham", told.evidence, "", "Upper Vale State")  # "refugees from Pellham in Upper Vale State"
+    (place,) = resolve_document([bare], _gaz(), fill=False)
+    assert place is not None and place.country == "US"
+

@@ -197,6 +197,24 @@ def test_shared_wording_ties_mentions_of_two_reports_that_place_and_figures_cann
     assert not compatible(replace(a, place=ALEPPO), replace(b, place=IDLIB))  # places apart
 
 
+def test_one_village_the_gazetteer_lacks_named_by_two_reports_ties_them():
+    from tests.factories import SYRIA
+
+    from ceasefire.model import Place, PlacePrecision
+
+    # "an air strike on the village of Verrisk killed four": the one report placed only to its country, the other
+    # to the district town it names beside the village; four dead tie nothing, the village's name does
+    a = replace(mention("a", place=SYRIA, claims=(claim(lo=4, hi=4),)), unknown_places=("verrisk",))
+    b = replace(mention("b", place=IDLIB, claims=(claim(lo=4, hi=4),)), unknown_places=("kessa hill", "verrisk"))
+    assert compatible(a, b)
+    assert not compatible(a, replace(b, unknown_places=("kessa hill",)))  # another village
+    abroad = Place("Norland", "NL", None, 50.0, 10.0, None, "country", PlacePrecision.COUNTRY)
+    assert not compatible(replace(a, place=abroad), b)  # a village of that name in another country
+    assert not compatible(a, replace(b, date=replace(b.date, start=date(2016, 9, 25), end=date(2016, 9, 25))))
+    same_report = replace(a, report_key=b.report_key, article_id=b.article_id, trigger=replace(a.trigger, start=500))
+    assert not compatible(same_report, replace(b, claims=(claim(lo=3, hi=3),)))  # one report: its own ties only
+
+
 def test_an_event_recalled_from_another_year_is_no_antecedent():
     from ceasefire.model import DatePrecision, DateResolution
 

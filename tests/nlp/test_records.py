@@ -237,17 +237,46 @@ def test_x_comma_eastern_y_puts_x_in_y(extractor) -> None:
     assert found["Vostrana"].within == "Marsovia"
 
 
+def _two_clauses(extractor, text: str, first: str, second: str) -> dict:
+    """The mentions of a one-sentence report by the places they name; ``first`` and ``second`` in two of them."""
+    by_place = {t.name: m for m in extractor.extract([make_report(text)])[0] for t in m.toponyms}
+    assert {first, second} <= by_place.keys()
+    assert by_place[first] is not by_place[second]
+    return by_place
+
+
 def test_coordinated_clauses_with_their_own_trigger_and_place_are_two_mentions(extractor) -> None:
-    rep = make_report(
+    by_place = _two_clauses(
+        extractor,
         "The Varnish Health Ministry said an air strike on the village of Aldmoor killed five people while "
-        "another air strike on the village of Brenna killed four on Monday."
+        "another air strike on the village of Brenna killed four on Monday.",
+        "Aldmoor",
+        "Brenna",
     )
-    mentions = extractor.extract([rep])[0]
-    by_place = {t.name: m for m in mentions for t in m.toponyms}
-    assert {"Aldmoor", "Brenna"} <= by_place.keys()
-    assert by_place["Aldmoor"] is not by_place["Brenna"]
     assert [c.figure.min for c in by_place["Aldmoor"].claims] == [5]
     assert [c.figure.min for c in by_place["Brenna"].claims] == [4]
+
+
+def test_a_bare_strike_tells_a_clause_s_event_beside_another_trigger(extractor) -> None:
+    by_place = _two_clauses(
+        extractor,
+        "A strike in Lorwen killed three people on Monday, and a farmer was killed by a drone strike "
+        "near Pastovo while driving his tractor.",
+        "Lorwen",
+        "Pastovo",
+    )
+    assert by_place["Lorwen"].sub_event_type == "Air/drone strike"
+    assert [c.figure.min for c in by_place["Lorwen"].claims] == [3]
+    # alone, a bare strike is no trigger: a labour strike tells no violence
+    assert extractor.extract([make_report("Dock workers in Lorwen began a strike on Monday over pay.")])[0] == []
+
+
+def test_x_comma_a_town_in_y_puts_x_in_y(extractor) -> None:
+    rep = make_report("Gunmen ambushed a convoy in Pastovo, a town in the municipality of Lorwen, killing 6 on Monday.")
+    (m,) = extractor.extract([rep])[0]
+    found = {t.name: t for t in m.toponyms}
+    assert found["Pastovo"].within == "Lorwen"
+    assert "town" in found["Pastovo"].context
 
 
 def test_a_clause_without_a_place_of_its_own_stays_with_its_event(extractor) -> None:

@@ -330,3 +330,20 @@ def test_a_sea_named_around_a_mention_is_not_its_place() -> None:
     at_sea = Mention(**{**bare.__dict__, "toponyms": (top("Grey Sea"),), "context_toponyms": ()})
     (resolved,) = pipe._resolve(rep, [at_sea])
     assert resolved.place is not None and resolved.place.name == "Grey Sea"  # its own words put it there
+
+
+def test_the_names_of_places_the_gazetteer_lacks_are_kept_on_the_mention() -> None:
+    from ceasefire.model import Toponym
+
+    rep = _report()
+    pipe = _pipeline()
+    pipe._gazetteer = geo.MemoryGazetteer([geo.PlaceCandidate("Port Leman", "SY", "Idlib", 35.9, 36.6, 11, "city", 50_000)])
+
+    def top(name: str) -> Toponym:
+        return Toponym(name, Evidence("text", 0, len(name), name))
+
+    m = Mention(rep.key, "r1", 1, Evidence("text", 0, 4, "(Sep"), "Battles", "Armed clash",
+                toponyms=(top("Port Leman"), top("the Verrisk Heights"), top("Oda"), top("north Kessa")))
+    (resolved,) = pipe._resolve(rep, [m])
+    # a known town, a name too short to tell from a stray word, a lower-case phrase: none is kept
+    assert resolved.unknown_places == ("verrisk heights",)

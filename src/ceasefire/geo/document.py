@@ -339,7 +339,8 @@ def _contained(queries: Sequence[Query], places: list[Place | None], contexts: l
                gazetteer: Gazetteer, hint: str | None) -> list[Place | None]:
     """Honour "X in Y" and "X, Y": X takes its best candidate inside Y; with none inside, a name matched
     only by another place's alternate name (or not found at all) is placed at Y itself, the text's word
-    for where it is. A place found by its own name elsewhere keeps it ("refugees from X in Y")."""
+    for where it is. A place found by its own name elsewhere keeps it ("refugees from X in Y"), unless the text
+    calls it a town or village in Y ("the town of X in Y", "X, a village in Y"): then it too is placed at Y."""
     named = {fold(q.toponym.name): p for q, p in zip(queries, places, strict=True) if p is not None}
     out = list(places)
     for i, (q, place) in enumerate(zip(queries, places, strict=True)):
@@ -367,8 +368,8 @@ def _contained(queries: Sequence[Query], places: list[Place | None], contexts: l
             continue
         current = next((c for c in q.candidates if place is not None and (c.name, c.lat, c.lon) == (
             place.name, place.lat, place.lon)), None)
-        if current is not None and not by_alternate(current, q):
-            continue
+        if current is not None and not by_alternate(current, q) and q.wanted != "city":
+            continue  # "refugees from X in Y"; but "the town of X in Y", "X, a village in Y" is in Y
         if place is None and len(q.toponym.name.split()) > 1:
             held = _embedded(q.toponym, gazetteer, contexts[i], hint, _around(places))
             if held is not None and held.lat is not None and held.lon is not None and _holds(area, PlaceCandidate(

@@ -19,6 +19,8 @@ sharing their wording. Otherwise they are *tied* when something says they are on
   150 km for regions);
 * or, when a place cannot tell, shared figures that are distinctive enough
   (``killed 1`` alone is not: many events share it);
+* or, across reports, one place the gazetteer lacks named by both (``Mention.unknown_places``: "the village
+  of X" placed only to its country in one report, to the district town beside it in another), in one country;
 * or, across reports, when a place cannot tell, shared wording: at least three
   distinctive nouns in common (``Mention.wording``: the plain words of every
   report of violence left out), with a figure or a country in common;
@@ -297,6 +299,8 @@ def compatible(a: Mention, b: Mention) -> bool:
         return same_place
     if _shared_figures(a, b) >= 1.0:
         return True
+    if not same_report and _same_unknown_place(a, b):
+        return True
     if not same_report and _same_wording(a, b):
         return True
     if same_report:
@@ -354,6 +358,14 @@ def _same_wording(a: Mention, b: Mention) -> bool:
         return False
     if _figures(a) & _figures(b):
         return True
+    return _country(a) is not None and _country(a) == _country(b)
+
+
+def _same_unknown_place(a: Mention, b: Mention) -> bool:
+    """Mentions of two reports whose own sentences name one place the gazetteer lacks ("a strike on the village
+    of X"), in one country: no coordinate can tie them, the name does (the country is how the store finds them)."""
+    if not set(a.unknown_places) & set(b.unknown_places):
+        return False
     return _country(a) is not None and _country(a) == _country(b)
 
 

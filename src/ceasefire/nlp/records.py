@@ -35,7 +35,7 @@ from ..model import ActorRole, Claim, Evidence, Mention, Report, Source, Stateme
 from .actors import ActorRegistry, SeenActors, default_actors
 from .attribution import Attribution
 from .claims import ClaimInfo
-from .clauses import clause_bounds
+from .clauses import clause_bounds, clause_nouns
 from .components import CLAIMS_KEY, EVENTS_KEY
 from .doc_index import forget, sentence_ents, span_text
 from .events import EventInfo
@@ -202,9 +202,9 @@ def _sentences(
             toponyms = _sentence_toponyms(seg, sent, words)
             # "would strike", "bombing campaign": no event
             asserted = [t for t in triggers.get(k, []) if t._.cf_event.asserted]
-            bounds = clause_bounds(
-                sent, [(t.start_char, t.end_char) for t in asserted], [t.evidence.start - seg.offset for t in toponyms]
-            )
+            marks = [(t.start_char, t.end_char) for t in asserted]
+            nouns = clause_nouns(sent, marks)  # "a strike on A killed four, and a drone strike on B ..."
+            bounds = clause_bounds(sent, marks + nouns, [t.evidence.start - seg.offset for t in toponyms])
             statement = statement_in(
                 sent, partial(evidence, seg), partial(_written, seg), registry.resolve, outlet, report.outlet
             )
@@ -213,7 +213,12 @@ def _sentences(
             kept = [(at, c) for at, c in claims if statements.keep(c, seg.headline)]  # one claim per statement
             for n, (a, b) in enumerate(bounds):
                 trigger = _best_trigger([t for t in asserted if a <= t.start_char < b])
+                event = trigger._.cf_event if trigger is not None else None
+                at = (trigger.start_char, trigger.end_char) if trigger is not None else None
                 inside = len(bounds) == 1
+                noun = next((x for x in nouns if a <= x[0] < b), None)
+                if trigger is None and not inside and noun is not None:
+                    event, at = _clause_event(asserted), noun
                 out.append(
                     _Sentence(
                         index=len(out),
@@ -221,8 +226,8 @@ def _sentences(
                         start=sent.start_char,
                         end=sent.end_char,
                         paragraph=paragraph,
-                        event=trigger._.cf_event if trigger is not None else None,
-                        trigger=(trigger.start_char, trigger.end_char) if trigger is not None else None,
+                        event=event,
+                        trigger=at,
                         claims=[c for at, c in kept if inside or a <= at < b],
                         toponyms=[t for t in toponyms if inside or a <= t.evidence.start - seg.offset < b],
                         timexes=timexes,
@@ -235,6 +240,14 @@ def _sentences(
                 )
         forget(doc)
     return out
+
+
+def _clause_event(asserted: Sequence[Span]) -> EventInfo | None:
+    """The event a clause told by a bare noun ("a strike") is: of its sentence's kind, with no actor of its own."""
+    best = _best_trigger(asserted)
+    if best is None:
+        return None
+    return replace(best._.cf_event, perpetrator=None, target=None, perpetrator_name=None)
 
 
 def _person_names(ents: Sequence[Span], text: str) -> list[str]:

@@ -38,6 +38,8 @@ class PlaceWords:
     timex_prefixes: frozenset[str]
     other_labels: frozenset[str]
     admin_nouns: frozenset[str]
+    appositive_nouns: frozenset[str]  # "X, a town in Y"
+    appositive_areas: frozenset[str]  # "X, a town in the municipality of Y"
     seat_nouns: frozenset[str]
     speaker_nouns: frozenset[str]
     place_verbs: frozenset[str]
@@ -73,6 +75,8 @@ def place_words() -> PlaceWords:
         timex_prefixes=frozenset(raw["timex_prefixes"]),
         other_labels=frozenset(raw["other_labels"]),
         admin_nouns=frozenset(raw["admin_nouns"]),
+        appositive_nouns=frozenset(raw["appositive_nouns"]),
+        appositive_areas=frozenset(raw["appositive_areas"]),
         seat_nouns=frozenset(raw["seat_nouns"]),
         speaker_nouns=frozenset(raw["speaker_nouns"]),
         place_verbs=frozenset(raw["place_verbs"]),
@@ -118,7 +122,28 @@ def _context(doc: Doc, ent: Span, words: PlaceWords) -> str:
         parts.append(last)
     elif ent.end < len(doc) and doc[ent.end].lower_ in words.after:
         parts.append(doc[ent.end].lower_)
+    elif _appositive(doc, ent, words):
+        parts.append(doc[ent.end + 2].lower_)  # "X, a town in Y": X is a town
     return "; ".join(parts)
+
+
+def _appositive(doc: Doc, ent: Span, words: PlaceWords) -> str:
+    """The place an appositive puts the entity in: "X, a town in Y", "X, a village in the municipality of Y"
+    ("" when none)."""
+    i = ent.end
+    if i + 4 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in ("a", "an"):
+        return ""
+    if doc[i + 2].lower_ not in words.appositive_nouns or doc[i + 3].lower_ not in ("in", "of"):
+        return ""
+    j = i + 4
+    if doc[j].lower_ == "the":
+        j += 1
+    if j < len(doc) and doc[j].lower_ in words.container_adjectives:
+        j += 1
+    areas = words.admin_nouns | words.appositive_areas
+    if j + 1 < len(doc) and doc[j].lower_ in areas and doc[j + 1].lower_ == "of":
+        j += 2  # "in the municipality of Y"
+    return _name_at(doc, j, words)[0] if j < len(doc) else ""
 
 
 def _name_at(doc: Doc, i: int, words: PlaceWords) -> tuple[str, int]:
@@ -136,7 +161,8 @@ def _name_at(doc: Doc, i: int, words: PlaceWords) -> tuple[str, int]:
 
 def _within(doc: Doc, ent: Span, words: PlaceWords) -> str:
     """The place the text puts the entity in: "X, Calif.", "X, eastern Y", "the X refugee camp in war-torn
-    Y State", "the X district of Y" (the same reading as ``geo.qualifiers.container`` on plain text); also
+    Y State", "the X district of Y" (the same reading as ``geo.qualifiers.container`` on plain text), "X, a town
+    in the municipality of Y" (``_appositive``, read from the parse only); also
     "the X Region of Y" (the noun inside the entity), else the name whose possessive stands before it ("Y's X
     region", "Y province's X")."""
     i = ent.end
@@ -144,6 +170,9 @@ def _within(doc: Doc, ent: Span, words: PlaceWords) -> str:
         name = _name_at(doc, i + 1, words)[0]  # "the X Region of Y": the noun is the entity's own last word
         if name:
             return name
+    told = _appositive(doc, ent, words)
+    if told:
+        return told
     if i + 1 < len(doc) and doc[i].text == ",":
         start = i + 2 if doc[i + 1].lower_ in words.container_adjectives else i + 1  # "X, eastern Y"
         name, j = _name_at(doc, start, words) if start < len(doc) else ("", start)

@@ -149,7 +149,10 @@ class Pipeline:
             )
             if _passed_on(own):
                 earlier = own
-            out.append(dataclasses.replace(m, place=place, date=date, reported_on=report.anchor_date))
+            unknown = _unknown_places(m, resolve_alone, hint)
+            out.append(
+                dataclasses.replace(m, place=place, date=date, reported_on=report.anchor_date, unknown_places=unknown)
+            )
         return assign_roles(out)  # reported, secondary or background: only a concrete mention makes an incident
 
 
@@ -169,6 +172,26 @@ def _passed_on(own: DateResolution | None) -> bool:
     if own is None or own.start is None or own.end is None:
         return False
     return own.precision is DatePrecision.DAY or (own.end - own.start).days <= _SHORT_SPAN_DAYS
+
+
+_UNKNOWN_MIN_LETTERS = 5  # a shorter name the gazetteer lacks is as likely a stray word as a village
+
+
+def _unknown_places(
+    m: Mention, resolve: Callable[[Toponym, str | None], Place | None], hint: str | None
+) -> tuple[str, ...]:
+    """The names the mention's own sentences give a place that the gazetteer lacks ("the village of X" where X is
+    in no index), folded: two reports naming one such village name one place, which no coordinate can tie."""
+    out = []
+    for t in m.toponyms:
+        name = " ".join(t.name.split())
+        name = name[4:] if name.casefold().startswith("the ") else name
+        letters = sum(ch.isalpha() for ch in name)
+        if letters < _UNKNOWN_MIN_LETTERS or not all(w[:1].isupper() for w in name.split()):
+            continue
+        if resolve(t, hint) is None:
+            out.append(name.casefold())
+    return tuple(sorted(set(out)))
 
 
 def _named_but_unknown(m: Mention) -> bool:
