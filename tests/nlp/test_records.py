@@ -267,8 +267,10 @@ def test_a_bare_strike_tells_a_clause_s_event_beside_another_trigger(extractor) 
     )
     assert by_place["Lorwen"].sub_event_type == "Air/drone strike"
     assert [c.figure.min for c in by_place["Lorwen"].claims] == [3]
-    # alone, a bare strike is no trigger: a labour strike tells no violence
+    # alone, a bare strike is no trigger: a labour strike tells no violence; nor is one without a toll of its own
     assert extractor.extract([make_report("Dock workers in Lorwen began a strike on Monday over pay.")])[0] == []
+    rep = make_report("A general strike shut the port of Lorwen on Monday, and a bomb exploded near Pastovo, killing 2.")
+    assert [m.sub_event_type for m in extractor.extract([rep])[0]] == ["Remote explosive/landmine/IED"]
 
 
 def test_x_comma_a_town_in_y_puts_x_in_y(extractor) -> None:

@@ -204,7 +204,10 @@ def _sentences(
             asserted = [t for t in triggers.get(k, []) if t._.cf_event.asserted]
             marks = [(t.start_char, t.end_char) for t in asserted]
             nouns = clause_nouns(sent, marks)  # "a strike on A killed four, and a drone strike on B ..."
-            bounds = clause_bounds(sent, marks + nouns, [t.evidence.start - seg.offset for t in toponyms])
+            places = [t.evidence.start - seg.offset for t in toponyms]
+            bounds = clause_bounds(sent, marks + nouns, places)
+            if nouns and not all(_tells(a, b, marks, claims) for a, b in bounds):
+                bounds = clause_bounds(sent, marks, places)  # "a general strike shut A, and a bomb hit B": no toll
             statement = statement_in(
                 sent, partial(evidence, seg), partial(_written, seg), registry.resolve, outlet, report.outlet
             )
@@ -240,6 +243,11 @@ def _sentences(
                 )
         forget(doc)
     return out
+
+
+def _tells(start: int, end: int, marks: Sequence[CharSpan], claims: Sequence[tuple[int, Claim]]) -> bool:
+    """A clause tells an event of its own: it holds a trigger, or a toll beside the bare noun that told it."""
+    return any(start <= a < end for a, _ in marks) or any(start <= at < end for at, _ in claims)
 
 
 def _clause_event(asserted: Sequence[Span]) -> EventInfo | None:

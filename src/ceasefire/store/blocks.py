@@ -2,8 +2,9 @@
 
 Incremental merging (``incidents.incremental``) asks the store for every stored
 mention that could be compatible with a new one (a superset; ``merge.compatible``
-decides). Two mentions can only be tied by a shared place, figure or wording, and
-wording ties only mentions that also share a figure or a country; so a mention is
+decides). Two mentions can only be tied by a shared place, figure, wording or name of a
+place the gazetteer lacks; wording ties only mentions that also share a figure or a
+country, and such a name only mentions that share a country; so a mention is
 filed under one **block** per way it can be found -- ``country:<code>`` (its place's
 country) and ``figure:<kind>:<min>:<max>`` (each claim's figure) -- in the table
 ``mention_blocks``, with its date range.
