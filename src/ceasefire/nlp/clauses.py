@@ -8,7 +8,7 @@ neighbour ("gunmen stormed the checkpoint in Aldmoor and killed four" is one eve
 A bare "strike" is no trigger of its own, but in a sentence another trigger makes an
 event it may tell a clause's event ("a strike on Aldmoor killed four, and a drone
 strike on Brenna killed one"): ``clause_nouns`` finds it, and a clause it alone
-triggers is a mention of the sentence's kind.
+triggers, with a toll of its own, is a mention of the sentence's kind (``nlp.records``).
 """
 
 from __future__ import annotations
