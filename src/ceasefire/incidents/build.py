@@ -10,6 +10,7 @@ from typing import Sequence
 from ..model import (
     DatePrecision,
     DateResolution,
+    DateVote,
     Incident,
     IncidentHead,
     IncidentTally,
@@ -79,22 +80,16 @@ def _best_date(t: IncidentTally) -> DateResolution:
         claimed[span] += v.claimed
         if not d.inherited and not d.stated:
             told[span] += v.count
-    best, _ = min(
-        votes,
-        key=lambda dv: (
-            _DATE_RANK[dv[0].precision],
-            -told[(dv[0].start, dv[0].end, dv[0].precision)],
-            -every[(dv[0].start, dv[0].end, dv[0].precision)],
-            not claimed[(dv[0].start, dv[0].end, dv[0].precision)],
-            dv[0].start.toordinal() if dv[0].start else 0,
-            dv[0].inherited,
-            dv[0].stated,
-            -dv[1].count,
-            not dv[1].claimed,
-            dv[0].basis,
-        ),
-    )
-    return best
+
+    def rank(vote: tuple[DateResolution, DateVote]) -> tuple[object, ...]:
+        d, v = vote
+        span = (d.start, d.end, d.precision)
+        return (
+            _DATE_RANK[d.precision], -told[span], -every[span], not claimed[span],
+            d.start.toordinal() if d.start else 0, d.inherited, d.stated, -v.count, not v.claimed, d.basis,
+        )
+
+    return min(votes, key=rank)[0]
 
 
 def _as_voted(d: DateResolution) -> DateResolution:
