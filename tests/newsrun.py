@@ -10,7 +10,7 @@ from datetime import date
 from ceasefire.config import Settings
 from ceasefire.incidents import build_incidents
 from ceasefire.ingest.jsonl import read_jsonl
-from ceasefire.model import Document, Incident
+from ceasefire.model import Document, Incident, Mention
 from ceasefire.run.local import Pipeline
 
 
@@ -20,13 +20,19 @@ def pipeline() -> Pipeline:
 
 def incidents_of(pipe: Pipeline, text: str, published: str, title: str | None = None) -> list[Incident]:
     """The incidents of one article published on ``published`` (ISO date), as ``ceasefire ingest`` builds them."""
-    row = {"id": "a1", "text": text, "outlet": "Test Wire", "publication_date": published}
+    return build_incidents(mentions_of(pipe, text, published, title))
+
+
+def mentions_of(
+    pipe: Pipeline, text: str, published: str, title: str | None = None, article_id: str = "a1"
+) -> list[Mention]:
+    """The resolved mentions of one article (build several articles' incidents from them together)."""
+    row = {"id": article_id, "text": text, "outlet": "Test Wire", "publication_date": published}
     if title is not None:
         row["title"] = title
     raw = (json.dumps(row) + "\n").encode("utf-8")
     (doc,) = [d for d in read_jsonl(io.BytesIO(raw), "fixture.jsonl", max_bytes=1 << 20) if isinstance(d, Document)]
-    mentions = [m for ms in pipe.mentions(pipe.reports(doc)) for m in ms]
-    return build_incidents(mentions)
+    return [m for ms in pipe.mentions(pipe.reports(doc)) for m in ms]
 
 
 def event_days(incidents: list[Incident]) -> set[date | None]:

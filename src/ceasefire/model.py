@@ -89,6 +89,7 @@ __all__ = [
     "Statement",
     "DateResolution",
     "INHERITED_DATE",
+    "STATEMENT_DAY",
     "Place",
     "Actor",
     "ActorRole",
@@ -311,8 +312,23 @@ class DateResolution:
         """Whether the date was not told of this event but taken from the report's earlier event."""
         return INHERITED_DATE in self.basis
 
+    @property
+    def stated(self) -> bool:
+        """Whether the date only bounds the event by the day of a statement about it ("the ministry said on Monday
+        that ..."): the range is the week that ends on that day."""
+        return STATEMENT_DAY in self.basis
+
+    @property
+    def day(self) -> date | None:
+        """The one day the date stands for: a day's own (the first of a night's two), or the day of the statement
+        that bounds it (``stated``); ``None`` for any other date."""
+        if self.stated:
+            return self.last
+        return self.start if self.precision is DatePrecision.DAY else None
+
 
 INHERITED_DATE = "the date of the report's earlier event"  # in the basis of a date taken from another event
+STATEMENT_DAY = "the day of a statement about the event"  # in the basis of a date a statement's day bounds
 
 
 @dataclass(frozen=True)
@@ -473,12 +489,17 @@ class Timex:
 
     A ``frame`` is told before the mention's own sentences ("two shootings last
     week. In X on Tuesday, ..."): it never dates the event itself, it sets the
-    week the mention's weekdays fall in.
+    week the mention's weekdays fall in. A ``statement`` time dates the telling
+    of the event, not the event ("the ministry said on Monday that jets struck
+    X", "in a briefing on Tuesday"): taken only when the mention's sentences give
+    the event no time of their own, it bounds the event, which happened on or
+    before it.
     """
 
     text: str
     evidence: Evidence
     frame: bool = False
+    statement: bool = False
 
 
 @dataclass(frozen=True)

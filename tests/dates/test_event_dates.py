@@ -8,7 +8,8 @@ from datetime import date
 
 import pytest
 
-from tests.newsrun import event_days, incidents_of, pipeline
+from ceasefire.incidents import build_incidents
+from tests.newsrun import event_days, incidents_of, mentions_of, pipeline
 
 pytestmark = pytest.mark.model
 
@@ -109,6 +110,15 @@ CASES = [
      "Airstrikes killed 17 people in Tal Amsel, the health ministry said.", date(2024, 3, 3)),
     ("a headline's day", "2024-03-05", "Airstrikes kill 17 in Tal Amsel on Sunday",
      "Airstrikes killed 17 people in Tal Amsel, the health ministry said.", date(2024, 3, 3)),
+    ("a day told on another verb, the strike's own day on its noun", "2024-03-06", None,
+     "Rescuers on Tuesday were still searching the rubble of a block of flats in Velmar after Sunday's missile "
+     "strike, which killed 12 people.", date(2024, 3, 3)),
+    ("the month day of the massacre, a later arrival", "2024-03-06", None,
+     "Troops reached the village of Nikor on Tuesday, two days after the March 3 massacre in which gunmen "
+     "killed 30 villagers.", date(2024, 3, 3)),
+    ("a letter's date and the killings' date", "2024-03-06", None,
+     "In a letter dated March 5, the bar council condemned the March 2 killings of nine farmers in Ostrel.",
+     date(2024, 3, 2)),
     ("the worst since an older event", "2019-10-14", None,
      "Gunmen ambushed a police convoy near the town of Kerrin, killing 14 officers, the state prosecutor said on "
      "Monday, in the worst attack on the force since the new governor was sworn in last December.",
@@ -127,3 +137,18 @@ def test_the_incident_has_the_event_day(pipe, published: str, title: str | None,
     assert incidents
     days = event_days([i for i in incidents if i.claims] or incidents)
     assert days == {day}
+
+
+def test_a_statement_s_day_yields_to_another_report_s_day_of_the_event(pipe) -> None:
+    # one report dates only the telling ("said on Tuesday"), another the killings themselves: one incident, on
+    # the day the second tells; the statement's Tuesday bounds the first report's event to the week up to it
+    said = mentions_of(pipe, "Rights groups said on Tuesday that soldiers massacred 14 villagers in the village "
+                             "of Kombo.", "2024-03-06", article_id="a1")
+    told = mentions_of(pipe, "Gunmen killed 14 villagers in Kombo on Saturday, local officials said.", "2024-03-06",
+                       article_id="a2")
+    assert [m.date.day for m in said] == [date(2024, 3, 5)] and said[0].date.stated
+    (inc,) = build_incidents(said + told)
+    assert inc.article_ids == ("a1", "a2")
+    assert event_days([inc]) == {date(2024, 3, 2)}
+    # alone, the first report's incident is dated to the statement's day, its best guess
+    assert event_days(build_incidents(said)) == {date(2024, 3, 5)}

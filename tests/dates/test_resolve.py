@@ -158,3 +158,27 @@ def test_a_clock_time_is_no_date() -> None:
 def test_a_clock_time_beside_a_day_keeps_the_day() -> None:
     r = resolve_date([tx("8 a.m. on Saturday")], dateline=MON_19, published=None)
     assert r.start == r.end == SAT_17
+
+
+def stated(text: str, start: int = 0) -> Timex:
+    return Timex(text, Evidence("text", start, start + len(text), text), statement=True)
+
+
+def test_a_statement_s_day_bounds_the_event_to_the_week_up_to_it() -> None:
+    # "the ministry said on Saturday that jets struck the town": the event fell on or before Saturday
+    r = resolve_date([stated("on Saturday")], dateline=MON_19, published=None)
+    assert (r.start, r.end, r.precision) == (date(2016, 9, 11), SAT_17, DatePrecision.WEEK)
+    assert r.stated and r.day == SAT_17 and not r.inherited
+    assert "'on Saturday' = weekday before dateline 2016-09-19" in r.basis
+
+
+def test_the_event_s_own_time_wins_over_a_statement_s_whatever_their_order() -> None:
+    r = resolve_date([stated("on Monday"), tx("last week", 30)], dateline=MON_19, published=None)
+    assert r.precision is DatePrecision.WEEK and not r.stated and "'last week'" in r.basis
+    r = resolve_date([stated("on Monday"), tx("Saturday", 30)], dateline=MON_19, published=None)
+    assert (r.start, r.precision, r.stated) == (SAT_17, DatePrecision.DAY, False)
+
+
+def test_a_statement_s_day_after_the_report_bounds_nothing() -> None:
+    r = resolve_date([stated("on 21 September 2016")], dateline=MON_19, published=None)
+    assert not r.stated and "not the date of a past event" in r.basis

@@ -5,7 +5,7 @@ from datetime import date
 from tests.factories import ALEPPO, IDLIB, claim, mention
 
 from ceasefire.incidents import build_incidents, cluster_mentions, compatible, derive_figures
-from ceasefire.model import INHERITED_DATE, DatePrecision, DateResolution, Mention, SourceType
+from ceasefire.model import INHERITED_DATE, STATEMENT_DAY, DatePrecision, DateResolution, Mention, SourceType
 
 
 def test_same_strike_in_two_articles_is_one_incident():
@@ -259,6 +259,29 @@ def test_a_date_taken_from_the_report_s_earlier_event_counts_after_dates_told_of
     assert all(m.date.inherited for m in borrowed) and not told.date.inherited
     (inc,) = build_incidents([told, *borrowed])
     assert inc.date.start == date(2021, 3, 12)
+
+
+def test_a_day_told_of_the_event_wins_over_another_report_s_statement_day():
+    # one report: "the governor said in a briefing on Tuesday that ..." (the week up to Tuesday the 16th);
+    # another: "the March 12 killings"; they merge (the 12th lies in that week) and the 12th dates the incident
+    said = replace(mention("a", claims=(claim(lo=7, hi=None),)), date=DateResolution(
+        date(2021, 3, 10), date(2021, 3, 16), DatePrecision.WEEK,
+        f"'on Tuesday' = publication date day 2021-03-16, {STATEMENT_DAY}: the event fell in the week up to it"))
+    told = _dated("b", date(2021, 3, 12), "explicit date: 'March 12'")
+    assert said.date.stated and said.date.day == date(2021, 3, 16)
+    also_said = replace(said, report_key="c#1", article_id="c")  # two statements' days against one told day
+    (inc,) = build_incidents([said, also_said, told])
+    assert (inc.date.start, inc.date.end, inc.date.precision) == (date(2021, 3, 12), date(2021, 3, 12),
+                                                                  DatePrecision.DAY)
+    # alone, the statement's day is the best guess of the event's, at day precision, and the basis says why
+    (alone,) = build_incidents([said])
+    assert (alone.date.start, alone.date.end, alone.date.precision) == (date(2021, 3, 16), date(2021, 3, 16),
+                                                                        DatePrecision.DAY)
+    assert STATEMENT_DAY in alone.date.basis and alone.date.basis.endswith("taken as the event's day")
+    # a week told of the event itself still loses to the statement's day: a day is more precise
+    week = replace(told, date=DateResolution(date(2021, 3, 8), date(2021, 3, 14), DatePrecision.WEEK, "'last week'"))
+    (inc,) = build_incidents([said, week])
+    assert inc.date.start == date(2021, 3, 16)
 
 
 def test_a_village_resolved_to_its_namesake_abroad_in_one_report_still_merges():

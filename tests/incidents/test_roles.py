@@ -8,7 +8,7 @@ from datetime import date
 from tests.factories import claim, mention
 
 from ceasefire.incidents import assign_roles, build_incidents
-from ceasefire.model import DatePrecision, DateResolution, MentionRole
+from ceasefire.model import STATEMENT_DAY, DatePrecision, DateResolution, MentionRole
 
 TODAY = date(2021, 6, 14)
 
@@ -63,6 +63,19 @@ def test_another_day_than_the_lead_is_secondary():
     lead = mention("r", start=0, day=date(2021, 6, 13), reported_on=TODAY)
     earlier = mention("r", start=300, day=date(2021, 6, 10), reported_on=TODAY)
     assert [r for r, _ in roles(lead, earlier)] == [MentionRole.REPORTED, MentionRole.SECONDARY]
+
+
+def test_a_statement_s_day_counts_as_that_day_for_the_lead_and_for_older_events():
+    # "the army said on Friday that ...": the week up to Friday, which stands for Friday
+    said_friday = _dated(date(2021, 6, 5), date(2021, 6, 11), DatePrecision.WEEK,
+                         f"'on Friday' = weekday before publication date, {STATEMENT_DAY}: the event fell in the week")
+    lead = replace(mention("r", reported_on=TODAY), date=said_friday)
+    other = mention("r", start=300, day=date(2021, 6, 8), reported_on=TODAY)
+    assert roles(lead, other)[1] == (MentionRole.SECONDARY, "dated 2021-06-08, another day than the report's lead "
+                                                            "(2021-06-11)")
+    # a statement's day ends its week: older by the days of a day (7), not of a week (14)
+    long_ago = replace(lead, date=replace(said_friday, start=date(2021, 5, 27), end=date(2021, 6, 2)))
+    assert roles(long_ago)[0][0] is MentionRole.BACKGROUND
 
 
 def test_background_alone_makes_no_incident_but_joins_a_concrete_cluster():

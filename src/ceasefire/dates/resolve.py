@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Sequence
 
-from ..model import INHERITED_DATE, DatePrecision, DateResolution, Timex
+from ..model import INHERITED_DATE, STATEMENT_DAY, DatePrecision, DateResolution, Timex
 from .context import Context, context_at
 from .reading import Anchor, Reading
 from .relative import is_weekday, within_week
@@ -40,14 +40,36 @@ def date_from_text(
     ("recently") never date an event. With ``text`` (the article text the
     timexes' evidence points into) the words around each expression are read:
     one in the future tense ("talks will resume on Monday") lies after the
-    anchor and does not date a reported event.
+    anchor and does not date a reported event. A statement's time ("the
+    ministry said on Monday that ...", ``Timex.statement``) is read only when no
+    other expression dates the event, and bounds it: a statement's day gives the
+    week that ends on it (``DateResolution.stated``).
     """
     anchor = anchor_for(dateline, published)
     frame = _frame([t for t in timexes if t.frame], anchor)
-    readings: list[Reading] = []
+    own = _first(_readings([t for t in timexes if not t.frame and not t.statement], anchor, frame, text))
+    if own is not None:
+        return DateResolution(own.start, own.end, own.precision, own.basis)
+    stated = _first(_readings([t for t in timexes if t.statement], anchor, frame, text))
+    if stated is None or stated.start is None:
+        return None
+    if stated.precision is not DatePrecision.DAY:
+        return DateResolution(stated.start, stated.end, stated.precision, f"{stated.basis} (a statement's time)")
+    return _week_before(stated.start, f"{stated.basis}, {STATEMENT_DAY}: the event fell in the week up to it")
+
+
+def _week_before(day: date, basis: str) -> DateResolution:
+    """The week that ends on ``day``, at week precision: when an event happened if all that is known is that it
+    was told of on ``day``."""
+    return DateResolution(day - timedelta(days=6), day, DatePrecision.WEEK, basis)
+
+
+def _readings(
+    timexes: Sequence[Timex], anchor: Anchor | None, frame: Reading | None, text: str | None
+) -> list[Reading]:
+    """The expressions that date a past event, read in order (a weekday inside the ``frame`` week when one is told)."""
+    out: list[Reading] = []
     for timex in timexes:
-        if timex.frame:
-            continue
         reading = read_timex(timex.text, anchor, context=_context(timex, text, anchor))
         if reading is None or not reading.dated or reading.start is None:
             continue
@@ -55,13 +77,16 @@ def date_from_text(
             continue  # a date after the report: what is planned, not what happened
         if frame is not None and is_weekday(timex.text):
             reading = within_week(timex.text, reading, frame)
-        readings.append(reading)
+        out.append(reading)
+    return out
+
+
+def _first(readings: Sequence[Reading]) -> Reading | None:
+    """The first reading that names a day, else the first of all."""
     chosen = next((r for r in readings if r.precision is DatePrecision.DAY), None)
     if chosen is None and readings:
         chosen = readings[0]
-    if chosen is not None and chosen.start is not None:
-        return DateResolution(chosen.start, chosen.end, chosen.precision, chosen.basis)
-    return None
+    return chosen if chosen is not None and chosen.start is not None else None
 
 
 def _frame(frames: Sequence[Timex], anchor: Anchor | None) -> Reading | None:
@@ -104,9 +129,4 @@ def resolve_date(
     anchor = anchor_for(dateline, published)
     if anchor is None:
         return DateResolution.unknown(f"{what}; no dateline or publication date")
-    return DateResolution(
-        anchor.day - timedelta(days=6),
-        anchor.day,
-        DatePrecision.WEEK,
-        f"{what}; {anchor}: the event is taken to fall in the week before it",
-    )
+    return _week_before(anchor.day, f"{what}; {anchor}: the event is taken to fall in the week before it")

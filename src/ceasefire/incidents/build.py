@@ -10,6 +10,7 @@ from typing import Sequence
 from ..model import (
     DatePrecision,
     DateResolution,
+    DateVote,
     Incident,
     IncidentHead,
     IncidentTally,
@@ -61,35 +62,42 @@ def _best_date(t: IncidentTally) -> DateResolution:
 
     Votes are counted per date range, whatever wording gave it (three reports' "Tuesday", "Oct. 28" and
     "yesterday" are one vote of three), and a date a mention only took from its report's earlier event
-    counts after the dates mentions tell of themselves. Within the winning range the wording most
-    mentions used is shown (those with claims first).
+    counts after the dates mentions tell of themselves. A statement's day that bounds a mention's date ("the
+    ministry said on Monday that ...", ``DateResolution.stated``) stands for that day, and counts after the
+    days mentions tell of the event itself: one report's "the February 3 killings" wins over another's
+    "said on Tuesday". Within the winning range the wording most mentions used is shown (those with claims
+    first).
     """
     if not t.dates:
         return DateResolution.unknown("no mentions")
     told: Counter[tuple[date | None, date | None, DatePrecision]] = Counter()
     every: Counter[tuple[date | None, date | None, DatePrecision]] = Counter()
     claimed: Counter[tuple[date | None, date | None, DatePrecision]] = Counter()
-    for v in t.dates:
-        span = (v.date.start, v.date.end, v.date.precision)
+    votes = [(_as_voted(v.date), v) for v in t.dates]
+    for d, v in votes:
+        span = (d.start, d.end, d.precision)
         every[span] += v.count
         claimed[span] += v.claimed
-        if not v.date.inherited:
+        if not d.inherited and not d.stated:
             told[span] += v.count
-    best = min(
-        t.dates,
-        key=lambda v: (
-            _DATE_RANK[v.date.precision],
-            -told[(v.date.start, v.date.end, v.date.precision)],
-            -every[(v.date.start, v.date.end, v.date.precision)],
-            not claimed[(v.date.start, v.date.end, v.date.precision)],
-            v.date.start.toordinal() if v.date.start else 0,
-            v.date.inherited,
-            -v.count,
-            not v.claimed,
-            v.date.basis,
-        ),
-    )
-    return best.date
+
+    def rank(vote: tuple[DateResolution, DateVote]) -> tuple[object, ...]:
+        d, v = vote
+        span = (d.start, d.end, d.precision)
+        return (
+            _DATE_RANK[d.precision], -told[span], -every[span], not claimed[span],
+            d.start.toordinal() if d.start else 0, d.inherited, d.stated, -v.count, not v.claimed, d.basis,
+        )
+
+    return min(votes, key=rank)[0]
+
+
+def _as_voted(d: DateResolution) -> DateResolution:
+    """A statement's day that bounds a date votes for that day: the best guess of the event's day when nothing
+    else dates it (the basis keeps how it was read)."""
+    if not d.stated or d.day is None:
+        return d
+    return DateResolution(d.day, d.day, DatePrecision.DAY, f"{d.basis}; taken as the event's day")
 
 
 _REGIONS = (PlacePrecision.ADMIN1, PlacePrecision.ADMIN2)

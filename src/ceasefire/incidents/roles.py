@@ -61,7 +61,7 @@ def _older(m: Mention, rules: RoleRules) -> str | None:
     d, anchor = m.date, m.reported_on
     if anchor is None or not d.known or d.inherited or d.last is None:
         return None
-    days = rules.older_days.get(d.precision)
+    days = rules.older_days.get(DatePrecision.DAY if d.stated else d.precision)  # a statement's day is a day
     if days is not None and d.last < anchor - timedelta(days=days):
         return f"dated {d.start}..{d.last} ({d.precision.value}), over {days} days before the report's {anchor}"
     return None
@@ -78,20 +78,21 @@ def role_of(m: Mention, lead: date | None, rules: RoleRules | None = None) -> tu
         if m.claims:
             return MentionRole.SECONDARY, f"older event told with its figures: {older}"
         return MentionRole.BACKGROUND, f"older event: {older}"
-    d = m.date
-    if lead is not None and d.precision is DatePrecision.DAY and not d.inherited and d.start is not None:
-        if abs((d.start - lead).days) >= rules.secondary_days:
-            return MentionRole.SECONDARY, f"dated {d.start}, another day than the report's lead ({lead})"
+    day = m.date.day
+    if lead is not None and day is not None and not m.date.inherited:
+        if abs((day - lead).days) >= rules.secondary_days:
+            return MentionRole.SECONDARY, f"dated {day}, another day than the report's lead ({lead})"
     return MentionRole.REPORTED, ""
 
 
 def _lead_day(mentions: Sequence[Mention], rules: RoleRules) -> date | None:
-    """The day of the report's first mention that dates itself to a day and is no background."""
+    """The day of the report's first mention that dates itself to a day (or a statement's day bounds) and is no
+    background."""
     for m in mentions:
-        d = m.date
-        if d.precision is DatePrecision.DAY and not d.inherited and d.start is not None:
+        day = m.date.day
+        if day is not None and not m.date.inherited:
             if not any(c in rules.conflict_cues for c in m.cues) and _older(m, rules) is None:
-                return d.start
+                return day
     return None
 
 

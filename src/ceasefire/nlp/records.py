@@ -44,7 +44,7 @@ from .responsibility import statement_in
 from .segments import Segment
 from .sources import SourceRegistry, clean_written, outlet_source
 from .statements import Statements
-from .where_when import PlaceWords, occurrence_timexes, place_words, sentence_timexes, toponyms_in
+from .where_when import PlaceWords, noun_timexes, occurrence_timexes, place_words, sentence_timexes, toponyms_in
 from .wording import wording_of
 
 __all__ = ["report_mentions"]
@@ -63,8 +63,9 @@ class _Sentence:
     counts the line breaks of the segment before it; ``event`` and ``trigger`` are
     its best asserted trigger (``None`` when it has none, or lost it to the report's
     violence); ``timexes`` are all its time expressions, ``event_timexes`` those that
-    do not date a statement ("police said Friday"), ``occurrence_timexes`` those that tell when an event
-    named before happened ("The attack, which happened early Sunday, ...").
+    do not date a statement ("police said Friday"), ``noun_timexes`` those that modify one of its (clause's)
+    trigger nouns ("Sunday's strike"), ``occurrence_timexes`` those that tell when an event named before
+    happened ("The attack, which happened early Sunday, ...").
     """
 
     index: int
@@ -78,6 +79,7 @@ class _Sentence:
     toponyms: list[Toponym]
     timexes: list[CharSpan]
     event_timexes: list[CharSpan]
+    noun_timexes: list[CharSpan]
     occurrence_timexes: list[CharSpan]
     own_time: bool  # a time beside any statement's that is not inside a 'since' clause
     wording: tuple[str, ...]
@@ -215,7 +217,8 @@ def _sentences(
             wording = wording_of([sent])
             kept = [(at, c) for at, c in claims if statements.keep(c, seg.headline)]  # one claim per statement
             for n, (a, b) in enumerate(bounds):
-                trigger = _best_trigger([t for t in asserted if a <= t.start_char < b])
+                own_triggers = [t for t in asserted if a <= t.start_char < b]
+                trigger = _best_trigger(own_triggers)
                 event = trigger._.cf_event if trigger is not None else None
                 at = (trigger.start_char, trigger.end_char) if trigger is not None else None
                 inside = len(bounds) == 1
@@ -235,6 +238,7 @@ def _sentences(
                         toponyms=[t for t in toponyms if inside or a <= t.evidence.start - seg.offset < b],
                         timexes=timexes,
                         event_timexes=event_timexes,
+                        noun_timexes=noun_timexes(sent, own_triggers, words),
                         occurrence_timexes=occurrences,
                         own_time=bool(own_timexes),
                         wording=wording,
@@ -506,24 +510,38 @@ def _sentence_toponyms(seg: Segment, sent: Span, words: PlaceWords) -> list[Topo
 
 
 def _places_times(g: _Group) -> tuple[tuple[Toponym, ...], tuple[Timex, ...]]:
+    """The mention's places and times, in the order of its sentences; a time that modifies one of its trigger
+    nouns ("after Sunday's strike") first, as it dates that event before any other time does."""
     tops: dict[tuple[str, int], Toponym] = {}
     times: dict[tuple[str, int], Timex] = {}
     for s in g.sentences:
         for t in s.toponyms:
             tops.setdefault((t.evidence.field, t.evidence.start), t)
-        for a, b in _event_times(s):
-            ev = evidence(s.seg, a, b)
-            times.setdefault((ev.field, ev.start), Timex(text=clean_written(ev.quote), evidence=ev))
+    timed = [(s, span, statement) for s in g.sentences for span, statement in _event_times(s)]
+    for s, (a, b), statement in sorted(timed, key=lambda x: not _overlaps(x[1], x[0].noun_timexes)):
+        ev = evidence(s.seg, a, b)
+        times.setdefault((ev.field, ev.start), Timex(text=clean_written(ev.quote), evidence=ev, statement=statement))
     return tuple(tops.values()), tuple(times.values())
 
 
-def _event_times(s: _Sentence) -> list[CharSpan]:
-    """The times of a sentence that may date its event. A time dating a statement ("police said Friday") is one
-    only in a sentence that names the event and gives it no time of its own ("the army said on Saturday that jets
-    bombed the town", not "... said on Monday that a bomb killed 15 last week" nor "... that Friday's attack ...")."""
-    if s.trigger is not None and not s.own_time:  # "... since he took office in December" is no time of its own
-        return s.timexes
-    return s.event_timexes
+def _overlaps(span: CharSpan, spans: Sequence[CharSpan]) -> bool:
+    return any(span[0] < b and a < span[1] for a, b in spans)
+
+
+def _event_times(s: _Sentence) -> list[tuple[CharSpan, bool]]:
+    """The times of a sentence that may date its event, each with whether it dates a statement instead.
+
+    A time dating a statement ("police said Friday") is taken only in a sentence that names the event and gives it
+    no time of its own ("the army said on Saturday that jets bombed the town", not "... said on Monday that a bomb
+    killed 15 last week" nor "... that Friday's attack ..."), marked as a statement's: it bounds the event, which
+    happened on or before it (``dates``). A time inside a "since" clause is then left out: it stands in for the
+    event's own only when no statement's time is there."""
+    if s.trigger is not None and not s.own_time:
+        told = set(s.event_timexes)
+        stated = [(span, True) for span in s.timexes if span not in told]
+        if stated:
+            return stated
+    return [(span, False) for span in s.event_timexes]
 
 
 def _occurrences(groups: list[_Group], sentences: list[_Sentence]) -> dict[int, list[Timex]]:

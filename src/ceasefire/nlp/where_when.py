@@ -8,7 +8,9 @@ Returns character spans relative to the Doc; ``records`` turns them into
 A time that dates a statement ("police said Friday", "told reporters on
 Monday") is no date of the event the statement reports, unless the statement
 itself reports the event in the same sentence ("the army said on Saturday that
-jets bombed the town"): ``sentence_timexes`` gives a sentence's timexes with and without it.
+jets bombed the town"), where it bounds it: ``sentence_timexes`` gives a sentence's
+timexes with and without it. A time that modifies an event noun ("Sunday's strike")
+dates that event first (``noun_timexes``).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
@@ -23,7 +26,7 @@ from .doc_index import doc_lower, doc_pos, doc_text, sentence_ents
 from .lexicon import load_json
 from .phrases import CharSpan
 
-__all__ = ["PlaceWords", "place_words", "toponyms_in", "sentence_timexes", "occurrence_timexes"]
+__all__ = ["PlaceWords", "place_words", "toponyms_in", "sentence_timexes", "noun_timexes", "occurrence_timexes"]
 
 
 @dataclass(frozen=True)
@@ -476,6 +479,35 @@ def _pieces(ent: Span, words: PlaceWords) -> list[Span]:
     if start < ent.end:
         out.append(Span(ent.doc, start, ent.end, label=ent.label_))
     return out
+
+
+_NOUN_DATE_DEPS = ("poss", "nmod", "compound", "npadvmod", "amod")
+
+
+def noun_timexes(sent: Span, triggers: Sequence[Span], words: PlaceWords) -> list[CharSpan]:
+    """The times that modify an event noun of the sentence itself ("Sunday's missile strike", "the March 3
+    massacre", "Oct. 4's attacks"): each dates its event, whatever other time the sentence gives ("rescuers on
+    Tuesday searched the rubble after Sunday's strike"). Spans as ``sentence_timexes`` gives them."""
+    nouns = {_noun_head(t.root).i for t in triggers if t.root.pos_ in ("NOUN", "PROPN")}
+    if not nouns:
+        return []
+    doc = sent.doc
+    out = []
+    for ent in (p for e in sentence_ents(sent) for p in _pieces(e, words)):
+        root = ent.root
+        if ent.label_ in words.timex_labels and root.dep_ in _NOUN_DATE_DEPS and root.head.i in nouns:
+            start = ent.start
+            if start > sent.start and doc_lower(doc)[start - 1] in words.timex_prefixes:
+                start -= 1
+            out.append((doc[start].idx, ent.end_char))
+    return out
+
+
+def _noun_head(tok: Token) -> Token:
+    """The noun a trigger word is part of: "strike" of "missile strike", "incident" of "the bombing incident"."""
+    while tok.dep_ == "compound" and tok.head is not tok and tok.head.pos_ == "NOUN":
+        tok = tok.head
+    return tok
 
 
 def occurrence_timexes(sent: Span, words: PlaceWords) -> list[CharSpan]:

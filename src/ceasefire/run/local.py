@@ -166,12 +166,13 @@ def _passed_on(own: DateResolution | None) -> bool:
     """Whether a mention's own date is precise enough for the report's later undated mentions to take.
 
     A day ("on Saturday") or a span of at most two days in the report's own words
-    ("this weekend") is; a week, month or year ("last week", "in 2007") is not: it
+    ("this weekend") is, and so is the week a statement's day bounds ("the army said
+    on Saturday that ..."); a week, month or year ("last week", "in 2007") is not: it
     dates a recalled event, not the story being told.
     """
     if own is None or own.start is None or own.end is None:
         return False
-    return own.precision is DatePrecision.DAY or (own.end - own.start).days <= _SHORT_SPAN_DAYS
+    return own.precision is DatePrecision.DAY or own.stated or (own.end - own.start).days <= _SHORT_SPAN_DAYS
 
 
 _UNKNOWN_MIN_LETTERS = 5  # a shorter name the gazetteer lacks is as likely a stray word as a village
