@@ -176,3 +176,51 @@ def test_a_breakdown_set_off_by_dashes_is_parts_of_the_stated_figure(extractor, 
     claims = claims_of(extractor.extract([make_report(text)])[0])
     assert {(c.scope, c.figure.min) for c in claims if c.scope != "total"} == {("pupils", 9), ("nurses", 5)}
     assert [c.figure.min for c in claims if c.scope == "total"] == [14]  # no sum beside the stated figure
+
+
+def test_a_headline_list_is_parts_and_their_sum(extractor) -> None:
+    report = make_report("The attack happened on Monday.", title="Militants Gun Down 9 Guards and a Driver at Border Post")
+    claims = claims_of(extractor.extract([report])[0])
+    assert {(c.scope, c.figure.min, c.figure.max) for c in claims} == {
+        ("total", 10, 10),
+        ("guards", 9, 9),
+        ("driver", 1, 1),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "At least a border guard, four customs officers and a ferry cook were among the dead.",
+            [("guard", 1, None), ("officers", 4, 4), ("cook", 1, 1)],
+        ),
+        ("The ferry captain is among the killed passengers, the port authority said.", [("captain", 1, 1)]),
+        (
+            "The dead included a schoolteacher, a nurse and two ferry porters.",
+            [("schoolteacher", 1, 1), ("nurse", 1, 1), ("porters", 2, 2)],
+        ),
+        ("The dead included civilians and a ferry pilot.", [("pilot", 1, 1)]),
+    ],
+)
+def test_victims_among_the_dead_are_each_a_claim_without_a_sum(extractor, text: str, expected: list) -> None:
+    claims = claims_of(extractor.extract([make_report(text)])[0])
+    assert sorted((c.scope, c.figure.min, c.figure.max) for c in claims) == sorted(expected)
+    assert all(c.kind.value == "killed" for c in claims)
+
+
+def test_among_the_injured_counts_the_wounded(extractor) -> None:
+    assert found(extractor, "A ferry clerk was among the injured, the harbour master said.") == {("wounded", 1, 1)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor was not among the dead.",
+        "Children were among the dead.",
+        "The 12 dead included three guards.",  # a stated total: not some of the dead one by one
+    ],
+)
+def test_among_the_dead_without_a_countable_victim(extractor, text: str) -> None:
+    claims = claims_of(extractor.extract([make_report(text)])[0])
+    assert not [c for c in claims if c.scope != "total"]
