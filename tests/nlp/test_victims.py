@@ -224,3 +224,25 @@ def test_among_the_injured_counts_the_wounded(extractor) -> None:
 def test_among_the_dead_without_a_countable_victim(extractor, text: str) -> None:
     claims = claims_of(extractor.extract([make_report(text)])[0])
     assert not [c for c in claims if c.scope != "total"]
+
+
+def test_the_dead_included_reads_every_object_the_parse_gives(extractor) -> None:
+    """A list the parser splits into two objects of 'included' ('striking dockers' and 'a clerk and a cook')."""
+    from spacy.tokens import Doc
+
+    from ceasefire.nlp.components import CLAIMS_KEY
+
+    words = ["The", "dead", "included", "striking", "dockers", ",", "a", "clerk", "and", "a", "cook", "."]
+    doc = Doc(
+        extractor.nlp.vocab,
+        words=words,
+        heads=[1, 2, 2, 4, 2, 2, 7, 2, 7, 10, 7, 2],
+        deps=["det", "nsubj", "ROOT", "amod", "dobj", "punct", "det", "dobj", "cc", "det", "conj", "punct"],
+        tags=["DT", "JJ", "VBD", "JJ", "NNS", ",", "DT", "NN", "CC", "DT", "NN", "."],
+        pos=["DET", "ADJ", "VERB", "ADJ", "NOUN", "PUNCT", "DET", "NOUN", "CCONJ", "DET", "NOUN", "PUNCT"],
+        lemmas=["the", "dead", "include", "striking", "docker", ",", "a", "clerk", "and", "a", "cook", "."],
+        sent_starts=[True] + [False] * (len(words) - 1),
+    )
+    doc = extractor.nlp.get_pipe("ceasefire_claims")(doc)
+    found = [(s._.cf_claim.scope, s._.cf_claim.quantity.min, s._.cf_claim.quantity.max) for s in doc.spans[CLAIMS_KEY]]
+    assert found == [("clerk", 1, 1), ("cook", 1, 1)]

@@ -210,7 +210,7 @@ def _sentences(
             )
             occurrences = occurrence_timexes(sent, words)
             wording = wording_of([sent])
-            kept = [(at, c) for at, c in claims if statements.keep(c, seg.headline)]  # one claim per statement
+            kept = [(at, c) for at, c in claims if statements.keep(c, seg.headline, at)]  # one claim per statement
             for n, (a, b) in enumerate(bounds):
                 trigger = _best_trigger([t for t in asserted if a <= t.start_char < b])
                 inside = len(bounds) == 1

@@ -372,7 +372,8 @@ def find_victims(doc: Doc, figures: list[FigureRef], preds: list[Predicate], wor
 def _some_of_them(kind: ClaimKind, head: Token, by_token: dict[int, "FigureRef"], words: VictimWords) -> list[Victims]:
     """Each victim or group named as some of the dead ('among the dead', 'the dead included'): a claim of its own,
     its figure or one ('at least a guard': 1 or more); members that are neither are passed over."""
-    members = [head, *head.conjuncts]
+    heads = [head, *(c for c in head.head.children if c.dep_ == head.dep_ and c.i != head.i)]  # two objects
+    members = [m for h in heads for m in (h, *h.conjuncts)]
     for appos in (c for m in list(members) for c in m.children if c.dep_ == "appos"):
         members += [appos, *appos.conjuncts]  # 'a mayor, a nurse, and a sergeant' parsed as an apposition
     out: list[Victims] = []
