@@ -130,6 +130,7 @@ def test_lists_by_sex_and_hypothetical_figures(extractor, text: str, expected: s
             "A ferry clerk received minor injuries and the porter remains in critical condition.",
             {("wounded", 2, 2)},
         ),
+        ("One porter died and another suffered burns.", {("killed", 1, 1), ("wounded", 1, 1)}),
     ],
 )
 def test_more_ways_to_count_victims(extractor, text: str, expected: set) -> None:
@@ -145,6 +146,7 @@ def test_more_ways_to_count_victims(extractor, text: str, expected: set) -> None
         "The economy is in critical condition.",
         "The suspect was treated as a flight risk.",
         "The hostages hoped to escape unharmed.",
+        "The clinic treated another sustained injury.",
     ],
 )
 def test_more_non_claims(extractor, text: str) -> None:

@@ -19,7 +19,8 @@ casualty predicate of the parse (a casualty verb, "died", "was found dead",
   cooks" = 7); "in critical condition", "received minor injuries" and "was
   treated at a hospital" count their subject as wounded; victims of two
   conjoined predicates of one kind are one list; "stabbed five travellers,
-  killing two" leaves 3 wounded.
+  killing two" leaves 3 wounded; "and another suffered burns" parsed as a
+  noun phrase is one wounded.
 
 A predicate under a modal ("could have killed"), an infinitive ("threatened
 to kill") or a negation is no statement of fact and counts nothing. The words
@@ -190,7 +191,7 @@ def _arguments(
             return None  # "the death of the accord", "the execution of the plan"
         return ClaimKind.KILLED, pobj, "nominal"
     if pos == "NOUN":
-        return None
+        return _suffered_noun(tok, words)
     kids = list(tok.children)
     kind = verb_kind(tok)
     if kind is not None:
@@ -240,6 +241,23 @@ def _arguments(
         subj = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass")), None)
         return (adjectives[adj.lower_], subj, "found-adjective") if subj is not None else None
     return None
+
+
+def _suffered_noun(tok: Token, words: VictimWords) -> tuple[ClaimKind, Token, str] | None:
+    """'one was killed and another sustained injuries' parsed as a noun phrase ('another' and 'sustained'
+    modifying 'injuries' and the noun conjoined to the verb before): the lone victim is wounded."""
+    if tok.lemma_.lower() not in words.harm_nouns or tok.dep_ != "conj" or tok.head.pos_ not in ("VERB", "AUX"):
+        return None
+    kids = list(tok.children)
+    alone = next((c for c in kids if c.dep_ == "det" and c.lower_ in words.alone), None)
+    if alone is None or not any(c.dep_ == "amod" and _suffer_form(c, words) for c in kids):
+        return None
+    return ClaimKind.WOUNDED, alone, "suffered"
+
+
+def _suffer_form(tok: Token, words: VictimWords) -> bool:
+    low = tok.lower_
+    return tok.lemma_.lower() in words.suffer_verbs or any(low in (v + "ed", v + "d") for v in words.suffer_verbs)
 
 
 def _among(
