@@ -197,12 +197,12 @@ def test_a_headline_list_is_parts_and_their_sum(extractor) -> None:
             "At least a border guard, four customs officers and a ferry cook were among the dead.",
             [("guard", 1, None), ("officers", 4, 4), ("cook", 1, 1)],
         ),
-        ("The ferry captain is among the killed passengers, the port authority said.", [("captain", 1, 1)]),
+        ("The ferry captain and two deckhands are among the killed passengers.", [("captain", 1, 1), ("deckhands", 2, 2)]),
         (
             "The dead included a schoolteacher, a nurse and two ferry porters.",
             [("schoolteacher", 1, 1), ("nurse", 1, 1), ("porters", 2, 2)],
         ),
-        ("The dead included civilians and a ferry pilot.", [("pilot", 1, 1)]),
+        ("The dead included civilians, two porters and a ferry pilot.", [("porters", 2, 2), ("pilot", 1, 1)]),
     ],
 )
 def test_victims_among_the_dead_are_each_a_claim_without_a_sum(extractor, text: str, expected: list) -> None:
@@ -212,7 +212,8 @@ def test_victims_among_the_dead_are_each_a_claim_without_a_sum(extractor, text: 
 
 
 def test_among_the_injured_counts_the_wounded(extractor) -> None:
-    assert found(extractor, "A ferry clerk was among the injured, the harbour master said.") == {("wounded", 1, 1)}
+    text = "A ferry clerk and three porters were among the injured, the harbour master said."
+    assert found(extractor, text) == {("wounded", 1, 1), ("wounded", 3, 3)}
 
 
 @pytest.mark.parametrize(
@@ -220,6 +221,8 @@ def test_among_the_injured_counts_the_wounded(extractor) -> None:
     [
         "The mayor was not among the dead.",
         "Children were among the dead.",
+        "A cook and a ferry pilot were among the wounded.",  # people named, no group counted
+        "A harbour pilot, a retired captain, is among the dead.",
         "The 12 dead included three guards.",  # a stated total: not some of the dead one by one
     ],
 )
@@ -229,22 +232,22 @@ def test_among_the_dead_without_a_countable_victim(extractor, text: str) -> None
 
 
 def test_the_dead_included_reads_every_object_the_parse_gives(extractor) -> None:
-    """A list the parser splits into two objects of 'included' ('striking dockers' and 'a clerk and a cook')."""
+    """A list the parser splits into two objects of 'included' ('striking dockers' and 'a clerk and two cooks')."""
     from spacy.tokens import Doc
 
     from ceasefire.nlp.components import CLAIMS_KEY
 
-    words = ["The", "dead", "included", "striking", "dockers", ",", "a", "clerk", "and", "a", "cook", "."]
+    words = ["The", "dead", "included", "striking", "dockers", ",", "a", "clerk", "and", "two", "cooks", "."]
     doc = Doc(
         extractor.nlp.vocab,
         words=words,
         heads=[1, 2, 2, 4, 2, 2, 7, 2, 7, 10, 7, 2],
-        deps=["det", "nsubj", "ROOT", "amod", "dobj", "punct", "det", "dobj", "cc", "det", "conj", "punct"],
-        tags=["DT", "JJ", "VBD", "JJ", "NNS", ",", "DT", "NN", "CC", "DT", "NN", "."],
-        pos=["DET", "ADJ", "VERB", "ADJ", "NOUN", "PUNCT", "DET", "NOUN", "CCONJ", "DET", "NOUN", "PUNCT"],
-        lemmas=["the", "dead", "include", "striking", "docker", ",", "a", "clerk", "and", "a", "cook", "."],
+        deps=["det", "nsubj", "ROOT", "amod", "dobj", "punct", "det", "dobj", "cc", "nummod", "conj", "punct"],
+        tags=["DT", "JJ", "VBD", "JJ", "NNS", ",", "DT", "NN", "CC", "CD", "NNS", "."],
+        pos=["DET", "ADJ", "VERB", "ADJ", "NOUN", "PUNCT", "DET", "NOUN", "CCONJ", "NUM", "NOUN", "PUNCT"],
+        lemmas=["the", "dead", "include", "striking", "docker", ",", "a", "clerk", "and", "two", "cook", "."],
         sent_starts=[True] + [False] * (len(words) - 1),
     )
     doc = extractor.nlp.get_pipe("ceasefire_claims")(doc)
     found = [(s._.cf_claim.scope, s._.cf_claim.quantity.min, s._.cf_claim.quantity.max) for s in doc.spans[CLAIMS_KEY]]
-    assert found == [("clerk", 1, 1), ("cook", 1, 1)]
+    assert found == [("clerk", 1, 1), ("cooks", 2, 2)]

@@ -5,7 +5,8 @@ canonical source, scope) -- a headline's figure is a claim of its own, and so is
 ('a guard and a driver') --; a figure of one named victim
 ("Omar Haddad was killed") also keys on the victim's last word, so that two victims killed in one report stay two
 claims while "Haddad was killed" repeated stays one. The first evidence is kept. Two figure phrases of one
-sentence are two statements even when they read alike ("a strike on A killed two and another on B killed two").
+sentence, of more than one victim, are two statements even when they read alike ("a strike on A killed two and
+another on B killed two").
 """
 
 from __future__ import annotations
@@ -57,7 +58,7 @@ class Statements:
         if key in self._seen or (one in self._ones and _definite(claim.victims)):
             return False
         self._seen.add(key)
-        if at is not None:
+        if at is not None and (claim.figure.max or 0) > 1:  # not 'a guard and another guard', 'no one ... none'
             self._first[key] = (claim.evidence.start, at)
         if claim.figure.min == claim.figure.max == 1:
             self._ones.add(one)

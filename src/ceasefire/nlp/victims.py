@@ -12,9 +12,10 @@ casualty predicate of the parse (a casualty verb, "died", "was found dead",
   ``gold-format.md``: a victim list is one statement);
 * "no one", "nobody", "no casualties", "no injuries" are a figure of 0 ("no
   casualties" is killed 0 and wounded 0), and so is "escaped unharmed" (wounded);
-* victims named as some of the dead ("a guard and two cooks were among the
-  dead", "the dead included a nurse") are each a claim of their own, with no
-  sum ("at least a deputy" is 1 or more);
+* victims named as some of the dead in a list that counts a group ("a guard
+  and two cooks were among the dead", "the dead included a nurse and two
+  porters") are each a claim of their own, with no sum ("at least a deputy"
+  is 1 or more);
 * a noun of killing counts its "of" phrase ("the murder of four monks and three
   cooks" = 7); "in critical condition", "received minor injuries" and "was
   treated at a hospital" count their subject as wounded; victims of two
@@ -389,19 +390,30 @@ def find_victims(doc: Doc, figures: list[FigureRef], preds: list[Predicate], wor
 
 def _some_of_them(kind: ClaimKind, head: Token, by_token: dict[int, "FigureRef"], words: VictimWords) -> list[Victims]:
     """Each victim or group named as some of the dead ('among the dead', 'the dead included'): a claim of its own,
-    its figure or one ('at least a guard': 1 or more); members that are neither are passed over."""
+    its figure or one ('at least a guard': 1 or more), when the list counts a group ('a deputy, five constables and
+    a cook'); names, and members that are neither, are passed over."""
     heads = [head, *(c for c in head.head.children if c.dep_ == head.dep_ and c.i != head.i)]  # two objects
     members = [m for h in heads for m in (h, *h.conjuncts)]
-    for appos in (c for m in list(members) for c in m.children if c.dep_ == "appos"):
+    for appos in (c for m in list(members) for c in m.children if c.dep_ == "appos" and _listed(c)):
         members += [appos, *appos.conjuncts]  # 'a mayor, a nurse, and a sergeant' parsed as an apposition
     out: list[Victims] = []
     for m in sorted(set(members), key=lambda t: t.i):
+        if m.tag_ in ("NNP", "NNPS") or m.ent_type_ == "PERSON":
+            continue  # people named one by one: whether the list is all of them the text does not say
         fig = by_token.get(m.i)
         if fig is not None:
             out.append(Victims(kind, fig[3], fig[0], fig[1], (m.i,), "figure-among"))
         elif _single(m, words):
             out.append(Victims(kind, _bounded_one(m), m.left_edge.i, _right(m) + 1, (m.i,), "victims-among"))
+    if not any(v.rule == "figure-among" for v in out):
+        return []  # 'a cook and a pilot were among the wounded': people named, no group counted
     return out
+
+
+def _listed(appos: Token) -> bool:
+    """An apposition that goes on a list ('a mayor, a nurse and a cook', 'a deputy, five constables'), not the same
+    victim named again ('a harbour pilot, a retired captain') nor an age ('Ana Ruiz, 53')."""
+    return bool(appos.conjuncts) or any(c.dep_ == "nummod" for c in appos.children)
 
 
 def _bounded_one(tok: Token) -> Quantity:
