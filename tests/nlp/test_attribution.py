@@ -191,6 +191,11 @@ def test_the_agent_of_a_passive_report_is_the_claimant(extractor) -> None:
     assert "coastguard" in claim.source.name.lower()
 
 
+def test_the_agent_of_a_passive_toll_is_the_claimant(extractor) -> None:
+    claim = one_claim(extractor, "The death toll was raised to 12 on Sunday by the port authority.")
+    assert "port authority" in claim.source.name.lower()
+
+
 def test_the_statement_speaks_for_its_issuer(extractor) -> None:
     text = (
         'The Kessa Relief Committee said in a statement that the market was shelled. "So far, 31 traders have '

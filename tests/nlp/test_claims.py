@@ -159,6 +159,7 @@ def test_figures_beside_since_that_stay_claims(extractor, text: str, expected: s
         ("The clinic has received more than 17 bodies from the market.", {("killed", 18, None)}),
         ("Rescuers later pulled nine other bodies from the river.", {("killed", 9, 9)}),
         ("Medics carried three dead bodies out of the ruins.", {("killed", 3, 3)}),
+        ("Villagers said they had buried 14 corpses near the well.", {("killed", 14, 14)}),
         ("The ministry said nine guards were confirmed dead and two injured.", {("killed", 9, 9), ("wounded", 2, 2)}),
         ("No casualties were reported after the blast at the checkpoint.", set()),
         ("Three government bodies will review the case.", set()),

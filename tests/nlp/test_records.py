@@ -142,6 +142,12 @@ def test_the_date_of_a_statement_does_not_date_the_event(extractor) -> None:
     assert any("Saturday" in t.text for t in m.timexes)  # the statement reports the event itself
 
 
+def test_the_date_a_toll_was_revised_does_not_date_the_event(extractor) -> None:
+    rep = make_report("Rebels shelled the market in Tarsa. The toll was revised on Wednesday by the governor to seven dead.")
+    mentions = extractor.extract([rep])[0]
+    assert mentions and not any("Wednesday" in t.text for m in mentions for t in m.timexes)
+
+
 def test_a_headline_figure_goes_where_the_body_tells_it(extractor) -> None:
     text = (
         "Police clashed with protesters in Port Leman on Wednesday.\n"

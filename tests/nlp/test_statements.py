@@ -10,9 +10,13 @@ from ceasefire.nlp.statements import Statements
 from .conftest import claims_of, make_report
 
 
-def claim(n: int, source: str, victims: str | None = None, field: str = "text") -> Claim:
+def claim(n: int, source: str, victims: str | None = None, field: str = "text", sentence: int = 0) -> Claim:
     return Claim(
-        ClaimKind.KILLED, Quantity(n, n), Source(source, SourceType.UNKNOWN), Evidence(field, 0, 1, "x"), victims
+        ClaimKind.KILLED,
+        Quantity(n, n),
+        Source(source, SourceType.UNKNOWN),
+        Evidence(field, sentence, sentence + 1, "x"),
+        victims,
     )
 
 
@@ -22,6 +26,28 @@ def test_same_figure_same_source_is_one_statement() -> None:
     assert not s.keep(claim(9, "Observatory"))
     assert s.keep(claim(9, "Police"))  # another source: another claim
     assert s.keep(claim(9, "the Observatory"), headline=True)  # a headline's figure is its own claim
+
+
+def test_the_same_figure_twice_in_one_sentence_is_two_statements() -> None:
+    s = Statements()
+    assert s.keep(claim(2, "the ministry"), at=10)
+    assert s.keep(claim(2, "the ministry"), at=60)  # another phrase of the same sentence
+    assert not s.keep(claim(2, "the ministry", sentence=90), at=95)  # repeated in a later sentence: one statement
+
+
+@pytest.mark.model
+def test_two_strikes_with_the_same_toll_in_one_sentence(extractor) -> None:
+    text = (
+        "The ministry said a strike on Varna killed six people and wounded three while another strike on Molen "
+        "killed two and wounded three."
+    )
+    claims = claims_of(extractor.extract([make_report(text)])[0])
+    assert sorted((c.kind.value, c.figure.min) for c in claims) == [
+        ("killed", 2),
+        ("killed", 6),
+        ("wounded", 3),
+        ("wounded", 3),
+    ]
 
 
 def test_two_named_victims_stay_two_claims() -> None:

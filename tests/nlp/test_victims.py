@@ -130,6 +130,7 @@ def test_lists_by_sex_and_hypothetical_figures(extractor, text: str, expected: s
             "A ferry clerk received minor injuries and the porter remains in critical condition.",
             {("wounded", 2, 2)},
         ),
+        ("One porter died and another suffered burns.", {("killed", 1, 1), ("wounded", 1, 1)}),
     ],
 )
 def test_more_ways_to_count_victims(extractor, text: str, expected: set) -> None:
@@ -145,6 +146,7 @@ def test_more_ways_to_count_victims(extractor, text: str, expected: set) -> None
         "The economy is in critical condition.",
         "The suspect was treated as a flight risk.",
         "The hostages hoped to escape unharmed.",
+        "The clinic treated another sustained injury.",
     ],
 )
 def test_more_non_claims(extractor, text: str) -> None:
@@ -176,3 +178,76 @@ def test_a_breakdown_set_off_by_dashes_is_parts_of_the_stated_figure(extractor, 
     claims = claims_of(extractor.extract([make_report(text)])[0])
     assert {(c.scope, c.figure.min) for c in claims if c.scope != "total"} == {("pupils", 9), ("nurses", 5)}
     assert [c.figure.min for c in claims if c.scope == "total"] == [14]  # no sum beside the stated figure
+
+
+def test_a_headline_list_is_parts_and_their_sum(extractor) -> None:
+    report = make_report("The attack happened on Monday.", title="Militants Gun Down 9 Guards and a Driver at Border Post")
+    claims = claims_of(extractor.extract([report])[0])
+    assert {(c.scope, c.figure.min, c.figure.max) for c in claims} == {
+        ("total", 10, 10),
+        ("guards", 9, 9),
+        ("driver", 1, 1),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "At least a border guard, four customs officers and a ferry cook were among the dead.",
+            [("guard", 1, None), ("officers", 4, 4), ("cook", 1, 1)],
+        ),
+        ("The ferry captain and two deckhands are among the killed passengers.", [("captain", 1, 1), ("deckhands", 2, 2)]),
+        (
+            "The dead included a schoolteacher, a nurse and two ferry porters.",
+            [("schoolteacher", 1, 1), ("nurse", 1, 1), ("porters", 2, 2)],
+        ),
+        ("The dead included civilians, two porters and a ferry pilot.", [("porters", 2, 2), ("pilot", 1, 1)]),
+    ],
+)
+def test_victims_among_the_dead_are_each_a_claim_without_a_sum(extractor, text: str, expected: list) -> None:
+    claims = claims_of(extractor.extract([make_report(text)])[0])
+    assert sorted((c.scope, c.figure.min, c.figure.max) for c in claims) == sorted(expected)
+    assert all(c.kind.value == "killed" for c in claims)
+
+
+def test_among_the_injured_counts_the_wounded(extractor) -> None:
+    text = "A ferry clerk and three porters were among the injured, the harbour master said."
+    assert found(extractor, text) == {("wounded", 1, 1), ("wounded", 3, 3)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor was not among the dead.",
+        "Children were among the dead.",
+        "A cook and a ferry pilot were among the wounded.",  # people named, no group counted
+        "A harbour pilot, a retired captain, is among the dead.",
+        "The 12 dead included three guards.",  # a stated total: not some of the dead one by one
+    ],
+)
+def test_among_the_dead_without_a_countable_victim(extractor, text: str) -> None:
+    claims = claims_of(extractor.extract([make_report(text)])[0])
+    assert not [c for c in claims if c.scope != "total"]
+
+
+def test_the_dead_included_reads_every_object_the_parse_gives(extractor) -> None:
+    """A list the parser splits into two objects of 'included' ('striking dockers' and 'a clerk and two cooks')."""
+    from spacy.tokens import Doc
+
+    from ceasefire.nlp.components import CLAIMS_KEY
+
+    words = ["The", "dead", "included", "striking", "dockers", ",", "a", "clerk", "and", "two", "cooks", "."]
+    doc = Doc(
+        extractor.nlp.vocab,
+        words=words,
+        heads=[1, 2, 2, 4, 2, 2, 7, 2, 7, 10, 7, 2],
+        deps=["det", "nsubj", "ROOT", "amod", "dobj", "punct", "det", "dobj", "cc", "nummod", "conj", "punct"],
+        tags=["DT", "JJ", "VBD", "JJ", "NNS", ",", "DT", "NN", "CC", "CD", "NNS", "."],
+        pos=["DET", "ADJ", "VERB", "ADJ", "NOUN", "PUNCT", "DET", "NOUN", "CCONJ", "NUM", "NOUN", "PUNCT"],
+        lemmas=["the", "dead", "include", "striking", "docker", ",", "a", "clerk", "and", "two", "cook", "."],
+        sent_starts=[True] + [False] * (len(words) - 1),
+    )
+    doc = extractor.nlp.get_pipe("ceasefire_claims")(doc)
+    found = [(s._.cf_claim.scope, s._.cf_claim.quantity.min, s._.cf_claim.quantity.max) for s in doc.spans[CLAIMS_KEY]]
+    assert found == [("clerk", 1, 1), ("cooks", 2, 2)]

@@ -133,12 +133,13 @@ class Attributor:
         return Attribution(None, None, hedged, "outlet")
 
     def _speaks(self, verb: Token) -> bool:
-        """A speech verb, or one that gives a toll ('X gave a provisional death toll of 38')."""
+        """A speech verb, or one that gives a toll ('X gave a provisional death toll of 38', 'the toll was revised
+        by X')."""
         lemma = verb.lemma_.lower()
         if lemma in self.speech:
             return True
         return lemma in self.toll_verbs and any(
-            c.dep_ in ("dobj", "obj") and c.lemma_.lower() in self.toll_nouns for c in verb.children
+            c.dep_ in ("dobj", "obj", "nsubjpass") and c.lemma_.lower() in self.toll_nouns for c in verb.children
         )
 
     def _overlaps(self, claimant: CharSpan, span: Span) -> bool:

@@ -22,7 +22,7 @@ from .figures import Figure, find_figures
 from .lexicon import load_json
 from .phrases import CharSpan
 from .quantities import quantity_words
-from .victims import Victims, VictimWords, find_victims, predicates, wounded_remainder, zero_claims
+from .victims import Predicate, Victims, VictimWords, find_victims, predicates, wounded_remainder, zero_claims
 
 __all__ = ["ClaimInfo", "CasualtyClaims"]
 
@@ -248,6 +248,7 @@ class CasualtyClaims:
             s for s in spans if not (s.start > 0 and doc[s.start - 1].lower_ in self.victim_words.zero_determiners)
         ]
         preds = predicates(doc, self.verb_kind, self.adjectives, self.intransitive, self.lives_verbs, self.victim_words)
+        preds = sorted(preds + self._surface_lists(doc, spans, preds), key=lambda p: p[0].i)
         refs = [(f.start, f.end, self._noun(doc, f).i, f.quantity) for f in figs]
         found = find_victims(doc, refs, preds, self.victim_words)
         found += zero_claims(doc, preds, self.nouns, self.victim_words)
@@ -262,10 +263,27 @@ class CasualtyClaims:
             last = doc[v.members[-1]] if v.rule.startswith("figure-") and v.members[-1] >= v.end else span[-1]
             first = doc[v.end] if v.rule.startswith("figure-") and last is not span[-1] else span[0]
             victims = (first.idx, last.idx + len(last.text))
-            span._.cf_claim = ClaimInfo(v.kind, v.quantity, victims, "total", v.rule, v.extra_kinds)
+            scope = doc[v.members[0]].lower_ if v.rule.endswith("-among") else "total"  # some of the dead
+            span._.cf_claim = ClaimInfo(v.kind, v.quantity, victims, scope, v.rule, v.extra_kinds)
             kept.append(span)
             kept.extend(self._parts(doc, v))
         return sorted(kept, key=lambda s: (s.start, s.end))
+
+    @staticmethod
+    def _surface_lists(doc: Doc, spans: list[Span], preds: list[Predicate]) -> list[Predicate]:
+        """'Rebels Gun Down 11 Soldiers and a Policeman': a list whose verb only the surface tells (a headline's
+        parse), counted like the object of a casualty verb: each group a claim beside their sum."""
+        heads = {head.i for _, (_, head, _) in preds}
+        out: list[Predicate] = []
+        for span in spans:
+            info: ClaimInfo = span._.cf_claim
+            if info.rule not in ("after-verb", "after-verb-form") or span.start == 0:
+                continue
+            root = span.root
+            noun = root.head if root.dep_ in _NOMINAL_DEPS and root.head.i >= span.end else root
+            if noun.i not in heads and noun.dep_ != "conj" and noun.conjuncts:
+                out.append((doc[span.start - 1], (info.kind, noun, "object")))
+        return out
 
     def _included(self, doc: Doc, span: Span, refs: list[tuple[int, int, int, Quantity]]) -> list[Span]:
         """'killing 24 people, including 19 pupils and a teacher': the parts of a stated total, scoped, no sum."""
@@ -478,6 +496,7 @@ class CasualtyClaims:
 
     def _by_count_noun(self, noun: Token) -> tuple[ClaimKind, str] | None:
         lemma = noun.lemma_.lower()
+        lemma = lemma if lemma in self.nouns else noun.lower_  # a form the model lemmatises wrongly ('corpses')
         if lemma in self.nouns and noun.pos_ == "NOUN":
             if any(c.dep_ in ("amod", "compound") and c.lower_ in self.count_noun_not_with for c in noun.children):
                 return None  # 'three government bodies'
@@ -604,4 +623,3 @@ def _set_off(noun: Token) -> Token | None:
         if c.dep_ == "appos" and c.i > noun.i and any(t.text in _SET_OFF for t in noun.doc[noun.i + 1 : c.left_edge.i]):
             return c
     return None
-

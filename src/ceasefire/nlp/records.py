@@ -215,7 +215,7 @@ def _sentences(
             )
             occurrences = occurrence_timexes(sent, words)
             wording = wording_of([sent])
-            kept = [(at, c) for at, c in claims if statements.keep(c, seg.headline)]  # one claim per statement
+            kept = [(at, c) for at, c in claims if statements.keep(c, seg.headline, at)]  # one claim per statement
             for n, (a, b) in enumerate(bounds):
                 own_triggers = [t for t in asserted if a <= t.start_char < b]
                 trigger = _best_trigger(own_triggers)

@@ -4,7 +4,9 @@ Pure functions over model types. The key is (field, kind, min, max,
 canonical source, scope) -- a headline's figure is a claim of its own, and so is each part of a list
 ('a guard and a driver') --; a figure of one named victim
 ("Omar Haddad was killed") also keys on the victim's last word, so that two victims killed in one report stay two
-claims while "Haddad was killed" repeated stays one. The first evidence is kept.
+claims while "Haddad was killed" repeated stays one. The first evidence is kept. Two figure phrases of one
+sentence, of more than one victim, are two statements even when they read alike ("a strike on A killed two and
+another on B killed two").
 """
 
 from __future__ import annotations
@@ -39,18 +41,25 @@ class Statements:
     def __init__(self) -> None:
         self._seen: set[tuple[object, ...]] = set()
         self._ones: set[tuple[object, ...]] = set()  # statements of one victim, victim aside
+        self._first: dict[tuple[object, ...], tuple[int, int]] = {}  # where each statement was first seen
 
-    def keep(self, claim: Claim, headline: bool = False) -> bool:
-        """True the first time a statement is seen in the report (its headline apart).
+    def keep(self, claim: Claim, headline: bool = False, at: int | None = None) -> bool:
+        """True the first time a statement is seen in the report (its headline apart), and for another figure
+        phrase (starting at ``at``) of the sentence that gave it first.
 
         One victim named again by a definite description ('Judge Ana Ortiz was shot dead' ... 'the judge was
         killed') restates the figure of 1 the same source gave before, whatever the last word.
         """
         key = (*statement_key(claim), headline)
         one = (*key[:5], key[6], headline)
+        first = self._first.get(key)
+        if first is not None and at is not None and first[0] == claim.evidence.start and first[1] != at:
+            return True  # the same figure twice in one sentence: two statements
         if key in self._seen or (one in self._ones and _definite(claim.victims)):
             return False
         self._seen.add(key)
+        if at is not None and (claim.figure.max or 0) > 1:  # not 'a guard and another guard', 'no one ... none'
+            self._first[key] = (claim.evidence.start, at)
         if claim.figure.min == claim.figure.max == 1:
             self._ones.add(one)
         return True

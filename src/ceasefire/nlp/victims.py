@@ -12,11 +12,16 @@ casualty predicate of the parse (a casualty verb, "died", "was found dead",
   ``gold-format.md``: a victim list is one statement);
 * "no one", "nobody", "no casualties", "no injuries" are a figure of 0 ("no
   casualties" is killed 0 and wounded 0), and so is "escaped unharmed" (wounded);
+* victims named as some of the dead in a list that counts a group ("a guard
+  and two cooks were among the dead", "the dead included a nurse and two
+  porters") are each a claim of their own, with no sum ("at least a deputy"
+  is 1 or more);
 * a noun of killing counts its "of" phrase ("the murder of four monks and three
   cooks" = 7); "in critical condition", "received minor injuries" and "was
   treated at a hospital" count their subject as wounded; victims of two
   conjoined predicates of one kind are one list; "stabbed five travellers,
-  killing two" leaves 3 wounded.
+  killing two" leaves 3 wounded; "and another suffered burns" parsed as a
+  noun phrase is one wounded.
 
 A predicate under a modal ("could have killed"), an infinitive ("threatened
 to kill") or a negation is no statement of fact and counts nothing. The words
@@ -32,8 +37,18 @@ from spacy.tokens import Doc, Token
 
 from ..model import ClaimKind, Quantity
 from .doc_index import doc_lower, doc_pos, with_pos
+from .quantities import parse_quantity
 
-__all__ = ["VictimWords", "Victims", "Part", "predicates", "find_victims", "zero_claims", "wounded_remainder"]
+__all__ = [
+    "VictimWords",
+    "Victims",
+    "Part",
+    "Predicate",
+    "predicates",
+    "find_victims",
+    "zero_claims",
+    "wounded_remainder",
+]
 
 _SINGULAR_TAGS = frozenset({"NN", "NNP"})
 _ARG_DEPS = frozenset({"nsubjpass", "dobj", "obj"})
@@ -64,6 +79,8 @@ class VictimWords:
     sexes: frozenset[str]  # "two women and one man": a list by sex alone is its sum only
     unreported: frozenset[str]  # "no casualties were reported": no zero figure
     ordinals: frozenset[str]  # "killed two and wounded a third": one victim
+    among: frozenset[str]  # "a guard and two cooks were among the dead": each a claim of its own, no sum
+    include_verbs: frozenset[str]  # "the dead included a guard and two cooks": the same
 
 
 @dataclass(frozen=True)
@@ -175,7 +192,7 @@ def _arguments(
             return None  # "the death of the accord", "the execution of the plan"
         return ClaimKind.KILLED, pobj, "nominal"
     if pos == "NOUN":
-        return None
+        return _suffered_noun(tok, words)
     kids = list(tok.children)
     kind = verb_kind(tok)
     if kind is not None:
@@ -212,6 +229,9 @@ def _arguments(
             if subj is not None and lemma == "lose":
                 return ClaimKind.KILLED, subj, "lost-lives"
         return None
+    among = _among(tok, kids, adjectives, words)
+    if among is not None:
+        return among
     if lemma in words.find_verbs or lemma in ("be", "remain", "lie", "leave"):
         adj = next((c for c in kids if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and c.lower_ in adjectives), None)
         if adj is None:
@@ -221,6 +241,49 @@ def _arguments(
             return (adjectives[adj.lower_], obj, "left-adjective") if obj is not None else None
         subj = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass")), None)
         return (adjectives[adj.lower_], subj, "found-adjective") if subj is not None else None
+    return None
+
+
+def _suffered_noun(tok: Token, words: VictimWords) -> tuple[ClaimKind, Token, str] | None:
+    """'one was killed and another sustained injuries' parsed as a noun phrase ('another' and 'sustained'
+    modifying 'injuries' and the noun conjoined to the verb before): the lone victim is wounded."""
+    if tok.lemma_.lower() not in words.harm_nouns or tok.dep_ != "conj" or tok.head.pos_ not in ("VERB", "AUX"):
+        return None
+    kids = list(tok.children)
+    alone = next((c for c in kids if c.dep_ == "det" and c.lower_ in words.alone), None)
+    if alone is None or not any(c.dep_ == "amod" and _suffer_form(c, words) for c in kids):
+        return None
+    return ClaimKind.WOUNDED, alone, "suffered"
+
+
+def _suffer_form(tok: Token, words: VictimWords) -> bool:
+    low = tok.lower_
+    return tok.lemma_.lower() in words.suffer_verbs or any(low in (v + "ed", v + "d") for v in words.suffer_verbs)
+
+
+def _among(
+    tok: Token, kids: list[Token], adjectives: dict[str, ClaimKind], words: VictimWords
+) -> tuple[ClaimKind, Token, str] | None:
+    """'a guard and two cooks were among the dead / the killed persons', 'the dead included a guard and two cooks':
+    victims named as some of the dead, each a claim of its own scoped to them (no total, no sum)."""
+    lemma = tok.lemma_.lower()
+    if lemma == "be":
+        subject = next((c for c in kids if c.dep_ == "nsubj"), None)
+        for prep in (c for c in kids if c.dep_ == "prep" and c.lower_ in words.among):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                said = [obj, *(c for c in obj.children if c.dep_ in ("amod", "acl"))]
+                kind = next((adjectives[w.lower_] for w in said if w.lower_ in adjectives), None)
+                if kind is not None and subject is not None:
+                    return kind, subject, "among"
+        return None
+    if lemma in words.include_verbs:
+        subj = next((c for c in kids if c.dep_ == "nsubj"), None)
+        listed = next((c for c in kids if c.dep_ in ("dobj", "obj")), None)
+        if subj is None or listed is None or subj.lower_ not in adjectives:
+            return None
+        if any(c.dep_ == "nummod" for c in subj.children):
+            return None  # 'the 12 dead included three guards': the parts of a stated total (nlp.claims)
+        return adjectives[subj.lower_], listed, "among"
     return None
 
 
@@ -276,6 +339,11 @@ def find_victims(doc: Doc, figures: list[FigureRef], preds: list[Predicate], wor
             continue
         if head.i in done or head.lower_ in words.zero_subjects or _has_zero(head, words):
             continue
+        if rule == "among":
+            found = _some_of_them(kind, head, by_token, words)
+            done.update(v.members[0] for v in found)
+            out.extend(found)
+            continue
         members = _members(head)
         if rule in ("passive", "object"):  # "12 soldiers, four civilians and a guard were killed": two subjects
             for sib in tok.children:
@@ -318,6 +386,43 @@ def find_victims(doc: Doc, figures: list[FigureRef], preds: list[Predicate], wor
             )
         )
     return _sum_conjoined(doc, out)
+
+
+def _some_of_them(kind: ClaimKind, head: Token, by_token: dict[int, "FigureRef"], words: VictimWords) -> list[Victims]:
+    """Each victim or group named as some of the dead ('among the dead', 'the dead included'): a claim of its own,
+    its figure or one ('at least a guard': 1 or more), when the list counts a group ('a deputy, five constables and
+    a cook'); names, and members that are neither, are passed over."""
+    heads = [head, *(c for c in head.head.children if c.dep_ == head.dep_ and c.i != head.i)]  # two objects
+    members = [m for h in heads for m in (h, *h.conjuncts)]
+    for appos in (c for m in list(members) for c in m.children if c.dep_ == "appos" and _listed(c)):
+        members += [appos, *appos.conjuncts]  # 'a mayor, a nurse, and a sergeant' parsed as an apposition
+    out: list[Victims] = []
+    for m in sorted(set(members), key=lambda t: t.i):
+        if m.tag_ in ("NNP", "NNPS") or m.ent_type_ == "PERSON":
+            continue  # people named one by one: whether the list is all of them the text does not say
+        fig = by_token.get(m.i)
+        if fig is not None:
+            out.append(Victims(kind, fig[3], fig[0], fig[1], (m.i,), "figure-among"))
+        elif _single(m, words):
+            out.append(Victims(kind, _bounded_one(m), m.left_edge.i, _right(m) + 1, (m.i,), "victims-among"))
+    if not any(v.rule == "figure-among" for v in out):
+        return []  # 'a cook and a pilot were among the wounded': people named, no group counted
+    return out
+
+
+def _listed(appos: Token) -> bool:
+    """An apposition that goes on a list ('a mayor, a nurse and a cook', 'a deputy, five constables'), not the same
+    victim named again ('a harbour pilot, a retired captain') nor an age ('Ana Ruiz, 53')."""
+    return bool(appos.conjuncts) or any(c.dep_ == "nummod" for c in appos.children)
+
+
+def _bounded_one(tok: Token) -> Quantity:
+    """One victim, or one or more after a bound before its determiner ('at least a deputy')."""
+    det = next((c for c in tok.children if c.dep_ == "det"), None)
+    if det is None or det.i == tok.left_edge.i:
+        return Quantity(1, 1)
+    bound = parse_quantity(" ".join(t.text for t in tok.doc[tok.left_edge.i : det.i]) + " 1")
+    return Quantity(bound.min, bound.max) if bound is not None and bound.max is None else Quantity(1, 1)
 
 
 def _sum_conjoined(doc: Doc, found: list[Victims]) -> list[Victims]:
