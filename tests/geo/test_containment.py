@@ -102,3 +102,23 @@ def test_a_town_the_text_puts_in_a_province_is_there_though_a_namesake_lies_else
     (place,) = resolve_document([bare], _gaz(), fill=False)
     assert place is not None and place.country == "US"
 
+
+
+def _village(text: str, name: str, context: str = "village of") -> Toponym:
+    start = text.index(name)
+    return Toponym(name, Evidence("text", start, start + len(name), name), context, "")
+
+
+def test_a_village_whose_only_namesakes_are_small_towns_abroad_is_no_guess() -> None:
+    dorvel_abroad = PlaceCandidate("Dorvel", "NL", "North", 50.5, 10.5, 20, "city", 2_500)
+    gaz = MemoryGazetteer([NORLAND, SUDRIA, KESSA, dorvel_abroad, (BRENZOR, ("Tarsa",))])
+    text = "Shelling hit Kessa in Sudria and the village of Dorvel, officials in Sudria said."
+    names = [*_toponyms(text, "Kessa", "Sudria"), _village(text, "Dorvel")]
+    assert resolve_document(names, gaz, fill=False)[2] is None
+    bare = [*_toponyms(text, "Kessa", "Sudria"), _village(text, "Dorvel", "")]
+    found = resolve_document(bare, gaz, fill=False)[2]  # a bare name keeps the namesake its own name finds
+    assert found is not None and found.country == "NL"
+    at_home = PlaceCandidate("Dorvel", "SR", "Upper Vale", 9.1, 30.2, 21, "city", 1_500)
+    both = MemoryGazetteer([NORLAND, SUDRIA, KESSA, dorvel_abroad, at_home])
+    kept = resolve_document(names, both, fill=False)[2]
+    assert kept is not None and kept.country == "SR"

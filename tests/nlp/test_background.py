@@ -57,6 +57,27 @@ def test_news_has_no_background_cue(extractor, text: str, trigger: str) -> None:
     assert cues(extractor, text, trigger) == ()
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Rebels shelled the river port of Varnok on Sunday, the deadliest day since the truce began in May.",
+         "shelled"),
+        ("The army carried out the most intense shelling of Kelmar since March on Tuesday, killing four people.",
+         "shelling"),
+        ("The Orrin air force launched its largest wave of air strikes on the plateau since January 9 on Friday.",
+         "air strikes"),
+        ("It was the heaviest bombardment of the harbour district since January.", "bombardment"),
+    ],
+)
+def test_a_since_that_completes_a_comparison_is_no_period(extractor, text: str, trigger: str) -> None:
+    assert "durative" not in cues(extractor, text, trigger)
+
+
+def test_a_since_without_a_comparison_still_tells_a_period(extractor) -> None:
+    text = "Militia gunners have been shelling the Tessel hills since March 15, the monitor said."
+    assert "durative" in cues(extractor, text, "shelling")
+
+
 def test_a_mention_carries_its_cues_but_a_sentence_with_figures_is_no_general_statement(extractor) -> None:
     assert mention_cues(extractor, "Fighting has raged across two provinces of the Orrin plateau.") == [("generic",)]
     assert mention_cues(extractor, "Fighting has killed 30 soldiers across two provinces of the Orrin plateau.") == [()]

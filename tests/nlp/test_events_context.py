@@ -58,6 +58,17 @@ def test_no_concrete_event(extractor, text: str) -> None:
     assert mentions(extractor, text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Orrin air force launched its largest wave of air strikes on the plateau since January 9 on Friday.",
+        "Jets bombed the grain market in Dreslo on Friday, the first air strike on the city since 2019.",
+    ],
+)
+def test_a_comparison_since_a_date_is_no_standing_activity(extractor, text: str) -> None:
+    assert [m.sub_event_type for m in mentions(extractor, text)] == ["Air/drone strike"]
+
+
 def test_attributive_trigger_is_no_new_event(extractor) -> None:
     text = "Warplanes hit the base on Monday. Militants overran the bombed army base on Tuesday."
     assert types(extractor, text) == ["Air/drone strike", "Non-state actor overtakes territory"]

@@ -36,6 +36,7 @@ from .resolve import (
     place_of,
     query_of,
     score,
+    village_abroad,
 )
 
 __all__ = ["resolve_document", "resolve_place"]
@@ -111,6 +112,8 @@ def _best(q: Query, context: Mapping[str, float], hint: str | None,
     if not ranked:
         return None
     best = ranked[0][1]
+    if village_abroad(best, q, context, hint):
+        return None  # even beside the article's other places: the text calls it a village of its own country
     if not acceptable(best, q, context, hint) and not around.near(best.lat, best.lon) < _SCALE_KM:
         return None
     return place_of(best, q, len(ranked), sum(c.country == best.country for _, c in ranked)), best

@@ -20,7 +20,7 @@ from .gazetteer import POINT_FEATURES, Gazetteer, PlaceCandidate
 from .names import fold, normalize_name
 
 __all__ = ["resolve_toponym", "country_context", "precision_of", "Query", "query_of", "score",
-           "acceptable", "place_of", "choose", "foreign"]
+           "acceptable", "village_abroad", "place_of", "choose", "foreign"]
 
 _SPECIFICITY = {
     PlacePrecision.POINT: 0, PlacePrecision.NEAR: 1, PlacePrecision.LOCALITY: 2, PlacePrecision.ADMIN2: 3,
@@ -54,6 +54,8 @@ class _Words:
     parts: frozenset[str]
     seat_km: float
     seat_min_population: int
+    villages: tuple[str, ...]
+    village_population: int
 
 
 @lru_cache(maxsize=1)
@@ -64,7 +66,8 @@ def _words() -> _Words:
                   ("airport", "airbase", "airfield", "air base"), frozenset(raw["generic_names"]), near,
                   int(raw["min_letters"]), int(raw["short_name_letters"]), int(raw["short_name_min_population"]),
                   frozenset(fold(d) for d in raw["part_words"]), float(raw["seat_km"]),
-                  int(raw["seat_min_population"]))
+                  int(raw["seat_min_population"]), tuple(fold(v) for v in raw["village_words"]),
+                  int(raw["village_abroad_max_population"]))
 
 
 def precision_of(candidate: PlaceCandidate, near: bool = False) -> PlacePrecision:
@@ -276,7 +279,21 @@ def acceptable(best: PlaceCandidate, q: Query, context: Mapping[str, float], hin
             return False
         if fold(best.name) != q.literal and normalize_name(best.name) != q.key and best.population < 1000:
             return False
-    return True
+    return not village_abroad(best, q, context, hint)
+
+
+def village_abroad(best: PlaceCandidate, q: Query, context: Mapping[str, float], hint: str | None) -> bool:
+    """A name the text calls a village ("the village of X"), found only as small towns outside the country the
+    report points to most: a village the gazetteer lacks, not a namesake abroad (it takes its sentence's
+    country instead)."""
+    w = _words()
+    if not any(v in fold(q.toponym.context) for v in w.villages) or best.feature != "city":
+        return False
+    home = hint or (max(context, key=lambda k: context[k]) if context else None)
+    if home is None:
+        return False
+    towns = [c for c in q.candidates if c.feature == "city"]  # a county of the name is no village's namesake
+    return all(c.country != home and c.population < w.village_population for c in towns)
 
 
 def place_of(best: PlaceCandidate, q: Query, ranked_count: int, same_country: int, extra: str = "") -> Place:

@@ -8,7 +8,8 @@ reads (``incidents.roles``):
   supported by air raids");
 * ``durative`` -- a standing activity or a period ("the heaviest fighting in
   these hills for decades", "has been fighting for years, carrying out
-  bombings", "since March");
+  bombings", "since March"; not a "since" that completes a comparison, "the
+  deadliest day since March": ``nlp.comparison``);
 * ``recalled`` -- an older event ("an earlier airstrike", "only last month ...");
 * ``generic`` -- a general statement ("gangs have plagued the region, engaging in
   looting and kidnapping"): a bare noun under a present or present-perfect verb in
@@ -23,6 +24,7 @@ from typing import Any, Iterator
 
 from spacy.tokens import Span, Token
 
+from .comparison import compares
 from .doc_index import sentence_ents
 from .lexicon import word_set
 
@@ -106,8 +108,8 @@ def _durative_phrase(tok: Token, w: BackgroundWords) -> bool:
         sub = list(prep.subtree)
         if any(t.lower_ in w.duration_words for t in sub):
             return True  # "for nearly 30 years"
-        if prep.lower_ == "since" and any(t.ent_type_ == "DATE" for t in sub):
-            return True  # "since March 15"
+        if prep.lower_ == "since" and any(t.ent_type_ == "DATE" for t in sub) and not compares(prep):
+            return True  # "since March 15"; not "the deadliest day since March 15"
     return False
 
 

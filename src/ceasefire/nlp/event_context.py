@@ -6,9 +6,10 @@ Functions over a parsed trigger span and the word lists of
 * :func:`trigger_status` -- ``asserted`` (a concrete event), or why not:
   ``negated`` ("did not strike"), ``hypothetical`` ("would strike", "plans to
   bomb", "if the bombing was a mistake"), ``habitual`` ("has been conducting
-  air strikes since 2014"), ``attribute`` ("the bombed army base": the event
-  is its antecedent), ``nonevent`` ("bombing campaign", "riot police", a
-  warplane that was shot down is no attacker).
+  air strikes since 2014", not "the first strike since 2014": ``nlp.comparison``),
+  ``attribute`` ("the bombed army base": the event is its antecedent),
+  ``nonevent`` ("bombing campaign", "riot police", a warplane that was shot
+  down is no attacker).
 * :func:`is_recalled` -- "an earlier airstrike", "the deadliest since the 2007
   shooting": an older event the report recalls.
 * :func:`retype` -- the ACLED sub-event type the context gives: "jets / Syrian
@@ -25,6 +26,7 @@ from typing import Any, Callable, Collection
 
 from spacy.tokens import Span, Token
 
+from .comparison import compares
 from .doc_index import doc_text, sentence_ents
 from .lexicon import word_set
 from .phrases import np_bounds
@@ -184,9 +186,9 @@ def _habitual(verb: Token, w: ContextWords) -> bool:
     if present and _has_child(verb, ("advmod",), w.habitual_adverbs):
         return True  # "ambushes on this road are usually staged at night": what happens, not what happened
     for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ in w.habitual_preps:
+        if prep.dep_ == "prep" and prep.lower_ in w.habitual_preps and not compares(prep):
             if any(t.ent_type_ == "DATE" or t.like_num for t in prep.subtree):
-                return True
+                return True  # "since 2014"; not "its largest wave of raids since 2014" (a comparison)
     return False
 
 

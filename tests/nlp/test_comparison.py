@@ -1,0 +1,43 @@
+"""A "since" that completes a comparison (nlp.comparison)."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def since_of(extractor, text: str):
+    doc = extractor.nlp(text)
+    return next(t for t in doc if t.lower_ == "since")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sunday was the deadliest day in Varnok since the truce.",
+        "The monitor counted the highest toll since March in the border villages.",
+        "Jets bombed the grain market in Dreslo on Friday, the first air strike on the city since 2019.",
+        "The army carried out the most intense shelling of Kelmar since March on Tuesday.",
+        "Gunmen attacked the convoy on Friday for the first time since 2019.",
+    ],
+)
+def test_a_superlative_or_a_first_makes_since_a_comparison(extractor, text: str) -> None:
+    from ceasefire.nlp.comparison import compares
+
+    assert compares(since_of(extractor, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Militia gunners have been shelling the Tessel hills since March 15.",
+        "Militia gunners have been shelling the largest town of the valley since March 15.",
+        "At least 40 people have been killed in the valley since 2019.",
+        "The coalition has been conducting air strikes against the group since 2014.",
+    ],
+)
+def test_a_plain_since_is_no_comparison(extractor, text: str) -> None:
+    from ceasefire.nlp.comparison import compares
+
+    assert not compares(since_of(extractor, text))
