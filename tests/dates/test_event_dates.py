@@ -89,8 +89,8 @@ CASES = [
      "On March 3, at about 22:40, the enemy shelled the village of Bilozir, wounding three civilians, the "
      "regional administration said.", date(2024, 3, 3)),
     ("weekday with the date in brackets", "2025-01-27", None,
-     "Troops opened fire on residents returning to southern villages on Sunday (Jan 26), killing 10 people, the "
-     "health ministry said.", date(2025, 1, 26)),
+     "Troops fired on families going back to hill villages on Sunday (Jan 26), wounding seven, the "
+     "health office said.", date(2025, 1, 26)),
     ("the early hours of", "2024-03-04", None,
      "Gunmen killed eight villagers in the early hours of Sunday in the village of Gora in Plateau state, a local "
      "leader said.", date(2024, 3, 3)),

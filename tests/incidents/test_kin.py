@@ -129,7 +129,7 @@ def test_a_part_far_on_with_its_own_dead_or_its_own_place_is_not_that_attack():
 
 
 def test_two_days_one_report_tells_apart_are_two_events():
-    # "Nine tourists were killed by shells on Monday. / Shelling went on around the resort from Tuesday."
+    # "Six hikers died in shelling on Monday. / Shelling went on around the resort from Tuesday."
     killing = _named(_dated(mention("r", start=0, sub=SHELLING, claims=(claim(lo=9, hi=9),)), MONDAY), 30)
     went_on = _dated(mention("r", start=300, sub=SHELLING), TUESDAY, "'on Tuesday' = weekday before publication")
     assert not compatible(killing, went_on)

@@ -42,11 +42,11 @@ def test_dateline_formats(
 @pytest.mark.parametrize(
     "text",
     [
-        "On Sunday, Syrian forces bombed rebel sites.",
+        "On Sunday, army gunners shelled the ridge.",
         "Officials said - without giving details - that",
-        "US-led coalition jets bombed a position - the monitor said",
+        "Allied jets hit a fuel depot - the monitor said",
         "Idlib - a city in the north",
-        "Still, Russia warns that Aleppo is the most dangerous site.",
+        "Still, the envoy warns that Halep is the riskiest front.",
     ],
 )
 def test_sentences_are_not_datelines(text: str) -> None:

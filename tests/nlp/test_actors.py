@@ -17,7 +17,7 @@ def actors() -> ActorRegistry:
     ("written", "name", "type_", "country"),
     [
         ("US-led coalition jets", "US-led coalition", "external", "US"),
-        ("a Syrian army position at Jebel Tharda", "Syrian army", "state", "SY"),
+        ("a Syrian army post by the old dam", "Syrian army", "state", "SY"),
         ("Dozens of Syrian soldiers", "Syrian army", "state", "SY"),
         ("Daesh", "Islamic State", "rebel", None),
         ("ISIL militants", "Islamic State", "rebel", None),

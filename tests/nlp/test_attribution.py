@@ -211,6 +211,6 @@ def test_we_in_a_quotation_is_the_last_claimant(extractor) -> None:
 
 
 def test_a_paper_named_like_a_document_is_itself(extractor) -> None:
-    text = "Mayor Ruiz said the square was calm. The Post says three people were injured."
+    text = "Mayor Ruiz said the square was calm. The Post says four bystanders were hurt."
     claim = one_claim(extractor, text)
     assert claim.source.name == "Post"

@@ -58,8 +58,8 @@ CASES = [
     ("an aside in mid-sentence", "Rebels shelled the town of Sakor on Tuesday. Ten civilians were killed, local "
      "authorities said, and 20 others were wounded.",
      {("killed", 10): "local authorities", ("wounded", 20): "local authorities"}),
-    ("gave a death toll", "Rebels attacked the village of Mbela on Tuesday night. Jean Kasongo, coordinator of a "
-     "local rights group, gave a provisional death toll of 38.", {("killed", 38): "Jean Kasongo"}),
+    ("gave a death toll", "Rebels attacked the village of Mbela on Tuesday night. Jean Kasongo, who heads a "
+     "farmers' union there, gave an early toll of 27.", {("killed", 27): "Jean Kasongo"}),
     ("revised the toll", "Gunmen stormed a church in Ostrel on Tuesday. The regional health office later revised "
      "the toll to 14 dead.", {("killed", 14): "regional health office"}),
     ("a surname after the full name", "At least 19 people died in the blast in Kesra on Tuesday, police spokesman "

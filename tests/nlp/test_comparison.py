@@ -34,7 +34,7 @@ def test_a_superlative_or_a_first_makes_since_a_comparison(extractor, text: str)
         "Militia gunners have been shelling the Tessel hills since March 15.",
         "Militia gunners have been shelling the largest town of the valley since March 15.",
         "At least 40 people have been killed in the valley since 2019.",
-        "The coalition has been conducting air strikes against the group since 2014.",
+        "The alliance has been flying air strikes over the hills since 2014.",
     ],
 )
 def test_a_plain_since_is_no_comparison(extractor, text: str) -> None:

@@ -43,8 +43,8 @@ def test_context_types(extractor, text: str, sub_event_type: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "The coalition has been conducting air strikes against the group since 2014.",
-        "The army would not intentionally strike a known civilian target.",
+        "The alliance has been flying air strikes over the hills since 2014.",
+        "The army said it would never knowingly shell a school.",
         "The militia threatened to bomb the bridge.",
         "Officials discussed a new coordinated bombing campaign.",
         "There were no air strikes in the province on Monday.",
@@ -61,7 +61,7 @@ def test_no_concrete_event(extractor, text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "The Orrin air force launched its largest wave of air strikes on the plateau since January 9 on Friday.",
+        "The Orrin air force flew its heaviest air strikes on the plateau since January 9 on Friday.",
         "Jets bombed the grain market in Dreslo on Friday, the first air strike on the city since 2019.",
     ],
 )
@@ -191,5 +191,5 @@ def test_responsibility_for_the_attack_refers_back_and_its_times_stay_out(extrac
 
 
 def test_what_usually_happens_is_no_event(extractor) -> None:
-    text = "A gunman shot two guards in Dalmia on Monday. Such shootings are rarely carried out by women, experts say."
+    text = "A gunman shot two guards in Dalmia on Monday. Such shootings rarely happen in the old town, experts say."
     assert types(extractor, text) == ["Attack"]

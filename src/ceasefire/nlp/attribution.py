@@ -133,7 +133,7 @@ class Attributor:
         return Attribution(None, None, hedged, "outlet")
 
     def _speaks(self, verb: Token) -> bool:
-        """A speech verb, or one that gives a toll ('X gave a provisional death toll of 38', 'the toll was revised
+        """A speech verb, or one that gives a toll ('X gave an early toll of 27', 'the toll was revised
         by X')."""
         lemma = verb.lemma_.lower()
         if lemma in self.speech:

@@ -171,7 +171,7 @@ class CasualtyClaims:
         for clause in span.root.ancestors:
             for c in (*clause.children, *(g for v in clause.conjuncts for g in v.children)):
                 if c.dep_ == "mark" and c.head.dep_ == "advcl" and c.i < span.start:
-                    continue  # 'the worst since 13 people were killed in May': an earlier incident recalled
+                    continue  # 'the worst since eight people died in a raid in May': an earlier incident recalled
                 if c.lower_ in self.since and c.dep_ in ("prep", "advmod", "mark"):
                     objects = [g for g in c.children if g.dep_ == "pobj"]
                     if not objects or any(g.ent_type_ not in ("DATE", "TIME", "CARDINAL") for g in objects):
@@ -271,7 +271,7 @@ class CasualtyClaims:
 
     @staticmethod
     def _surface_lists(doc: Doc, spans: list[Span], preds: list[Predicate]) -> list[Predicate]:
-        """'Rebels Gun Down 11 Soldiers and a Policeman': a list whose verb only the surface tells (a headline's
+        """'Militants Gun Down 9 Guards and a Driver': a list whose verb only the surface tells (a headline's
         parse), counted like the object of a casualty verb: each group a claim beside their sum."""
         heads = {head.i for _, (_, head, _) in preds}
         out: list[Predicate] = []
@@ -536,7 +536,7 @@ class CasualtyClaims:
         for child in verb.children:
             if child.dep_ not in ("nsubj", "nsubjpass", "dobj") or child.lemma_.lower() not in self.count_nouns:
                 continue
-            for clause in child.children:  # "brought to 11 the number killed"
+            for clause in child.children:  # "takes to 9 the number dead"
                 if clause.dep_ in ("acl", "relcl") and clause.lemma_.lower() in self.verbs:
                     return self.verbs[clause.lemma_.lower()]
             for prep in child.children:
@@ -567,7 +567,7 @@ class CasualtyClaims:
         if prev.lower_ in self.verb_forms and noun.dep_ not in ("nsubjpass",):
             return self.verb_forms[prev.lower_], "after-verb-form"
         pair = f"{doc[fig.start - 2].lower_} {prev.lower_}" if fig.start > 1 else ""
-        if pair in self.verb_forms and noun.dep_ not in ("nsubjpass",):  # "Rebels Gun Down 11 Soldiers"
+        if pair in self.verb_forms and noun.dep_ not in ("nsubjpass",):  # "Militants Gun Down 9 Guards"
             return self.verb_forms[pair], "after-verb-form"
         return None
 

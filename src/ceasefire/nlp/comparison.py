@@ -1,7 +1,7 @@
 """A "since" that measures a comparison, not a period: "the deadliest day since the truce".
 
 ``compares`` tells whether a "since" phrase completes a superlative or a "first ... since"
-comparison ("the highest toll since March", "its largest wave of raids since the truce",
+comparison ("the highest toll since March", "its heaviest bombing of the valley since the truce",
 "the first strike on the city since 2019"). Such a phrase says how the event ranks against
 the time since another one; it does not make the event a standing activity or a total over
 a period. The words that rank without a superlative form ("first", "only") are the data of
@@ -47,7 +47,7 @@ def _compared_words(since: Token) -> Iterator[Token]:
         yield cur
     if cur.pos_ not in _VERBAL:
         return
-    for c in cur.children:  # "unleashed its largest wave of raids ... since the truce"
+    for c in cur.children:  # "carried out its heaviest bombing of the valley ... since the truce"
         if c.dep_ in _ARGUMENTS:
             yield c
         elif c.dep_ == "prep" and c.i != since.i:  # "for the first time since 2019"

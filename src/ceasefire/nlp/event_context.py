@@ -178,7 +178,7 @@ def _irrealis(verb: Token, head: Token, w: ContextWords) -> bool:
 
 def _habitual(verb: Token, w: ContextWords) -> bool:
     auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
-    if verb.tag_ == "VBG" and "been" in auxes:  # "has been conducting air strikes"
+    if verb.tag_ == "VBG" and "been" in auxes:  # "has been flying air strikes"
         return True
     present = verb.tag_ in ("VBZ", "VBP") or any(
         c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in verb.children
@@ -188,13 +188,13 @@ def _habitual(verb: Token, w: ContextWords) -> bool:
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ in w.habitual_preps and not compares(prep):
             if any(t.ent_type_ == "DATE" or t.like_num for t in prep.subtree):
-                return True  # "since 2014"; not "its largest wave of raids since 2014" (a comparison)
+                return True  # "since 2014"; not "its heaviest bombing of the valley since 2014" (a comparison)
     return False
 
 
 def _nonevent(span: Span, head: Token, agentive: bool, w: ContextWords) -> bool:
     if span.text.lower() in w.munition_words and _held(head, w):
-        return True  # "police seized a shotgun and several shells"
+        return True  # "police seized a rifle and a box of shells"
     if head.dep_ in ("compound", "amod", "nmod") and head.head.lower_ in w.nonevent_heads:
         return True  # "bombing campaign", "riot police"
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in w.nonevent_heads:
@@ -211,7 +211,7 @@ def _nonevent(span: Span, head: Token, agentive: bool, w: ContextWords) -> bool:
 def _held(head: Token, w: ContextWords) -> bool:
     """A munition that is the object (or passive subject) of a verb of having or finding."""
     cur = head
-    while cur.dep_ == "conj" and cur.head is not cur:  # "a shotgun and several shells"
+    while cur.dep_ == "conj" and cur.head is not cur:  # "a rifle and a box of shells"
         cur = cur.head
     return cur.dep_ in ("dobj", "obj", "nsubjpass") and cur.head.lemma_.lower() in w.possession_verbs
 
@@ -255,7 +255,7 @@ def definite(head: Token) -> bool:
 
 
 def seized_goods(target: Token | None, w: ContextWords) -> bool:
-    """'police seized a shotgun and several shells': a 'seizure' of things, no territory taken; nor is 'troops
+    """'police seized a rifle and a box of shells': a 'seizure' of things, no territory taken; nor is 'troops
     captured two fighters' or 'seized a second one as he fled': people taken prisoner."""
     if target is None:
         return False

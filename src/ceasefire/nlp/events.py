@@ -14,7 +14,7 @@ span in ``doc.spans[spans_key]`` carries an :class:`EventInfo` in
   forces bombed" is an air strike, a clash with protesters a riot);
 * the status (:func:`~.event_context.trigger_status`): only ``asserted``
   triggers are concrete events; the others ("would strike", "the bombing
-  campaign", "has been conducting air strikes since 2014") stay in the spans
+  campaign", "has been flying air strikes since 2014") stay in the spans
   for inspection and start no mention.
 """
 

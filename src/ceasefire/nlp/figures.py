@@ -65,7 +65,7 @@ def _is_core(tok: Token, words: QuantityWords, heads: frozenset[str], dates: fro
     if tok.tag_ == "CD" or tok.text.replace(",", "").isdigit():
         return True
     # a number word opening a paragraph or a sentence is often tagged a proper noun ("\n\nThirteen officers were
-    # killed", "... along the LoC. Nineteen others were hurt")
+    # killed", "... at the border post. Nineteen others were hurt")
     if not tok.is_alpha or not tok.text[0].isupper():
         return False
     before = tok.nbor(-1).text if tok.i > 0 else ""

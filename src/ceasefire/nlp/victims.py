@@ -245,7 +245,7 @@ def _arguments(
 
 
 def _suffered_noun(tok: Token, words: VictimWords) -> tuple[ClaimKind, Token, str] | None:
-    """'one was killed and another sustained injuries' parsed as a noun phrase ('another' and 'sustained'
+    """'one guard died and another suffered burns' parsed as a noun phrase ('another' and 'sustained'
     modifying 'injuries' and the noun conjoined to the verb before): the lone victim is wounded."""
     if tok.lemma_.lower() not in words.harm_nouns or tok.dep_ != "conj" or tok.head.pos_ not in ("VERB", "AUX"):
         return None
