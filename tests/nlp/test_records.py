@@ -237,6 +237,12 @@ def test_y_province_s_x_names_x_inside_the_province_not_the_province_as_a_place(
         assert [(t.name, t.within) for t in m.toponyms] == [("Kessa", "Darvan province")]
 
 
+def test_a_container_keeps_the_lower_case_parts_of_its_name(extractor) -> None:
+    text = "A drone hit a truck near the town of Qasrah in Deir ez-Zor province on Friday, killing 5 people."
+    (m,) = extractor.extract([make_report(text)])[0]
+    assert {t.name: t.within for t in m.toponyms}["Qasrah"] in ("Deir ez-Zor", "Deir ez-Zor province")
+
+
 def test_x_comma_eastern_y_puts_x_in_y(extractor) -> None:
     (m,) = extractor.extract([make_report("A shell hit a house in Vostrana, eastern Marsovia, on Sunday, killing 3.")])[0]
     found = {t.name: t for t in m.toponyms}

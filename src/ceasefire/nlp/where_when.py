@@ -154,7 +154,10 @@ def _name_at(doc: Doc, i: int, words: PlaceWords) -> tuple[str, int]:
     j = i
     while j < len(doc) and j - i < 4 and doc[j].text[:1].isupper() and (doc[j].is_alpha or doc[j].text.endswith(".")):
         j += 1
-    kept = [t.text for t in doc[i:j]]
+    if j > i and doc[i].ent_iob_ == "B" and doc[i].ent_type_ in words.toponym_labels:
+        while j < len(doc) and doc[j].ent_iob_ == "I":  # an entity's lower-case parts: "Deir ez-Zor", "Ras al-Ain"
+            j += 1
+    kept = [doc[i:j].text] if any(not t.text[:1].isupper() for t in doc[i:j]) else [t.text for t in doc[i:j]]
     while kept and kept[-1].rstrip(".") in words.container_stop:
         kept.pop()
     if not kept or kept[0].rstrip(".") in words.container_stop:
