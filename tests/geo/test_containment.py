@@ -122,3 +122,35 @@ def test_a_village_whose_only_namesakes_are_small_towns_abroad_is_no_guess() -> 
     both = MemoryGazetteer([NORLAND, SUDRIA, KESSA, dorvel_abroad, at_home])
     kept = resolve_document(names, both, fill=False)[2]
     assert kept is not None and kept.country == "SR"
+
+
+# a province (admin2) of Sudria, and a larger state (admin1) of Norland spelled the same by an alternate name
+MERVA_HOME = PlaceCandidate("Mérva", "SR", "Upper Vale", 9.4, 30.3, 30, "admin2", 45_000)
+MERVA_ABROAD = PlaceCandidate("Mirvah", "NL", "Mirvah", 52.5, 12.0, 31, "admin1", 900_000)
+# a province of Norland by its own name, which Sudria lacks
+OSSEL_ABROAD = PlaceCandidate("Ossel", "NL", "Ossel", 53.0, 9.0, 32, "admin1", 600_000)
+
+
+def _provinces() -> MemoryGazetteer:
+    return MemoryGazetteer([NORLAND, SUDRIA, VALE, MERVA_HOME, (MERVA_ABROAD, ("Merva Province",)), OSSEL_ABROAD])
+
+
+def _province(text: str, name: str, within: str) -> Toponym:
+    start = text.index(name)
+    return Toponym(name, Evidence("text", start, start + len(name), name), "province", within)
+
+
+def test_a_province_the_text_puts_in_a_country_is_that_country_s() -> None:
+    text = "Raiders burned two hamlets in Sudria's Merva province, the district chief told reporters."
+    bare = Toponym("Merva province", _province(text, "Merva province", "").evidence, "province", "")
+    (alone,) = resolve_document([bare], _provinces(), fill=False)
+    assert alone is not None and alone.country == "NL"  # read alone, the larger state abroad
+    (place,) = resolve_document([_province(text, "Merva province", "Sudria")], _provinces(), fill=False)
+    assert place is not None and (place.name, place.country, place.feature) == ("Mérva", "SR", "admin2")
+
+
+def test_a_province_the_country_lacks_is_placed_at_the_country_never_abroad() -> None:
+    text = "Raiders burned two hamlets in the Ossel province of Sudria on Friday."
+    (place,) = resolve_document([_province(text, "Ossel province", "Sudria")], _provinces(), fill=False)
+    assert place is not None and (place.country, place.precision) == ("SR", PlacePrecision.COUNTRY)
+    assert "where the text puts it" in place.basis

@@ -75,6 +75,30 @@ def test_headline_tail_attribution(extractor) -> None:
     assert claim.evidence.field == "title"
 
 
+_RAID = "Raiders killed 14 herders near a border town in Tamble Province in northern Marsovia on Friday, the governor said."
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Update: 14 herders killed in raid",  # a label of the story
+        "Analysis: 14 herders killed in raid",
+        "Marsovia: Raiders kill 14 herders near border town",  # a country the body names as a place
+        "Tamble Province: 14 herders killed in raid",  # a province
+    ],
+)
+def test_a_headline_s_topic_label_is_no_source_its_figure_is_the_outlet_s(extractor, title: str) -> None:
+    rep = make_report(_RAID, title=title)
+    (headline,) = [c for c in claims_of(extractor.extract([rep])[0]) if c.evidence.field == "title"]
+    assert (headline.source.name, headline.source.type) == ("Wire Daily", SourceType.OUTLET)
+
+
+def test_a_headline_s_speaker_before_its_colon_stays_the_source(extractor) -> None:
+    rep = make_report(_RAID, title="Governor: 14 herders killed in raid")
+    (headline,) = [c for c in claims_of(extractor.extract([rep])[0]) if c.evidence.field == "title"]
+    assert headline.source.as_written == "Governor"
+
+
 def test_short_reference_resolves_to_the_last_full_name(extractor) -> None:
     text = (
         "The Syrian Observatory for Human Rights said shelling hit the town on Friday. "

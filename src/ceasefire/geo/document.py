@@ -284,6 +284,7 @@ def _written_in(province: str, name: str) -> bool:
 
 
 _CONTAINERS = frozenset({"country", "admin1", "admin2", "city", "region"})
+_AREAS = ("admin1", "admin2")  # a name the text calls a province, region or district is never one abroad
 _INSIDE_KM = {"admin2": 80.0, "city": 30.0, "region": 200.0}
 
 
@@ -371,8 +372,8 @@ def _contained(queries: Sequence[Query], places: list[Place | None], contexts: l
             continue
         current = next((c for c in q.candidates if place is not None and (c.name, c.lat, c.lon) == (
             place.name, place.lat, place.lon)), None)
-        if current is not None and not by_alternate(current, q) and q.wanted != "city":
-            continue  # "refugees from X in Y"; but "the town of X in Y", "X, a village in Y" is in Y
+        if current is not None and not by_alternate(current, q) and q.wanted not in ("city", *_AREAS):
+            continue  # "refugees from X in Y"; but "the town of X in Y", "X, a village in Y", "Y's X province" is in Y
         if place is None and len(q.toponym.name.split()) > 1:
             held = _embedded(q.toponym, gazetteer, contexts[i], hint, _around(places))
             if held is not None and held.lat is not None and held.lon is not None and _holds(area, PlaceCandidate(

@@ -106,6 +106,7 @@ class ActorRegistry:
                 if head:
                     self._generic_by_first.setdefault(head[0], []).append((head, g))
         self._country_of: dict[tuple[str, ...], tuple[str, str]] = {}
+        self._country_names = frozenset(tuple(t.casefold() for t in _tokens(name)) for _, name, _ in countries)
         for iso2, name, demonyms in countries:
             for form in (name, *demonyms):
                 key = tuple(t.casefold() for t in _tokens(form))
@@ -230,6 +231,11 @@ class ActorRegistry:
                 if name == g.name.format(country=country):
                     return Actor(name, g.type, iso2)
         return None
+
+    def names_country(self, written: str) -> bool:
+        """Whether a phrase is, whole, a country's name ("Ruritania", "Ruritania's"; not its demonym)."""
+        key = tuple(t.casefold() for t in _tokens(re.sub(r"['\u2019]s$", "", written.strip())))
+        return key in self._country_names
 
     def is_state(self, written: str) -> bool:
         """Whether a phrase names state or external (coalition) forces."""

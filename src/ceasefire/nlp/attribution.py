@@ -47,6 +47,7 @@ class Attributor:
         self.passive_speakers = frozenset(raw["passive_speakers"])
         self.toll_verbs = frozenset(raw["toll_verbs"])
         self.toll_nouns = frozenset(raw["toll_nouns"])
+        self.labels = frozenset(raw["headline_labels"])
         self.according = tuple(raw["according"])
         self.pronouns = frozenset(raw["pronouns"])
         self.subordinators = frozenset(raw["subordinators"])
@@ -222,13 +223,16 @@ class Attributor:
 
     def _headline_tail(self, sent: Span) -> CharSpan | None:
         """'Drone Strike Hits Convoy Near Lake Town: Army, Medics' -> 'Army, Medics';
-        'Sheriff: office shooting kills 1' -> 'Sheriff' (not a place: 'Syria: 40 killed')."""
+        'Sheriff: office shooting kills 1' -> 'Sheriff' (not a place: 'Syria: 40 killed'; nor a label of the
+        story: 'Exclusive: ...', 'Update: ...')."""
         colons = [t for t in sent if t.text == ":"]
         if not colons:
             return None
         lead = [t for t in sent[: colons[0].i - sent.start] if not t.is_space]
         dateline = all(t.text.isupper() and len(t.text) > 1 for t in lead)  # 'KANDA: Twelve people were killed'
         named = all(t.pos_ in ("PROPN", "NOUN") and t.ent_type_ not in _PLACES for t in lead)
+        written = doc_text(sent.doc)[lead[0].idx : lead[-1].idx + len(lead[-1].text)] if lead else ""
+        named = named and " ".join(written.lower().split()) not in self.labels
         if 0 < len(lead) <= 3 and not dateline and named:
             return (lead[0].idx, lead[-1].idx + len(lead[-1].text))
         tail = [t for t in sent[colons[-1].i - sent.start + 1 :] if not t.is_space]

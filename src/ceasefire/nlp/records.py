@@ -42,7 +42,7 @@ from .events import EventInfo
 from .phrases import CharSpan
 from .responsibility import statement_in
 from .segments import Segment
-from .sources import SourceRegistry, clean_written, outlet_source
+from .sources import SourceRegistry, clean_written, headline_lead, outlet_source
 from .statements import Statements
 from .where_when import PlaceWords, noun_timexes, occurrence_timexes, place_words, sentence_timexes, toponyms_in
 from .wording import wording_of
@@ -246,7 +246,21 @@ def _sentences(
                     )
                 )
         forget(doc)
+    _place_leads(out, outlet)
     return out
+
+
+def _place_leads(sentences: list[_Sentence], outlet: Source) -> None:
+    """A headline's lead that names a country or a place the report names as one ("Ruritania: dozens killed",
+    the body's "in northern Ruritania") labels the story; it is no speaker, whatever the NER made of it in the
+    headline: the headline's figure is the outlet's own claim."""
+    places = {" ".join(_POSSESSIVE.sub("", t.name).casefold().split()) for s in sentences for t in s.toponyms}
+    countries = default_actors()
+    for s in sentences:
+        if s.seg.headline:
+            s.claims = [replace(c, source=outlet, origin=None) if headline_lead(s.seg.text, c.source) and (
+                " ".join((c.source.as_written or "").casefold().split()) in places
+                or countries.names_country(c.source.as_written or "")) else c for c in s.claims]
 
 
 def _tells(start: int, end: int, marks: Sequence[CharSpan], claims: Sequence[tuple[int, Claim]]) -> bool:

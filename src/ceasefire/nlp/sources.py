@@ -18,7 +18,7 @@ from ..errors import ConfigError
 from ..model import Source, SourceType
 from .lexicon import load_json
 
-__all__ = ["SourceEntry", "SourceRegistry", "normalise_name", "outlet_source", "default_registry"]
+__all__ = ["SourceEntry", "SourceRegistry", "normalise_name", "outlet_source", "default_registry", "headline_lead"]
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
 _LEADING = re.compile(r"^(?:the|a|an)\s+")
@@ -41,6 +41,13 @@ def clean_written(text: str) -> str:
 def outlet_source(outlet: str | None) -> Source:
     """The outlet's own voice."""
     return Source(name=outlet or "unknown outlet", type=SourceType.OUTLET, as_written=None)
+
+
+def headline_lead(headline: str, source: Source) -> bool:
+    """Whether ``source`` is the lead a headline opens with before its colon ("Ruritania: ..." -> "Ruritania")."""
+    written = source.as_written
+    head = headline.lstrip()
+    return bool(written) and head.startswith(written or "") and head[len(written or ""):].lstrip().startswith(":")
 
 
 @dataclass(frozen=True)

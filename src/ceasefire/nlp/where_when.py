@@ -22,6 +22,7 @@ from typing import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from .actors import default_actors
 from .doc_index import doc_lower, doc_pos, doc_text, sentence_ents
 from .lexicon import load_json
 from .phrases import CharSpan
@@ -40,6 +41,7 @@ class PlaceWords:
     timex_words: tuple[tuple[str, ...], ...]
     timex_prefixes: frozenset[str]
     other_labels: frozenset[str]
+    misread_labels: frozenset[str]  # an entity so labelled before a lower-case admin noun: a name ("Tamble region")
     admin_nouns: frozenset[str]
     appositive_nouns: frozenset[str]  # "X, a town in Y"
     appositive_areas: frozenset[str]  # "X, a town in the municipality of Y"
@@ -77,6 +79,7 @@ def place_words() -> PlaceWords:
         timex_words=tuple(sorted((tuple(p.split()) for p in raw["timex_words"]), key=len, reverse=True)),
         timex_prefixes=frozenset(raw["timex_prefixes"]),
         other_labels=frozenset(raw["other_labels"]),
+        misread_labels=frozenset(raw["misread_labels"]),
         admin_nouns=frozenset(raw["admin_nouns"]),
         appositive_nouns=frozenset(raw["appositive_nouns"]),
         appositive_areas=frozenset(raw["appositive_areas"]),
@@ -186,7 +189,9 @@ def _within(doc: Doc, ent: Span, words: PlaceWords) -> str:
         then = doc[j + 1] if j + 1 < len(doc) else None
         listed = nxt is not None and (nxt.lower_ in ("and", "or") or (
             nxt.text == "," and then is not None and (then.text[:1].isupper() or then.lower_ in ("and", "or"))))
-        return "" if listed else name
+        if name or listed:
+            return "" if listed else name
+        return _possessor(doc, ent, words)  # "Y's X province, a local official said": no name after the comma
     k = 0
     while i < len(doc) and k < 2 and doc[i].lower_ in words.container_nouns:
         i, k = i + 1, k + 1
@@ -249,14 +254,18 @@ def toponyms_in(sent: Span, words: PlaceWords, *, seats: bool = True) -> list[tu
     """
     doc = sent.doc
     out = []
+    admin = _admin_names(sent, words)
+    named = {(s.start, s.end - 1) for s in admin}  # "Tamble region": the name and its noun, read once
     for ent in sentence_ents(sent):
         if all(t.is_stop or t.is_punct or not t.is_alpha for t in ent):
             continue  # NER noise such as "n't"
+        if (ent.start, ent.end) in named:
+            continue
         if not seats and _seat(ent, words):
             continue
         if _province_of_next(doc, ent, words):
             continue
-        if ent.label_ in words.toponym_labels:
+        if ent.label_ in words.toponym_labels or _country_name(ent, words):
             out.append(((ent.start_char, ent.end_char), _context(doc, ent, words), _within(doc, ent, words)))
         elif ent.label_ in words.other_labels and ent.start > sent.start:
             i = ent.start
@@ -268,9 +277,15 @@ def toponyms_in(sent: Span, words: PlaceWords, *, seats: bool = True) -> list[tu
             if prev in words.admit_after or (prev == "of" and (prev2 in words.directions or of_phrase)) or (
                     (_after_country(doc, i, sent.start) or _place_object(ent, words)) and _proper_name(ent, words)):
                 out.append(((ent.start_char, ent.end_char), _context(doc, ent, words), _within(doc, ent, words)))
-    for span in [*_admin_names(sent, words), *_unnamed_places(sent, words)]:
+    for span in [*admin, *_unnamed_places(sent, words)]:
         out.append(((span.start_char, span.end_char), _context(doc, span, words), _within(doc, span, words)))
     return sorted(out)
+
+
+def _country_name(ent: Span, words: PlaceWords) -> bool:
+    """A country's name the NER took for a person or an organisation ("Ruritania's army said", "in Ruritania"):
+    the name alone, a closed list (``data/actors.json``), is a place."""
+    return ent.label_ in words.other_labels and default_actors().names_country(ent.text)
 
 
 def _after_country(doc: Doc, i: int, start: int) -> bool:
@@ -365,7 +380,9 @@ def _origin(root: Token, words: PlaceWords) -> bool:
 
 
 def _admin_names(sent: Span, words: PlaceWords) -> list[Span]:
-    """'Upper Vale State', 'Tamble county': a capitalised name the NER left out, right before an admin noun."""
+    """'Upper Vale State', 'Tamble county': a capitalised name the NER left out, right before an admin noun; also
+    a name the NER took whole for a person, an organisation or a product right before a lower-case one ("Tamble
+    region")."""
     doc = sent.doc
     low = doc_lower(doc)
     out = []
@@ -375,9 +392,27 @@ def _admin_names(sent: Span, words: PlaceWords) -> list[Span]:
         i = end
         while i > sent.start and end - i < _MAX_NAME_TOKENS and _unlabelled(doc[i - 1]):
             i -= 1
+        if i == end and doc[end].is_lower:
+            i = _misread_name(doc, end, sent.start, words)
         if i < end:
             out.append(Span(doc, i, end + 1, label="GPE"))
     return out
+
+
+def _misread_name(doc: Doc, end: int, start: int, words: PlaceWords) -> int:
+    """Where the entity that ends right before token ``end`` starts, when it is a short capitalised name with one of
+    the misread labels ("Tamble" of "Tamble region", an ORG or PRODUCT to the NER); else ``end``."""
+    last = doc[end - 1]
+    if last.ent_type_ not in words.misread_labels or (end < len(doc) and doc[end].ent_iob_ == "I"):
+        return end
+    i = end - 1
+    while i > start and doc[i].ent_iob_ == "I":
+        i -= 1
+    if doc[i].ent_iob_ != "B" or end - i > _MAX_NAME_TOKENS or i <= start:
+        return end
+    if not all(t.pos_ == "PROPN" and t.is_title and t.is_alpha for t in doc[i:end]):
+        return end
+    return i
 
 
 def _dates_statement(ent: Span, words: PlaceWords) -> bool:
