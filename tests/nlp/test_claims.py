@@ -36,6 +36,8 @@ def found(extractor, text: str, title: str | None = None) -> set[tuple[str, int 
         ("The strike killed between 20 and 30 people.", {("killed", 20, 30)}),
         ("The attack caused 14 casualties, police said.", {("casualties", 14, 14)}),
         ("A gunman shot and killed two customers on Friday.", {("killed", 2, 2)}),
+        ("Bandits raided a hamlet near the ridge and killed six herders.", {("killed", 6, 6)}),
+        ("Raiders overran the depot at dawn and wounded three guards.", {("wounded", 3, 3)}),
     ],
 )
 def test_casualty_constructions(extractor, text: str, expected: set) -> None:

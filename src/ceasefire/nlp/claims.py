@@ -441,6 +441,7 @@ class CasualtyClaims:
             if c.dep_ == "conj"
             and c.lemma_.lower() in self.verbs
             and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)  # 'kiosks were hit but nobody was hurt'
+            and not any(g.dep_ in _OBJECT_DEPS for g in c.children)  # 'stormed the depot and killed 12 people'
         ]
         if kind is None and partners:  # "was shot and killed"
             return self.verbs[partners[0].lemma_.lower()]
