@@ -493,13 +493,17 @@ class Timex:
     of the event, not the event ("the ministry said on Monday that jets struck
     X", "in a briefing on Tuesday"): taken only when the mention's sentences give
     the event no time of their own, it bounds the event, which happened on or
-    before it.
+    before it. An ``offset`` is a distance back from the event the report told
+    before the mention ("a week earlier", "the previous day", "the attack came a
+    day after" this event): it dates the event only from that event's date
+    (``dates.date_before``), never from the report's.
     """
 
     text: str
     evidence: Evidence
     frame: bool = False
     statement: bool = False
+    offset: bool = False
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,8 @@
 
 from datetime import date
 
-from ceasefire.dates import resolve_date
-from ceasefire.model import DatePrecision, Evidence, Timex
+from ceasefire.dates import date_before, date_from_text, resolve_date
+from ceasefire.model import DatePrecision, DateResolution, Evidence, Timex
 
 SAT_17 = date(2016, 9, 17)
 SUN_18 = date(2016, 9, 18)
@@ -182,3 +182,28 @@ def test_the_event_s_own_time_wins_over_a_statement_s_whatever_their_order() -> 
 def test_a_statement_s_day_after_the_report_bounds_nothing() -> None:
     r = resolve_date([stated("on 21 September 2016")], dateline=MON_19, published=None)
     assert not r.stated and "not the date of a past event" in r.basis
+
+
+def test_a_distance_back_dates_an_event_from_the_event_told_before() -> None:
+    def offset(text: str) -> Timex:
+        return Timex(text=text, evidence=Evidence("text", 0, len(text), text), offset=True)
+
+    sunday = DateResolution(date(2022, 3, 13), date(2022, 3, 13), DatePrecision.DAY, "'on Sunday'")
+    day = date_before([offset("a day after")], sunday)
+    assert day is not None and (day.start, day.end, day.precision) == (date(2022, 3, 12), date(2022, 3, 12),
+                                                                       DatePrecision.DAY)
+    assert date_before([offset("the previous day")], sunday).start == date(2022, 3, 12)
+    assert date_before([offset("the day before")], sunday).start == date(2022, 3, 12)
+    assert date_before([offset("three days earlier")], sunday).start == date(2022, 3, 10)
+    week = date_before([offset("a week earlier")], sunday)
+    assert week.precision is DatePrecision.WEEK and week.start <= date(2022, 3, 6) <= week.end
+    weekend = DateResolution(date(2022, 3, 12), date(2022, 3, 13), DatePrecision.WEEK, "'the weekend'")
+    moved = date_before([offset("a day earlier")], weekend)
+    assert (moved.start, moved.end, moved.precision) == (date(2022, 3, 11), date(2022, 3, 12), DatePrecision.WEEK)
+    assert date_before([offset("days earlier")], sunday) is None  # uncounted
+    assert date_before([offset("a day after")], DateResolution.unknown("none")) is None
+
+
+def test_an_offset_never_dates_an_event_from_the_report() -> None:
+    t = Timex(text="a week earlier", evidence=Evidence("text", 0, 14, "a week earlier"), offset=True)
+    assert date_from_text([t], dateline=date(2022, 3, 14), published=None) is None

@@ -84,3 +84,19 @@ def test_background_alone_makes_no_incident_but_joins_a_concrete_cluster():
     assert build_incidents([recalled]) == []
     (incident,) = build_incidents([news, recalled])
     assert len(incident.mentions) == 2
+
+
+def test_an_event_told_as_a_distance_back_is_older():
+    """'the depot had been shelled a week earlier' (cue 'earlier', nlp.apart): secondary with its figures, else
+    background, and never the report's lead."""
+    older = replace(mention("r", start=300, day=date(2021, 6, 12), reported_on=TODAY), cues=("earlier",))
+    lead = mention("r", start=10, day=date(2021, 6, 13), reported_on=TODAY)
+    ((role, why),) = roles(older)
+    assert role is MentionRole.BACKGROUND and "earlier wording" in why
+    assert roles(replace(older, claims=(claim(lo=4, hi=4),)))[0][0] is MentionRole.SECONDARY
+    assert roles(older, lead) == [(MentionRole.BACKGROUND, "older event: earlier wording"), (MentionRole.REPORTED, "")]
+
+
+def test_an_event_a_marker_sets_apart_keeps_its_own_role():
+    separate = replace(mention("r", day=date(2021, 6, 13), reported_on=TODAY), cues=("separate",))
+    assert roles(separate) == [(MentionRole.REPORTED, "")]

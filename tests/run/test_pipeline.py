@@ -163,3 +163,16 @@ def test_seed_incidents_fully(seed_db):
 
     daraa = next(i for i in incidents if any(c["min"] == 9 for c in i["claims"]))
     assert daraa["date"]["start"] == "2016-09-18" and daraa["location"]["admin1"] == "Daraa"
+
+
+def test_an_event_told_a_day_before_another_is_its_own_incident_dated_from_it(tmp_path):
+    """'The strike came a day after clashes in B ...': two incidents, the clashes a day before the strike."""
+    text = ("At least nine villagers died on Tuesday when a drone hit a market in Kassala, elders said. "
+            "The strike came a day after clashes between soldiers and a militia in nearby Gedaref left "
+            "three soldiers dead, an officer said.")
+    src = write_jsonl(tmp_path / "a.jsonl", [("t1", "2021-04-08", "Wire Four", text)])
+    with ceasefire.open(str(tmp_path / "s.db")) as db:
+        db.ingest([src])
+        incidents = db.incidents()
+    dated = sorted((str(i.date.start), sorted(c.figure.min for c in i.claims)) for i in incidents)
+    assert dated == [("2021-04-05", [3]), ("2021-04-06", [9])]

@@ -15,7 +15,7 @@ from ..model import DatePrecision, month_number
 from .reading import Anchor, Reading, week_bounds
 from .words import words
 
-__all__ = ["read_relative", "WEEKDAYS"]
+__all__ = ["read_relative", "read_counted_back", "WEEKDAYS"]
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WD = r"(mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?"
@@ -138,10 +138,15 @@ def _read_ago(text: str, anchor: Anchor) -> Reading | None:
     m = _AGO.match(text)
     if not m:
         return None
-    n, unit = _count(m.group(1)), words().units.get(m.group(2))
+    return _counted_back(text, m.group(1), m.group(2), anchor)
+
+
+def _counted_back(text: str, count: str, unit_word: str, anchor: Anchor) -> Reading | None:
+    """``count`` ``unit_word``s before the anchor ("three days", "a week"); a vague count is a vague reference."""
+    n, unit = _count(count), words().units.get(unit_word)
     if n is None or unit is None:
         return None
-    if m.group(1) in words().vague_counts:
+    if count in words().vague_counts:
         return Reading.other("PAST_REF", "ref", f"'{text}': an uncounted time ago is a vague reference (PAST_REF)")
     a, basis = anchor.day, f"'{text}' counted back from {anchor}"
     if isinstance(unit, int):
@@ -158,6 +163,29 @@ def _read_ago(text: str, anchor: Anchor) -> Reading | None:
     if unit == "decade":
         return Reading.other(f"{(a.year - 10 * n) // 10:03d}", "date", basis)
     return None
+
+
+_RELATIONS = frozenset({"earlier", "before", "prior", "after", "later", "ago", "previously"})
+_PREVIOUS = frozenset({"the", "previous", "preceding", "prior"})
+
+
+def read_counted_back(text: str, anchor: Anchor) -> Reading | None:
+    """A distance back in time from ``anchor`` (an event's day, not the document's): "a week earlier", "two days
+    after", "the previous day", "the day before" -- the caller knows it runs back ("the attack came a day after
+    the clash": the clash was a day before the attack). ``None`` when ``text`` tells no counted distance ("days
+    earlier" is a vague reference)."""
+    tokens = text.lower().replace("\u2019", "'").strip(" .,;:").split()
+    if tokens and tokens[-1] in _RELATIONS:
+        tokens = tokens[:-1]
+    while tokens and tokens[0] in _PREVIOUS:  # "the previous day", "the day before": one of them
+        tokens = tokens[1:]
+        if len(tokens) == 1:
+            tokens = ["one", *tokens]
+    if len(tokens) < 2 or tokens[-1] not in words().units:
+        if len(tokens) == 1 and tokens[0] in words().units:  # "days earlier": uncounted
+            return Reading.other("PAST_REF", "ref", f"'{text}': an uncounted distance is a vague reference")
+        return None
+    return _counted_back(text, " ".join(tokens[:-1]), tokens[-1], anchor)
 
 
 def _read_period(text: str, anchor: Anchor) -> Reading | None:

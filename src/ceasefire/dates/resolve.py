@@ -8,10 +8,10 @@ from typing import Sequence
 from ..model import INHERITED_DATE, STATEMENT_DAY, DatePrecision, DateResolution, Timex
 from .context import Context, context_at
 from .reading import Anchor, Reading
-from .relative import is_weekday, within_week
+from .relative import is_weekday, read_counted_back, within_week
 from .timex import read_timex
 
-__all__ = ["resolve_date", "date_from_text", "anchor_for"]
+__all__ = ["resolve_date", "date_from_text", "date_before", "anchor_for"]
 
 
 def anchor_for(dateline: date | None, published: date | None) -> Anchor | None:
@@ -47,7 +47,7 @@ def date_from_text(
     """
     anchor = anchor_for(dateline, published)
     frame = _frame([t for t in timexes if t.frame], anchor)
-    own = _first(_readings([t for t in timexes if not t.frame and not t.statement], anchor, frame, text))
+    own = _first(_readings([t for t in timexes if not (t.frame or t.statement or t.offset)], anchor, frame, text))
     if own is not None:
         return DateResolution(own.start, own.end, own.precision, own.basis)
     stated = _first(_readings([t for t in timexes if t.statement], anchor, frame, text))
@@ -56,6 +56,31 @@ def date_from_text(
     if stated.precision is not DatePrecision.DAY:
         return DateResolution(stated.start, stated.end, stated.precision, f"{stated.basis} (a statement's time)")
     return _week_before(stated.start, f"{stated.basis}, {STATEMENT_DAY}: the event fell in the week up to it")
+
+
+def date_before(timexes: Sequence[Timex], event: DateResolution) -> DateResolution | None:
+    """The date of an event told as older than ``event`` (the report's event told before it) by a distance
+    (``Timex.offset``: "a week earlier", "the previous day", "the attack came a day after" this one): ``event``'s
+    range moved back by it, at the coarser of the two precisions. ``None`` when no offset counts a distance
+    ("days earlier") or ``event`` is unknown."""
+    if not event.known or event.start is None:
+        return None
+    for timex in timexes:
+        if not timex.offset:
+            continue
+        first = read_counted_back(timex.text, Anchor(event.start, "the event told before"))
+        last = read_counted_back(timex.text, Anchor(event.last or event.start, "the event told before"))
+        if first is None or last is None or not first.dated or first.start is None:
+            continue
+        basis = f"{first.basis} ({event.start}..{event.last}: {event.basis})"
+        if first.start == last.start and first.end == last.end:
+            return DateResolution(first.start, first.end, first.precision, basis)
+        coarse = max(first.precision, event.precision, key=_PRECISIONS.index)
+        return DateResolution(first.start, last.end or last.start, coarse, basis)
+    return None
+
+
+_PRECISIONS = (DatePrecision.DAY, DatePrecision.WEEK, DatePrecision.MONTH, DatePrecision.YEAR, DatePrecision.UNKNOWN)
 
 
 def _week_before(day: date, basis: str) -> DateResolution:

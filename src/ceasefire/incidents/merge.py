@@ -8,12 +8,13 @@ apart, or -- in one report -- the two clauses of one sentence that each tell an 
 sentence and holding its claims), a toll beside a kin event's "no one was killed", or two
 days its own words tell apart for events of one kind, one of them with no figure ("killed on
 Wednesday", "the shelling went on from Thursday"; the report's own day excepted, often
-the day of the telling). Mentions of kin but different kinds are tied only as parts of
-one attack: both naming the place (across reports: places agreeing), in one report
-sharing a figure or told one after the other (the later one close behind, with neither
-place nor day nor dead of its own: "three soldiers were also wounded and two
-kidnapped"), or across reports dated by their own words to one day in one country and
-sharing their wording. Otherwise they are *tied* when something says they are one:
+the day of the telling), or a mention its words set apart from the events told before it
+("Separately, ...", "a week earlier": ``Mention.cues``, ``nlp.apart``) and one told before it.
+Mentions of kin but different kinds are tied only as parts of one attack: both naming the
+place (across reports: places agreeing), in one report sharing a figure or told one after
+the other (the later one close behind, with neither place nor day nor dead of its own:
+"three soldiers were also wounded and two kidnapped"), or across reports dated by their own
+words to one day in one country and sharing their wording. Otherwise they are *tied* when something says they are one:
 
 * a shared place (within 30 km for points, 50 km for towns, the same admin1 or
   150 km for regions);
@@ -135,14 +136,15 @@ def _bare(m: Mention) -> bool:
     return _own_place(m) is None and not m.claims
 
 
-def _load_kin() -> tuple[list[frozenset[str]], int]:
+def _load_kin() -> tuple[list[frozenset[str]], int, frozenset[str]]:
     data = json.loads(resources.files("ceasefire").joinpath("data/incidents_kin.json").read_text(encoding="utf-8"))
-    return [frozenset(k) for k in data["kin"]], int(data["follow_chars"])
+    return [frozenset(k) for k in data["kin"]], int(data["follow_chars"]), frozenset(data["apart_cues"])
 
 
-# Sub-event types that can describe one event from different sides or in its parts, and how closely a part
-# told without place or day of its own follows the attack it belongs to (data/incidents_kin.json).
-_KIN, _FOLLOW_CHARS = _load_kin()
+# Sub-event types that can describe one event from different sides or in its parts, how closely a part
+# told without place or day of its own follows the attack it belongs to, and the cues that set a mention apart
+# from the events its report told before it (data/incidents_kin.json).
+_KIN, _FOLLOW_CHARS, _APART_CUES = _load_kin()
 
 
 def _same_kind(a: str | None, b: str | None) -> bool:
@@ -249,6 +251,22 @@ def sites_conflict(a: Sited, b: Sited) -> bool:
     return a[0] == b[0] or not (_named_by(a, b) or _named_by(b, a))
 
 
+Telling = tuple[str, str, int, bool]  # a report, a field, where the mention's trigger starts there, whether set apart
+
+
+def telling(m: Mention) -> Telling:
+    return (m.report_key, m.trigger.field, m.trigger.start, any(c in _APART_CUES for c in m.cues))
+
+
+def set_apart(a: Telling, b: Telling) -> bool:
+    """Two mentions of one report's field, the later one set apart by its words from the events told before it
+    ("Separately, a strike on B ...", "the raid came a day after gunmen killed four in Y"): two events, whatever
+    else ties them. A headline is no telling before the body: it may name either."""
+    if a[:2] != b[:2] or a[2] == b[2]:
+        return False
+    return (b if b[2] > a[2] else a)[3]
+
+
 Clauses = dict[tuple[str, str, int], frozenset[str]]  # a claim sentence of a report -> the mentions holding its claims
 
 
@@ -272,7 +290,7 @@ def clauses_conflict(a: Clauses, b: Clauses) -> bool:
 def conflicting(a: Mention, b: Mention) -> bool:
     """Whether two mentions say things that cannot be true of one event: another kind of event, days apart,
     places apart (unless both name the place, ``sites_conflict``), in one report a toll beside a kin event's
-    "no one was killed", or in one report two days its own words tell apart."""
+    "no one was killed", two days its own words tell apart, or a mention set apart from one told before it."""
     return (
         kinds_conflict(a.sub_event_type, b.sub_event_type)
         or dates_conflict(a.date, b.date)
@@ -280,6 +298,7 @@ def conflicting(a: Mention, b: Mention) -> bool:
         or tolls_conflict(toll_of(a), toll_of(b))
         or days_told_apart(told_day(a), told_day(b))
         or clauses_conflict(clauses_of(a), clauses_of(b))
+        or set_apart(telling(a), telling(b))
     )
 
 
@@ -455,6 +474,7 @@ class _Traits:
         self.places: set[Sited] = set()
         self.tolls: set[Toll | None] = set()
         self.told: dict[tuple[str, str | None], set[Told]] = {}  # by report and kind: only those can be told apart
+        self.tellings: dict[tuple[str, str], set[Telling]] = {}  # by report and field: only those can be set apart
         self.clauses: Clauses = {}
         for m in mentions:
             self.add(m)
@@ -467,6 +487,8 @@ class _Traits:
         told = told_day(m)
         if told is not None:
             self.told.setdefault(told[:2], set()).add(told)
+        at = telling(m)
+        self.tellings.setdefault(at[:2], set()).add(at)
         self._clauses(clauses_of(m))
 
     def _clauses(self, clauses: Clauses) -> None:
@@ -480,6 +502,8 @@ class _Traits:
         self.tolls |= other.tolls
         for key, told in other.told.items():
             self.told.setdefault(key, set()).update(told)
+        for where, tellings in other.tellings.items():
+            self.tellings.setdefault(where, set()).update(tellings)
         self._clauses(other.clauses)
 
     def conflict(self, other: "_Traits") -> bool:
@@ -495,6 +519,12 @@ class _Traits:
                 for b in other.told.get(key, ())
             )
             or clauses_conflict(self.clauses, other.clauses)
+            or any(
+                set_apart(a, b)
+                for where, tellings in self.tellings.items()
+                for a in tellings
+                for b in other.tellings.get(where, ())
+            )
         )
 
 

@@ -18,6 +18,12 @@ nearest preceding mention that names a place the claim's sentence names, else
 the nearest mention of the claim's paragraph, else the nearest preceding
 mention that does not recall an older event ("an earlier airstrike"), else the
 first following one, else a mention made at the claim's sentence.
+
+A sentence whose words set its event apart from those told before it
+("Separately, ...", "a week earlier", ``nlp.apart``) starts a mention of its own
+(one with claims and no trigger too, typed by its killing verb, ``nlp.killings``),
+which the claims of earlier sentences never join; in "the raid came a day after
+gunmen killed four in B" only the part from "after" on tells it.
 """
 
 from __future__ import annotations
@@ -33,12 +39,14 @@ from spacy.tokens import Doc, Span
 
 from ..model import ActorRole, Claim, Evidence, Mention, Report, Source, Statement, Timex, Toponym
 from .actors import ActorRegistry, SeenActors, default_actors
+from .apart import EARLIER, Apart, apart_in
 from .attribution import Attribution
 from .claims import ClaimInfo
 from .clauses import clause_bounds, clause_nouns
 from .components import CLAIMS_KEY, EVENTS_KEY
 from .doc_index import forget, sentence_ents, span_text
 from .events import EventInfo
+from .killings import killing_event
 from .phrases import CharSpan
 from .responsibility import statement_in
 from .segments import Segment
@@ -84,6 +92,8 @@ class _Sentence:
     own_time: bool  # a time beside any statement's that is not inside a 'since' clause
     wording: tuple[str, ...]
     statement: Statement | None
+    apart: Apart | None = None  # words that set its event apart from those told before it (``nlp.apart``)
+    killing: EventInfo | None = None  # with claims and no trigger: the attack its killing verb tells (``nlp.killings``)
 
 
 @dataclass
@@ -94,6 +104,7 @@ class _Group:
     sentences: list[_Sentence]
     claims: list[Claim] = field(default_factory=list)
     members: set[int] = field(default_factory=set)  # the indexes of ``sentences``
+    apart: Apart | None = None  # the cue of the sentence that started it
 
     def add(self, s: _Sentence) -> None:
         if s.index not in self.members:
@@ -210,6 +221,9 @@ def _sentences(
             bounds = clause_bounds(sent, marks + nouns, places)
             if nouns and not all(_tells(a, b, marks, claims) for a, b in bounds):
                 bounds = clause_bounds(sent, marks, places)  # "a general strike shut A, and a bomb hit B": no toll
+            cue = apart_in(sent)
+            if cue is not None and cue.start > sent.start_char:  # "the raid came a day after <an older event>"
+                bounds = _split(bounds, cue.start)
             statement = statement_in(
                 sent, partial(evidence, seg), partial(_written, seg), registry.resolve, outlet, report.outlet
             )
@@ -225,6 +239,9 @@ def _sentences(
                 noun = next((x for x in nouns if a <= x[0] < b), None)
                 if trigger is None and not inside and noun is not None:
                     event, at = _clause_event(asserted), noun
+                apart = cue if cue is not None and a >= cue.start else None
+                if cue is not None and event is not None and b <= cue.start:  # "the raid came ...": the one told
+                    event = replace(event, anaphoric=True, reference=True)  # before, only a point in time here
                 out.append(
                     _Sentence(
                         index=len(out),
@@ -236,13 +253,15 @@ def _sentences(
                         trigger=at,
                         claims=[c for at, c in kept if inside or a <= at < b],
                         toponyms=[t for t in toponyms if inside or a <= t.evidence.start - seg.offset < b],
-                        timexes=timexes,
-                        event_timexes=event_timexes,
+                        timexes=_apart_times(timexes, apart),
+                        event_timexes=_apart_times(event_timexes, apart),
                         noun_timexes=noun_timexes(sent, own_triggers, words),
                         occurrence_timexes=occurrences,
                         own_time=bool(own_timexes),
                         wording=wording,
                         statement=statement if n == 0 else None,
+                        apart=apart,
+                        killing=_killing(sent, a, b) if event is None and claims else None,
                     )
                 )
         forget(doc)
@@ -261,6 +280,28 @@ def _place_leads(sentences: list[_Sentence], outlet: Source) -> None:
             s.claims = [replace(c, source=outlet, origin=None) if headline_lead(s.seg.text, c.source) and (
                 " ".join((c.source.as_written or "").casefold().split()) in places
                 or countries.names_country(c.source.as_written or "")) else c for c in s.claims]
+
+
+def _killing(sent: Span, start: int, end: int) -> EventInfo | None:
+    """The attack a killing verb of characters ``start:end`` of the sentence tells (``nlp.killings``)."""
+    return killing_event([t for t in sent if start <= t.idx < end])
+
+
+def _split(bounds: list[CharSpan], at: int) -> list[CharSpan]:
+    """The sentence's pieces with the one holding ``at`` cut there."""
+    out = []
+    for a, b in bounds:
+        out.extend([(a, at), (at, b)] if a < at < b else [(a, b)])
+    return out
+
+
+def _apart_times(spans: list[CharSpan], apart: Apart | None) -> list[CharSpan]:
+    """The times of a piece set apart: not the distance's own words (they date it from the event told before),
+    nor, when the piece begins after its sentence's start ("... came a day after X"), the times before it."""
+    if apart is None:
+        return spans
+    off = apart.offset
+    return [(a, b) for a, b in spans if a >= apart.start and not (off is not None and a < off[1] and off[0] < b)]
 
 
 def _tells(start: int, end: int, marks: Sequence[CharSpan], claims: Sequence[tuple[int, Claim]]) -> bool:
@@ -334,24 +375,32 @@ def _settle_ambiguous(sentences: list[_Sentence]) -> None:
 
 
 def _recalls(g: _Group) -> bool:
-    return g.event is not None and g.event.recalled
+    """An older event ("an earlier airstrike", "a week earlier"): no home for the claims of other sentences."""
+    return (g.event is not None and g.event.recalled) or (g.apart is not None and g.apart.cue == EARLIER)
 
 
 class _Owners:
     """Which mention each sentence started (or, for an anaphoric trigger, joined), with sorted indexes of the
-    sentences that have one -- and have one that recalls no older event -- for the nearest look-ups."""
+    sentences that have one -- and have one that recalls no older event -- for the nearest look-ups; ``plain``
+    the same two without the sentences of mentions set apart from what was told before them (``nlp.apart``),
+    which are no home for a claim told before them."""
 
     def __init__(self, size: int) -> None:
         self.of: list[int | None] = [None] * size
         self.owned: list[int] = []
         self.current: list[int] = []
+        self.plain: tuple[list[int], list[int]] = ([], [])  # ``owned``, ``current`` without those set apart
         self.positions: dict[int, list[int]] = {}  # a mention's sentences in ``of``
 
-    def set(self, i: int, g: int, recalls: bool) -> None:
+    def set(self, i: int, g: int, recalls: bool, apart: bool = False) -> None:
         self.of[i] = g
         insort(self.owned, i)
         if not recalls:
             insort(self.current, i)
+        if not apart:
+            insort(self.plain[0], i)
+            if not recalls:
+                insort(self.plain[1], i)
         insort(self.positions.setdefault(g, []), i)
 
     def last_before(self, g: int, i: int) -> int | None:
@@ -399,9 +448,9 @@ def _claim_home(
     here = _same_paragraph(i, owners, groups, sentences)
     if here is not None:
         return here
-    for index in (owners.current, owners.owned):
+    for index, later in ((owners.current, owners.plain[1]), (owners.owned, owners.plain[0])):
         at = _nearest(index, i, before=True)
-        at = _nearest(index, i, before=False) if at is None else at
+        at = _nearest(later, i, before=False) if at is None else at  # none set apart after the claim
         if at is not None:
             return owners.of[at]
     return None
@@ -437,8 +486,8 @@ def _same_paragraph(i: int, owners: _Owners, groups: list[_Group], sentences: li
     while inside(i - d) or inside(i + d):
         for j in dict.fromkeys((i - d, i + d)):
             g = owners.of[j] if inside(j) else None
-            if g is not None and not _recalls(groups[g]):
-                return g
+            if g is not None and not _recalls(groups[g]) and not (groups[g].apart and min(groups[g].members) > i):
+                return g  # not one set apart after the claim ("... Separately, a strike on B ...")
         d += 1
     return None
 
@@ -463,16 +512,17 @@ def _group(sentences: list[_Sentence]) -> list[_Group]:
         if s.event is None or s.trigger is None:
             continue
         ev = s.event
-        earlier = latest.get(ev.sub_event_type) if ev.anaphoric else None
+        anaphoric = ev.anaphoric and (s.apart is None or ev.reference)  # "Separately, the strike on B ...": another
+        earlier = latest.get(ev.sub_event_type) if anaphoric else None
         if earlier is not None:  # "the air strike was ...": the event named before
             if not ev.reference:  # "hours after the shooting, ... in <elsewhere>" tells nothing of it
                 join(earlier, s)
             owners.set(i, earlier, _recalls(groups[earlier]))
             continue
         trig = evidence(s.seg, *s.trigger)
-        groups.append(_Group(trig, ev, s.seg, []))
+        groups.append(_Group(trig, ev, s.seg, [], apart=s.apart))
         join(len(groups) - 1, s)
-        owners.set(i, len(groups) - 1, ev.recalled)
+        owners.set(i, len(groups) - 1, _recalls(groups[-1]), s.apart is not None)
         if not ev.recalled:  # "the mortar strike" never names an event the report recalls from years ago
             latest[ev.sub_event_type] = len(groups) - 1
     telling, naming = _telling_names(sentences)
@@ -485,17 +535,25 @@ def _group(sentences: list[_Sentence]) -> list[_Group]:
         target = owners.of[i]
         if target is None and s.seg.headline:
             target = _told_in_body(s, sentences, home)
-        if target is None:
+        opens = target is None and _opens_apart(s)
+        if target is None and not opens:
             target = _claim_home(i, owners, groups, sentences, telling, naming, groups_of)
         if target is None:
             trig = evidence(s.seg, s.start, s.end)
-            groups.append(_Group(trig, None, s.seg, []))
+            groups.append(_Group(trig, s.killing, s.seg, [], apart=s.apart if opens else None))
             target = len(groups) - 1
-            owners.set(i, target, False)  # later claims without a trigger join it as their preceding mention
+            owners.set(i, target, _recalls(groups[target]), opens)  # later claims without a trigger join it
         home[i] = target
         groups[target].claims.extend(s.claims)
         join(target, s)
     return groups
+
+
+def _opens_apart(s: _Sentence) -> bool:
+    """A claim sentence with no trigger that its words set apart starts a mention of its own: one told as older
+    ("had been attacked a week earlier, when 11 were killed"), or one a marker opens that names a place ("In
+    another attack, gunmen killed four in B"; not "Separately, the toll rose to 30")."""
+    return s.apart is not None and (s.apart.cue == EARLIER or bool(s.toponyms))
 
 
 def _actors(g: _Group, seen: SeenActors, actors: ActorRegistry) -> tuple[ActorRole, ...]:
@@ -649,7 +707,7 @@ def report_mentions(
     told = _occurrences(groups, sentences)
     for k, g in enumerate(groups):
         toponyms, timexes = _places_times(g)
-        timexes += tuple(told.get(k, ())) + tuple(_frames(g, sentences, words, toponyms))
+        timexes += tuple(told.get(k, ())) + tuple(_frames(g, sentences, words, toponyms)) + _offset(g)
         mentions.append(
             Mention(
                 report_key=report.key,
@@ -671,12 +729,22 @@ def report_mentions(
 
 
 def _cues(g: _Group) -> tuple[str, ...]:
-    """The event's time cues (``nlp.background``); a headline or a sentence with figures is no general statement."""
+    """The event's time cues (``nlp.background``); a headline or a sentence with figures is no general statement;
+    then the cue that sets it apart from the events told before it (``nlp.apart``)."""
+    apart = (g.apart.cue,) if g.apart is not None else ()
     if g.event is None:
-        return ()
+        return apart
     if g.seg.headline or g.claims:
-        return tuple(c for c in g.event.cues if c != "generic")
-    return g.event.cues
+        return tuple(c for c in g.event.cues if c != "generic") + apart
+    return g.event.cues + apart
+
+
+def _offset(g: _Group) -> tuple[Timex, ...]:
+    """The distance back from the event told before ("a week earlier"), as a time of the mention it dates."""
+    if g.apart is None or g.apart.offset is None:
+        return ()
+    ev = evidence(g.seg, *g.apart.offset)
+    return (Timex(text=clean_written(ev.quote), evidence=ev, offset=True),)
 
 
 def _with_statements(mentions: list[Mention], groups: list[_Group], sentences: list[_Sentence]) -> list[Mention]:

@@ -24,6 +24,7 @@ gazetteer (``ModelError``, ``GazetteerError``) stops it.
 from __future__ import annotations
 
 import dataclasses
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Protocol, Sequence, TypeVar
@@ -131,23 +132,29 @@ class Pipeline:
                 alone[key] = geo.resolve_place([t], gaz, country_hint=country)
             return alone[key]
 
-        for m in mentions:
+        owns = [
+            dates.date_from_text(m.timexes, dateline=report.dateline, published=report.published,
+                                 text=report.article.text)
+            for m in mentions
+        ]
+        before = _told_before(mentions, owns)
+        for m, own, event in zip(mentions, owns, before, strict=True):
             place = geo.resolve_place(m.toponyms, gaz, country_hint=hint) if m.toponyms else None
             if (place is None or place.precision in _COARSE) and not _named_but_unknown(m):
                 place = _from_context(m, place, resolve_alone, hint) or place
             elif place is None:
                 place = _country_around(m, resolve_alone, report.article.field_text)
-            own = dates.date_from_text(
-                m.timexes, dateline=report.dateline, published=report.published, text=report.article.text
-            )
+            counted = _counted_back(m)
+            if own is None and event is not None:
+                own = dates.date_before(m.timexes, event)  # "a week earlier": from the event told before it
             date = own or dates.resolve_date(
                 m.timexes,
                 dateline=report.dateline,
                 published=report.published,
-                inherited=earlier,
+                inherited=None if counted else earlier,  # an older event does not take the newer one's date
                 text=report.article.text,
             )
-            if _passed_on(own):
+            if _passed_on(own) and not counted:
                 earlier = own
             unknown = _unknown_places(m, resolve_alone, hint)
             out.append(
@@ -160,6 +167,33 @@ _COARSE = (PlacePrecision.COUNTRY, PlacePrecision.UNKNOWN)
 # a sea or a wide area named around a mention is no place of its event: only the mention's own words put it there
 _NO_EVENT_AROUND = frozenset({"water", "area", "continent"})
 _SHORT_SPAN_DAYS = 1  # "this weekend", "Friday night": a range this short dates the events told after it
+
+
+def _counted_back(m: Mention) -> bool:
+    """Dated by a distance back from the event told before it ("a week earlier": ``Timex.offset``)."""
+    return any(t.offset for t in m.timexes)
+
+
+def _position(m: Mention) -> tuple[int, int]:
+    """Where a mention is told in its report: a headline's before the body's."""
+    return (int(m.trigger.field == "text"), m.trigger.start)
+
+
+def _told_before(mentions: Sequence[Mention], owns: Sequence[DateResolution | None]) -> list[DateResolution | None]:
+    """For each mention dated by a distance back ("a week earlier", "the raid came a day after" it), the own
+    date of the report's event told just before it in the text (a mention's own date that later ones may take,
+    ``_passed_on``); ``None`` for the others, or when no such event is told before it."""
+    told = sorted(
+        ((_position(m), own) for m, own in zip(mentions, owns, strict=True) if _passed_on(own) and not
+         _counted_back(m)),
+        key=lambda x: x[0],
+    )
+    where = [p for p, _ in told]
+    out: list[DateResolution | None] = []
+    for m in mentions:
+        k = bisect_left(where, _position(m)) if _counted_back(m) else 0
+        out.append(told[k - 1][1] if k > 0 else None)
+    return out
 
 
 def _passed_on(own: DateResolution | None) -> bool:
