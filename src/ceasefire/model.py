@@ -578,12 +578,14 @@ class Firsts:
 
 @dataclass(frozen=True)
 class TypeVote:
-    """How many of an incident's mentions give one ACLED type (``claimed``: of those with claims)."""
+    """How many of an incident's mentions give one ACLED type (``claimed``: of those with claims; ``guessed``: told
+    by a word that names no weapon, "a strike" -- such votes count only when no other does)."""
 
     event_type: str | None
     sub_event_type: str
     count: int
     claimed: int
+    guessed: bool = False
 
 
 @dataclass(frozen=True)

@@ -183,3 +183,31 @@ def test_the_new_ties_and_conflicts_cluster_whatever_the_order():
         for rep in order:
             reader.add(rep)
         assert reader.incidents == {i.id: i for i in build_incidents(ms)}
+
+
+def test_a_strike_that_names_no_weapon_is_the_shelling_another_report_tells():
+    # "an indiscriminate strike on the market in Aleppo killed 9" beside "shells hit the market in Aleppo, killing 9"
+    strike = _named(mention("a", sub=AIR, trigger="strike", claims=(claim(lo=9, hi=9),)), 5)
+    shells = _named(mention("b", sub=SHELLING, trigger="shells", event_type="Explosions/Remote violence",
+                            claims=(claim(lo=9, hi=9),)), 5)
+    assert compatible(strike, shells)
+    (incident,) = build_incidents([strike, shells])
+    assert incident.sub_event_type == SHELLING  # the weapon told beats the guess
+    # in one report, the report's own words typed it: still two kinds; a clash is no strike whoever tells it
+    assert not compatible(replace(strike, report_key=shells.report_key), shells)
+    clash = _named(mention("c", sub=CLASH, trigger="clashes", claims=(claim(lo=9, hi=9),)), 5)
+    assert not compatible(strike, clash)
+
+
+def test_a_guessed_kind_joins_in_any_arrival_order():
+    strike = _named(mention("a", sub=AIR, trigger="strikes", claims=(claim(lo=9, hi=9),)), 5)
+    shells = _named(mention("b", sub=SHELLING, trigger="shelling", event_type="Explosions/Remote violence",
+                            claims=(claim(lo=9, hi=9),)), 5)
+    for order in ([strike], [shells]), ([shells], [strike]):
+        reader = MemoryReader()
+        for doc in order:
+            reader.add(doc)
+        (incident,) = reader.incidents.values()
+        assert incident.sub_event_type == SHELLING
+    (alone,) = build_incidents([strike])
+    assert alone.sub_event_type == AIR  # with nothing else to say, the guess stands

@@ -75,3 +75,75 @@ def test_unknown_actor_kept_as_written(extractor) -> None:
 
 def test_no_trigger_no_mention(extractor) -> None:
     assert mentions(extractor, "The talks resumed in Geneva on Monday.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        ("A strike on a market in Velmora killed at least 14 people on Tuesday, medics said.", "Air/drone strike"),
+        ("Two strikes hit the outskirts of Dorvast overnight, wounding six.", "Air/drone strike"),
+        ("A missile strike on an apartment block in Velmora killed nine on Friday.",
+         "Shelling/artillery/missile attack"),
+        ("An artillery strike on the village of Kessmar killed four.", "Shelling/artillery/missile attack"),
+        ("A howitzer strike on a depot in Dorvast killed two soldiers.", "Shelling/artillery/missile attack"),
+        ("A drone strike on a car near Kessmar killed three men.", "Air/drone strike"),
+        ("A strike killed five in Dorvast as shelling pounded its outskirts on Monday.",
+         "Shelling/artillery/missile attack"),  # the more specific trigger of the sentence wins
+    ],
+)
+def test_a_bare_strike_is_an_air_strike_unless_its_sentence_names_the_weapon(
+    extractor, text: str, sub_event_type: str
+) -> None:
+    (m,) = mentions(extractor, text)
+    assert m.sub_event_type == sub_event_type
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A general strike shut shops and schools across Velmora on Monday.",
+        "The jailed activist entered the tenth day of a hunger strike in Dorvast.",
+        "Dock workers in Kessmar began a strike on Monday over pay.",
+        "Bus drivers in Velmora went on strike for a second day.",
+        "The union staged a strike at the Dorvast steel plant.",
+        "The two sides hope to strike a deal on the port of Kessmar this week.",
+        "A 24-hour strike by teachers closed schools in Velmora.",
+        "The navy moved a carrier strike group towards Dorvast.",
+    ],
+)
+def test_a_labour_strike_or_a_verb_is_no_attack(extractor, text: str) -> None:
+    assert mentions(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        ("A drone struck a funeral tent in Kessmar on Sunday, killing 12 mourners.", "Air/drone strike"),
+        ("A helicopter gunship slammed into a convoy near Velmora, killing four.", "Air/drone strike"),
+        ("A farmhouse in Dorvast was hit by a drone on Tuesday, leaving two dead.", "Air/drone strike"),
+        ("A projectile landed on a school in Kessmar, wounding seven children.", "Shelling/artillery/missile attack"),
+        ("A missile hit a market in Velmora on Monday, killing five.", "Shelling/artillery/missile attack"),
+        ("Two shells landed near a clinic in Dorvast, killing a nurse.", "Shelling/artillery/missile attack"),
+    ],
+)
+def test_a_weapon_that_strikes_is_an_event_of_its_kind(extractor, text: str, sub_event_type: str) -> None:
+    (m,) = mentions(extractor, text)
+    assert m.sub_event_type == sub_event_type
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An earthquake struck the hills above Velmora on Monday.",
+        "A military helicopter landed in Dorvast carrying the minister.",
+        "Villagers in Kessmar said the storm hit their crops hard.",
+    ],
+)
+def test_what_strikes_must_be_a_weapon(extractor, text: str) -> None:
+    assert mentions(extractor, text) == []
+
+
+def test_strikes_in_former_wars_are_recalled(extractor) -> None:
+    text = "Talks in Velmora gained pace as bloody strikes on farms in former wars weighed on the envoys of Dorvast."
+    (m,) = mentions(extractor, text)
+    assert "recalled" in m.cues

@@ -297,3 +297,30 @@ def test_a_clause_without_a_place_of_its_own_stays_with_its_event(extractor) -> 
     rep = make_report("Gunmen stormed a checkpoint in Aldmoor on Monday, and an air strike killed four soldiers there.")
     mentions = extractor.extract([rep])[0]
     assert len(mentions) == 1
+
+
+def test_the_strike_refers_back_whatever_its_sentence_names(extractor) -> None:
+    text = (
+        "A mortar attack on a school in Velmora killed 11 people on Monday, medics said. "
+        "The strike hit the school's yard in the Dorvast quarter minutes after classes ended on Monday, a teacher said."
+    )
+    (m,) = extractor.extract([make_report(text)])[0]
+    assert m.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_what_came_from_the_strike_on_a_later_day_does_not_date_it(extractor) -> None:
+    text = (
+        "Shelling hit the village of Kessmar on Monday, killing five. "
+        "Rubble from the strike was cleared on Wednesday by volunteers."
+    )
+    (m,) = extractor.extract([make_report(text)])[0]
+    assert "Wednesday" not in {t.evidence.quote for t in m.timexes}
+
+
+def test_a_headline_s_bare_strikes_without_a_toll_leave_the_event_to_the_body(extractor) -> None:
+    rep = make_report(
+        "A drone strike on a car near Velmora killed three men on Sunday, officials said.",
+        title="Dorvast truce frays amid strikes on both sides",
+    )
+    (m,) = extractor.extract([rep])[0]
+    assert m.trigger.field == "text"

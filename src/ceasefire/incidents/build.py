@@ -136,8 +136,10 @@ def _best_place(t: IncidentTally) -> Place | None:
 def _event_type(t: IncidentTally) -> tuple[str | None, str | None]:
     if not t.types:
         return None, None
-    # most frequent; ties broken by the type of a mention with claims, then alphabetically
-    best = max(t.types, key=lambda v: (v.count, v.claimed > 0, str((v.event_type, v.sub_event_type))))
+    # most frequent of those not guessed ("a strike" names no weapon); ties broken by the type of a mention with
+    # claims, then alphabetically
+    votes = [v for v in t.types if not v.guessed] or list(t.types)
+    best = max(votes, key=lambda v: (v.count, v.claimed > 0, str((v.event_type, v.sub_event_type))))
     return best.event_type, best.sub_event_type
 
 

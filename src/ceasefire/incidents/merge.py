@@ -2,7 +2,8 @@
 
 Two mentions *conflict* when they cannot be one event: another kind of event
 (kin types apart, ``data/incidents_kin.json``: taken / retaken, a riot / clashes
-with police, the generic "Attack" and the specific kind it is part of), dates
+with police, the generic "Attack" and the specific kind it is part of; across reports,
+a kind one of them only guesses -- "a strike" names no weapon -- is no other kind), dates
 that do not overlap (within a day of slack for each side's precision), places
 apart, or -- in one report -- the two clauses of one sentence that each tell an event (each triggered in that
 sentence and holding its claims), a toll beside a kin event's "no one was killed", or two
@@ -58,10 +59,13 @@ __all__ = [
     "conflicting",
     "dates_conflict",
     "distance_km",
+    "kind_of",
+    "kinds_apart",
     "kinds_conflict",
     "places_conflict",
     "sites_conflict",
     "sited",
+    "weaponless",
 ]
 
 NEAR_KM = 30.0  # points and "near" places
@@ -136,15 +140,41 @@ def _bare(m: Mention) -> bool:
     return _own_place(m) is None and not m.claims
 
 
-def _load_kin() -> tuple[list[frozenset[str]], int, frozenset[str]]:
+def _load_kin() -> tuple[list[frozenset[str]], int, frozenset[str], frozenset[str], frozenset[str]]:
     data = json.loads(resources.files("ceasefire").joinpath("data/incidents_kin.json").read_text(encoding="utf-8"))
-    return [frozenset(k) for k in data["kin"]], int(data["follow_chars"]), frozenset(data["apart_cues"])
+    words = frozenset(w.casefold() for w in data["weaponless"]["words"])
+    guesses = frozenset(data["weaponless"]["kinds"])
+    return [frozenset(k) for k in data["kin"]], int(data["follow_chars"]), words, guesses, frozenset(data["apart_cues"])
 
 
 # Sub-event types that can describe one event from different sides or in its parts, how closely a part
-# told without place or day of its own follows the attack it belongs to, and the cues that set a mention apart
-# from the events its report told before it (data/incidents_kin.json).
-_KIN, _FOLLOW_CHARS, _APART_CUES = _load_kin()
+# told without place or day of its own follows the attack it belongs to, the trigger words that name no
+# weapon, and the cues that set a mention apart from the events its report told before it
+# (data/incidents_kin.json).
+_KIN, _FOLLOW_CHARS, _WEAPONLESS, _GUESSES, _APART_CUES = _load_kin()
+
+
+def weaponless(m: Mention) -> bool:
+    """A mention told by a word that names no weapon ("a strike"): its sub-event type is the report's guess."""
+    return m.trigger.quote.casefold() in _WEAPONLESS
+
+
+Kind = tuple[str, str | None, bool]  # a report, a sub-event type, whether it is a guess (``weaponless``)
+
+
+def kind_of(m: Mention) -> Kind:
+    return (m.report_key, m.sub_event_type, weaponless(m))
+
+
+def kinds_apart(a: Kind, b: Kind) -> bool:
+    """Two mentions' kinds that cannot describe one event: ``kinds_conflict``, unless either is a guess of
+    another report than the other's and both are kinds a weapon it does not name could make (another report may
+    name the weapon: "a strike on the market" in one, "shelling of the market" in another)."""
+    return not _guess_fits(a, b) and kinds_conflict(a[1], b[1])
+
+
+def _guess_fits(a: Kind, b: Kind) -> bool:
+    return a[0] != b[0] and (a[2] or b[2]) and a[1] in _GUESSES and b[1] in _GUESSES
 
 
 def _same_kind(a: str | None, b: str | None) -> bool:
@@ -292,7 +322,7 @@ def conflicting(a: Mention, b: Mention) -> bool:
     places apart (unless both name the place, ``sites_conflict``), in one report a toll beside a kin event's
     "no one was killed", two days its own words tell apart, or a mention set apart from one told before it."""
     return (
-        kinds_conflict(a.sub_event_type, b.sub_event_type)
+        kinds_apart(kind_of(a), kind_of(b))
         or dates_conflict(a.date, b.date)
         or sites_conflict(sited(a), sited(b))
         or tolls_conflict(toll_of(a), toll_of(b))
@@ -307,7 +337,8 @@ def compatible(a: Mention, b: Mention) -> bool:
     if conflicting(a, b):
         return False
     same_report = a.report_key == b.report_key
-    if a.sub_event_type and b.sub_event_type and a.sub_event_type != b.sub_event_type:
+    guess = _guess_fits(kind_of(a), kind_of(b))  # "a strike" in one report, "shelling" in another
+    if a.sub_event_type and b.sub_event_type and a.sub_event_type != b.sub_event_type and not guess:
         return _parts_of_one(a, b, same_report)
     same_place = _places(a.place, b.place)
     if same_report and _own_place(a) is None and _own_place(b) is None:
@@ -469,7 +500,7 @@ class _Traits:
     are compared in the number of their distinct values, not of their members."""
 
     def __init__(self, mentions: Iterable[Mention] = ()) -> None:
-        self.kinds: set[str | None] = set()
+        self.kinds: set[Kind] = set()
         self.dates: set[DateResolution] = set()
         self.places: set[Sited] = set()
         self.tolls: set[Toll | None] = set()
@@ -480,7 +511,7 @@ class _Traits:
             self.add(m)
 
     def add(self, m: Mention) -> None:
-        self.kinds.add(m.sub_event_type)
+        self.kinds.add(kind_of(m))
         self.dates.add(m.date)
         self.places.add(sited(m))
         self.tolls.add(toll_of(m))
@@ -508,7 +539,7 @@ class _Traits:
 
     def conflict(self, other: "_Traits") -> bool:
         return (
-            any(kinds_conflict(a, b) for a in self.kinds for b in other.kinds)
+            any(kinds_apart(a, b) for a in self.kinds for b in other.kinds)
             or any(dates_conflict(a, b) for a in self.dates for b in other.dates)
             or any(sites_conflict(a, b) for a in self.places for b in other.places)
             or any(tolls_conflict(a, b) for a in self.tolls for b in other.tolls)

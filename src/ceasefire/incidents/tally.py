@@ -41,7 +41,7 @@ from ..model import (
     TypeVote,
 )
 from .grade import DOCUMENTERS, source_group
-from .merge import dates_conflict, kinds_conflict, places_conflict
+from .merge import dates_conflict, kinds_apart, places_conflict, weaponless
 
 __all__ = ["EMPTY", "LIMIT", "tally_of", "grow", "conflicts_with", "TAKEN", "RETAKEN"]
 
@@ -102,7 +102,7 @@ class _Tally:
     def __init__(self, t: IncidentTally) -> None:
         self.mentions, self.first, self.reports = t.mentions, t.first, t.reports
         self.independent = set(t.independent)
-        self.types = {(v.event_type, v.sub_event_type): _Count(v.count, v.claimed) for v in t.types}
+        self.types = {(v.event_type, v.sub_event_type, v.guessed): _Count(v.count, v.claimed) for v in t.types}
         self.dates = {v.date: _Count(v.count, v.claimed, reports=_Firsts(v.where)) for v in t.dates}
         self.places = {v.place: _Count(v.count, v.claimed, v.first, v.where) for v in t.places}
         self.actors = {(v.actor.role, v.actor.actor.name): (v.first, v.index, v.actor) for v in t.actors}
@@ -119,7 +119,7 @@ class _Tally:
         self.first = key if not self.first or key < self.first else self.first
         self.independent.add(_family(m))
         if m.sub_event_type:
-            self.types.setdefault((m.event_type, m.sub_event_type), _Count()).add(m)
+            self.types.setdefault((m.event_type, m.sub_event_type, weaponless(m)), _Count()).add(m)
         day = self.dates.setdefault(m.date, _Count())
         day.add(m)
         day.reports.add(key, _where(m))
@@ -172,7 +172,7 @@ class _Tally:
             reports=self.reports,
             independent=tuple(sorted(self.independent)[:2]),
             types=tuple(
-                TypeVote(e, s, v.count, v.claimed) for (e, s), v in sorted(self.types.items(), key=_text)
+                TypeVote(e, s, v.count, v.claimed, g) for (e, s, g), v in sorted(self.types.items(), key=_text)
             ),
             dates=tuple(
                 DateVote(d, v.count, v.claimed, v.reports.freeze())
@@ -231,9 +231,14 @@ def tally_of(mentions: Sequence[Mention]) -> IncidentTally:
     return grow(EMPTY, mentions)
 
 
+def _kinds_apart(m: Mention, v: TypeVote) -> bool:
+    """``merge.kinds_apart`` of a new report's mention and the tallied mentions giving one type."""
+    return kinds_apart(("new", m.sub_event_type, weaponless(m)), ("tallied", v.sub_event_type, v.guessed))
+
+
 def conflicts_with(m: Mention, tally: IncidentTally) -> bool:
     """Whether ``m`` conflicts with any of the tallied mentions: another kind of event, days or places apart."""
-    if m.sub_event_type and any(kinds_conflict(m.sub_event_type, v.sub_event_type) for v in tally.types):
+    if m.sub_event_type and any(_kinds_apart(m, v) for v in tally.types):
         return True
     if any(dates_conflict(m.date, v.date) for v in tally.dates):
         return True

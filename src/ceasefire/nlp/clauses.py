@@ -5,10 +5,6 @@ two events, each with its trigger, place and figures. A sentence splits at a joi
 word (``data/nlp_clauses.json``) lying between two triggers only when each side
 holds its own trigger and its own place; a clause without either stays with its
 neighbour ("gunmen stormed the checkpoint in Aldmoor and killed four" is one event).
-A bare "strike" is no trigger of its own, but in a sentence another trigger makes an
-event it may tell a clause's event ("a strike on Aldmoor killed four, and a drone
-strike on Brenna killed one"): ``clause_nouns`` finds it, and a clause it alone
-triggers, with a toll of its own, is a mention of the sentence's kind (``nlp.records``).
 """
 
 from __future__ import annotations
@@ -21,32 +17,13 @@ from spacy.tokens import Span
 from .lexicon import load_json
 from .phrases import CharSpan
 
-__all__ = ["clause_bounds", "clause_nouns"]
+__all__ = ["clause_bounds"]
 
 
 @lru_cache(maxsize=1)
 def _joins() -> tuple[frozenset[str], frozenset[str]]:
     data = load_json("nlp_clauses.json")
     return frozenset(w.lower() for w in data["joins"]), frozenset(w.lower() for w in data["after_comma"])
-
-
-@lru_cache(maxsize=1)
-def _clause_nouns() -> frozenset[str]:
-    return frozenset(w.lower() for w in load_json("nlp_clauses.json")["clause_nouns"])
-
-
-def clause_nouns(sent: Span, triggers: Sequence[CharSpan]) -> list[CharSpan]:
-    """The bare event nouns ("a strike") of a sentence that ``triggers`` already make an event, outside them."""
-    if not triggers:
-        return []
-    words = _clause_nouns()
-    return [
-        (tok.idx, tok.idx + len(tok.text))
-        for tok in sent
-        if tok.lower_ in words
-        and tok.pos_ == "NOUN"
-        and not any(a <= tok.idx < b for a, b in triggers)
-    ]
 
 
 def _join_at(sent: Span, start: int, end: int) -> int | None:

@@ -313,15 +313,28 @@ def is_ambiguous(span: Span, w: ContextWords, perpetrator: Token | None = None) 
 
 
 def is_recalled(span: Span, w: ContextWords) -> bool:
-    """'an earlier airstrike', 'a similar attack', 'the deadliest since the 2007 shooting', a sentence dated by a
-    bare year ('in the 2006 war'): another, older event."""
+    """'an earlier airstrike', 'a similar attack', 'the deadliest since the 2007 shooting', 'strikes on farms in
+    former wars', a sentence dated by a bare year ('in the 2006 war'): another, older event."""
     head = span.root
     if any(c.dep_ in ("amod", "advmod", "det") and c.lower_ in w.recalled_modifiers for c in head.children):
         return True
     if head.dep_ == "pobj" and head.head.lower_ in w.recalled_preps:
         return True
+    if any(_recalled_time(c, w) for c in head.children if c.dep_ == "prep"):
+        return True  # "strikes on farms in former wars"
     dates = [e for e in sentence_ents(span.sent) if e.label_ == "DATE"]  # "in the 2006 war": dated by a bare year only
     return bool(dates) and all(_bare_year(e) for e in dates)
+
+
+def _recalled_time(prep: Token, w: ContextWords) -> bool:
+    """A phrase of the trigger whose object (or its own phrase's) is modified by a recalled word: 'in former
+    wars', 'on farms in earlier years'."""
+    for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+        if any(c.dep_ == "amod" and c.lower_ in w.recalled_modifiers for c in pobj.children):
+            return True
+        if any(_recalled_time(c, w) for c in pobj.children if c.dep_ == "prep"):
+            return True
+    return False
 
 
 def _bare_year(ent: Span) -> bool:

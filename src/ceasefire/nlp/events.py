@@ -45,6 +45,7 @@ from .event_context import (
 )
 from .lexicon import load_json, load_tsv
 from .phrases import CharSpan, np_bounds
+from .strikes import StrikeWords, Weapon, impacts, is_noun, labour_strike, strike_words, told_before, weapon_named
 
 __all__ = ["EventInfo", "EventTriggers", "ASSERTED"]
 
@@ -70,6 +71,7 @@ class EventInfo:
     arson: bool = False  # "set fire to": a fire; the report's incendiary bomb, if it tells one, says what kind
     incendiary: bool = False  # "petrol bomb", "Molotov cocktail": how a fire is set
     cues: tuple[str, ...] = ()  # what its words say of its time (``nlp.background``): "conflict", "recalled", ...
+    bare: bool = False  # the bare noun "strike": names no weapon; a headline's, with no toll, leaves it to the body
 
     @property
     def asserted(self) -> bool:
@@ -95,6 +97,7 @@ class EventTriggers:
         context_file: str = "nlp_event_context.json",
         actors: ActorRegistry | None = None,
         background_file: str = "nlp_background.json",
+        strikes_file: str = "nlp_strikes.json",
     ) -> None:
         self.name = name
         self.spans_key = spans_key
@@ -114,14 +117,22 @@ class EventTriggers:
                 self.matcher.add(phrase, [nlp.make_doc(phrase)])
             self.words: ContextWords = context_words(load_json(context_file))
             self.background: BackgroundWords = background_words(load_json(background_file))
+            self.strikes: StrikeWords = strike_words(load_json(strikes_file))
         except (KeyError, ValueError, TypeError) as exc:
             raise ConfigError(
-                f"bad event word file {triggers_file!r} / {context_file!r} / {background_file!r}: {exc}"
+                f"bad event word file {triggers_file!r} / {context_file!r} / {background_file!r}"
+                f" / {strikes_file!r}: {exc}"
             ) from exc
+        for weapon in set(self.strikes.weapons.values()):  # the impact verbs' triggers, one per kind of weapon
+            label = _impact_label(weapon)
+            self.triggers[label] = _Trigger(weapon.event_type, weapon.sub_event_type, weapon.priority, False)
         self.actors = actors or default_actors()
 
     def __call__(self, doc: Doc) -> Doc:
         spans = [Span(doc, s, e, label=self.vocab.strings[m]) for m, s, e in self.matcher(doc)]
+        spans = [s for s in spans if s.label_ not in self.strikes.bare_nouns or is_noun(s.root)]  # "to strike": a verb
+        taken = frozenset(i for s in spans for i in range(s.start, s.end))
+        spans += [Span(doc, i, i + 1, label=_impact_label(w)) for i, w in impacts(doc, self.strikes, taken)]
         kept: list[Span] = []
         found = filter_spans(spans)  # longest match wins: "suicide car bomb" over "car bomb"
         starts = frozenset(s.start for s in found)
@@ -137,25 +148,34 @@ class EventTriggers:
         perp, target = self._actors(span, trig)
         perp_name = _forces_name(perp) if perp is not None else None
         refined = retype(span, trig.sub_event_type, perp, target, self.actors.is_state, self._actor_type, self.words)
+        bare = span.label_ in self.strikes.bare_nouns
+        weapon = weapon_named(span.root, self.strikes) if bare else None
         types = refined or (trig.event_type, trig.sub_event_type)
+        types = (weapon.event_type, weapon.sub_event_type) if weapon is not None else types
         recalled = is_recalled(span, self.words)
+        if bare and labour_strike(span.root, self.strikes):
+            status = "nonevent"  # "a general strike", "went on strike", "strike force"
+        elif _territorial(types[1]) and seized_goods(target, self.words):
+            status = "nonevent"
+        else:
+            status = trigger_status(span, trig.agentive, self.words)
         return EventInfo(
             types[0],
             types[1],
             trig.priority,
             np_bounds(perp) if perp is not None else None,
             np_bounds(target) if target is not None else None,
-            "nonevent" if _territorial(types[1]) and seized_goods(target, self.words)
-            else trigger_status(span, trig.agentive, self.words),
+            status,
             minor=trig.minor,
-            anaphoric=_anaphoric(span) or refers_back(span, self.words, triggers),
-            ambiguous=refined is None and is_ambiguous(span, self.words, perp),
+            anaphoric=_anaphoric(span) or refers_back(span, self.words, triggers) or (bare and told_before(span.root)),
+            ambiguous=(refined is None and is_ambiguous(span, self.words, perp)) or (bare and weapon is None),
             perpetrator_name=perp_name,
             recalled=recalled,
             reference=refers_back(span, self.words, triggers),
             arson=span.text.lower() in self.words.arson_words,
             incendiary=span.text.lower() in self.words.incendiary_words,
             cues=time_cues(span, self.background, recalled),
+            bare=bare,
         )
 
     def _actor_type(self, text: str) -> str | None:
@@ -200,6 +220,10 @@ class EventTriggers:
             if actor is not None and (actor.type != "unknown" or child.ent_type_ in ("NORP", "GPE", "ORG")):
                 return child
         return None
+
+
+def _impact_label(weapon: Weapon) -> str:
+    return "impact: " + weapon.sub_event_type
 
 
 def _territorial(sub_event_type: str) -> bool:

@@ -42,7 +42,7 @@ from .actors import ActorRegistry, SeenActors, default_actors
 from .apart import EARLIER, Apart, apart_in
 from .attribution import Attribution
 from .claims import ClaimInfo
-from .clauses import clause_bounds, clause_nouns
+from .clauses import clause_bounds
 from .components import CLAIMS_KEY, EVENTS_KEY
 from .doc_index import forget, sentence_ents, span_text
 from .events import EventInfo
@@ -216,11 +216,8 @@ def _sentences(
             # "would strike", "bombing campaign": no event
             asserted = [t for t in triggers.get(k, []) if t._.cf_event.asserted]
             marks = [(t.start_char, t.end_char) for t in asserted]
-            nouns = clause_nouns(sent, marks)  # "a strike on A killed four, and a drone strike on B ..."
             places = [t.evidence.start - seg.offset for t in toponyms]
-            bounds = clause_bounds(sent, marks + nouns, places)
-            if nouns and not all(_tells(a, b, marks, claims) for a, b in bounds):
-                bounds = clause_bounds(sent, marks, places)  # "a general strike shut A, and a bomb hit B": no toll
+            bounds = clause_bounds(sent, marks, places)  # "a strike on A killed four, and a drone strike on B ..."
             cue = apart_in(sent)
             if cue is not None and cue.start > sent.start_char:  # "the raid came a day after <an older event>"
                 bounds = _split(bounds, cue.start)
@@ -236,9 +233,9 @@ def _sentences(
                 event = trigger._.cf_event if trigger is not None else None
                 at = (trigger.start_char, trigger.end_char) if trigger is not None else None
                 inside = len(bounds) == 1
-                noun = next((x for x in nouns if a <= x[0] < b), None)
-                if trigger is None and not inside and noun is not None:
-                    event, at = _clause_event(asserted), noun
+                own_claims = [c for at, c in kept if inside or a <= at < b]
+                if event is not None and event.bare and seg.headline and not own_claims:
+                    event, at = None, None  # "a truce strained by strikes": the body tells its events
                 apart = cue if cue is not None and a >= cue.start else None
                 if cue is not None and event is not None and b <= cue.start:  # "the raid came ...": the one told
                     event = replace(event, anaphoric=True, reference=True)  # before, only a point in time here
@@ -251,7 +248,7 @@ def _sentences(
                         paragraph=paragraph,
                         event=event,
                         trigger=at,
-                        claims=[c for at, c in kept if inside or a <= at < b],
+                        claims=own_claims,
                         toponyms=[t for t in toponyms if inside or a <= t.evidence.start - seg.offset < b],
                         timexes=_apart_times(timexes, apart),
                         event_timexes=_apart_times(event_timexes, apart),
@@ -304,19 +301,6 @@ def _apart_times(spans: list[CharSpan], apart: Apart | None) -> list[CharSpan]:
     return [(a, b) for a, b in spans if a >= apart.start and not (off is not None and a < off[1] and off[0] < b)]
 
 
-def _tells(start: int, end: int, marks: Sequence[CharSpan], claims: Sequence[tuple[int, Claim]]) -> bool:
-    """A clause tells an event of its own: it holds a trigger, or a toll beside the bare noun that told it."""
-    return any(start <= a < end for a, _ in marks) or any(start <= at < end for at, _ in claims)
-
-
-def _clause_event(asserted: Sequence[Span]) -> EventInfo | None:
-    """The event a clause told by a bare noun ("a strike") is: of its sentence's kind, with no actor of its own."""
-    best = _best_trigger(asserted)
-    if best is None:
-        return None
-    return replace(best._.cf_event, perpetrator=None, target=None, perpetrator_name=None)
-
-
 def _person_names(ents: Sequence[Span], text: str) -> list[str]:
     """The PERSON entities' names, two the NER split with only a space between ('Oleksandr' 'Prokudin') as one."""
     out: list[str] = []
@@ -342,7 +326,8 @@ def _nearest(index: list[int], i: int, before: bool) -> int | None:
 
 
 def _settle_ambiguous(sentences: list[_Sentence]) -> None:
-    """A trigger its sentence does not type takes the type of the report's nearest typed event, the earlier first.
+    """A trigger its sentence does not type takes the type of the report's nearest typed event: another clause's of
+    its own sentence ("a strike on A killed four, and a drone strike on B killed one"), else the earlier first.
 
     A 'bombing' takes that of an explosive event; a fire set by no one named ("two
     buildings were set on fire") that of any event. A fire someone is named setting
@@ -366,12 +351,26 @@ def _settle_ambiguous(sentences: list[_Sentence]) -> None:
             fits = of_type.get(own.event_type, []) if explosive else every
         else:  # a fire someone is named setting
             fits = incendiary
-        j = _nearest(fits, i, before=True)
+        j = _same_sentence(sentences, i, fits)
+        j = _nearest(fits, i, before=True) if j is None else j
         j = _nearest(fits, i, before=False) if j is None else j
         if j is None:
             continue
         model = typed[j]
         s.event = replace(own, event_type=model.event_type, sub_event_type=model.sub_event_type, ambiguous=False)
+
+
+def _same_sentence(sentences: list[_Sentence], i: int, fits: list[int]) -> int | None:
+    """The nearest other clause of sentence ``i``'s sentence that is in the sorted ``fits``, the earlier first."""
+    s = sentences[i]
+    for step in (-1, 1):
+        k = i + step
+        while 0 <= k < len(sentences) and sentences[k].seg is s.seg and sentences[k].start == s.start:
+            at = bisect_left(fits, k)
+            if at < len(fits) and fits[at] == k:
+                return k
+            k += step
+    return None
 
 
 def _recalls(g: _Group) -> bool:
@@ -497,6 +496,7 @@ def _group(sentences: list[_Sentence]) -> list[_Group]:
     owners = _Owners(len(sentences))
     groups_of: dict[int, list[int]] = {}  # the mentions each sentence belongs to
     latest: dict[str, int] = {}  # the latest mention of each sub-event type that recalls no older event
+    latest_of: dict[str, int] = {}  # ... and of each event type: "the strike" names no weapon
     _settle_ambiguous(sentences)
     if any(s.event is not None and not s.event.minor for s in sentences):
         for s in sentences:  # arrests and protests in a report of violence are part of its story
@@ -513,7 +513,8 @@ def _group(sentences: list[_Sentence]) -> list[_Group]:
             continue
         ev = s.event
         anaphoric = ev.anaphoric and (s.apart is None or ev.reference)  # "Separately, the strike on B ...": another
-        earlier = latest.get(ev.sub_event_type) if anaphoric else None
+        earlier = (latest_of if ev.bare else latest).get(ev.event_type if ev.bare else ev.sub_event_type)
+        earlier = earlier if anaphoric else None
         if earlier is not None:  # "the air strike was ...": the event named before
             if not ev.reference:  # "hours after the shooting, ... in <elsewhere>" tells nothing of it
                 join(earlier, s)
@@ -524,7 +525,7 @@ def _group(sentences: list[_Sentence]) -> list[_Group]:
         join(len(groups) - 1, s)
         owners.set(i, len(groups) - 1, _recalls(groups[-1]), s.apart is not None)
         if not ev.recalled:  # "the mortar strike" never names an event the report recalls from years ago
-            latest[ev.sub_event_type] = len(groups) - 1
+            latest[ev.sub_event_type] = latest_of[ev.event_type] = len(groups) - 1
     telling, naming = _telling_names(sentences)
     home: dict[int, int] = {}
     body_first = sorted(range(len(sentences)), key=lambda i: (sentences[i].seg.headline, i))
