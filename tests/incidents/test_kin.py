@@ -7,7 +7,16 @@ from datetime import date, timedelta
 from tests.factories import ALEPPO, DARAA_PROVINCE, IDLIB, SYRIA, claim, mention
 
 from ceasefire.incidents import MemoryReader, build_incidents, cluster_mentions, compatible
-from ceasefire.model import INHERITED_DATE, DatePrecision, DateResolution, Evidence, Mention, Toponym
+from ceasefire.model import (
+    INHERITED_DATE,
+    DatePrecision,
+    DateResolution,
+    Evidence,
+    Mention,
+    Place,
+    PlacePrecision,
+    Toponym,
+)
 
 BOMB = "Remote explosive/landmine/IED"
 GUNMEN = "Attack"
@@ -211,3 +220,57 @@ def test_a_guessed_kind_joins_in_any_arrival_order():
         assert incident.sub_event_type == SHELLING
     (alone,) = build_incidents([strike])
     assert alone.sub_event_type == AIR  # with nothing else to say, the guess stands
+
+
+# -- one day's toll told by two reports: one places it at a town named nearby, the other across the country
+
+
+def _toll(doc: str, sub: str, place: Place | None, lo: int | None, hi: int | None, day: date = MONDAY) -> Mention:
+    return _dated(mention(doc, start=0, sub=sub, place=place, claims=(claim(lo=lo, hi=hi),)), day)
+
+
+def test_one_days_toll_across_a_country_is_the_same_incident_in_two_reports():
+    # "The ministry put Monday's dead from the raids in the north at 12" (typed Attack, placed at a town the next
+    # sentence names) / "Jets hit targets all over Syria on Monday; no fewer than 12 died" (placed to the country)
+    raids = _toll("a", GUNMEN, ALEPPO, 12, 12)
+    wave = _toll("b", AIR, SYRIA, 12, None)
+    assert compatible(raids, wave)
+    assert len(build_incidents([raids, wave])) == 1
+    north = Place("Aleppo", "SY", "Aleppo", 36.25, 37.35, None, "admin1", PlacePrecision.ADMIN1)
+    assert compatible(raids, replace(wave, place=north, sub_event_type=GUNMEN))  # a region holding the town
+    assert not compatible(raids, replace(wave, place=DARAA_PROVINCE))  # a region far from it
+    assert compatible(replace(raids, sub_event_type=AIR), wave)  # the same kind
+
+
+def test_a_shared_day_and_country_without_one_toll_are_concurrent_attacks():
+    raids = _toll("a", GUNMEN, ALEPPO, 12, 12)
+    assert not compatible(raids, _toll("b", AIR, SYRIA, 14, None))  # tolls differ
+    assert not compatible(raids, _toll("b", AIR, SYRIA, 12, None, day=TUESDAY))  # days differ
+    assert not compatible(raids, _toll("b", AIR, SYRIA, 3, 3))  # a small toll is common to many attacks
+    assert not compatible(raids, _toll("b", AIR, SYRIA, 10, 14))  # a range states no one toll
+    assert not compatible(raids, _dated(_toll("b", AIR, SYRIA, 12, None), MONDAY, FROM_AROUND))  # day from around
+    assert not compatible(raids, _toll("b", AIR, None, 12, None))  # no country in common
+    # two towns, neither placed wider: the toll alone does not tie them, and towns apart conflict
+    nameless = Place("Tell Qasr", "SY", None, None, None, None, "village", PlacePrecision.LOCALITY)
+    assert not compatible(raids, _toll("b", AIR, nameless, 12, None))
+    assert not compatible(raids, _toll("b", GUNMEN, IDLIB, 12, 12))
+    # one report's two mentions are not tied by it: the report may tell two attacks with one toll each
+    assert not compatible(raids, replace(_toll("a", AIR, SYRIA, 12, None), trigger=Evidence("text", 900, 905, "raids")))
+
+
+def test_a_days_toll_clusters_whatever_the_order():
+    ms = [
+        _toll("a", GUNMEN, ALEPPO, 12, 12),
+        _toll("b", AIR, SYRIA, 12, None),
+        _toll("c", AIR, SYRIA, 14, None),
+        _toll("d", GUNMEN, IDLIB, 14, 14),
+    ]
+    expected = [[m.key for m in g] for g in cluster_mentions(ms)]
+    assert expected == [["a#1@text:0", "b#1@text:0"], ["c#1@text:0", "d#1@text:0"]]  # two tolls, two incidents
+    for perm in itertools.permutations(ms):
+        assert [[m.key for m in g] for g in cluster_mentions(list(perm))] == expected
+    for order in itertools.permutations(ms):
+        reader = MemoryReader()
+        for m in order:
+            reader.add([m])
+        assert reader.incidents == {i.id: i for i in build_incidents(ms)}

@@ -15,7 +15,8 @@ Mentions of kin but different kinds are tied only as parts of one attack: both n
 place (across reports: places agreeing), in one report sharing a figure or told one after
 the other (the later one close behind, with neither place nor day nor dead of its own:
 "three soldiers were also wounded and two kidnapped"), or across reports dated by their own
-words to one day in one country and sharing their wording. Otherwise they are *tied* when something says they are one:
+words to one day in one country and sharing their wording or that day's toll. Otherwise they
+are *tied* when something says they are one:
 
 * a shared place (within 30 km for points, 50 km for towns, the same admin1 or
   150 km for regions);
@@ -23,6 +24,11 @@ words to one day in one country and sharing their wording. Otherwise they are *t
   (``killed 1`` alone is not: many events share it);
 * or, across reports, one place the gazetteer lacks named by both (``Mention.unknown_places``: "the village
   of X" placed only to its country in one report, to the district town beside it in another), in one country;
+* or, across reports, when a place cannot tell, one day's toll (``day_tolls``: the same kind and number of
+  5 or more, one number or a floor, for the one day both mentions' own words give), in one country, one of the
+  two placed only to the country or a region: the day's aggregate, which one report may place at a town it
+  names nearby ("the ministry put Tuesday's dead from the raids in the north at 14" / "jets hit targets all over
+  the country on Tuesday; 14 died");
 * or, across reports, when a place cannot tell, shared wording: at least three
   distinctive nouns in common (``Mention.wording``: the plain words of every
   report of violence left out), with a figure or a country in common;
@@ -351,6 +357,8 @@ def compatible(a: Mention, b: Mention) -> bool:
         return True
     if not same_report and _same_unknown_place(a, b):
         return True
+    if not same_report and _same_day_toll(a, b):
+        return True
     if not same_report and _same_wording(a, b):
         return True
     if same_report:
@@ -377,7 +385,7 @@ def _parts_of_one(a: Mention, b: Mention, same_report: bool) -> bool:
         return True
     if same_report or not _same_day(a, b) or _country(a) is None or _country(a) != _country(b):
         return False
-    return _same_wording(a, b)
+    return _same_wording(a, b) or _same_day_toll(a, b)
 
 
 def _continues(first: Mention, then: Mention) -> bool:
@@ -396,6 +404,41 @@ def _same_day(a: Mention, b: Mention) -> bool:
     """Both dated by their own words to one and the same day."""
     day = own_day(a)
     return day is not None and day == own_day(b)
+
+
+DayToll = tuple[date, str, int]  # a mention's own day, a figure's kind, the number it states
+
+
+def day_tolls(m: Mention) -> frozenset[DayToll]:
+    """The tolls a mention states for the one day its own words date it to: each figure that is one number
+    ("14 died") or a floor ("no fewer than 14"), not hedged, and distinctive enough (``_weight``: 5 or more)."""
+    day = own_day(m)
+    if day is None:
+        return frozenset()
+    tolls = set()
+    for c in m.claims:
+        f = c.figure
+        if f.min is None or f.approx or (f.max is not None and f.max != f.min):
+            continue
+        if _weight((c.kind.value, f.min, f.max)) >= 1.0:
+            tolls.add((day, c.kind.value, f.min))
+    return frozenset(tolls)
+
+
+_WIDE = {PlacePrecision.ADMIN1, PlacePrecision.COUNTRY}  # a day's toll is told across a country or a region
+
+
+def _same_day_toll(a: Mention, b: Mention) -> bool:
+    """Mentions of two reports that state one toll for one day ("the ministry put Tuesday's dead from the raids in
+    the north at 14" / "jets hit targets all over the country on Tuesday; no fewer than 14 died"), in one country,
+    one of them placed only to the country or a region: the day's aggregate told twice, though one report places it
+    at a town it names nearby. A region still holds the other's place (``_places``: otherwise the places conflict); two
+    towns, or two tolls that differ, are concurrent attacks."""
+    if not day_tolls(a) & day_tolls(b):
+        return False
+    if _country(a) is None or _country(a) != _country(b):
+        return False
+    return any(m.place is not None and m.place.precision in _WIDE for m in (a, b))
 
 
 WORDING_SHARED = 3  # distinctive nouns two reports' mentions must share to be tied by wording alone
