@@ -90,6 +90,7 @@ __all__ = [
     "DateResolution",
     "INHERITED_DATE",
     "STATEMENT_DAY",
+    "NAMED_TIME",
     "Place",
     "Actor",
     "ActorRole",
@@ -319,6 +320,12 @@ class DateResolution:
         return STATEMENT_DAY in self.basis
 
     @property
+    def named(self) -> bool:
+        """Whether the date was told by a time that modifies the event's own noun ("Oct. 4's attacks", "the March 3
+        raid"): the writer names the event by it, so it is no day of the telling."""
+        return NAMED_TIME in self.basis
+
+    @property
     def day(self) -> date | None:
         """The one day the date stands for: a day's own (the first of a night's two), or the day of the statement
         that bounds it (``stated``); ``None`` for any other date."""
@@ -329,6 +336,7 @@ class DateResolution:
 
 INHERITED_DATE = "the date of the report's earlier event"  # in the basis of a date taken from another event
 STATEMENT_DAY = "the day of a statement about the event"  # in the basis of a date a statement's day bounds
+NAMED_TIME = "a time naming the event"  # in the basis of a date told by a time that modifies the event's noun
 
 
 @dataclass(frozen=True)
@@ -493,13 +501,15 @@ class Timex:
     of the event, not the event ("the ministry said on Monday that jets struck
     X", "in a briefing on Tuesday"): taken only when the mention's sentences give
     the event no time of their own, it bounds the event, which happened on or
-    before it.
+    before it. A ``named`` time modifies the event's own noun ("Tuesday's
+    attacks", "the March 3 raid"): it dates that event before any other.
     """
 
     text: str
     evidence: Evidence
     frame: bool = False
     statement: bool = False
+    named: bool = False
 
 
 @dataclass(frozen=True)

@@ -75,3 +75,36 @@ def test_unknown_actor_kept_as_written(extractor) -> None:
 
 def test_no_trigger_no_mention(extractor) -> None:
     assert mentions(extractor, "The talks resumed in Geneva on Monday.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "sub_event_type"),
+    [
+        ("Officials said Tuesday's attacks on the border town killed eight people.", "attacks", "Attack"),
+        ("Yesterday's killing of three herders near the dam drew protests.", "killing", "Attack"),
+        ("The March 3 raid left 12 villagers dead.", "raid", "Attack"),
+        ("Monday night's assault on the prison freed 40 inmates.", "assault", "Attack"),
+        ("Last week's strikes on the port killed nine dockers.", "strikes", "Attack"),
+        ("Monday's Russian strikes killed eleven people.", "strikes", "Attack"),
+        ("Tuesday's shelling of the town killed two.", "shelling", "Shelling/artillery/missile attack"),
+    ],
+)
+def test_a_plain_event_noun_dated_by_its_own_time_is_an_event(extractor, text: str, trigger: str,
+                                                                sub_event_type: str) -> None:
+    (m,) = mentions(extractor, text)
+    assert m.trigger.quote.lower() == trigger
+    assert m.sub_event_type == sub_event_type
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The attacks on the border town drew condemnation.",  # no time of its own
+        "Three people were killed in attacks on the town on Monday.",  # a time, but not on the noun
+        "Wednesday's strike by dock workers shut the port.",  # a stoppage: no armed side, no target
+        "Wednesday's strike at the car plant ended after a day.",
+    ],
+)
+def test_a_plain_event_noun_without_its_own_time_or_armed_side_is_none(extractor, text: str) -> None:
+    # a toll still makes a mention of its own sentence, untyped
+    assert all(m.sub_event_type is None for m in mentions(extractor, text))

@@ -84,6 +84,7 @@ class ContextWords:
     timing_marks: frozenset[str]
     answer_heads: frozenset[str]
     launch_verbs: frozenset[str]
+    dated_target_preps: frozenset[str]
     retype: dict[str, tuple[str, str]]
 
 
@@ -125,6 +126,7 @@ def context_words(raw: dict[str, Any]) -> ContextWords:
         timing_marks=words("timing_marks"),
         answer_heads=words("answer_heads"),
         launch_verbs=words("launch_verbs"),
+        dated_target_preps=words("dated_target_preps"),
         retype={k: (v[0], v[1]) for k, v in raw["retype"].items()},
     )
 

@@ -12,6 +12,12 @@ span in ``doc.spans[spans_key]`` carries an :class:`EventInfo` in
   as "jets" is itself the perpetrator;
 * the type, refined by the context (:func:`~.event_context.retype`: "Syrian
   forces bombed" is an air strike, a clash with protesters a riot);
+* a trigger ``dated`` in the file ("attacks", "raid", "killing") is one only
+  as a noun that a time modifies ("Tuesday's attacks", "the March 3 raid":
+  :func:`~.where_when.noun_times`, the times that date it first); ``armed``
+  ("strikes", also a stoppage of work) needs besides an armed perpetrator or
+  a target ("Monday's strikes on the port"); unless its context retypes it,
+  it is ``ambiguous``: the report's nearest typed event gives its kind;
 * the status (:func:`~.event_context.trigger_status`): only ``asserted``
   triggers are concrete events; the others ("would strike", "the bombing
   campaign", "has been flying air strikes since 2014") stay in the spans
@@ -45,12 +51,14 @@ from .event_context import (
 )
 from .lexicon import load_json, load_tsv
 from .phrases import CharSpan, np_bounds
+from .where_when import PlaceWords, noun_head, noun_times, place_words
 
 __all__ = ["EventInfo", "EventTriggers", "ASSERTED"]
 
 _PRONOUNS = frozenset({"it", "that", "there", "this", "which", "what"})
 _MODIFIER_DEPS = ("compound", "amod", "nmod", "poss", "npadvmod")
 _NEW_INFO = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
+_DATED = ("no", "yes", "armed")
 
 
 @dataclass(frozen=True)
@@ -83,6 +91,7 @@ class _Trigger:
     priority: int
     agentive: bool
     minor: bool = False
+    dated: str = "no"  # "yes": an event only as a noun a time modifies; "armed": besides, an armed side named
 
 
 class EventTriggers:
@@ -104,16 +113,20 @@ class EventTriggers:
         try:
             for row in load_tsv(triggers_file):
                 phrase = row["phrase"].lower()
+                if (row.get("dated") or "no") not in _DATED:
+                    raise ValueError(f"{phrase!r}: dated must be one of {', '.join(_DATED)}")
                 self.triggers[phrase] = _Trigger(
                     row["event_type"],
                     row["sub_event_type"],
                     int(row["priority"]),
                     row["agentive"] == "yes",
                     row.get("minor") == "yes",
+                    row.get("dated") or "no",
                 )
                 self.matcher.add(phrase, [nlp.make_doc(phrase)])
             self.words: ContextWords = context_words(load_json(context_file))
             self.background: BackgroundWords = background_words(load_json(background_file))
+            self.places: PlaceWords = place_words()
         except (KeyError, ValueError, TypeError) as exc:
             raise ConfigError(
                 f"bad event word file {triggers_file!r} / {context_file!r} / {background_file!r}: {exc}"
@@ -124,6 +137,7 @@ class EventTriggers:
         spans = [Span(doc, s, e, label=self.vocab.strings[m]) for m, s, e in self.matcher(doc)]
         kept: list[Span] = []
         found = filter_spans(spans)  # longest match wins: "suicide car bomb" over "car bomb"
+        found = [s for s in found if self._dated(s, self.triggers[s.label_])]
         starts = frozenset(s.start for s in found)
         for span in found:
             span._.cf_event = self.info(span, self.triggers[span.label_], starts)
@@ -149,13 +163,35 @@ class EventTriggers:
             else trigger_status(span, trig.agentive, self.words),
             minor=trig.minor,
             anaphoric=_anaphoric(span) or refers_back(span, self.words, triggers),
-            ambiguous=refined is None and is_ambiguous(span, self.words, perp),
+            ambiguous=refined is None and (trig.dated != "no" or is_ambiguous(span, self.words, perp)),
             perpetrator_name=perp_name,
             recalled=recalled,
             reference=refers_back(span, self.words, triggers),
             arson=span.text.lower() in self.words.arson_words,
             incendiary=span.text.lower() in self.words.incendiary_words,
             cues=time_cues(span, self.background, recalled),
+        )
+
+    def _dated(self, span: Span, trig: _Trigger) -> bool:
+        """A trigger that needs no time, or a noun a time modifies ("Tuesday's attacks", "the March 3 raid") and,
+        for an ``armed`` one, names an armed perpetrator or its target ("Monday's Ruritanian strikes", "Monday's
+        strikes on the port"; not "Wednesday's strike by dock workers")."""
+        if trig.dated == "no":
+            return True
+        head = span.root
+        if head.pos_ not in ("NOUN", "PROPN") or not noun_times(span.sent, {noun_head(head).i}, self.places):
+            return False
+        if trig.dated != "armed":
+            return True
+        perp, target = self._actors(span, trig)
+        if perp is not None:
+            name = _forces_name(perp) or doc_text(perp.doc)[slice(*np_bounds(perp))]
+            if self._actor_type(name) in self.words.armed_types:
+                return True
+        return (
+            target is not None
+            and target.head.lower_ in self.words.dated_target_preps
+            and target.ent_type_ not in self.places.timex_labels
         )
 
     def _actor_type(self, text: str) -> str | None:
