@@ -90,6 +90,7 @@ __all__ = [
     "DateResolution",
     "INHERITED_DATE",
     "STATEMENT_DAY",
+    "NAMED_TIME",
     "Place",
     "Actor",
     "ActorRole",
@@ -319,6 +320,12 @@ class DateResolution:
         return STATEMENT_DAY in self.basis
 
     @property
+    def named(self) -> bool:
+        """Whether the date was told by a time that modifies the event's own noun ("Oct. 4's attacks", "the March 3
+        raid"): the writer names the event by it, so it is no day of the telling."""
+        return NAMED_TIME in self.basis
+
+    @property
     def day(self) -> date | None:
         """The one day the date stands for: a day's own (the first of a night's two), or the day of the statement
         that bounds it (``stated``); ``None`` for any other date."""
@@ -329,6 +336,7 @@ class DateResolution:
 
 INHERITED_DATE = "the date of the report's earlier event"  # in the basis of a date taken from another event
 STATEMENT_DAY = "the day of a statement about the event"  # in the basis of a date a statement's day bounds
+NAMED_TIME = "a time naming the event"  # in the basis of a date told by a time that modifies the event's noun
 
 
 @dataclass(frozen=True)
@@ -496,7 +504,9 @@ class Timex:
     before it. An ``offset`` is a distance back from the event the report told
     before the mention ("a week earlier", "the previous day", "the attack came a
     day after" this event): it dates the event only from that event's date
-    (``dates.date_before``), never from the report's.
+    (``dates.date_before``), never from the report's. A ``named`` time modifies
+    the event's own noun ("Tuesday's attacks", "the March 3 raid"): it dates that
+    event before any other.
     """
 
     text: str
@@ -504,6 +514,7 @@ class Timex:
     frame: bool = False
     statement: bool = False
     offset: bool = False
+    named: bool = False
 
 
 @dataclass(frozen=True)

@@ -116,6 +116,15 @@ CASES = [
     ("the month day of the massacre, a later arrival", "2024-03-06", None,
      "Troops reached the village of Nikor on Tuesday, two days after the March 3 massacre in which gunmen "
      "killed 30 villagers.", date(2024, 3, 3)),
+    ("a possessive day on a plain noun", "2024-03-06", None,
+     "Regional officials said Monday's attacks on the river port of Kesra killed 17 people and wounded 40.",
+     date(2024, 3, 4)),
+    ("yesterday's killing", "2024-03-06", None,
+     "Yesterday's killing of four shepherds near the village of Tal Saqr drew condemnation from the governor.",
+     date(2024, 3, 5)),
+    ("the month day on a plain noun", "2024-03-09", None,
+     "The March 5 raid on the village of Nikor by militiamen left 11 men dead, elders said on Friday.",
+     date(2024, 3, 5)),
     ("a letter's date and the killings' date", "2024-03-06", None,
      "In a letter dated March 5, the bar council condemned the March 2 killings of nine farmers in Ostrel.",
      date(2024, 3, 2)),
@@ -152,3 +161,13 @@ def test_a_statement_s_day_yields_to_another_report_s_day_of_the_event(pipe) -> 
     assert event_days([inc]) == {date(2024, 3, 2)}
     # alone, the first report's incident is dated to the statement's day, its best guess
     assert event_days(build_incidents(said)) == {date(2024, 3, 5)}
+
+
+def test_an_event_named_by_its_day_beside_the_report_s_event_is_another_incident(pipe) -> None:
+    # the later sentence has no trigger word but its noun dated by its own day: an event of its own, with its toll
+    text = ("A missile struck the central market of Velmar on Wednesday, killing nine shoppers, the governor said. "
+            "Separately, Tuesday's raid on a fuel depot outside the city left three guards dead and 12 hurt, police "
+            "said.")
+    incidents = incidents_of(pipe, text, "2024-03-06")
+    by_day = {i.date.start: {(c.kind.value, c.figure.min) for c in i.claims} for i in incidents}
+    assert by_day == {date(2024, 3, 6): {("killed", 9)}, date(2024, 3, 5): {("killed", 3), ("wounded", 12)}}

@@ -9,6 +9,7 @@ from tests.factories import ALEPPO, DARAA_PROVINCE, IDLIB, SYRIA, claim, mention
 from ceasefire.incidents import MemoryReader, build_incidents, cluster_mentions, compatible
 from ceasefire.model import (
     INHERITED_DATE,
+    NAMED_TIME,
     DatePrecision,
     DateResolution,
     Evidence,
@@ -153,6 +154,23 @@ def test_two_days_one_report_tells_apart_are_two_events():
     assert compatible(thursday, _dated(went_on, FRIDAY, "'on Friday' = publication date"))
     # a day taken from around the mention tells nothing apart
     assert compatible(killing, _dated(went_on, TUESDAY, FROM_AROUND))
+
+
+def test_a_day_that_names_its_event_tells_it_apart_even_from_the_report_s_own_day():
+    # "A missile hit the market on Friday, killing 12. / Thursday's raid on a depot left four guards dead."
+    market = _dated(mention("r", start=0, sub=SHELLING, claims=(claim(lo=12, hi=12),)), FRIDAY, "'on Friday'")
+    thursday = FRIDAY - timedelta(days=1)
+    named = _dated(mention("r", start=200, sub=SHELLING, claims=(claim(lo=4, hi=4),)), thursday,
+                   f"'Thursday's' = weekday before publication date, {NAMED_TIME}")
+    assert named.date.named and not market.date.named
+    assert not compatible(market, named)  # both with figures, one on the report's own day: still two events
+    assert len(build_incidents([market, named])) == 2
+    # told by a plain day instead, the report's own day may be the telling's: no conflict as before
+    plain = replace(named, date=replace(named.date, basis="'on Thursday' = weekday before publication date"))
+    assert compatible(replace(market, claims=(claim(lo=4, hi=4),)), plain)
+    # in two reports, outlets may date one event a day apart: the named day keeps the slack
+    other = replace(named, report_key="s#1", article_id="s", claims=(claim(lo=12, hi=12),))
+    assert compatible(market, other)
 
 
 def _church(doc: str, sub: str, place, words: tuple[str, ...], day: date = MONDAY) -> Mention:

@@ -147,3 +147,40 @@ def test_strikes_in_former_wars_are_recalled(extractor) -> None:
     text = "Talks in Velmora gained pace as bloody strikes on farms in former wars weighed on the envoys of Dorvast."
     (m,) = mentions(extractor, text)
     assert "recalled" in m.cues
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "sub_event_type"),
+    [
+        ("Officials said Tuesday's attacks on the border town killed eight people.", "attacks", "Attack"),
+        ("Yesterday's killing of three herders near the dam drew protests.", "killing", "Attack"),
+        ("The March 3 raid left 12 villagers dead.", "raid", "Attack"),
+        ("Monday night's assault on the prison freed 40 inmates.", "assault", "Attack"),
+        ("Tuesday's shelling of the town killed two.", "shelling", "Shelling/artillery/missile attack"),
+    ],
+)
+def test_a_plain_event_noun_dated_by_its_own_time_is_an_event(extractor, text: str, trigger: str,
+                                                                sub_event_type: str) -> None:
+    (m,) = mentions(extractor, text)
+    assert m.trigger.quote.lower() == trigger
+    assert m.sub_event_type == sub_event_type
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The attacks on the border town drew condemnation.",  # no time of its own
+        "Three people were killed in attacks on the town on Monday.",  # a time, but not on the noun
+    ],
+)
+def test_a_plain_event_noun_without_its_own_time_is_none(extractor, text: str) -> None:
+    # a toll still makes a mention of its own sentence, untyped
+    assert all(m.sub_event_type is None for m in mentions(extractor, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Wednesday's strike by dock workers shut the port.", "Monday's hunger strike at the jail entered a second week."],
+)
+def test_a_dated_labour_strike_is_no_attack(extractor, text: str) -> None:
+    assert mentions(extractor, text) == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Sequence
 
-from ..model import INHERITED_DATE, STATEMENT_DAY, DatePrecision, DateResolution, Timex
+from ..model import INHERITED_DATE, NAMED_TIME, STATEMENT_DAY, DatePrecision, DateResolution, Timex
 from .context import Context, context_at
 from .reading import Anchor, Reading
 from .relative import is_weekday, read_counted_back, within_week
@@ -43,14 +43,19 @@ def date_from_text(
     anchor and does not date a reported event. A statement's time ("the
     ministry said on Monday that ...", ``Timex.statement``) is read only when no
     other expression dates the event, and bounds it: a statement's day gives the
-    week that ends on it (``DateResolution.stated``).
+    week that ends on it (``DateResolution.stated``). A date told by a time that
+    names the event ("Oct. 4's attacks", ``Timex.named``) says so in its basis
+    (``DateResolution.named``).
     """
     anchor = anchor_for(dateline, published)
     frame = _frame([t for t in timexes if t.frame], anchor)
-    own = _first(_readings([t for t in timexes if not (t.frame or t.statement or t.offset)], anchor, frame, text))
-    if own is not None:
-        return DateResolution(own.start, own.end, own.precision, own.basis)
-    stated = _first(_readings([t for t in timexes if t.statement], anchor, frame, text))
+    own_first = _first(_readings([t for t in timexes if not (t.frame or t.statement or t.offset)], anchor, frame, text))
+    if own_first is not None:
+        timex, own = own_first
+        basis = f"{own.basis}, {NAMED_TIME}" if timex.named else own.basis  # "Oct. 4's attacks"
+        return DateResolution(own.start, own.end, own.precision, basis)
+    stated_first = _first(_readings([t for t in timexes if t.statement], anchor, frame, text))
+    stated = stated_first[1] if stated_first is not None else None
     if stated is None or stated.start is None:
         return None
     if stated.precision is not DatePrecision.DAY:
@@ -91,9 +96,10 @@ def _week_before(day: date, basis: str) -> DateResolution:
 
 def _readings(
     timexes: Sequence[Timex], anchor: Anchor | None, frame: Reading | None, text: str | None
-) -> list[Reading]:
-    """The expressions that date a past event, read in order (a weekday inside the ``frame`` week when one is told)."""
-    out: list[Reading] = []
+) -> list[tuple[Timex, Reading]]:
+    """The expressions that date a past event, each with its reading, in order (a weekday inside the ``frame``
+    week when one is told)."""
+    out: list[tuple[Timex, Reading]] = []
     for timex in timexes:
         reading = read_timex(timex.text, anchor, context=_context(timex, text, anchor))
         if reading is None or not reading.dated or reading.start is None:
@@ -102,16 +108,16 @@ def _readings(
             continue  # a date after the report: what is planned, not what happened
         if frame is not None and is_weekday(timex.text):
             reading = within_week(timex.text, reading, frame)
-        out.append(reading)
+        out.append((timex, reading))
     return out
 
 
-def _first(readings: Sequence[Reading]) -> Reading | None:
-    """The first reading that names a day, else the first of all."""
-    chosen = next((r for r in readings if r.precision is DatePrecision.DAY), None)
+def _first(readings: Sequence[tuple[Timex, Reading]]) -> tuple[Timex, Reading] | None:
+    """The first reading that names a day, else the first of all (with its expression)."""
+    chosen = next((r for r in readings if r[1].precision is DatePrecision.DAY), None)
     if chosen is None and readings:
         chosen = readings[0]
-    return chosen if chosen is not None and chosen.start is not None else None
+    return chosen if chosen is not None and chosen[1].start is not None else None
 
 
 def _frame(frames: Sequence[Timex], anchor: Anchor | None) -> Reading | None:

@@ -9,7 +9,9 @@ apart, or -- in one report -- the two clauses of one sentence that each tell an 
 sentence and holding its claims), a toll beside a kin event's "no one was killed", or two
 days its own words tell apart for events of one kind, one of them with no figure ("killed on
 Wednesday", "the shelling went on from Thursday"; the report's own day excepted, often
-the day of the telling), or a mention its words set apart from the events told before it
+the day of the telling), or two days its own words tell apart, one of them by a time
+naming its event ("Tuesday's raid on a depot left three guards dead"; the report's own day
+not excepted), or a mention its words set apart from the events told before it
 ("Separately, ...", "a week earlier": ``Mention.cues``, ``nlp.apart``) and one told before it.
 Mentions of kin but different kinds are tied only as parts of one attack: both naming the
 place (across reports: places agreeing), in one report sharing a figure or told one after
@@ -257,6 +259,24 @@ def days_told_apart(a: Told | None, b: Told | None) -> bool:
     )
 
 
+Named = tuple[str, date, bool]  # a mention's report, own day, whether a time naming the event told it
+
+
+def named_day(m: Mention) -> Named | None:
+    """A mention's own day, with its report and whether a time that modifies its noun told it ("Oct. 27's
+    attacks", ``DateResolution.named``)."""
+    day = own_day(m)
+    return None if day is None else (m.report_key, day, m.date.named)
+
+
+def named_days_apart(a: Named | None, b: Named | None) -> bool:
+    """Two events of one report on two days its own words tell, one of them named by its day ("a missile hit the
+    market on Wednesday" beside "Tuesday's raid on a depot left four guards dead"): the writer tells that event
+    from the other by its day, so it is another event, whatever their kinds and figures, on the report's own day
+    too (a named day is no day of the telling)."""
+    return a is not None and b is not None and a[0] == b[0] and a[1] != b[1] and (a[2] or b[2])
+
+
 def _name(written: str | None) -> str:
     """A written place name, compared loosely: case and a leading "the" aside."""
     name = " ".join((written or "").casefold().split())
@@ -333,6 +353,7 @@ def conflicting(a: Mention, b: Mention) -> bool:
         or sites_conflict(sited(a), sited(b))
         or tolls_conflict(toll_of(a), toll_of(b))
         or days_told_apart(told_day(a), told_day(b))
+        or named_days_apart(named_day(a), named_day(b))
         or clauses_conflict(clauses_of(a), clauses_of(b))
         or set_apart(telling(a), telling(b))
     )
@@ -549,6 +570,7 @@ class _Traits:
         self.tolls: set[Toll | None] = set()
         self.told: dict[tuple[str, str | None], set[Told]] = {}  # by report and kind: only those can be told apart
         self.tellings: dict[tuple[str, str], set[Telling]] = {}  # by report and field: only those can be set apart
+        self.named: dict[str, set[Named]] = {}  # by report
         self.clauses: Clauses = {}
         for m in mentions:
             self.add(m)
@@ -563,6 +585,9 @@ class _Traits:
             self.told.setdefault(told[:2], set()).add(told)
         at = telling(m)
         self.tellings.setdefault(at[:2], set()).add(at)
+        named = named_day(m)
+        if named is not None:
+            self.named.setdefault(named[0], set()).add(named)
         self._clauses(clauses_of(m))
 
     def _clauses(self, clauses: Clauses) -> None:
@@ -578,6 +603,8 @@ class _Traits:
             self.told.setdefault(key, set()).update(told)
         for where, tellings in other.tellings.items():
             self.tellings.setdefault(where, set()).update(tellings)
+        for report, named in other.named.items():
+            self.named.setdefault(report, set()).update(named)
         self._clauses(other.clauses)
 
     def conflict(self, other: "_Traits") -> bool:
@@ -591,6 +618,12 @@ class _Traits:
                 for key, told in self.told.items()
                 for a in told
                 for b in other.told.get(key, ())
+            )
+            or any(
+                named_days_apart(a, b)
+                for report, named in self.named.items()
+                for a in named
+                for b in other.named.get(report, ())
             )
             or clauses_conflict(self.clauses, other.clauses)
             or any(

@@ -12,6 +12,11 @@ span in ``doc.spans[spans_key]`` carries an :class:`EventInfo` in
   as "jets" is itself the perpetrator;
 * the type, refined by the context (:func:`~.event_context.retype`: "Syrian
   forces bombed" is an air strike, a clash with protesters a riot);
+* a trigger ``dated`` in the file ("attacks", "raid", "killing") is one only
+  as a noun that a time modifies ("Tuesday's attacks", "the March 3 raid":
+  :func:`~.where_when.noun_times`, the times that date it first); unless its
+  context retypes it, it is ``ambiguous``: the report's nearest typed event
+  gives its kind;
 * the status (:func:`~.event_context.trigger_status`): only ``asserted``
   triggers are concrete events; the others ("would strike", "the bombing
   campaign", "has been flying air strikes since 2014") stay in the spans
@@ -46,12 +51,14 @@ from .event_context import (
 from .lexicon import load_json, load_tsv
 from .phrases import CharSpan, np_bounds
 from .strikes import StrikeWords, Weapon, impacts, is_noun, labour_strike, strike_words, told_before, weapon_named
+from .where_when import PlaceWords, noun_head, noun_times, place_words
 
 __all__ = ["EventInfo", "EventTriggers", "ASSERTED"]
 
 _PRONOUNS = frozenset({"it", "that", "there", "this", "which", "what"})
 _MODIFIER_DEPS = ("compound", "amod", "nmod", "poss", "npadvmod")
 _NEW_INFO = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
+_DATED = ("no", "yes")
 
 
 @dataclass(frozen=True)
@@ -85,6 +92,7 @@ class _Trigger:
     priority: int
     agentive: bool
     minor: bool = False
+    dated: str = "no"  # "yes": an event only as a noun a time modifies
 
 
 class EventTriggers:
@@ -107,17 +115,21 @@ class EventTriggers:
         try:
             for row in load_tsv(triggers_file):
                 phrase = row["phrase"].lower()
+                if (row.get("dated") or "no") not in _DATED:
+                    raise ValueError(f"{phrase!r}: dated must be one of {', '.join(_DATED)}")
                 self.triggers[phrase] = _Trigger(
                     row["event_type"],
                     row["sub_event_type"],
                     int(row["priority"]),
                     row["agentive"] == "yes",
                     row.get("minor") == "yes",
+                    row.get("dated") or "no",
                 )
                 self.matcher.add(phrase, [nlp.make_doc(phrase)])
             self.words: ContextWords = context_words(load_json(context_file))
             self.background: BackgroundWords = background_words(load_json(background_file))
             self.strikes: StrikeWords = strike_words(load_json(strikes_file))
+            self.places: PlaceWords = place_words()
         except (KeyError, ValueError, TypeError) as exc:
             raise ConfigError(
                 f"bad event word file {triggers_file!r} / {context_file!r} / {background_file!r}"
@@ -135,6 +147,7 @@ class EventTriggers:
         spans += [Span(doc, i, i + 1, label=_impact_label(w)) for i, w in impacts(doc, self.strikes, taken)]
         kept: list[Span] = []
         found = filter_spans(spans)  # longest match wins: "suicide car bomb" over "car bomb"
+        found = [s for s in found if self._dated(s, self.triggers[s.label_])]
         starts = frozenset(s.start for s in found)
         for span in found:
             span._.cf_event = self.info(span, self.triggers[span.label_], starts)
@@ -168,7 +181,8 @@ class EventTriggers:
             status,
             minor=trig.minor,
             anaphoric=_anaphoric(span) or refers_back(span, self.words, triggers) or (bare and told_before(span.root)),
-            ambiguous=(refined is None and is_ambiguous(span, self.words, perp)) or (bare and weapon is None),
+            ambiguous=(refined is None and (trig.dated != "no" or is_ambiguous(span, self.words, perp)))
+            or (bare and weapon is None),
             perpetrator_name=perp_name,
             recalled=recalled,
             reference=refers_back(span, self.words, triggers),
@@ -177,6 +191,13 @@ class EventTriggers:
             cues=time_cues(span, self.background, recalled),
             bare=bare,
         )
+
+    def _dated(self, span: Span, trig: _Trigger) -> bool:
+        """A trigger that needs no time, or a noun a time modifies ("Tuesday's attacks", "the March 3 raid")."""
+        if trig.dated == "no":
+            return True
+        head = span.root
+        return head.pos_ in ("NOUN", "PROPN") and bool(noun_times(span.sent, {noun_head(head).i}, self.places))
 
     def _actor_type(self, text: str) -> str | None:
         actor = self.actors.resolve(text)

@@ -593,7 +593,10 @@ def _places_times(g: _Group) -> tuple[tuple[Toponym, ...], tuple[Timex, ...]]:
     timed = [(s, span, statement) for s in g.sentences for span, statement in _event_times(s)]
     for s, (a, b), statement in sorted(timed, key=lambda x: not _overlaps(x[1], x[0].noun_timexes)):
         ev = evidence(s.seg, a, b)
-        times.setdefault((ev.field, ev.start), Timex(text=clean_written(ev.quote), evidence=ev, statement=statement))
+        named = _overlaps((a, b), s.noun_timexes)
+        times.setdefault(
+            (ev.field, ev.start), Timex(text=clean_written(ev.quote), evidence=ev, statement=statement, named=named)
+        )
     return tuple(tops.values()), tuple(times.values())
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Sequence
+from typing import Collection, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
@@ -27,7 +27,16 @@ from .doc_index import doc_lower, doc_pos, doc_text, sentence_ents
 from .lexicon import load_json
 from .phrases import CharSpan
 
-__all__ = ["PlaceWords", "place_words", "toponyms_in", "sentence_timexes", "noun_timexes", "occurrence_timexes"]
+__all__ = [
+    "PlaceWords",
+    "place_words",
+    "toponyms_in",
+    "sentence_timexes",
+    "noun_timexes",
+    "noun_times",
+    "noun_head",
+    "occurrence_timexes",
+]
 
 
 @dataclass(frozen=True)
@@ -526,22 +535,32 @@ def noun_timexes(sent: Span, triggers: Sequence[Span], words: PlaceWords) -> lis
     """The times that modify an event noun of the sentence itself ("Sunday's missile strike", "the March 3
     massacre", "Oct. 4's attacks"): each dates its event, whatever other time the sentence gives ("rescuers on
     Tuesday searched the rubble after Sunday's strike"). Spans as ``sentence_timexes`` gives them."""
-    nouns = {_noun_head(t.root).i for t in triggers if t.root.pos_ in ("NOUN", "PROPN")}
-    if not nouns:
-        return []
+    nouns = {noun_head(t.root).i for t in triggers if t.root.pos_ in ("NOUN", "PROPN")}
     doc = sent.doc
     out = []
-    for ent in (p for e in sentence_ents(sent) for p in _pieces(e, words)):
-        root = ent.root
-        if ent.label_ in words.timex_labels and root.dep_ in _NOUN_DATE_DEPS and root.head.i in nouns:
-            start = ent.start
-            if start > sent.start and doc_lower(doc)[start - 1] in words.timex_prefixes:
-                start -= 1
-            out.append((doc[start].idx, ent.end_char))
+    for ent in noun_times(sent, nouns, words):
+        start = ent.start
+        if start > sent.start and doc_lower(doc)[start - 1] in words.timex_prefixes:
+            start -= 1
+        out.append((doc[start].idx, ent.end_char))
     return out
 
 
-def _noun_head(tok: Token) -> Token:
+def noun_times(sent: Span, nouns: Collection[int], words: PlaceWords) -> list[Span]:
+    """The time entities of ``sent`` that modify one of the nouns at token indexes ``nouns``: "Tuesday's" of
+    "Tuesday's attacks", "March 3" of "the March 3 raid", "Oct. 4's" (one piece each of an entity that a break
+    word splits)."""
+    if not nouns:
+        return []
+    return [
+        ent
+        for e in sentence_ents(sent)
+        for ent in _pieces(e, words)
+        if ent.label_ in words.timex_labels and ent.root.dep_ in _NOUN_DATE_DEPS and ent.root.head.i in nouns
+    ]
+
+
+def noun_head(tok: Token) -> Token:
     """The noun a trigger word is part of: "strike" of "missile strike", "incident" of "the bombing incident"."""
     while tok.dep_ == "compound" and tok.head is not tok and tok.head.pos_ == "NOUN":
         tok = tok.head
