@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..model import ClaimKind, Quantity
+from .comparison import compares
 from .figures import Figure, find_figures
 from .lexicon import load_json
 from .phrases import CharSpan
@@ -176,7 +177,7 @@ class CasualtyClaims:
                     objects = [g for g in c.children if g.dep_ == "pobj"]
                     if not objects or any(g.ent_type_ not in ("DATE", "TIME", "CARDINAL") for g in objects):
                         return True  # 'since the start of the offensive', 'which have since left'
-                    if any(_year(g) for o in objects for g in o.subtree) and not _compared(c):
+                    if any(_year(g) for o in objects for g in o.subtree) and not compares(c):
                         return True  # 'since 1994': years of a war; not 'the deadliest attack since 2015'
                     since = True  # 'since last June'
                 if c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("NN", "NNS"):
@@ -604,11 +605,6 @@ def _lasting(noun: Token) -> bool:
     """'this six-year-long war', 'a 12-year period', 'their two-month-long siege': a noun told as lasting a period
     (not 'the 46-year-old commander')."""
     return bool(_LASTING.search(noun.doc[noun.left_edge.i : noun.i].text.lower()))
-
-
-def _compared(since: Token) -> bool:
-    """'the deadliest attack since 2015', 'the first ... since': 'since' measures a superlative, not a total."""
-    return any(t.tag_ == "JJS" or t.lower_ == "first" for t in since.doc[since.sent.start : since.i])
 
 
 def _year(tok: Token) -> bool:
