@@ -83,3 +83,9 @@ def test_a_dateline_or_a_speaker_s_city_is_no_event_place() -> None:
     events = [[_at(text, "Lomara"), _at(text, "Kameria")], []]
     assert story_country(events, _story_gazetteer()) == "KM"
     assert story_country([], _story_gazetteer()) is None
+
+
+def test_a_demonym_beside_a_country_s_name_does_not_make_the_story_country(gazetteer: MemoryGazetteer) -> None:
+    text = "Three fishermen died in Syrian shelling of a village in northern Iraq."
+    assert story_country([[_at(text, "Syrian"), _at(text, "Iraq")]], gazetteer) == "IQ"
+    assert story_country([[_at(text, "Syrian")]], gazetteer) == "SY"  # named alone, it is the last resort

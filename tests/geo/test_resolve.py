@@ -109,6 +109,24 @@ def test_a_country_named_as_actor_gives_way_to_a_finer_place_in_another_country(
     assert place is not None and place.precision is PlacePrecision.COUNTRY
 
 
+def test_a_country_written_as_a_demonym_gives_way_to_any_other_place(gazetteer: MemoryGazetteer) -> None:
+    # "in Syrian strikes on villages in northern Iraq": the demonym names who struck, not where
+    for order in ((top("Syrian"), top("Iraq", start=40)), (top("Iraq"), top("Syrian", start=40))):
+        for hint in (None, "SY", "IQ"):
+            place = resolve_place(list(order), gazetteer, country_hint=hint)
+            assert place is not None and (place.name, place.precision) == ("Iraq", PlacePrecision.COUNTRY), hint
+            assert "Syrian" not in place.basis
+    # a finer place in the demonym's own country is still where
+    place = resolve_place([top("Iraqi"), top("Idlib", start=20)], gazetteer)
+    assert place is not None and place.name == "Idlib"
+    # the demonym alone still gives its country, the last resort
+    place = resolve_place([top("Syrian")], gazetteer)
+    assert place is not None and (place.country, place.precision) == ("SY", PlacePrecision.COUNTRY)
+    # a country written by its name keeps its rank ("Iraq shelled Syria")
+    place = resolve_place([top("Iraq"), top("Syria", start=20)], gazetteer)
+    assert place is not None and place.precision is PlacePrecision.COUNTRY
+
+
 def test_the_city_of_a_region_s_name_is_the_regional_capital() -> None:
     region = PlaceCandidate("Kessaly", "SR", "Kessaly", 9.0, 30.0, 21, "admin1", 4_000_000)
     capital = PlaceCandidate("Kessaly", "SR", "Kessaly", 9.4, 30.6, 22, "city", 30_000)

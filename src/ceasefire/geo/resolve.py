@@ -15,12 +15,12 @@ from importlib import resources
 from typing import Mapping, Sequence
 
 from ..model import Place, PlacePrecision, Toponym, km_between
-from .countries import country_code
+from .countries import country_code, demonym_of
 from .gazetteer import POINT_FEATURES, Gazetteer, PlaceCandidate
 from .names import fold, normalize_name
 
 __all__ = ["resolve_toponym", "country_context", "precision_of", "Query", "query_of", "score",
-           "acceptable", "village_abroad", "place_of", "choose", "foreign"]
+           "acceptable", "village_abroad", "place_of", "choose", "foreign", "by_demonym"]
 
 _SPECIFICITY = {
     PlacePrecision.POINT: 0, PlacePrecision.NEAR: 1, PlacePrecision.LOCALITY: 2, PlacePrecision.ADMIN2: 3,
@@ -333,6 +333,11 @@ def resolve_toponym(toponym: Toponym, gazetteer: Gazetteer, *, context: Mapping[
     return place_of(best, q, len(ranked), sum(c.country == best.country for c in ranked))
 
 
+def by_demonym(p: Place) -> bool:
+    """A country place written as its demonym ("Turkish", "Iraqis"), not its name."""
+    return p.feature == "country" and p.as_written is not None and demonym_of(p.as_written) == p.country
+
+
 def _rank(p: Place) -> float:
     """Specificity for choosing among a mention's places: "near" a point feature is as good as a point,
     but "near" a town says less than a town named outright ("in Hillsboro, near Portland")."""
@@ -349,10 +354,14 @@ def choose(places: Sequence[Place], weight: Mapping[str, float], country_hint: s
     near, locality, admin2, admin1, country) that comes first in the text wins, and
     takes the admin1 of a province named beside it when it has none. Only a country
     name there gives way to a finer place in another country ("Ruritania shelled
-    Port Leman"): the country names an actor more often than the place.
+    Port Leman"): the country names an actor more often than the place. A country
+    written only as a demonym ("in Ruritanian strikes on two villages in northern
+    Marsovia", "two Ruritanian soldiers") names who did it or who was hit, not where:
+    it is taken only when the mention names no other place (``by_demonym``).
     """
     if not places:
         return None
+    places = [p for p in places if not by_demonym(p)] or list(places)
     support: dict[str, float] = {}
     for p in places:
         if p.country:

@@ -14,9 +14,12 @@ span in ``doc.spans[spans_key]`` carries an :class:`EventInfo` in
   forces bombed" is an air strike, a clash with protesters a riot);
 * a trigger ``dated`` in the file ("attacks", "raid", "killing") is one only
   as a noun that a time modifies ("Tuesday's attacks", "the March 3 raid":
-  :func:`~.where_when.noun_times`, the times that date it first); unless its
-  context retypes it, it is ``ambiguous``: the report's nearest typed event
-  gives its kind;
+  :func:`~.where_when.noun_times`, the times that date it first), or one that
+  "a"/"an" and an actor in its modifiers make a single new event ("an
+  Ruritanian attack on B", "a rebel raid"; not the plural "Ruritanian
+  attacks", which may be a campaign); unless a time dates it and its context
+  retypes it, it is ``ambiguous``: the report's nearest typed event gives its
+  kind;
 * the status (:func:`~.event_context.trigger_status`): only ``asserted``
   triggers are concrete events; the others ("would strike", "the bombing
   campaign", "has been flying air strikes since 2014") stay in the spans
@@ -161,6 +164,7 @@ class EventTriggers:
         perp, target = self._actors(span, trig)
         perp_name = _forces_name(perp) if perp is not None else None
         refined = retype(span, trig.sub_event_type, perp, target, self.actors.is_state, self._actor_type, self.words)
+        refined = None if trig.dated != "no" and not self._timed(span) else refined  # "an Ruritanian attack": untyped
         bare = span.label_ in self.strikes.bare_nouns
         weapon = weapon_named(span.root, self.strikes) if bare else None
         types = refined or (trig.event_type, trig.sub_event_type)
@@ -193,11 +197,21 @@ class EventTriggers:
         )
 
     def _dated(self, span: Span, trig: _Trigger) -> bool:
-        """A trigger that needs no time, or a noun a time modifies ("Tuesday's attacks", "the March 3 raid")."""
+        """A trigger that needs no time, or a noun a time or an actor modifies ("Tuesday's attacks", "the March 3
+        raid", "Ruritanian attacks", "a rebel attack", "the army's raid")."""
         if trig.dated == "no":
             return True
         head = span.root
-        return head.pos_ in ("NOUN", "PROPN") and bool(noun_times(span.sent, {noun_head(head).i}, self.places))
+        if head.pos_ not in ("NOUN", "PROPN"):
+            return False
+        if self._timed(span):
+            return True
+        if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children):
+            return False  # "an Ruritanian attack on B": one new event
+        return self._modifier_actor(head) is not None
+
+    def _timed(self, span: Span) -> bool:
+        return bool(noun_times(span.sent, {noun_head(span.root).i}, self.places))
 
     def _actor_type(self, text: str) -> str | None:
         actor = self.actors.resolve(text)
