@@ -103,6 +103,8 @@ def test_a_bare_strike_is_an_air_strike_unless_its_sentence_names_the_weapon(
     [
         "A general strike shut shops and schools across Velmora on Monday.",
         "The jailed activist entered the tenth day of a hunger strike in Dorvast.",
+        "Shops in Kessmar stayed shut on Monday during an armed strike the insurgents had ordered.",
+        "Insurgents enforced an armed strike across Velmora, and buses stayed off the roads.",
         "Dock workers in Kessmar began a strike on Monday over pay.",
         "Bus drivers in Velmora went on strike for a second day.",
         "The union staged a strike at the Dorvast steel plant.",
