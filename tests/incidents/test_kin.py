@@ -138,6 +138,16 @@ def test_a_part_far_on_with_its_own_dead_or_its_own_place_is_not_that_attack():
     assert not compatible(ambush, elsewhere)
 
 
+def test_a_part_told_close_behind_a_later_claim_of_the_attack_goes_on_telling_it():
+    # "Rebels ambushed an army column near Aleppo on Monday, killing seven soldiers." ... four sentences on ...
+    # "Two more soldiers died of their wounds in hospital." / "They also blew up a bridge to slow the pursuit."
+    ambush, after = _ambush_and_after(gap=1000, after_claims=())
+    assert not compatible(ambush, after)
+    ambush = replace(ambush, claims=(*ambush.claims, claim(lo=2, hi=2, start=700)))
+    assert compatible(ambush, after)
+    assert len(build_incidents([ambush, after])) == 1
+
+
 def test_two_days_one_report_tells_apart_are_two_events():
     # "Six hikers died in shelling on Monday. / Shelling went on around the resort from Tuesday."
     killing = _named(_dated(mention("r", start=0, sub=SHELLING, claims=(claim(lo=9, hi=9),)), MONDAY), 30)

@@ -94,6 +94,20 @@ def test_a_claim_told_a_week_earlier_starts_a_mention_with_its_own_type(extracto
     assert older.cues == ("earlier",) and [c.figure.min for c in older.claims] == [7]
 
 
+def test_the_last_event_before_is_an_older_one(extractor) -> None:
+    assert cue(extractor, "The last major raid by the group was in March, leaving 14 dead near Oskel.")[0] == "earlier"
+    assert cue(extractor, "The previous attack on the depot killed five guards.")[0] == "earlier"
+    assert cue(extractor, "The raid lasted until the last minute of the night.") is None
+    ms = _mentions(
+        extractor,
+        "At least 20 people were killed on Sunday when rebels attacked a school in the town of Varn. "
+        "Some pupils were kidnapped, a teacher said. "
+        "The last major raid by the rebels was in March, leaving 14 dead near Oskel.",
+    )
+    assert [[c.figure.min for c in m.claims] for m in ms] == [[20], [14]]
+    assert ms[1].cues == ("earlier",)
+
+
 def test_a_marker_sets_its_mention_apart(extractor) -> None:
     ms = _mentions(
         extractor,

@@ -410,11 +410,15 @@ def _parts_of_one(a: Mention, b: Mention, same_report: bool) -> bool:
 
 
 def _continues(first: Mention, then: Mention) -> bool:
-    """``then`` goes on telling of ``first``'s attack: it follows it closely in the text, names neither a
+    """``then`` goes on telling of ``first``'s attack: it follows ``first``'s trigger, and closely its trigger or
+    one of its claims (the last told before it) in the text, names neither a
     place nor a day of its own (placed and dated from the report around it) and no dead of its own ("three
     soldiers were also wounded and two kidnapped", "they bombed a power pole to stop the pursuit")."""
     tf, tt = first.trigger, then.trigger
-    if tf.field != "text" or tt.field != "text" or not 0 < tt.start - tf.start <= _FOLLOW_CHARS:
+    if tf.field != "text" or tt.field != "text" or tf.start >= tt.start:
+        return False
+    told = [e.start for e in (tf, *(c.evidence for c in first.claims)) if e.field == "text" and e.start < tt.start]
+    if tt.start - max(told) > _FOLLOW_CHARS:
         return False
     if _recalled(first) or _own_place(then) is not None or not then.date.inherited:
         return False

@@ -12,7 +12,9 @@ sentence tells (``Mention.cues``) and ``incidents.merge`` reads (``docs/incident
   own event "a week earlier", "the previous day", "two days before the ambush"; or,
   in "the raid came a day after gunmen killed four in Y", the part after "after":
   only that part tells the older event, the raid is the one told before. The
-  distance's words date the older event from that one's date (``dates.date_before``).
+  distance's words date the older event from that one's date (``dates.date_before``);
+  or the sentence's subject is "the last" or "the previous" event ("The last major
+  raid by the group was in March, leaving 14 dead"): an older one, of no distance told.
 
 A sentence telling the parts of one attack ("the bomb went off, then gunmen opened
 fire") holds neither cue.
@@ -44,6 +46,7 @@ class ApartWords:
     place_openers: tuple[str, ...]
     back_words: frozenset[str]
     previous_words: frozenset[str]
+    last_words: frozenset[str]
     units: frozenset[str]
     after_words: frozenset[str]
     anchor_verbs: frozenset[str]
@@ -60,6 +63,7 @@ def _words(raw: dict[str, Any]) -> ApartWords:
         place_openers=tuple(w.lower() for w in raw["place_openers"]),
         back_words=words("back_words"),
         previous_words=words("previous_words"),
+        last_words=words("last_words"),
         units=words("units"),
         after_words=words("after_words"),
         anchor_verbs=words("anchor_verbs"),
@@ -90,7 +94,7 @@ def apart_in(sent: Span, w: ApartWords | None = None) -> Apart | None:
     w = w or apart_words()
     if _opens_another(sent, w):
         return Apart(SEPARATE, sent.start_char, sent.end_char)
-    return _came_after(sent, w) or _distance_back(sent, w)
+    return _came_after(sent, w) or _distance_back(sent, w) or _last_one(sent, w)
 
 
 def _opens_another(sent: Span, w: ApartWords) -> bool:
@@ -197,4 +201,16 @@ def _distance_in(sent: Span, w: ApartWords) -> Apart | None:
             if _nested(unit, w):
                 continue
             return Apart(EARLIER, sent.start_char, sent.end_char, _chars(list(unit.subtree)))
+    return None
+
+
+def _last_one(sent: Span, w: ApartWords) -> Apart | None:
+    """'The last major raid by the group was in March': the subject of the sentence's main verb is an event noun
+    that one of the last_words modifies, the one before the event told."""
+    root = sent.root
+    for subj in (c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")):
+        if subj.lower_ in w.anchor_nouns and any(
+            c.dep_ == "amod" and c.lower_ in w.last_words for c in subj.children
+        ):
+            return Apart(EARLIER, sent.start_char, sent.end_char)
     return None

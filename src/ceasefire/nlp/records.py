@@ -12,7 +12,8 @@ on B killed four", ``nlp.clauses``) is read as one sentence per clause, each wit
 its own trigger, places and claims (its times are the whole sentence's). Each
 sentence with an event trigger starts a
 mention, unless it refers back to an earlier one ("the strike", "hours after
-the shooting"); a claim joins the mention of its own sentence; a headline's
+the shooting"; a trigger verb in a sentence naming no place or date, "some were kidnapped", is part of the
+report's latest event of its event type); a claim joins the mention of its own sentence; a headline's
 claim joins the mention of the body sentence that gives its figure; else the
 nearest preceding mention that names a place the claim's sentence names, else
 the nearest mention of the claim's paragraph, else the nearest preceding
@@ -513,7 +514,8 @@ def _group(sentences: list[_Sentence]) -> list[_Group]:
             continue
         ev = s.event
         anaphoric = ev.anaphoric and (s.apart is None or ev.reference)  # "Separately, the strike on B ...": another
-        earlier = (latest_of if ev.bare else latest).get(ev.event_type if ev.bare else ev.sub_event_type)
+        by_type = ev.bare or ev.verbal  # "the strike" names no weapon; "some were kidnapped" is part of an attack
+        earlier = (latest_of if by_type else latest).get(ev.event_type if by_type else ev.sub_event_type)
         earlier = earlier if anaphoric else None
         if earlier is not None:  # "the air strike was ...": the event named before
             if not ev.reference:  # "hours after the shooting, ... in <elsewhere>" tells nothing of it
