@@ -586,6 +586,39 @@ REPORTS = [
         {(X, K, 5, 5)},
         id="c12",
     ),
+    pytest.param(
+        None,
+        "The health ministry revised the death toll from the strike on Nabatieh from four to seven on Monday.",
+        {(X, K, 4, 4), (X, K, 7, 7)},
+        id="d1",
+        marks=pytest.mark.xfail(reason="'from four to seven' is read as one range", strict=True),
+    ),
+    pytest.param(
+        None,
+        "With these deaths, at least 19 villagers have been killed since the truce was signed, the agency said.",
+        {(X, K, 19, N)},
+        id="d3",
+    ),
+    pytest.param(
+        None,
+        "Troops neutralised seven assailants during the assault on the base at Djibo, the army said.",
+        {(X, K, 7, 7)},
+        id="d4",
+    ),
+    pytest.param(None, "The village imam was also among the dead, residents said.", {(X, K, 1, 1)}, id="d5"),
+    pytest.param(
+        None,
+        "The 30 wounded comprised 18 civilians and 12 police officers, the mayor said.",
+        {(X, W, 12, 12), (X, W, 18, 18), (X, W, 30, 30)},
+        id="d7",
+    ),
+    pytest.param(
+        None,
+        "The 40 dead included 25 civilians and 15 soldiers, the governor said.",
+        {(X, K, 15, 15), (X, K, 25, 25), (X, K, 40, 40)},
+        id="d6",
+    ),
+    pytest.param(None, "Air defences neutralised 12 drones over the region overnight, the governor said.", set(), id="d8"),
 ]
 
 

@@ -90,13 +90,13 @@ class CasualtyClaims:
         self.year_preps = frozenset(cumulative["year_preps"])
         self.toll_verbs = frozenset(cumulative["toll_verbs"])
         self.start_verbs = frozenset(cumulative["start_verbs"])
-        self.loss_verbs = frozenset(raw["loss_verbs"])
+        self.person_verbs = {k: ClaimKind(v) for k, v in raw["person_verbs"].items()}
         self.toll_references = frozenset(raw["toll_references"])
         self.toll_like = frozenset(raw["toll_like"]["nouns"])
         self.toll_like_with = frozenset(raw["toll_like"]["modifiers"])
         self.more_words = frozenset(raw["more_words"])
         self.group_nouns = frozenset(raw["group_nouns"])
-        self.loss_victims = frozenset(raw["loss_victims"])
+        self.person_heads = frozenset(raw["person_heads"])
         self.words = quantity_words()
         vw = raw["victim_words"]
         self.victim_words = VictimWords(**{k: frozenset(w.lower() for w in vw[k]) for k in VictimWords.__annotations__})
@@ -346,6 +346,7 @@ class CasualtyClaims:
         marker = next((c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in self.including), None)
         first = next((c for c in marker.children if c.dep_ == "pobj"), None) if marker is not None else None
         first = first or _set_off(noun)  # '14 people -- nine pupils and five nurses -- were killed'
+        first = first or self._included_object(noun)  # 'the 40 dead included 25 civilians and 15 soldiers'
         if first is None or info.scope != "total":
             return []
         by_noun = {ref[2]: ref for ref in refs}
@@ -365,6 +366,16 @@ class CasualtyClaims:
             )
             out.append(part)
         return out
+
+    def _included_object(self, noun: Token) -> Token | None:
+        """The object of an include verb whose subject is the counted victims ('the 40 dead included 25 civilians',
+        'the 30 wounded comprised ...'): the first of the parts."""
+        verb = noun.head
+        if noun.dep_ not in ("nsubj", "nsubjpass") or verb.lemma_.lower() not in self.victim_words.include_verbs:
+            return None
+        objects = [c for c in verb.children if c.dep_ in _OBJECT_DEPS]
+        objects += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+        return next((o for o in objects if o.dep_ in (*_OBJECT_DEPS, "pobj")), None)
 
     @staticmethod
     def _parts(doc: Doc, v: Victims) -> list[Span]:
@@ -399,10 +410,12 @@ class CasualtyClaims:
             or self._by_preceding_verb(doc, fig, noun)
             or self._by_modifier(fig, noun)
             or self._by_among(noun)
-            or self._by_loss(noun)
+            or self._by_person_verb(noun)
         )
         if found is None or (found[1] not in ("toll", "number-of") and self._hypothetical(noun)):
             return None
+        if found[1] == "toll" and doc[fig.start].lower_ == "from":
+            return None  # "the toll was revised from five to six": two figures read as one range, no claim (yet)
         kind, rule = found
         return ClaimInfo(kind, fig.quantity, self._victims(doc, fig, root, noun), self._scope(doc, fig, noun), rule)
 
@@ -424,16 +437,18 @@ class CasualtyClaims:
                         return kind, "among-the-dead"
         return None
 
-    def _by_loss(self, noun: Token) -> tuple[ClaimKind, str] | None:
-        """'we have lost four of our men', 'the unit lost 12 soldiers': people lost are dead (not 'lost two tanks')."""
+    def _by_person_verb(self, noun: Token) -> tuple[ClaimKind, str] | None:
+        """'we have lost four of our men', 'neutralised seven assailants': verbs that count people only, when the
+        object (or its 'of' phrase) is one of the person heads (not 'lost two tanks', 'neutralised 12 drones')."""
         head = noun
         while head.dep_ == "conj":
             head = head.head
-        if head.dep_ not in _OBJECT_DEPS or head.head.lemma_.lower() not in self.loss_verbs:
+        kind = self.person_verbs.get(head.head.lemma_.lower()) if head.dep_ in _OBJECT_DEPS else None
+        if kind is None:
             return None
         people = [noun, *(g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children)]
-        if any(t.lemma_.lower() in self.loss_victims or t.lower_ in self.loss_victims for t in people):
-            return ClaimKind.KILLED, "lost"
+        if any(t.lemma_.lower() in self.person_heads or t.lower_ in self.person_heads for t in people):
+            return kind, "person-verb"
         return None
 
     def _hypothetical(self, noun: Token) -> bool:

@@ -418,7 +418,7 @@ def _some_of_them(kind: ClaimKind, head: Token, by_token: dict[int, "FigureRef"]
             out.append(Victims(kind, fig[3], fig[0], fig[1], (m.i,), "figure-among"))
         elif _single(m, words):
             out.append(Victims(kind, _bounded_one(m), m.left_edge.i, _right(m) + 1, (m.i,), "victims-among"))
-    if not any(v.rule == "figure-among" for v in out):
+    if len(out) > 1 and not any(v.rule == "figure-among" for v in out):
         return []  # 'a cook and a pilot were among the wounded': people named, no group counted
     return out
 
