@@ -48,13 +48,16 @@ EXPECTED: dict[str, list[tuple[str, ...]]] = {
     "s09_generic": [("s09",)],  # "armed groups have plagued the region for decades": background
     "s10_anniversary": [("s10",), ("s10",)],  # last year's attack told with its month and toll is secondary
     "s11_storming": [("s11",)],  # a suicide car bomb, "the gunmen exchanged fire", "killed in the fighting"
+    "s12_firstweek": [("s12",), ("s12",)],  # "air strikes in the first week of May killed 20": an older incident
+    "s13_pluperfect": [("s13",), ("s13",)],  # "fighters had attacked the same village in March, killing 14"
 }
 
-# stories still told apart, and why (places: the gazetteer's namesakes abroad and names the NER misses)
+# stories still told wrong, and why (places: the gazetteer's namesakes abroad and names the NER misses)
 KNOWN = {
     "m06_ariha": "'the northwestern Syrian town of Ariha' is resolved to a namesake in the West Bank",
     "m11_arauca": "'Saravena, in the eastern department of Arauca' is resolved to a town in Belize",
     "m12_haiti": "'the town of Mirebalais' is no toponym (the NER calls it a product): both reports only in Haiti",
+    "s13_pluperfect": "a claim sentence with no trigger word ('had attacked') joins the report's news, whatever its date",
 }
 
 
