@@ -33,6 +33,8 @@ MON_19 = date(2016, 9, 19)  # a Monday
         ("earlier this month", "2016-09"),
         ("last month", "2016-08"),
         ("mid-September", "2016-09"),
+        ("the first week of May", "2016-05"),
+        ("in the second week of August", "2016-08"),
         ("last year", "2015"),
         ("this year", "2016"),
         ("1994", "1994"),

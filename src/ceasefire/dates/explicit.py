@@ -15,7 +15,9 @@ __all__ = ["read_explicit", "has_year"]
 
 _YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d{2}(?!\d)|'\d{2}\b")
 _MODIFIER = re.compile(r"^(?:early|late|mid|the end of|the beginning of|the start of|the middle of|end of|"
-                       r"beginning of|start of|middle of|around|about|until|till|by|since|from|before|after)[\s-]+")
+                       r"beginning of|start of|middle of|around|about|until|till|by|since|from|before|after|"
+                       r"(?:the )?(?:first|second|third|fourth|last|final|opening|closing) (?:week|days|fortnight) of)"
+                       r"[\s-]+")  # "the first week of May": within May
 _PLAIN_YEAR = re.compile(r"^(?:the year |fiscal |calendar |the fiscal year |fiscal year )?((?:1[5-9]|20)\d{2})$")
 _DECADE = re.compile(r"^(?:the\s+)?(?:early |late |mid-)?((?:1[5-9]|20)\d)0'?s$")
 _NUMERIC = re.compile(r"^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$")

@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..model import ClaimKind, Quantity
-from .comparison import compares
+from .comparison import compares, since_clause
 from .figures import Figure, find_figures
 from .lexicon import load_json
 from .phrases import CharSpan
@@ -200,7 +200,10 @@ class CasualtyClaims:
         if self._over_a_period(span):
             return True
         since = period = False
-        for clause in span.root.ancestors:
+        clauses = list(span.root.ancestors)
+        if any(since_clause(clause, frozenset(a.i for a in clauses)) for clause in clauses):
+            return True  # 'have been killed since the war began'; not 'the worst since eight people died in a raid'
+        for clause in clauses:
             for c in (*clause.children, *(g for v in clause.conjuncts for g in v.children)):
                 if c.dep_ == "mark" and c.head.dep_ == "advcl" and c.i < span.start:
                     continue  # 'the worst since eight people died in a raid in May': an earlier incident recalled

@@ -310,7 +310,12 @@ def _anaphoric(span: Span) -> bool:
         return False
     if not definite(head):
         return False
-    return not any(e.label_ in _NEW_INFO for e in sentence_ents(span.sent))
+    return not any(e.label_ in _NEW_INFO and not _duration(e) for e in sentence_ents(span.sent))
+
+
+def _duration(ent: Span) -> bool:
+    """A time that measures how long ("for about an hour", "for hours"): no new time of an event."""
+    return ent.label_ in ("DATE", "TIME") and ent.root.dep_ == "pobj" and ent.root.head.lower_ == "for"
 
 
 def _verbal(span: Span) -> bool:
