@@ -151,7 +151,7 @@ def _counted_back(text: str, count: str, unit_word: str, anchor: Anchor) -> Read
     a, basis = anchor.day, f"'{text}' counted back from {anchor}"
     if isinstance(unit, int):
         d = a - timedelta(days=n * unit)
-        if unit == 1:
+        if n * unit <= words().exact_distance_days:  # "a week ago": that day, as a reporter means it
             return Reading.day(d, basis)
         half = timedelta(days=3 * n)
         return Reading(d.isoformat(), d - half, min(d + half, a), DatePrecision.WEEK, basis + " (approximate)")

@@ -113,11 +113,24 @@ def _readings(
 
 
 def _first(readings: Sequence[tuple[Timex, Reading]]) -> tuple[Timex, Reading] | None:
-    """The first reading that names a day, else the first of all (with its expression)."""
-    chosen = next((r for r in readings if r[1].precision is DatePrecision.DAY), None)
+    """The first reading that names a day, else the first of all (with its expression). A time naming the event
+    (first when there is one) names a day only through a day within it ("last week's fighting peaked on
+    Thursday"); a day outside it dates something else ("on Monday, officials raised the toll of last week's
+    bombing")."""
+    days = [r for r in readings if r[1].precision is DatePrecision.DAY]
+    if readings and readings[0][0].named:
+        days = [r for r in days if _within(r[1], readings[0][1])]
+    chosen = next(iter(days), None)
     if chosen is None and readings:
         chosen = readings[0]
     return chosen if chosen is not None and chosen[1].start is not None else None
+
+
+def _within(inner: Reading, outer: Reading) -> bool:
+    """``inner`` lies inside ``outer``'s range."""
+    if inner.start is None or outer.start is None:
+        return False
+    return outer.start <= inner.start <= (outer.end or outer.start)
 
 
 def _frame(frames: Sequence[Timex], anchor: Anchor | None) -> Reading | None:

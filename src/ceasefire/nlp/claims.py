@@ -85,6 +85,7 @@ class CasualtyClaims:
         self.period_openers = frozenset(cumulative["openers"])
         self.period_min_days = int(cumulative["min_days"])
         self.period_long_units = frozenset(cumulative["long_units"])
+        self.point_modifiers = frozenset(cumulative["point_modifiers"])
         self.year_preps = frozenset(cumulative["year_preps"])
         self.toll_verbs = frozenset(cumulative["toll_verbs"])
         self.words = quantity_words()
@@ -239,8 +240,8 @@ class CasualtyClaims:
             return any(c.text.isdigit() and int(c.text) >= self.period_min_days for c in numbers)
         if tok.tag_ == "NNS":  # 'in the last four years', 'during 10 years of war', 'in recent months'
             return bool(numbers) or bool(kids & self.period_openers)
-        if lemma not in self.period_long_units:
-            return False  # 'this week' may be the week of one incident
+        if lemma not in self.period_long_units or kids & self.point_modifiers:
+            return False  # 'this week' may be the week of one incident; 'earlier this month' a time in it
         return "this" in kids or "past" in kids or {"the", "last"} <= kids  # not 'last year': a date
 
     def _counted(self, doc: Doc, spans: list[Span], figs: list[Figure]) -> list[Span]:
