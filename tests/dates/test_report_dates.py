@@ -187,9 +187,32 @@ CASES = [
     ("on 5 June, a statement on 7 June", "2025-06-10", None,
      "A statement issued on 7 June said that a strike on 5 June had killed 11 fighters near Ostrel.",
      {date(2025, 6, 5)}),
+    ("Tuesday of last week", "2025-06-11", None,
+     "Gunmen killed six traders on the road to Nadu on Tuesday of last week, a local chief said.", {date(2025, 6, 3)}),
+    ("on Tuesday last week", "2025-06-11", None,
+     "Rebels shelled a school in Lumbi on Tuesday last week, killing four pupils, teachers said.", {date(2025, 6, 3)}),
+    ("last Tuesday, published Tuesday", "2025-06-10", None,
+     "A bomb killed five people at a bus stop in Kesra last Tuesday, police said.", {date(2025, 6, 3)}),
+    ("early this morning", "2025-06-12", None,
+     "A drone struck a market in Arvani early this morning, killing three women, the mayor said.", {date(2025, 6, 12)}),
+    ("in the early hours of June 4", "2025-06-10", None,
+     "In the early hours of June 4, militants stormed a prison in Tarsk, killing seven guards, officials said.",
+     {date(2025, 6, 4)}),
+    ("Sunday, June 8", "2025-06-10", None,
+     "On Sunday, June 8, soldiers opened fire on a crowd in Kombo, killing nine, witnesses said.", {date(2025, 6, 8)}),
+    ("mid-afternoon on Friday", "2025-06-09", None,
+     "The blast ripped through a cafe in Dorvik in mid-afternoon on Friday, killing 12, officials said.",
+     {date(2025, 6, 6)}),
+    ("dateline date 'today'", "2025-06-13", None,
+     "MBELI, June 12 (Wire One) - Gunmen killed seven farmers in Mbeli today, a local official said.",
+     {date(2025, 6, 12)}),
+    ("the 1st of June", "2025-06-10", None,
+     "The massacre of 40 villagers in Nadu on the 1st of June was carried out by a militia, a UN report said.",
+     {date(2025, 6, 1)}),
 ]
 
-# Shapes still read wrongly: a distance counted from another time of the same sentence, not from the report.
+# Shapes still read wrongly: a distance counted from another time of the same sentence (not from the report or
+# the event told before), and a night across two month days the NER does not take as a date.
 OPEN = [
     ("the night before, said Wednesday", "2025-06-12", None,
      "On Wednesday, the army said its soldiers had repelled an assault on their base near Tarsk the night before, "
@@ -197,6 +220,12 @@ OPEN = [
     ("said Monday, a day after gunmen killed", "2025-06-10", None,
      "Police deployed reinforcements to Mbeli on Monday, a day after gunmen killed eight villagers there.",
      {date(2025, 6, 8)}),
+    ("three days after, told back", "2025-06-12", None,
+     "Militiamen killed 16 villagers in Gora on Wednesday, three days after an army raid on the village killed four of "
+     "their fighters, residents said.", {date(2025, 6, 8), date(2025, 6, 11)}),
+    ("on the night of June 3 to 4", "2025-06-10", None,
+     "On the night of June 3 to 4, drones hit an oil depot in Ostrel, killing two workers, the governor said.",
+     {date(2025, 6, 3)}),
 ]
 
 
@@ -210,9 +239,9 @@ def test_each_incident_has_the_day_a_careful_coder_gives(pipe, published, title,
     assert _days(pipe, published, title, text) == days
 
 
-@pytest.mark.xfail(strict=True, reason="a distance back from a time of the same sentence is not counted yet")
+@pytest.mark.xfail(strict=True, reason="not read yet (see OPEN)")
 @pytest.mark.parametrize(("published", "title", "text", "days"), [c[1:] for c in OPEN], ids=[c[0] for c in OPEN])
-def test_a_distance_from_another_time_of_the_sentence(pipe, published, title, text, days) -> None:
+def test_shapes_still_open(pipe, published, title, text, days) -> None:
     assert _days(pipe, published, title, text) == days
 
 
