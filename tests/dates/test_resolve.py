@@ -240,6 +240,15 @@ def test_a_distance_back_dates_an_event_from_the_event_told_before() -> None:
     assert date_before([offset("a day after")], DateResolution.unknown("none")) is None
 
 
+def test_a_distance_counts_from_the_time_of_its_sentence_when_one_is_told() -> None:
+    # "troops were sent on Friday, two days after raiders shot four herders": the shooting on Wednesday
+    distance = Timex("two days after", Evidence("text", 30, 44, "two days after"), offset=True)
+    friday = Timex("on Friday", Evidence("text", 10, 19, "on Friday"), base=True)
+    r = date_from_text([distance, friday], dateline=MON_19, published=None)
+    assert r is not None and (r.start, r.end, r.precision) == (date(2016, 9, 14), date(2016, 9, 14), DatePrecision.DAY)
+    assert "the time of its sentence" in r.basis
+
+
 def test_an_offset_never_dates_an_event_from_the_report() -> None:
     t = Timex(text="a week earlier", evidence=Evidence("text", 0, 14, "a week earlier"), offset=True)
     assert date_from_text([t], dateline=date(2022, 3, 14), published=None) is None
