@@ -511,9 +511,12 @@ class Timex:
     before it. An ``offset`` is a distance back from the event the report told
     before the mention ("a week earlier", "the previous day", "the attack came a
     day after" this event): it dates the event only from that event's date
-    (``dates.date_before``), never from the report's. A ``named`` time modifies
-    the event's own noun ("Tuesday's attacks", "the March 3 raid"): it dates that
-    event before any other.
+    (``dates.date_before``), never from the report's -- or, when a ``base`` time
+    is told in the same sentence, from that time ("police deployed on Monday, a
+    day after gunmen killed eight": the killing a day before Monday; "the army
+    said on Wednesday it had repelled an assault the night before"). A ``named``
+    time modifies the event's own noun ("Tuesday's attacks", "the March 3
+    raid"): it dates that event before any other.
     """
 
     text: str
@@ -522,6 +525,7 @@ class Timex:
     statement: bool = False
     offset: bool = False
     named: bool = False
+    base: bool = False
 
 
 @dataclass(frozen=True)

@@ -61,6 +61,15 @@ def test_a_definite_event_that_came_some_time_after_another(extractor) -> None:
     assert cue(extractor, "The report came two days after insurgents killed three soldiers near Oskel.") is None
 
 
+def test_a_distance_after_a_time_of_the_sentence_counts_from_that_time(extractor) -> None:
+    text = "Troops were sent to Marvel on Friday, two days after raiders shot dead four herders there."
+    kind, part, offset = cue(extractor, text)
+    assert kind == "earlier" and part.startswith("after raiders") and offset == "two days after"
+    ms = _mentions(extractor, text)
+    (base,) = [t for m in ms for t in m.timexes if t.base]
+    assert base.text == "Friday"
+
+
 def _mentions(extractor, text: str):
     return extractor.extract([make_report(text)])[0]
 

@@ -81,12 +81,14 @@ def apart_words() -> ApartWords:
 @dataclass(frozen=True)
 class Apart:
     """A cue that sets the event of characters ``start:end`` of the Doc (the sentence, or its part after "after")
-    apart from the events told before it; ``offset``: the characters of the distance back, when one is told."""
+    apart from the events told before it; ``offset``: the characters of the distance back, when one is told;
+    ``base``: those of the time of the same sentence the distance counts from, when there is one."""
 
     cue: str
     start: int
     end: int
     offset: CharSpan | None = None
+    base: CharSpan | None = None
 
 
 def apart_in(sent: Span, w: ApartWords | None = None) -> Apart | None:
@@ -161,26 +163,41 @@ def _came_after(sent: Span, w: ApartWords) -> Apart | None:
         verb = tok.head if tok.dep_ == "prep" else tok.head.head  # "came after X" / "came after gunmen killed"
         if tok.dep_ == "mark" and tok.head.dep_ != "advcl":
             continue
-        if not _anchor_subject(verb, w):
-            continue
         holders = (tok, tok.head, verb)  # the parse hangs "a day" on "after", on the clause or on "came"
         unit = next((c for h in holders for c in h.children if c.lower_ in w.units and c.i < tok.i), None)
         if unit is None:
             continue
-        return Apart(EARLIER, tok.idx, sent.end_char, _chars([*unit.subtree, tok]))
+        offset = _chars([*unit.subtree, tok])
+        base = _base_time(sent, offset)
+        if base is None and not _anchor_subject(verb, w):
+            continue
+        return Apart(EARLIER, tok.idx, sent.end_char, offset, base)
     return None
+
+
+def _base_time(sent: Span, offset: CharSpan) -> CharSpan | None:
+    """The one time of the sentence besides the distance, told before it, that the distance counts from
+    ('deployed on Monday, a day after gunmen killed eight'); ``None`` when there is none, or more than one."""
+    others = [e for e in _times(sent) if e.end_char <= offset[0] or e.start_char >= offset[1]]
+    if len(others) != 1 or others[0].end_char > offset[0]:
+        return None
+    return others[0].start_char, others[0].end_char
+
+
+def _times(sent: Span) -> list[Span]:
+    """The sentence's date and time entities (not ages: 'a 35-year-old')."""
+    return [e for e in sentence_ents(sent) if e.label_ in ("DATE", "TIME") and not e.text.endswith("old")]
 
 
 def _distance_back(sent: Span, w: ApartWords) -> Apart | None:
     """'a week earlier', 'the day before', 'the previous day', 'two days before the ambush': the sentence's own
     event lies that far back from the event told before -- when the sentence names no other time, which the
     distance may count from ('police said Saturday that both died in the blast the day before')."""
-    times = [e for e in sentence_ents(sent) if e.label_ in ("DATE", "TIME") and not e.text.endswith("old")]  # ages
     found = _distance_in(sent, w)
     if found is None or found.offset is None:
         return found
     a, b = found.offset
-    if any(e.start_char < a or e.end_char > b for e in times):
+    if any(e.start_char < a or e.end_char > b for e in _times(sent)):
         return None
     return found
 

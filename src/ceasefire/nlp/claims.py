@@ -87,6 +87,7 @@ class CasualtyClaims:
         self.period_min_days = int(cumulative["min_days"])
         self.period_long_units = frozenset(cumulative["long_units"])
         self.period_past_units = frozenset(cumulative["past_units"])
+        self.point_modifiers = frozenset(cumulative["point_modifiers"])
         self.year_preps = frozenset(cumulative["year_preps"])
         self.toll_verbs = frozenset(cumulative["toll_verbs"])
         self.start_verbs = frozenset(cumulative["start_verbs"])
@@ -293,8 +294,8 @@ class CasualtyClaims:
             return bool(numbers) or bool(kids & self.period_openers)
         if lemma in self.period_past_units:  # 'in the past week', 'over the last week'; not 'this week'
             return "past" in kids or {"the", "last"} <= kids
-        if lemma not in self.period_long_units:
-            return False  # 'this week' may be the week of one incident
+        if lemma not in self.period_long_units or kids & self.point_modifiers:
+            return False  # 'this week' may be the week of one incident; 'earlier this month' a time in it
         return "this" in kids or "past" in kids or {"the", "last"} <= kids  # not 'last year': a date
 
     def _counted(self, doc: Doc, spans: list[Span], figs: list[Figure]) -> list[Span]:

@@ -758,11 +758,16 @@ def _cues(g: _Group) -> tuple[str, ...]:
 
 
 def _offset(g: _Group) -> tuple[Timex, ...]:
-    """The distance back from the event told before ("a week earlier"), as a time of the mention it dates."""
+    """The distance back from the event told before ("a week earlier"), as a time of the mention it dates; and the
+    time of its sentence it counts from instead, when there is one ("on Monday, a day after ...")."""
     if g.apart is None or g.apart.offset is None:
         return ()
     ev = evidence(g.seg, *g.apart.offset)
-    return (Timex(text=clean_written(ev.quote), evidence=ev, offset=True),)
+    out = [Timex(text=clean_written(ev.quote), evidence=ev, offset=True)]
+    if g.apart.base is not None:
+        base = evidence(g.seg, *g.apart.base)
+        out.append(Timex(text=clean_written(base.quote), evidence=base, base=True))
+    return tuple(out)
 
 
 def _with_statements(mentions: list[Mention], groups: list[_Group], sentences: list[_Sentence]) -> list[Mention]:
