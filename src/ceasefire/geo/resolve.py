@@ -18,6 +18,7 @@ from ..model import Place, PlacePrecision, Toponym, km_between
 from .countries import country_code, demonym_of
 from .gazetteer import POINT_FEATURES, Gazetteer, PlaceCandidate
 from .names import fold, normalize_name
+from .qualifiers import offset_of
 
 __all__ = ["resolve_toponym", "country_context", "precision_of", "Query", "query_of", "score",
            "acceptable", "village_abroad", "place_of", "choose", "foreign", "by_demonym"]
@@ -104,6 +105,8 @@ def _wanted(name: str, context: str) -> tuple[str, str | None]:
     for kind, vocabulary in kinds:
         if any(re.search(rf"\b{v}\b", folded_context) for v in vocabulary):
             return name, kind
+    if offset_of(context) is not None:
+        return name, "city"  # "30 km south of X": a town to measure from, not the province named after it
     return name, None
 
 
