@@ -3,6 +3,7 @@ record's problem, whether it fails while read, extracted or stored."""
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import json
 import os
@@ -407,3 +408,29 @@ def test_an_event_in_the_country_its_attacker_fired_at_keeps_that_country(spacy_
     places = {text[m.trigger.start:m.trigger.end]: m.place for m in pipe.mentions([report])[0]}
     fired = next(p for trigger, p in places.items() if "rocket" in trigger)
     assert fired is not None and fired.country == "TR", places  # not Izium, named in the report's other sentence
+
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    # the country just after the trigger is where it was aimed; a country spoken of elsewhere in it is not
+    ("Tarsk rebuked Ruritania for convening a meeting, saying its pilots would never strike a clinic.", "SY"),
+    ("Tarsk gunners fired rockets at Ruritania overnight.", "RU"),
+])
+def test_a_country_named_outright_holds_the_attack_only_when_it_follows_the_trigger(text: str, country: str) -> None:
+    from tests.factories import mention
+
+    from ceasefire.model import Place, PlacePrecision, Toponym
+    from ceasefire.run.local import _from_context
+
+    def at(word: str) -> Evidence:
+        return Evidence("text", text.index(word), text.index(word) + len(word), word)
+
+    trigger = "strike" if "strike" in text else "rockets"
+    own = Place("Ruritania", "RU", precision=PlacePrecision.COUNTRY, as_written="Ruritania", feature="country")
+    town = Place("Dalbek", "SY", "Vale", 35.0, 38.0, precision=PlacePrecision.LOCALITY, as_written="Dalbek")
+    m = dataclasses.replace(
+        mention(trigger=trigger, start=text.index(trigger), place=own), toponyms=(Toponym("Ruritania", at("Ruritania")),),
+        context_toponyms=(Toponym("Dalbek", Evidence("text", 0, 6, "Dalbek")),),
+    )
+    placed = _from_context(m, own, lambda t, hint: town, "SY", frozenset({"IL"}))
+    assert (placed.country if placed is not None else own.country) == country

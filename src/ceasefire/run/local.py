@@ -280,6 +280,18 @@ def _country_around(
     return None
 
 
+_AIM_CHARS = 40  # "fired rockets at Ruritania", "missiles hit northern Ruritania": the country follows the trigger
+
+
+def _aimed_at(m: Mention, name: str) -> bool:
+    """Whether the mention's trigger is followed closely, in its own field, by the country ``name``: where it was
+    aimed ("fired rockets at Ruritania"), not a country spoken of ("condemned Ruritania for ..., insisting it would
+    not strike ...")."""
+    trig = m.trigger
+    return any(t.name == name and t.evidence.field == trig.field and 0 <= t.evidence.start - trig.end <= _AIM_CHARS
+               for t in m.toponyms)
+
+
 def _from_context(
     m: Mention, own: Place | None, resolve: Callable[[Toponym, str | None], Place | None], hint: str | None,
     attackers: frozenset[str] = frozenset(),
@@ -290,8 +302,8 @@ def _from_context(
     basis says where it came from. A place named only as a reference point ("30 miles
     south of X") is taken last: the event is not there. A sea named around it is never
     taken ("ships in the X Sea" told in another sentence). A country the mention names
-    outright (not by a demonym) that is not its attacker's ("militants from Tarsk fired
-    rockets at Ruritania") is where it happened: only a place in that country is taken.
+    outright (not by a demonym) that is not its attacker's, just after the trigger ("militants from
+    Tarsk fired rockets at Ruritania"), is where it happened: only a place in that country is taken.
     """
     found = []
     for t in m.context_toponyms:
@@ -300,7 +312,7 @@ def _from_context(
             continue
         allowed = {c for c in (own.country if own is not None else None, hint) if c}
         if own is not None and own.country and own.as_written and not geo.by_demonym(own) and attackers and (
-                own.country not in attackers):
+                own.country not in attackers) and _aimed_at(m, own.as_written):
             allowed = {own.country}  # "Tarsk's militia fired rockets at Ruritania": not a town of the other country
         if allowed and p.country not in allowed:
             continue
