@@ -216,6 +216,18 @@ CASES: list[tuple[str, str | None, str, dict[tuple[str, int], str]]] = [
     ("a source in the administration", None,
      "A source in the regional administration said 6 people were killed by shelling in Chornoby on Sunday.",
      {("killed", 6): "a source in the regional administration"}),
+    ("the ministry's toll rose", None,
+     "Air strikes hit the town of Beit Dala on Friday. The health ministry's death toll from the strikes rose to 35 "
+     "on Saturday.", {("killed", 35): "the health ministry"}),
+    ("figures from X show", None,
+     "Figures from the civil defence showed that 30 people were killed in the shelling of Kadra on Friday.",
+     {("killed", 30): "the civil defence"}),
+    ("a toll given by X rose", None,
+     "A bomb went off in a crowded cafe in Siraj on Friday. The death toll given by the police rose to 14 on "
+     "Saturday.", {("killed", 14): "the police"}),
+    ("the strike's toll: an event does not speak", None,
+     "The strike's toll rose to 19 on Saturday as rescuers pulled more bodies from the rubble in Kadra.",
+     {("killed", 19): OWN}),
     ("own voice after a speaker's sentence without a figure", None,
      "Police said the gunmen opened fire on worshippers as they left the church. Five people were killed.",
      {("killed", 5): OWN}),

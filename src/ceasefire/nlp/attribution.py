@@ -59,6 +59,7 @@ class Attributor:
         self.personal = frozenset(raw["personal_pronouns"])
         self.anaphors = frozenset(raw["anaphors"])
         self.agent_verbs = frozenset(raw["agent_verbs"])
+        self.speaker_heads = frozenset((*raw["short_heads"], *raw["person_roles"], *raw["toll_owners"]))
         hedges = sorted(raw["hedges"], key=len, reverse=True)
         self.hedges = re.compile(r"\b(?:" + "|".join(re.escape(h) for h in hedges) + r")\b", re.IGNORECASE)
 
@@ -169,7 +170,7 @@ class Attributor:
             t for t in with_pos(sent, ("VERB", "AUX")) if self._speaks(t) and t not in own
         ]  # "which has claimed 660 lives": the figure's own verb is not a speech verb
         given = self._given_by(root)
-        if given is not None:  # "far fewer than the 22 deaths recorded by the UN"
+        if given is not None:  # "far fewer than the 22 deaths recorded by the UN", "the ministry's toll rose to 35"
             return Attribution(given, None, hedged, "given-by")
         fallback: tuple[CharSpan, CharSpan | None] | None = None
         for verb in (a for a in root.ancestors if a in verbs):  # nearest governing speech verb first
@@ -202,18 +203,47 @@ class Attributor:
         return Attribution(None, None, hedged, "outlet")
 
     def _given_by(self, root: Token) -> CharSpan | None:
-        """The 'by X' of a participle on the figure's own noun phrase: '22 deaths recorded by the UN', 'a toll of
-        31 released by the ministry'."""
+        """Whose figure a noun phrase says it is: the 'by X' of a participle on it ('22 deaths recorded by the UN',
+        'the toll given by the police rose to 14'), the owner of a toll ('the ministry's toll rose to 35',
+        'figures from the ministry show that 30 were killed'); never an event or a place ('the strike's toll')."""
         for tok in (root, *root.ancestors):
             if tok.pos_ in ("VERB", "AUX"):
-                return None
-            for clause in tok.children:
-                lemma = clause.lemma_.lower()
-                if clause.dep_ == "acl" and (lemma in self.speech or lemma in self.agent_verbs):
-                    agent = _agent(clause)
-                    if agent is not None:
-                        return agent
+                if self._speaks(tok):
+                    return None  # a speech verb above: its own subject speaks
+                nouns = [c for c in tok.children if c.dep_ in _SUBJECTS and c.lemma_.lower() in self.toll_nouns]
+            else:
+                nouns = [tok]
+            for noun in nouns:
+                owner = self._owner_of(noun)
+                if owner is not None:
+                    return owner
         return None
+
+    def _owner_of(self, noun: Token) -> CharSpan | None:
+        toll = noun.lemma_.lower() in self.toll_nouns
+        for child in noun.children:
+            lemma = child.lemma_.lower()
+            if child.dep_ == "acl" and (lemma in self.speech or lemma in self.agent_verbs):
+                agent = _agent(child)
+                if agent is not None:
+                    return agent
+            if not toll:
+                continue
+            if child.dep_ == "poss" and self._can_speak(child):
+                return np_bounds(child)[0], child.idx + len(child.text)  # without its "'s"
+            if child.dep_ == "prep" and child.lower_ in ("from", "by"):
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None and self._can_speak(pobj):
+                    return np_bounds(pobj)
+        return None
+
+    def _can_speak(self, tok: Token) -> bool:
+        """An organisation or a person, or a noun that names one ('the ministry', 'the army'); no place, date or
+        event."""
+        if tok.ent_type_ in ("ORG", "PERSON"):
+            return True
+        return tok.ent_type_ not in _PLACES and (tok.lemma_.lower() in self.speaker_heads or tok.lower_ in
+                                                 self.speaker_heads)
 
     def _speaks(self, verb: Token) -> bool:
         """A speech verb, or one that gives a toll ('X gave an early toll of 27', 'the toll was revised
