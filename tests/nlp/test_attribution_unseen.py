@@ -228,6 +228,12 @@ CASES: list[tuple[str, str | None, str, dict[tuple[str, int], str]]] = [
     ("the strike's toll: an event does not speak", None,
      "The strike's toll rose to 19 on Saturday as rescuers pulled more bodies from the rubble in Kadra.",
      {("killed", 19): OWN}),
+    ("'He said' after a role spoke without a figure", None,
+     "The district commissioner said the attack on the market in Garba began at dawn. He said nine people were "
+     "killed.", {("killed", 9): "the district commissioner"}),
+    ("'It said' after an organisation named without speaking", None,
+     "Amnesty International published a report on the raids on Monday. It said 40 people were killed in the village "
+     "of Tora.", {("killed", 40): "Amnesty International"}),
     ("own voice after a speaker's sentence without a figure", None,
      "Police said the gunmen opened fire on worshippers as they left the church. Five people were killed.",
      {("killed", 5): OWN}),

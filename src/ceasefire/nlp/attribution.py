@@ -59,6 +59,7 @@ class Attributor:
         self.personal = frozenset(raw["personal_pronouns"])
         self.anaphors = frozenset(raw["anaphors"])
         self.agent_verbs = frozenset(raw["agent_verbs"])
+        self.person_roles = frozenset(raw["person_roles"])
         self.speaker_heads = frozenset((*raw["short_heads"], *raw["person_roles"], *raw["toll_owners"]))
         hedges = sorted(raw["hedges"], key=len, reverse=True)
         self.hedges = re.compile(r"\b(?:" + "|".join(re.escape(h) for h in hedges) + r")\b", re.IGNORECASE)
@@ -82,7 +83,9 @@ class Attributor:
                 near = last is not None and here - last[0] <= 1
                 if att.claimant is None and last is not None and near and self._reported(span, last[2]):
                     att = Attribution(last[1].claimant, last[1].origin, att.hedged, "reported-carried")
-                elif att.claimant is not None and last is not None and near and last[2] and self._stands_in(doc, att):
+                elif att.claimant is not None and last is not None and near and last[2] and self._stands_in(
+                    doc, att, last[1]
+                ):
                     att = Attribution(last[1].claimant, last[1].origin, att.hedged, "speaker-carried")
                 if att.claimant is not None:  # a speaker carried on stands in for the sentence's next claim too
                     last = (here, att, att.rule == "speaker-carried")
@@ -110,13 +113,24 @@ class Attributor:
                 return Attribution(found[0], found[1], False, "speaker")
         return None
 
-    def _stands_in(self, doc: Doc, att: Attribution) -> bool:
-        """A claimant that stands in for the speaker of the sentence before: 'the statement', 'it', 'they'."""
-        assert att.claimant is not None
+    def _stands_in(self, doc: Doc, att: Attribution, speaker: Attribution) -> bool:
+        """A claimant that stands in for the speaker of the sentence before: 'the statement', 'it', 'they'; 'he'
+        or 'she' for a person named by a role ('The district commissioner said ... He said')."""
+        assert att.claimant is not None and speaker.claimant is not None
         words = doc_text(doc)[att.claimant[0] : att.claimant[1]].strip().lower().split()
         if len(words) == 2 and words[0] in ("the", "this", "that") and words[1] in self.documents:
             return True
-        return len(words) == 1 and words[0] in self.pronouns and words[0] not in self.personal
+        if len(words) != 1 or words[0] not in self.pronouns:
+            return False
+        return words[0] not in self.personal or self._role(doc, speaker.claimant)
+
+    def _role(self, doc: Doc, claimant: CharSpan) -> bool:
+        """A claimant that is a person named by a role only ('the district commissioner'); 'he' after a person's
+        name is resolved with the report's names (``nlp.sources``)."""
+        span = doc.char_span(claimant[0], claimant[1], alignment_mode="expand")
+        if span is None or not len(span) or any(t.ent_type_ == "PERSON" for t in span):
+            return False
+        return span.root.lemma_.lower() in self.person_roles
 
     def _said_so(self, sent: Span, before: list[Span]) -> None:
         """'X said so on Monday', 'This was confirmed by X': X speaks for the figures of the sentence before that
