@@ -234,6 +234,10 @@ CASES: list[tuple[str, str | None, str, dict[tuple[str, int], str]]] = [
     ("'It said' after an organisation named without speaking", None,
      "Amnesty International published a report on the raids on Monday. It said 40 people were killed in the village "
      "of Tora.", {("killed", 40): "Amnesty International"}),
+    ("an aside after the figure's clause: the nearest subject speaks", None,
+     "Israeli air strikes killed at least 31 Palestinians across the Gaza Strip on Tuesday, local health "
+     "authorities said, "
+     "including 14 in a school sheltering displaced families.", {("killed", 31): "local health authorities"}),
     ("own voice after a speaker's sentence without a figure", None,
      "Police said the gunmen opened fire on worshippers as they left the church. Five people were killed.",
      {("killed", 5): OWN}),
