@@ -301,8 +301,8 @@ class Attributor:
                 if obj is not None:
                     origin = np_bounds(obj)
             # the subject nearest the verb: "Air strikes killed 31, local officials said" parsed with two
-            subj = min((c for c in current.children if c.dep_ in _SUBJECTS), key=lambda c: abs(c.i - current.i),
-                       default=None)
+            at = current.i
+            subj = min((c for c in current.children if c.dep_ in _SUBJECTS), key=lambda c: abs(c.i - at), default=None)
             agent = _agent(current)
             if subj is not None and subj.dep_ == "nsubjpass" and lemma not in self.passive_speakers:
                 # 'three deaths were reported by the army'; 'one death was reported', 'the fire is said to have
