@@ -238,6 +238,9 @@ CASES: list[tuple[str, str | None, str, dict[tuple[str, int], str]]] = [
      "Israeli air strikes killed at least 31 Palestinians across the Gaza Strip on Tuesday, local health "
      "authorities said, "
      "including 14 in a school sheltering displaced families.", {("killed", 31): "local health authorities"}),
+    ("'The source said' after a security source spoke", None,
+     "A security source told Example Wire that gunmen ambushed a police convoy near Bauchi on Monday.\n\nThe "
+     "source said eight officers were killed and four others were missing.", {("killed", 8): "a security source"}),
     ("own voice after a speaker's sentence without a figure", None,
      "Police said the gunmen opened fire on worshippers as they left the church. Five people were killed.",
      {("killed", 5): OWN}),

@@ -114,12 +114,17 @@ class Attributor:
         return None
 
     def _stands_in(self, doc: Doc, att: Attribution, speaker: Attribution) -> bool:
-        """A claimant that stands in for the speaker of the sentence before: 'the statement', 'it', 'they'; 'he'
-        or 'she' for a person named by a role ('The district commissioner said ... He said')."""
+        """A claimant that stands in for the speaker of the sentence before: 'the statement', 'it', 'they'; the
+        speaker's own head ('a camp coordinator said ... The coordinator said'); 'he' or 'she' for a person named
+        by a role ('The district commissioner said ... He said')."""
         assert att.claimant is not None and speaker.claimant is not None
         words = doc_text(doc)[att.claimant[0] : att.claimant[1]].strip().lower().split()
         if len(words) == 2 and words[0] in ("the", "this", "that") and words[1] in self.documents:
             return True
+        if len(words) == 2 and words[0] == "the" and _head_lemma(doc, att.claimant) == _head_lemma(
+            doc, speaker.claimant
+        ):
+            return True  # "A security source told X that ... The source said"
         if len(words) != 1 or words[0] not in self.pronouns:
             return False
         return words[0] not in self.personal or self._role(doc, speaker.claimant)
@@ -130,7 +135,7 @@ class Attributor:
         span = doc.char_span(claimant[0], claimant[1], alignment_mode="expand")
         if span is None or not len(span) or any(t.ent_type_ == "PERSON" for t in span):
             return False
-        return span.root.lemma_.lower() in self.person_roles
+        return _head_lemma(doc, claimant) in self.person_roles
 
     def _said_so(self, sent: Span, before: list[Span]) -> None:
         """'X said so on Monday', 'This was confirmed by X': X speaks for the figures of the sentence before that
@@ -446,6 +451,11 @@ def _quoted(sent: Span) -> bool:
 def _left_open(before: str) -> bool:
     """Whether a quotation opened in ``before`` is still open at its end."""
     return (before.count('"') + before.count("\u201c") - before.count("\u201d")) % 2 == 1
+
+
+def _head_lemma(doc: Doc, claimant: CharSpan) -> str | None:
+    span = doc.char_span(claimant[0], claimant[1], alignment_mode="expand")
+    return span.root.lemma_.lower() if span is not None and len(span) else None
 
 
 def _with_name(subj: Token) -> CharSpan:
