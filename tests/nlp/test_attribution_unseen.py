@@ -241,6 +241,9 @@ CASES: list[tuple[str, str | None, str, dict[tuple[str, int], str]]] = [
     ("'The source said' after a security source spoke", None,
      "A security source told Example Wire that gunmen ambushed a police convoy near Bauchi on Monday.\n\nThe "
      "source said eight officers were killed and four others were missing.", {("killed", 8): "a security source"}),
+    ("a registered name keeps words the gold can match", None,
+     "The World Health Organization said 12 health workers were killed in the strike on the hospital in Kadra.",
+     {("killed", 12): "the World Health Organization"}),
     ("own voice after a speaker's sentence without a figure", None,
      "Police said the gunmen opened fire on worshippers as they left the church. Five people were killed.",
      {("killed", 5): OWN}),
