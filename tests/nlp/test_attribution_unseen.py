@@ -244,6 +244,9 @@ CASES: list[tuple[str, str | None, str, dict[tuple[str, int], str]]] = [
     ("a registered name keeps words the gold can match", None,
      "The World Health Organization said 12 health workers were killed in the strike on the hospital in Kadra.",
      {("killed", 12): "the World Health Organization"}),
+    ("'X reported the deaths' the sentence after", None,
+     "Shelling killed four people in the town of Lyman on Monday. Regional governor Vadym Fil reported the deaths on "
+     "Telegram.", {("killed", 4): "Regional governor Vadym Fil"}),
     ("own voice after a speaker's sentence without a figure", None,
      "Police said the gunmen opened fire on worshippers as they left the church. Five people were killed.",
      {("killed", 5): OWN}),

@@ -58,6 +58,7 @@ class Attributor:
         self.documents = frozenset(raw["document_heads"])
         self.personal = frozenset(raw["personal_pronouns"])
         self.anaphors = frozenset(raw["anaphors"])
+        self.anaphor_nouns = frozenset(raw["anaphor_nouns"])
         self.agent_verbs = frozenset(raw["agent_verbs"])
         self.person_roles = frozenset(raw["person_roles"])
         self.speaker_heads = frozenset((*raw["short_heads"], *raw["person_roles"], *raw["toll_owners"]))
@@ -137,13 +138,21 @@ class Attributor:
             return False
         return _head_lemma(doc, claimant) in self.person_roles
 
+    def _points_back(self, tok: Token) -> bool:
+        """'so', 'that', 'this', or a definite noun of the toll told before ('the deaths', 'the toll')."""
+        if tok.lower_ in self.anaphors:
+            return True
+        return tok.lemma_.lower() in self.anaphor_nouns and any(
+            c.dep_ in ("det", "poss") for c in tok.children
+        ) and not any(c.dep_ == "nummod" for c in tok.children)
+
     def _said_so(self, sent: Span, before: list[Span]) -> None:
-        """'X said so on Monday', 'This was confirmed by X': X speaks for the figures of the sentence before that
-        the outlet gave in its own voice."""
+        """'X said so on Monday', 'This was confirmed by X', 'X reported the deaths on Telegram': X speaks for the
+        figures of the sentence before that the outlet gave in its own voice."""
         verb = sent.root
         if not self._speaks(verb) or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
             return
-        if not any(c.dep_ in ("dobj", "nsubjpass", "advmod") and c.lower_ in self.anaphors for c in verb.children):
+        if not any(c.dep_ in ("dobj", "nsubjpass", "advmod") and self._points_back(c) for c in verb.children):
             return
         found = self._from_verb(verb)
         if found is None or self._is_pronoun(sent.doc, found[0]):
