@@ -66,6 +66,12 @@ def month_number(word: str) -> int | None:
     return None
 
 
+def place_name_key(written: str | None) -> str:
+    """A written place name, compared loosely: case, spacing and a leading "the" aside."""
+    name = " ".join((written or "").casefold().split())
+    return name[4:] if name.startswith("the ") else name
+
+
 def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """The great-circle (haversine) distance in km between two points in degrees."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
@@ -76,6 +82,7 @@ __all__ = [
     "MONTHS",
     "month_number",
     "km_between",
+    "place_name_key",
     "DATE_SLACK",
     "ClaimKind",
     "DatePrecision",
@@ -504,9 +511,12 @@ class Timex:
     before it. An ``offset`` is a distance back from the event the report told
     before the mention ("a week earlier", "the previous day", "the attack came a
     day after" this event): it dates the event only from that event's date
-    (``dates.date_before``), never from the report's. A ``named`` time modifies
-    the event's own noun ("Tuesday's attacks", "the March 3 raid"): it dates that
-    event before any other.
+    (``dates.date_before``), never from the report's -- or, when a ``base`` time
+    is told in the same sentence, from that time ("police deployed on Monday, a
+    day after gunmen killed eight": the killing a day before Monday; "the army
+    said on Wednesday it had repelled an assault the night before"). A ``named``
+    time modifies the event's own noun ("Tuesday's attacks", "the March 3
+    raid"): it dates that event before any other.
     """
 
     text: str
@@ -515,6 +525,7 @@ class Timex:
     statement: bool = False
     offset: bool = False
     named: bool = False
+    base: bool = False
 
 
 @dataclass(frozen=True)
@@ -557,6 +568,16 @@ class Mention:
     @property
     def background(self) -> bool:
         return self.role is MentionRole.BACKGROUND
+
+    @property
+    def place_names(self) -> frozenset[str]:
+        """The place names its own sentences write, and the one its place was resolved from, folded
+        (``place_name_key``): how the mentions of two reports that name one place are found and compared."""
+        names = {place_name_key(t.name) for t in self.toponyms}
+        if self.place is not None and self.place.as_written:
+            names.add(place_name_key(self.place.as_written))
+        names.discard("")
+        return frozenset(names)
 
 
 @dataclass(frozen=True)

@@ -64,8 +64,10 @@ class PlaceWords:
     statement_heads: frozenset[str]
     timex_breaks: frozenset[str]
     follow_up_nouns: frozenset[str]
+    telling_nouns: frozenset[str]
     aside_markers: frozenset[str]
     numeric_date: re.Pattern[str]
+    ordinal_date: re.Pattern[str]
     numeric_date_prefixes: frozenset[str]
     occurrence_verbs: tuple[tuple[str, ...], ...]  # a lemma, then the particle or object it needs
     container_nouns: frozenset[str]  # from geo_words.json: "the X camp in Y", "X, Y"
@@ -102,8 +104,10 @@ def place_words() -> PlaceWords:
         statement_heads=frozenset(w.lower() for w in raw["statement_heads"]),
         timex_breaks=frozenset(raw["timex_breaks"]),
         follow_up_nouns=frozenset(raw["follow_up_nouns"]),
+        telling_nouns=frozenset(raw["follow_up_nouns"]) | frozenset(raw["statement_nouns"]),
         aside_markers=frozenset(raw["aside_markers"]),
         numeric_date=re.compile(raw["numeric_date"]),
+        ordinal_date=re.compile(raw["ordinal_date"]),
         numeric_date_prefixes=frozenset(raw["numeric_date_prefixes"]),
         occurrence_verbs=tuple(tuple(p.split()) for p in raw["occurrence_verbs"]),
         container_nouns=frozenset(w for p in geo["container_nouns"] for w in p.split()),
@@ -426,7 +430,8 @@ def _misread_name(doc: Doc, end: int, start: int, words: PlaceWords) -> int:
 
 def _dates_statement(ent: Span, words: PlaceWords) -> bool:
     """'police said Friday', 'told reporters on Monday', 'in a statement on Sunday': the time of a statement;
-    'funerals were held on Tuesday', 'opened an investigation on Wednesday': the time of what followed."""
+    'funerals were held on Tuesday', 'opened an investigation on Wednesday': the time of what followed; 'a
+    statement issued on 7 June': the time of a statement told by its noun."""
     root = ent.root
     head = root.head
     if root.dep_ == "pobj" and head.dep_ == "prep":
@@ -435,6 +440,8 @@ def _dates_statement(ent: Span, words: PlaceWords) -> bool:
         return False
     lemma = head.lemma_.lower()
     if lemma in words.statement_heads or lemma in words.follow_up_nouns:
+        return True
+    if head.dep_ == "acl" and head.head.lemma_.lower() in words.telling_nouns:  # 'a statement issued on 7 June'
         return True
     return any(
         c.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") and c.lemma_.lower() in words.follow_up_nouns
@@ -505,11 +512,17 @@ def _timexes(sent: Span, ents: list[tuple[Span, bool]], opening: list[int], word
 
 
 def _numeric_date(ent: Span, sent: Span, words: PlaceWords) -> bool:
-    """'on 03/03': a day and month in figures the NER calls a number."""
+    """'on 03/03': a day and month in figures the NER calls a number; 'on the 14th': a day of the month it calls an
+    ordinal (the object of the preposition itself, not 'on the 3rd floor')."""
+    low = doc_lower(ent.doc)
+    if ent.start > sent.start and low[ent.start - 1] in words.numeric_date_prefixes:
+        return bool(words.numeric_date.match(ent.text))
     return (
-        ent.start > sent.start
-        and doc_lower(ent.doc)[ent.start - 1] in words.numeric_date_prefixes
-        and bool(words.numeric_date.match(ent.text))
+        ent.start - 1 > sent.start
+        and low[ent.start - 1] == "the"
+        and low[ent.start - 2] in words.numeric_date_prefixes
+        and ent.root.dep_ == "pobj"
+        and bool(words.ordinal_date.match(ent.text))
     )
 
 
@@ -556,8 +569,15 @@ def noun_times(sent: Span, nouns: Collection[int], words: PlaceWords) -> list[Sp
         ent
         for e in sentence_ents(sent)
         for ent in _pieces(e, words)
-        if ent.label_ in words.timex_labels and ent.root.dep_ in _NOUN_DATE_DEPS and ent.root.head.i in nouns
+        if ent.label_ in words.timex_labels and _on_noun(ent.root, nouns)
     ]
+
+
+def _on_noun(root: Token, nouns: Collection[int]) -> bool:
+    """'Tuesday's' of 'Tuesday's attacks', 'the March 3 raid'; 'on 5 June' of 'a strike on 5 June'."""
+    if root.dep_ in _NOUN_DATE_DEPS:
+        return root.head.i in nouns
+    return root.dep_ == "pobj" and root.head.lower_ == "on" and root.head.head.i in nouns
 
 
 def noun_head(tok: Token) -> Token:
