@@ -26,7 +26,8 @@ The words are the domain's own (see ``shared/spec/product.md``):
   (:class:`Exemption`); a :class:`Violation` is one incident judged against it.
 
 Two small helpers live here because every stage may import this module and each
-concept has one helper: :func:`km_between` (the one great-circle distance) and
+concept has one helper: :func:`km_between` (the one great-circle distance, with its inverse
+:func:`point_from`) and
 :data:`MONTHS` with :func:`month_number` (the one month table). :data:`DATE_SLACK`
 with :meth:`DateResolution.reach` is the one rule of how far apart two dates may be
 and still be one event's: merging refuses dates further apart, and the store looks a
@@ -78,11 +79,22 @@ def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
 
+
+def point_from(lat: float, lon: float, km: float, bearing: float) -> tuple[float, float]:
+    """The point ``km`` along the great circle from (lat, lon) at ``bearing`` degrees (0 north, 90 east): the
+    inverse of :func:`km_between` on the same sphere."""
+    p1, l1, b = math.radians(lat), math.radians(lon), math.radians(bearing)
+    d = km / EARTH_RADIUS_KM
+    p2 = math.asin(math.sin(p1) * math.cos(d) + math.cos(p1) * math.sin(d) * math.cos(b))
+    l2 = l1 + math.atan2(math.sin(b) * math.sin(d) * math.cos(p1), math.cos(d) - math.sin(p1) * math.sin(p2))
+    return math.degrees(p2), (math.degrees(l2) + 540.0) % 360.0 - 180.0
+
 __all__ = [
     "MONTHS",
     "month_number",
     "km_between",
     "place_name_key",
+    "point_from",
     "DATE_SLACK",
     "ClaimKind",
     "DatePrecision",

@@ -518,8 +518,8 @@ def _group(sentences: list[_Sentence]) -> list[_Group]:
         anaphoric = ev.anaphoric and (s.apart is None or ev.reference)  # "Separately, the strike on B ...": another
         by_type = ev.bare or ev.verbal  # "the strike" names no weapon; "some were kidnapped" is part of an attack
         earlier = (latest_of if by_type else latest).get(ev.event_type if by_type else ev.sub_event_type)
-        if earlier is None and ev.sub_event_type in _story_anaphors():
-            earlier = last_told  # "killed in the fighting" after a car bomb and gunmen storming the post
+        if earlier is None and not ev.verbal and ev.sub_event_type in _story_anaphors():
+            earlier = last_told  # "killed in the fighting" after a car bomb and gunmen storming the post; not "clashed"
         earlier = earlier if anaphoric else None
         if earlier is not None:  # "the air strike was ...": the event named before
             if not ev.reference:  # "hours after the shooting, ... in <elsewhere>" tells nothing of it

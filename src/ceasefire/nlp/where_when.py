@@ -74,6 +74,8 @@ class PlaceWords:
     container_adjectives: frozenset[str]
     container_stop: frozenset[str]
     not_places: frozenset[str]  # words of an organisation's name: "Ruritania's Defence Ministry" is no place
+    offset: re.Pattern[str]  # "12 km south of (the town of)" right before a name
+    possessor_heads: frozenset[str]  # "Tarsk's warplanes": a town so written names an actor
 
 
 @lru_cache(maxsize=1)
@@ -114,21 +116,30 @@ def place_words() -> PlaceWords:
         container_adjectives=frozenset(geo["container_adjectives"]),
         container_stop=frozenset(geo["container_stop"]),
         not_places=frozenset(geo["institution_words"]) | frozenset(raw["group_words"]),
+        offset=_offset_pattern(raw["units"], raw["directions"], geo["offset_reference_words"]),
+        possessor_heads=frozenset(raw["possessor_heads"]),
     )
+
+
+def _offset_pattern(units: Collection[str], directions: Collection[str], reference: Collection[str]) -> re.Pattern[str]:
+    """A distance and bearing right before a name: "12 km south of", "40 kilometres (25 miles) to the northeast of
+    the capital" (a second unit in brackets, reference words such as "the border town of" before the name)."""
+    def alternatives(ws: Collection[str]) -> str:
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(ws, key=len, reverse=True))
+    return re.compile(rf"\b\d+(?:[.,]\d+)?\s*-?\s*(?:{alternatives(units)})\.?(?:\s*\([^()]{{1,25}}\))?\s+"
+                      rf"(?:to\s+the\s+)?(?:{alternatives(directions)})\s+of\s+(?:(?:{alternatives(reference)})\s+){{0,4}}$",
+                      re.I)
 
 
 def _context(doc: Doc, ent: Span, words: PlaceWords) -> str:
     parts: list[str] = []
     s = ent.start
     low = doc_lower(doc)[max(0, s - 5) : s]
-    # "12 km south of X", "12 kilometres to the south of X"
-    for k in (4, 6):
-        if len(low) >= k:
-            w = low[-k:]
-            if doc[s - k].like_num and w[1] in words.units and w[-1] == "of" and w[-2] in words.directions:
-                parts.append(doc_text(doc)[doc[s - k].idx : doc[s - 1].idx + len(doc[s - 1].text)])
-                break
-    if not parts:
+    # "12 km south of X", "12 kilometres to the south of X", "40 kilometres (25 miles) northeast of the capital X"
+    offset = words.offset.search(doc_text(doc)[max(0, ent.start_char - 90) : ent.start_char])
+    if offset:
+        parts.append(" ".join(offset.group(0).split()))
+    else:
         for phrase in words.before:
             if tuple(low[-len(phrase) :]) == phrase:
                 k = s - len(phrase) - 1  # "the Y district of X": the district is Y, X holds it
@@ -280,15 +291,21 @@ def toponyms_in(sent: Span, words: PlaceWords, *, seats: bool = True) -> list[tu
             continue
         if ent.label_ in words.toponym_labels or _country_name(ent, words):
             out.append(((ent.start_char, ent.end_char), _context(doc, ent, words), _within(doc, ent, words)))
-        elif ent.label_ in words.other_labels and ent.start > sent.start:
+        elif ent.label_ in words.misread_labels and ent.start > sent.start:
             i = ent.start
             if i - 3 > sent.start and doc[i - 2].text == "-" and doc[i - 1].is_lower and doc[i - 3].is_lower:
                 i -= 3  # "in war-torn X State"
             prev = doc[i - 1].lower_
             prev2 = doc[i - 2].lower_ if i - 2 >= sent.start else ""
             of_phrase = any(len(b) >= 2 and b[-2:] == (prev2, prev) for b in words.before if b[-1] == "of")
-            if prev in words.admit_after or (prev == "of" and (prev2 in words.directions or of_phrase)) or (
-                    (_after_country(doc, i, sent.start) or _place_object(ent, words)) and _proper_name(ent, words)):
+            located = prev == "of" and (prev2 in words.directions or of_phrase)  # "the outskirts of X"
+            if ent.label_ not in words.other_labels:  # a work of art, an event, a law: only so placed
+                admitted = located and len(ent) <= _MAX_NAME_TOKENS and ent[0].is_title and ent[-1].is_title and (
+                    not any(t.lower_ in words.not_places for t in ent))  # "Vila da Serra": a particle inside
+            else:
+                admitted = prev in words.admit_after or located or (
+                    (_after_country(doc, i, sent.start) or _place_object(ent, words)) and _proper_name(ent, words))
+            if admitted:
                 out.append(((ent.start_char, ent.end_char), _context(doc, ent, words), _within(doc, ent, words)))
     for span in [*admin, *_unnamed_places(sent, words)]:
         out.append(((span.start_char, span.end_char), _context(doc, span, words), _within(doc, span, words)))
@@ -319,8 +336,8 @@ def _proper_name(ent: Span, words: PlaceWords) -> bool:
 
 def _unnamed_places(sent: Span, words: PlaceWords) -> list[Span]:
     """'on the edge of Tamble', 'in Lorwa': a capitalised proper noun the NER left without a label, where a place is
-    expected (after 'in', 'at', 'near' or a phrase such as 'district of'), and not a modifier ('at Molotov
-    cocktails'); the gazetteer decides."""
+    expected (after 'in', 'at', 'near', a phrase such as 'district of', or 'between X and'), and not a modifier
+    ('at Molotov cocktails'); the gazetteer decides."""
     doc = sent.doc
     pos = doc_pos(doc)
     out = []
@@ -337,7 +354,8 @@ def _unnamed_places(sent: Span, words: PlaceWords) -> list[Span]:
         of_phrase = prev == "of" and any(len(b) >= 2 and b[-2:] == (prev2, prev) for b in words.before if b[-1] == "of")
         last = doc[j - 1]
         modifier = last.dep_ in ("compound", "amod", "nmod") and last.head.i >= j  # "Molotov cocktails"
-        if (prev in words.admit_after or of_phrase) and not modifier and not (
+        between = prev == "and" and any(doc[k].lower_ == "between" for k in range(max(sent.start, i - 5), i - 1))
+        if (prev in words.admit_after or of_phrase or between) and not modifier and not (
             j < sent.end and doc[j].lower_ in words.admin_nouns
         ):
             out.append(Span(doc, i, j, label="GPE"))
@@ -375,6 +393,8 @@ def _seat(ent: Span, words: PlaceWords) -> bool:
         return True  # "police in X said": where they speak ("gunmen killed police in X": where it happened)
     if root.dep_ == "nsubj" and head.lemma_.lower() in words.statement_heads:
         return True
+    if root.dep_ == "poss" and head.lower_ in words.possessor_heads and not default_actors().names_country(ent.text):
+        return True  # "Tarsk's warplanes struck ...": the side that struck, not where ("Ruritania's army" stays)
     return _origin(root, words)
 
 
