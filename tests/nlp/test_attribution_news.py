@@ -44,7 +44,7 @@ CASES = [
      "city on Tuesday.", {("killed", 2): OWN_VOICE}),
     ("the attack does not speak", "A car bomb struck a police station in Kesra on Tuesday. The attack killed nine "
      "officers and wounded 20, said a senior police officer, Imran Dost.",
-     {("killed", 9): "a senior police officer", ("wounded", 20): "a senior police officer"}),
+     {("killed", 9): "a senior police officer, Imran Dost", ("wounded", 20): "a senior police officer, Imran Dost"}),
     ("the ministry added", "A car bomb exploded in a market in Barsa on Tuesday, killing six people, the interior "
      "ministry said. The ministry added that 25 people were wounded.",
      {("killed", 6): "interior ministry", ("wounded", 25): "interior ministry"}),

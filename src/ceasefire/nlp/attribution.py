@@ -1,11 +1,15 @@
 """The ``ceasefire_attribution`` component: who gives each casualty figure.
 
 For each claim span it looks, in the claim's sentence, for (in this order) a
-speech verb that governs the figure ("X said ... killed 9"), "according to X",
+participle with a 'by X' on the figure's own noun phrase ("22 deaths recorded by
+the UN"), a speech verb that governs the figure ("X said ... killed 9") unless an
+"according to X" sits on the figure's own clause below it, "according to X",
 any other speech verb of the sentence ("..., killing dozens, X said"), and a
-headline tail (": Russia, Monitor"). The claimant is the verb's subject (or
+headline tail (": Russia, Monitor", " - army"). The claimant is the verb's subject (or
 the noun a "with X reporting" clause hangs on); "X cited Y as saying" gives
-Y as the origin. The result is an :class:`Attribution` in
+Y as the origin. Across sentences: a quotation's speaker, the speaker of the
+sentence before when it gave no figure ("The army said in a statement that ...
+The statement said four were killed"), and "X said so" for the sentence before. The result is an :class:`Attribution` in
 ``span._.cf_attribution``; names are character spans, resolved against the
 source registry later (``records``), because pronouns need the whole report.
 """
@@ -51,6 +55,13 @@ class Attributor:
         self.according = tuple(raw["according"])
         self.pronouns = frozenset(raw["pronouns"])
         self.subordinators = frozenset(raw["subordinators"])
+        self.documents = frozenset(raw["document_heads"])
+        self.personal = frozenset(raw["personal_pronouns"])
+        self.anaphors = frozenset(raw["anaphors"])
+        self.anaphor_nouns = frozenset(raw["anaphor_nouns"])
+        self.agent_verbs = frozenset(raw["agent_verbs"])
+        self.person_roles = frozenset(raw["person_roles"])
+        self.speaker_heads = frozenset((*raw["short_heads"], *raw["person_roles"], *raw["toll_owners"]))
         hedges = sorted(raw["hedges"], key=len, reverse=True)
         self.hedges = re.compile(r"\b(?:" + "|".join(re.escape(h) for h in hedges) + r")\b", re.IGNORECASE)
 
@@ -59,28 +70,108 @@ class Attributor:
             return doc
         sents = list(doc.sents)
         index = {sent.start: i for i, sent in enumerate(sents)}
-        last: tuple[int, Attribution] | None = None  # the latest claim with a claimant: (sentence, attribution)
+        by_sentence: dict[int, list[Span]] = {}
         for span in sorted(doc.spans[self.claims_key], key=lambda s: s.start):
-            att = self.attribute(span)
-            here = index[span.sent.start]
-            if att.claimant is None and _quoted(span.sent):
-                att = self._quote_speaker(sents, here, att.hedged) or att
-            if att.claimant is None and last is not None and here - last[0] <= 1 and self._reported(span):
-                att = Attribution(last[1].claimant, last[1].origin, att.hedged, "reported-carried")
-            if att.claimant is not None:
-                last = (here, att)
-            span._.cf_attribution = att
+            by_sentence.setdefault(index[span.sent.start], []).append(span)
+        # the latest claimant: (sentence, attribution, whether it spoke without a figure of its own)
+        last: tuple[int, Attribution, bool] | None = None
+        for here, sent in enumerate(sents):
+            spans = by_sentence.get(here, [])
+            for span in spans:
+                att = self.attribute(span)
+                if att.claimant is None and _quoted(span.sent):
+                    att = self._quote_speaker(sents, here, att.hedged) or att
+                near = last is not None and here - last[0] <= 1
+                if att.claimant is None and last is not None and near and self._reported(span, last[2]):
+                    att = Attribution(last[1].claimant, last[1].origin, att.hedged, "reported-carried")
+                elif att.claimant is not None and last is not None and near and last[2] and self._stands_in(
+                    doc, att, last[1]
+                ):
+                    att = Attribution(last[1].claimant, last[1].origin, att.hedged, "speaker-carried")
+                if att.claimant is not None:  # a speaker carried on stands in for the sentence's next claim too
+                    last = (here, att, att.rule == "speaker-carried")
+                span._.cf_attribution = att
+            if not any(s._.cf_attribution.claimant is not None for s in spans):
+                speaker = self._speaker(sent)
+                if speaker is not None:
+                    last = (here, speaker, True)
+            if here and not spans:
+                self._said_so(sent, by_sentence.get(here - 1, []))
         return doc
 
-    def _reported(self, span: Span) -> bool:
-        """'Three deaths were reported at Molen': a passive speech verb with no agent speaks for the last claimant."""
-        verb = span.root
-        while verb.pos_ != "VERB" and verb.head.i != verb.i:
-            verb = verb.head
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.speech:
+    def _speaker(self, sent: Span) -> Attribution | None:
+        """Who speaks for a sentence that gives no figure ('The army said in a statement that ...'), so that 'the
+        statement said', 'it said' or 'X is said to have killed' in the next sentence is theirs."""
+        according = self._according(sent, sent.root)
+        if according is not None:
+            return Attribution(according, None, False, "speaker")
+        verbs = [t for t in with_pos(sent, ("VERB", "AUX")) if self._speaks(t)]
+        for verb in sorted(verbs, key=lambda v: abs(v.i - sent.root.i)):
+            if self._in_subordinate(verb) or not _main_clause(verb, self.subordinators):
+                continue
+            found = self._from_verb(verb)
+            if found is not None and not self._is_pronoun(sent.doc, found[0]):
+                return Attribution(found[0], found[1], False, "speaker")
+        return None
+
+    def _stands_in(self, doc: Doc, att: Attribution, speaker: Attribution) -> bool:
+        """A claimant that stands in for the speaker of the sentence before: 'the statement', 'it', 'they'; the
+        speaker's own head ('a camp coordinator said ... The coordinator said'); 'he' or 'she' for a person named
+        by a role ('The district commissioner said ... He said')."""
+        assert att.claimant is not None and speaker.claimant is not None
+        words = doc_text(doc)[att.claimant[0] : att.claimant[1]].strip().lower().split()
+        if len(words) == 2 and words[0] in ("the", "this", "that") and words[1] in self.documents:
+            return True
+        if len(words) == 2 and words[0] == "the" and _head_lemma(doc, att.claimant) == _head_lemma(
+            doc, speaker.claimant
+        ):
+            return True  # "A security source told X that ... The source said"
+        if len(words) != 1 or words[0] not in self.pronouns:
+            return False
+        return words[0] not in self.personal or self._role(doc, speaker.claimant)
+
+    def _role(self, doc: Doc, claimant: CharSpan) -> bool:
+        """A claimant that is a person named by a role only ('the district commissioner'); 'he' after a person's
+        name is resolved with the report's names (``nlp.sources``)."""
+        span = doc.char_span(claimant[0], claimant[1], alignment_mode="expand")
+        if span is None or not len(span) or any(t.ent_type_ == "PERSON" for t in span):
+            return False
+        return _head_lemma(doc, claimant) in self.person_roles
+
+    def _points_back(self, tok: Token) -> bool:
+        """'so', 'that', 'this', or a definite noun of the toll told before ('the deaths', 'the toll')."""
+        if tok.lower_ in self.anaphors:
+            return True
+        return tok.lemma_.lower() in self.anaphor_nouns and any(
+            c.dep_ in ("det", "poss") for c in tok.children
+        ) and not any(c.dep_ == "nummod" for c in tok.children)
+
+    def _said_so(self, sent: Span, before: list[Span]) -> None:
+        """'X said so on Monday', 'This was confirmed by X', 'X reported the deaths on Telegram': X speaks for the
+        figures of the sentence before that the outlet gave in its own voice."""
+        verb = sent.root
+        if not self._speaks(verb) or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+            return
+        if not any(c.dep_ in ("dobj", "nsubjpass", "advmod") and self._points_back(c) for c in verb.children):
+            return
+        found = self._from_verb(verb)
+        if found is None or self._is_pronoun(sent.doc, found[0]):
+            return
+        for span in before:
+            att = span._.cf_attribution
+            if att.claimant is None and att.rule == "outlet":
+                span._.cf_attribution = Attribution(found[0], found[1], att.hedged, "said-so")
+
+    def _reported(self, span: Span, speaker_only: bool) -> bool:
+        """'Three deaths were reported at Molen', 'the raid is said to have killed nine': a passive speech verb
+        with no agent over the figure speaks for the last claimant; for a speaker whose sentence gave no figure
+        (``speaker_only``), only the hedge 'X is said to have ...' does."""
+        verb = next((t for t in (span.root, *span.root.ancestors) if t.pos_ == "VERB" and t.lemma_.lower() in
+                     self.speech), None)
+        if verb is None:
             return False
         deps = {c.dep_ for c in verb.children}
-        return "auxpass" in deps and "agent" not in deps
+        return "auxpass" in deps and "agent" not in deps and (not speaker_only or "xcomp" in deps)
 
     def _quote_speaker(self, sents: list[Span], i: int, hedged: bool) -> Attribution | None:
         """A quotation running over several sentences: the speaker named in a nearby sentence of it.
@@ -106,8 +197,14 @@ class Attributor:
         verbs = [
             t for t in with_pos(sent, ("VERB", "AUX")) if self._speaks(t) and t not in own
         ]  # "which has claimed 660 lives": the figure's own verb is not a speech verb
+        given = self._given_by(root)
+        if given is not None:  # "far fewer than the 22 deaths recorded by the UN", "the ministry's toll rose to 35"
+            return Attribution(given, None, hedged, "given-by")
         fallback: tuple[CharSpan, CharSpan | None] | None = None
         for verb in (a for a in root.ancestors if a in verbs):  # nearest governing speech verb first
+            below = None if _quoted_at(root) else self._according_below(sent, root, verb)
+            if below is not None:  # "According to X, 17 were killed; Y said nine" (not '"According to ...," Y said')
+                return Attribution(below, None, hedged, "according-to")
             found = self._from_verb(verb)
             if found is None or self._overlaps(found[0], span):
                 continue
@@ -132,6 +229,49 @@ class Attributor:
         if tail is not None:
             return Attribution(tail, None, hedged, "headline-tail")
         return Attribution(None, None, hedged, "outlet")
+
+    def _given_by(self, root: Token) -> CharSpan | None:
+        """Whose figure a noun phrase says it is: the 'by X' of a participle on it ('22 deaths recorded by the UN',
+        'the toll given by the police rose to 14'), the owner of a toll ('the ministry's toll rose to 35',
+        'figures from the ministry show that 30 were killed'); never an event or a place ('the strike's toll')."""
+        for tok in (root, *root.ancestors):
+            if tok.pos_ in ("VERB", "AUX"):
+                if self._speaks(tok):
+                    return None  # a speech verb above: its own subject speaks
+                nouns = [c for c in tok.children if c.dep_ in _SUBJECTS and c.lemma_.lower() in self.toll_nouns]
+            else:
+                nouns = [tok]
+            for noun in nouns:
+                owner = self._owner_of(noun)
+                if owner is not None:
+                    return owner
+        return None
+
+    def _owner_of(self, noun: Token) -> CharSpan | None:
+        toll = noun.lemma_.lower() in self.toll_nouns
+        for child in noun.children:
+            lemma = child.lemma_.lower()
+            if child.dep_ == "acl" and (lemma in self.speech or lemma in self.agent_verbs):
+                agent = _agent(child)
+                if agent is not None:
+                    return agent
+            if not toll:
+                continue
+            if child.dep_ == "poss" and self._can_speak(child):
+                return np_bounds(child)[0], child.idx + len(child.text)  # without its "'s"
+            if child.dep_ == "prep" and child.lower_ in ("from", "by"):
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None and self._can_speak(pobj):
+                    return np_bounds(pobj)
+        return None
+
+    def _can_speak(self, tok: Token) -> bool:
+        """An organisation or a person, or a noun that names one ('the ministry', 'the army'); no place, date or
+        event."""
+        if tok.ent_type_ in ("ORG", "PERSON"):
+            return True
+        return tok.ent_type_ not in _PLACES and (tok.lemma_.lower() in self.speaker_heads or tok.lower_ in
+                                                 self.speaker_heads)
 
     def _speaks(self, verb: Token) -> bool:
         """A speech verb, or one that gives a toll ('X gave an early toll of 27', 'the toll was revised
@@ -174,19 +314,26 @@ class Attributor:
                 obj = next((c for c in current.children if c.dep_ in ("dobj", "obj")), None)
                 if obj is not None:
                     origin = np_bounds(obj)
-            subj = next((c for c in current.children if c.dep_ in _SUBJECTS), None)
+            # the subject nearest the verb: "Air strikes killed 31, local officials said" parsed with two
+            at = current.i
+            subj = min((c for c in current.children if c.dep_ in _SUBJECTS), key=lambda c: abs(c.i - at), default=None)
+            agent = _agent(current)
             if subj is not None and subj.dep_ == "nsubjpass" and lemma not in self.passive_speakers:
-                agent = next((g for c in current.children if c.dep_ == "agent" for g in c.children), None)
-                if agent is not None and agent.dep_ == "pobj":
-                    return np_bounds(agent), origin  # 'three deaths were reported by the army'
-                return None  # 'one death was reported', 'the fire is said to have spread': no speaker
+                # 'three deaths were reported by the army'; 'one death was reported', 'the fire is said to have
+                # spread': no speaker
+                return (agent, origin) if agent is not None else None
             if subj is not None and subj.lower_ not in ("that", "there"):
-                return np_bounds(subj), origin or self._citing(current)
+                return _with_name(subj), origin or self._citing(current)
+            if agent is not None:
+                return agent, origin  # "22 deaths reported by the UN"
             if current.dep_ in ("acl", "relcl") and current.head.pos_ in ("NOUN", "PROPN"):
                 return np_bounds(current.head), origin  # "with X reporting that ..."
             before = _np_before(current)
             if before is not None:
                 return before, origin  # "..., killing dozens, Russia and a war monitor said"
+            if current.dep_ in ("advcl", "xcomp", "conj") and current.head.pos_ in ("VERB", "AUX"):
+                current = current.head  # "The army denied this, saying ...": the subject of the verb it hangs on
+                continue
             if current.dep_ == "pcomp" or (current.dep_ == "prep" and current.head.pos_ == "VERB"):
                 current = current.head  # "cited a source as saying": saying -> as -> cited
                 if current.pos_ == "ADP":
@@ -205,8 +352,26 @@ class Attributor:
         return None
 
     def _according(self, sent: Span, root: Token) -> CharSpan | None:
-        head_word, prep_word = self.according
         best: tuple[int, CharSpan] | None = None
+        for tok, pobj in self._accordings(sent):
+            dist = abs(tok.i - root.i)
+            if best is None or dist < best[0]:
+                best = (dist, np_bounds(pobj))
+        return best[1] if best else None
+
+    def _according_below(self, sent: Span, root: Token, verb: Token) -> CharSpan | None:
+        """An 'according to X' on the figure's own clause, below the speech verb that governs it."""
+        path = {root.i}
+        for tok in root.ancestors:
+            if tok.i == verb.i:
+                break
+            path.add(tok.i)
+        return next((np_bounds(pobj) for tok, pobj in self._accordings(sent) if tok.head.i in path), None)
+
+    def _accordings(self, sent: Span) -> list[tuple[Token, Token]]:
+        """Each 'according to X' of the sentence: ('according', X's head noun)."""
+        head_word, prep_word = self.according
+        out = []
         for tok in sent:
             if tok.lower_ != head_word:
                 continue
@@ -214,12 +379,9 @@ class Attributor:
             if nxt is None or nxt.lower_ != prep_word:
                 continue
             pobj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
-            if pobj is None:
-                continue
-            dist = abs(tok.i - root.i)
-            if best is None or dist < best[0]:
-                best = (dist, np_bounds(pobj))
-        return best[1] if best else None
+            if pobj is not None:
+                out.append((tok, pobj))
+        return out
 
     def _headline_tail(self, sent: Span) -> CharSpan | None:
         """'Drone Strike Hits Convoy Near Lake Town: Army, Medics' -> 'Army, Medics';
@@ -227,7 +389,7 @@ class Attributor:
         story: 'Exclusive: ...', 'Update: ...')."""
         colons = [t for t in sent if t.text == ":"]
         if not colons:
-            return None
+            return self._dash_tail(sent)
         lead = [t for t in sent[: colons[0].i - sent.start] if not t.is_space]
         dateline = all(t.text.isupper() and len(t.text) > 1 for t in lead)  # 'KANDA: Twelve people were killed'
         named = all(t.pos_ in ("PROPN", "NOUN") and t.ent_type_ not in _PLACES for t in lead)
@@ -235,7 +397,21 @@ class Attributor:
         named = named and " ".join(written.lower().split()) not in self.labels
         if 0 < len(lead) <= 3 and not dateline and named:
             return (lead[0].idx, lead[-1].idx + len(lead[-1].text))
-        tail = [t for t in sent[colons[-1].i - sent.start + 1 :] if not t.is_space]
+        return self._tail_after(sent, colons[-1])
+
+    def _dash_tail(self, sent: Span) -> CharSpan | None:
+        """'Gunmen kill 12 in raid on village - army' -> 'army': a short name after the last dash of a line with no
+        full stop, as a headline is written ('killed with his son - a teenager.' is prose)."""
+        words = [t for t in sent if not t.is_space]
+        if not words or words[-1].is_punct:
+            return None
+        dash = next((t for t in reversed(sent) if t.text in _DASHES and t.whitespace_ and t.i > sent.start
+                     and t.doc[t.i - 1].whitespace_), None)
+        return self._tail_after(sent, dash) if dash is not None else None
+
+    def _tail_after(self, sent: Span, mark: Token) -> CharSpan | None:
+        """The short run of names after ``mark`` that ends the sentence ('Army, Medics'), if that is all it is."""
+        tail = [t for t in sent[mark.i - sent.start + 1 :] if not t.is_space]
         while tail and tail[-1].is_punct:
             tail.pop()
         if not tail or len(tail) > 8 or any(t.pos_ not in _TAIL_POS for t in tail):
@@ -267,6 +443,7 @@ def _lives_verb(root: Token) -> set[Token]:
 
 
 _QUOTE_MARKS = ('"', "\u201c", "\u201d")
+_DASHES = ("-", "\u2013", "\u2014")
 
 
 def _quoted(sent: Span) -> bool:
@@ -277,8 +454,38 @@ def _quoted(sent: Span) -> bool:
     doc = sent.doc
     text = doc_text(doc)
     para = text.rfind("\n", 0, sent.start_char) + 1
-    before = text[para : sent.start_char]
+    return _left_open(text[para : sent.start_char])
+
+
+def _left_open(before: str) -> bool:
+    """Whether a quotation opened in ``before`` is still open at its end."""
     return (before.count('"') + before.count("\u201c") - before.count("\u201d")) % 2 == 1
+
+
+def _head_lemma(doc: Doc, claimant: CharSpan) -> str | None:
+    span = doc.char_span(claimant[0], claimant[1], alignment_mode="expand")
+    return span.root.lemma_.lower() if span is not None and len(span) else None
+
+
+def _with_name(subj: Token) -> CharSpan:
+    """A role's noun phrase with the name set beside it: "The ministry's spokesman, Col. Ahmad Rami"."""
+    start, end = np_bounds(subj)
+    if subj.pos_ == "NOUN":
+        name = next((c for c in subj.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        if name is not None:
+            end = max(end, np_bounds(name)[1])
+    return start, end
+
+
+def _agent(verb: Token) -> CharSpan | None:
+    """The 'by X' of a passive verb."""
+    agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children), None)
+    return np_bounds(agent) if agent is not None and agent.dep_ == "pobj" else None
+
+
+def _quoted_at(tok: Token) -> bool:
+    """Whether ``tok`` stands inside a quotation opened earlier in its sentence."""
+    return _left_open(doc_text(tok.doc)[tok.sent.start_char : tok.idx])
 
 
 _NAME_LABELS = frozenset({"ORG", "PERSON", "GPE", "NORP"})

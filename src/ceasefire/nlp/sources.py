@@ -170,7 +170,8 @@ class SourceRegistry:
         """``written`` as a Source.
 
         A pronoun ("he", "we") or a document named by its head ("the statement") takes the last claimant in
-        ``seen`` ("he" the last person named in ``persons``, unless the last claimant is a person); a short reference
+        ``seen`` ("he" the last person named in ``persons``, unless the last claimant is a person; "it" or "they"
+        with no claimant before it the organisation named last); a short reference
         ("the monitor", "the institute") the last claimant or organisation name
         (``names``, in text order) whose name holds its head word; a bare surname
         ("Mr Ging") the last full name in ``persons`` that ends with it; a person's role ("the official", "the
@@ -197,8 +198,11 @@ class SourceRegistry:
             if key in self._personal and persons:  # "he said": the last person named
                 name = clean_written(persons[-1])
                 return Source(name=name, type=self.guess_type(name), as_written=shown)
-            # a document: the organisation named last issued it; a pronoun: the last claimant
-            for prior in [*(self.canonical(n) for n in reversed(names[-1:] if document else [])), *reversed(seen)]:
+            # a document: the organisation named last issued it; a pronoun: the last claimant, else ('it', 'they')
+            # the organisation named last ('Amnesty International published a report. It said ...')
+            last_name = [self.canonical(n) for n in names[-1:]]
+            late = last_name if key not in self._personal else []
+            for prior in [*(last_name if document else []), *reversed(seen), *late]:
                 if prior.type != SourceType.OUTLET:
                     return Source(prior.name, prior.type, as_written=shown, aligned_with=prior.aligned_with)
             return Source(name=shown, type=SourceType.UNKNOWN, as_written=shown)
