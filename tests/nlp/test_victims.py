@@ -49,6 +49,8 @@ def test_victims_without_a_figure(extractor, text: str, expected: set) -> None:
         ("Nobody was hurt when the shell hit the school.", {("wounded", 0, 0)}),
         ("Luckily there were no casualties at the pumping station.", {("killed", 0, 0), ("wounded", 0, 0)}),
         ("The army reported no deaths among its troops.", {("killed", 0, 0)}),
+        ("The governor suffered no injuries in the ambush, in which rebels killed two guards.",
+         {("wounded", 0, 0), ("killed", 2, 2)}),  # 'suffered no injuries' is no wounded 1 beside the zero
     ],
 )
 def test_negation_is_a_zero(extractor, text: str, expected: set) -> None:
@@ -64,6 +66,7 @@ def test_negation_is_a_zero(extractor, text: str, expected: set) -> None:
         "Prices rose after the siege killed trade.",
         "The gunman killed himself after the siege.",
         "The army did not kill a single protester, the minister said.",
+        "The mayor said he would like to see at least one local girl be taken to a big clinic in Austria.",
     ],
 )
 def test_not_a_statement_of_casualties(extractor, text: str) -> None:

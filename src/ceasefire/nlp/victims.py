@@ -117,6 +117,8 @@ def _hypothetical(verb: Token, words: VictimWords) -> bool:
                 return True
             if c.dep_ == "aux" and (c.lower_ in words.modals or c.lower_ == "to"):
                 return True
+            if c.dep_ in ("aux", "auxpass") and c.lower_ == "be" and c.tag_ == "VB":
+                return True  # a bare infinitive: 'wants to see one child be taken to hospital'
     return False
 
 
@@ -218,7 +220,8 @@ def _arguments(
             return kind, subj, "participle"
         return None
     if lemma in words.suffer_verbs:  # "a clerk received minor injuries"
-        if any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in words.harm_nouns for c in kids):
+        if any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in words.harm_nouns
+               and not any(d.dep_ == "det" and d.lower_ in words.zero_determiners for d in c.children) for c in kids):
             subj = next((c for c in kids if c.dep_ == "nsubj"), None)
             return (ClaimKind.WOUNDED, subj, "suffered") if subj is not None else None
         return None
