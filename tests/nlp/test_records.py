@@ -335,3 +335,12 @@ def test_a_clash_verb_with_no_place_of_its_own_is_no_reference_to_the_event_told
     mentions = extractor.extract([rep])[0]
     assert len(mentions) == 2  # "clashed" tells its own event; only a noun ("in the fighting") refers back
     assert mentions[1].trigger.quote == "clashed"
+
+
+@pytest.mark.parametrize("text", [
+    "Radio Varna at 1415 GMT reported that the judge was seriously wounded.",
+    "TARSK, 3 MAY 91 (WIRE) -- RADIO TARSK AT 0930 HRS REPORTS THAT A JUDGE WAS SERIOUSLY WOUNDED.",
+])
+def test_four_figures_before_a_time_zone_are_a_clock_time_no_year(extractor, text: str) -> None:
+    (m,) = extractor.extract([make_report(text)])[0]
+    assert not [t for t in m.timexes if any(ch.isdigit() for ch in t.evidence.quote) and "MAY" not in t.evidence.quote]

@@ -49,6 +49,7 @@ class PlaceWords:
     units: frozenset[str]
     timex_words: tuple[tuple[str, ...], ...]
     timex_prefixes: frozenset[str]
+    clock_zones: frozenset[str]  # "1415 GMT": a clock time
     other_labels: frozenset[str]
     misread_labels: frozenset[str]  # an entity so labelled before a lower-case admin noun: a name ("Tamble region")
     admin_nouns: frozenset[str]
@@ -91,6 +92,7 @@ def place_words() -> PlaceWords:
         units=frozenset(raw["units"]),
         timex_words=tuple(sorted((tuple(p.split()) for p in raw["timex_words"]), key=len, reverse=True)),
         timex_prefixes=frozenset(raw["timex_prefixes"]),
+        clock_zones=frozenset(raw["clock_zones"]),
         other_labels=frozenset(raw["other_labels"]),
         misread_labels=frozenset(raw["misread_labels"]),
         admin_nouns=frozenset(raw["admin_nouns"]),
@@ -507,7 +509,7 @@ def _timexes(sent: Span, ents: list[tuple[Span, bool]], opening: list[int], word
     out: list[CharSpan] = []
     covered: set[int] = set()
     for ent, left_out in ents:
-        if left_out:
+        if left_out or _clock(ent, sent, words):
             covered.update(range(ent.start, ent.end))
             continue
         start = ent.start
@@ -529,6 +531,12 @@ def _timexes(sent: Span, ents: list[tuple[Span, bool]], opening: list[int], word
                 after = j
                 break
     return sorted(out)
+
+
+def _clock(ent: Span, sent: Span, words: PlaceWords) -> bool:
+    """'at 1415 GMT': four figures before a time zone or 'hrs' are a clock time, never a year."""
+    return len(ent) == 1 and ent.text.isdigit() and len(ent.text) == 4 and ent.end < sent.end and (
+        doc_lower(ent.doc)[ent.end] in words.clock_zones)
 
 
 def _numeric_date(ent: Span, sent: Span, words: PlaceWords) -> bool:
