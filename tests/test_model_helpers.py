@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ceasefire.model import MONTHS, km_between, month_number
+from ceasefire.model import MONTHS, km_between, month_number, point_from
 
 
 @pytest.mark.parametrize(
@@ -29,3 +29,11 @@ def test_distances_on_the_globe() -> None:
     assert km_between(0.0, 0.0, 0.0, 1.0) == pytest.approx(111.19, abs=0.01)  # a degree on the equator
     assert km_between(0.0, 0.0, 0.0, 180.0) == pytest.approx(20015.1, abs=0.1)  # half the globe
     assert km_between(51.5, -0.13, 48.86, 2.35) == pytest.approx(km_between(48.86, 2.35, 51.5, -0.13))
+
+
+@pytest.mark.parametrize(("bearing", "km"), [(0.0, 30.0), (90.0, 120.0), (225.0, 40.0), (180.0, 5.0)])
+def test_a_point_at_a_distance_and_bearing_is_that_far(bearing: float, km: float) -> None:
+    lat, lon = point_from(14.2, 1.45, km, bearing)
+    assert km_between(14.2, 1.45, lat, lon) == pytest.approx(km, rel=1e-6)
+    assert lat > 14.2 if bearing == 0.0 else lat < 14.2 if bearing >= 180.0 else lon > 1.45
+    assert point_from(0.0, 179.9, 111.19, 90.0)[1] == pytest.approx(-179.1, abs=0.01)  # across the date line

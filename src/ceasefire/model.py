@@ -26,7 +26,8 @@ The words are the domain's own (see ``shared/spec/product.md``):
   (:class:`Exemption`); a :class:`Violation` is one incident judged against it.
 
 Two small helpers live here because every stage may import this module and each
-concept has one helper: :func:`km_between` (the one great-circle distance) and
+concept has one helper: :func:`km_between` (the one great-circle distance, with its inverse
+:func:`point_from`) and
 :data:`MONTHS` with :func:`month_number` (the one month table). :data:`DATE_SLACK`
 with :meth:`DateResolution.reach` is the one rule of how far apart two dates may be
 and still be one event's: merging refuses dates further apart, and the store looks a
@@ -66,16 +67,34 @@ def month_number(word: str) -> int | None:
     return None
 
 
+def place_name_key(written: str | None) -> str:
+    """A written place name, compared loosely: case, spacing and a leading "the" aside."""
+    name = " ".join((written or "").casefold().split())
+    return name[4:] if name.startswith("the ") else name
+
+
 def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """The great-circle (haversine) distance in km between two points in degrees."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
     h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
 
+
+def point_from(lat: float, lon: float, km: float, bearing: float) -> tuple[float, float]:
+    """The point ``km`` along the great circle from (lat, lon) at ``bearing`` degrees (0 north, 90 east): the
+    inverse of :func:`km_between` on the same sphere."""
+    p1, l1, b = math.radians(lat), math.radians(lon), math.radians(bearing)
+    d = km / EARTH_RADIUS_KM
+    p2 = math.asin(math.sin(p1) * math.cos(d) + math.cos(p1) * math.sin(d) * math.cos(b))
+    l2 = l1 + math.atan2(math.sin(b) * math.sin(d) * math.cos(p1), math.cos(d) - math.sin(p1) * math.sin(p2))
+    return math.degrees(p2), (math.degrees(l2) + 540.0) % 360.0 - 180.0
+
 __all__ = [
     "MONTHS",
     "month_number",
     "km_between",
+    "place_name_key",
+    "point_from",
     "DATE_SLACK",
     "ClaimKind",
     "DatePrecision",
@@ -504,9 +523,12 @@ class Timex:
     before it. An ``offset`` is a distance back from the event the report told
     before the mention ("a week earlier", "the previous day", "the attack came a
     day after" this event): it dates the event only from that event's date
-    (``dates.date_before``), never from the report's. A ``named`` time modifies
-    the event's own noun ("Tuesday's attacks", "the March 3 raid"): it dates that
-    event before any other.
+    (``dates.date_before``), never from the report's -- or, when a ``base`` time
+    is told in the same sentence, from that time ("police deployed on Monday, a
+    day after gunmen killed eight": the killing a day before Monday; "the army
+    said on Wednesday it had repelled an assault the night before"). A ``named``
+    time modifies the event's own noun ("Tuesday's attacks", "the March 3
+    raid"): it dates that event before any other.
     """
 
     text: str
@@ -515,6 +537,7 @@ class Timex:
     statement: bool = False
     offset: bool = False
     named: bool = False
+    base: bool = False
 
 
 @dataclass(frozen=True)
@@ -557,6 +580,16 @@ class Mention:
     @property
     def background(self) -> bool:
         return self.role is MentionRole.BACKGROUND
+
+    @property
+    def place_names(self) -> frozenset[str]:
+        """The place names its own sentences write, and the one its place was resolved from, folded
+        (``place_name_key``): how the mentions of two reports that name one place are found and compared."""
+        names = {place_name_key(t.name) for t in self.toponyms}
+        if self.place is not None and self.place.as_written:
+            names.add(place_name_key(self.place.as_written))
+        names.discard("")
+        return frozenset(names)
 
 
 @dataclass(frozen=True)

@@ -160,6 +160,40 @@ def test_a_clock_time_beside_a_day_keeps_the_day() -> None:
     assert r.start == r.end == SAT_17
 
 
+def test_military_hours_beside_a_day_are_no_year() -> None:
+    for words in ("at 1900 on Saturday", "on Saturday at 2300"):
+        r = resolve_date([tx(words)], dateline=MON_19, published=None)
+        assert r.start == r.end == SAT_17, words
+    assert resolve_date([tx("at 1900")], dateline=MON_19, published=None).precision is DatePrecision.WEEK
+
+
+def test_a_day_of_the_month_alone_is_the_latest_on_or_before_the_anchor() -> None:
+    days = (("on the 14th", date(2016, 9, 14)), ("the 28th", date(2016, 8, 28)), ("the 2nd", date(2016, 9, 2)))
+    for words, day in days:
+        r = resolve_date([tx(words)], dateline=MON_19, published=None)
+        assert (r.start, r.end, r.precision) == (day, day, DatePrecision.DAY), words
+
+
+def test_a_week_ago_is_that_day_and_three_weeks_ago_the_week_around_it() -> None:
+    r = resolve_date([tx("a week ago")], dateline=MON_19, published=None)
+    assert (r.start, r.end, r.precision) == (date(2016, 9, 12), date(2016, 9, 12), DatePrecision.DAY)
+    r = resolve_date([tx("three weeks ago")], dateline=MON_19, published=None)
+    assert r.precision is DatePrecision.WEEK and r.start < date(2016, 8, 29) < r.end
+
+
+def named(text: str, start: int = 0) -> Timex:
+    return Timex(text, Evidence("text", start, start + len(text), text), named=True)
+
+
+def test_a_time_naming_the_event_wins_unless_a_day_lies_inside_it() -> None:
+    # "on Monday, officials raised the toll of last week's bombing": Monday dates the follow-up, not the bombing
+    r = resolve_date([named("last week's", 40), tx("On Monday")], dateline=MON_19, published=None)
+    assert (r.start, r.end, r.precision) == (date(2016, 9, 12), SUN_18, DatePrecision.WEEK)
+    # "last week's fighting peaked on Thursday": the Thursday of that week
+    r = resolve_date([named("last week's"), tx("on Thursday", 30)], dateline=MON_19, published=None)
+    assert r.start == r.end == date(2016, 9, 15)
+
+
 def stated(text: str, start: int = 0) -> Timex:
     return Timex(text, Evidence("text", start, start + len(text), text), statement=True)
 
@@ -195,13 +229,24 @@ def test_a_distance_back_dates_an_event_from_the_event_told_before() -> None:
     assert date_before([offset("the previous day")], sunday).start == date(2022, 3, 12)
     assert date_before([offset("the day before")], sunday).start == date(2022, 3, 12)
     assert date_before([offset("three days earlier")], sunday).start == date(2022, 3, 10)
-    week = date_before([offset("a week earlier")], sunday)
-    assert week.precision is DatePrecision.WEEK and week.start <= date(2022, 3, 6) <= week.end
+    week = date_before([offset("a week earlier")], sunday)  # that day, not the week around it
+    assert (week.start, week.end, week.precision) == (date(2022, 3, 6), date(2022, 3, 6), DatePrecision.DAY)
+    weeks = date_before([offset("three weeks earlier")], sunday)  # a longer distance stays approximate
+    assert weeks.precision is DatePrecision.WEEK and weeks.start <= date(2022, 2, 20) <= weeks.end
     weekend = DateResolution(date(2022, 3, 12), date(2022, 3, 13), DatePrecision.WEEK, "'the weekend'")
     moved = date_before([offset("a day earlier")], weekend)
     assert (moved.start, moved.end, moved.precision) == (date(2022, 3, 11), date(2022, 3, 12), DatePrecision.WEEK)
     assert date_before([offset("days earlier")], sunday) is None  # uncounted
     assert date_before([offset("a day after")], DateResolution.unknown("none")) is None
+
+
+def test_a_distance_counts_from_the_time_of_its_sentence_when_one_is_told() -> None:
+    # "troops were sent on Friday, two days after raiders shot four herders": the shooting on Wednesday
+    distance = Timex("two days after", Evidence("text", 30, 44, "two days after"), offset=True)
+    friday = Timex("on Friday", Evidence("text", 10, 19, "on Friday"), base=True)
+    r = date_from_text([distance, friday], dateline=MON_19, published=None)
+    assert r is not None and (r.start, r.end, r.precision) == (date(2016, 9, 14), date(2016, 9, 14), DatePrecision.DAY)
+    assert "the time of its sentence" in r.basis
 
 
 def test_an_offset_never_dates_an_event_from_the_report() -> None:

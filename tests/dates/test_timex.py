@@ -33,6 +33,8 @@ MON_19 = date(2016, 9, 19)  # a Monday
         ("earlier this month", "2016-09"),
         ("last month", "2016-08"),
         ("mid-September", "2016-09"),
+        ("the first week of May", "2016-05"),
+        ("in the second week of August", "2016-08"),
         ("last year", "2015"),
         ("this year", "2016"),
         ("1994", "1994"),
@@ -113,3 +115,20 @@ def test_a_weekday_written_with_a_date_picks_the_year() -> None:
 @pytest.mark.parametrize("text", ["47", "a 63-year-old", "the 6-month-old"])
 def test_bare_numbers_and_ages_are_no_dates(text: str) -> None:
     assert normalize_timex(text, MON_19)[0] is None
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Tuesday of last week", "2016-09-13"),
+        ("on Tuesday last week", "2016-09-13"),
+        ("last week on Friday", "2016-09-16"),
+        ("Tuesday night last week", "2016-09-13TNI"),
+        ("early this morning", "2016-09-19TMO"),
+        ("late this afternoon", "2016-09-19TAF"),
+        ("on the 14th", "2016-09-14"),
+        ("a week ago", "2016-09-12"),
+    ],
+)
+def test_weekdays_of_a_named_week_parts_of_today_and_days_of_the_month(text: str, value: str) -> None:
+    assert normalize_timex(text, MON_19)[0] == value

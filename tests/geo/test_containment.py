@@ -154,3 +154,29 @@ def test_a_province_the_country_lacks_is_placed_at_the_country_never_abroad() ->
     (place,) = resolve_document([_province(text, "Ossel province", "Sudria")], _provinces(), fill=False)
     assert place is not None and (place.country, place.precision) == ("SR", PlacePrecision.COUNTRY)
     assert "where the text puts it" in place.basis
+
+
+# a small town abroad whose name the name keys fold together with a hospital's name ("Al-Varda" / "Varda")
+VARDA_ABROAD = PlaceCandidate("Varda", "NL", "North", 53.5, 8.0, 40, "city", 4_000)
+
+
+def test_a_site_put_in_a_town_keeps_a_namesake_abroad_only_when_spelled_as_written() -> None:
+    gaz = MemoryGazetteer([NORLAND, SUDRIA, VALE, KESSA, VARDA_ABROAD])
+    text = "A strike hit the Al-Varda hospital in Kessa on Monday, killing four patients."
+    hospital, town = resolve_document(_toponyms(text, "Al-Varda", "Kessa"), gaz, fill=False)
+    assert town is not None and town.name == "Kessa"
+    assert hospital is not None and hospital.country == "SR"  # in Kessa, not the town abroad
+    text = "Refugees from Varda in Kessa said they had fled the fighting."
+    varda, _ = resolve_document(_toponyms(text, "Varda", "Kessa"), gaz, fill=False)
+    assert varda is not None and varda.country == "NL"  # found by its own name: refugees from there
+
+
+def test_a_demonym_is_no_place_that_holds_a_town() -> None:
+    russia = PlaceCandidate("Russia", "RU", None, 60.0, 100.0, 42, "country", 144_000_000)
+    gaz = MemoryGazetteer([SUDRIA, VALE, KESSA, (russia, ("Russian",)), PlaceCandidate(
+        "Kessa", "RU", "Tver", 57.0, 35.0, 41, "city", 400_000)])
+    text = "Shelling hit Kessa, a city in the Russian-held part of Upper Vale, on Monday."
+    toponyms = _toponyms(text, "Kessa", "Upper Vale")
+    toponyms[0] = Toponym("Kessa", toponyms[0].evidence, "city", "Russian")  # as the NER reads the appositive
+    kessa, _ = resolve_document(toponyms, gaz, fill=False)
+    assert kessa is not None and kessa.country == "SR" and kessa.admin1 == "Upper Vale"

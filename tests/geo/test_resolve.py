@@ -162,3 +162,14 @@ def test_a_bare_name_is_the_small_seat_town_at_the_centre_of_the_province_it_nam
     # a village of that name is no seat: the province keeps its name
     place = resolve_place([top("Tel Amrin")], MemoryGazetteer([village, province]))
     assert place is not None and place.feature == "admin1"
+
+
+def test_a_name_written_with_its_article_is_the_namesake_that_keeps_it() -> None:
+    # invented: a small town written with an article, and a large "Varsi" abroad the lookup key folds it with
+    home = PlaceCandidate("Ad Varsi", "YE", "Lahj", 13.7, 44.7, 61, "city", 12_000)
+    abroad = PlaceCandidate("Varsi", "CN", "Yunnan", 25.6, 100.2, 62, "city", 240_000)
+    gazetteer = MemoryGazetteer([home, abroad])
+    place = resolve_place([top("Ad Varsi")], gazetteer)
+    assert place is not None and place.country == "YE"
+    place = resolve_place([top("Varsi")], gazetteer)
+    assert place is not None and place.country == "CN"  # written bare: the larger

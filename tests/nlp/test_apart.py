@@ -61,6 +61,15 @@ def test_a_definite_event_that_came_some_time_after_another(extractor) -> None:
     assert cue(extractor, "The report came two days after insurgents killed three soldiers near Oskel.") is None
 
 
+def test_a_distance_after_a_time_of_the_sentence_counts_from_that_time(extractor) -> None:
+    text = "Troops were sent to Marvel on Friday, two days after raiders shot dead four herders there."
+    kind, part, offset = cue(extractor, text)
+    assert kind == "earlier" and part.startswith("after raiders") and offset == "two days after"
+    ms = _mentions(extractor, text)
+    (base,) = [t for m in ms for t in m.timexes if t.base]
+    assert base.text == "Friday"
+
+
 def _mentions(extractor, text: str):
     return extractor.extract([make_report(text)])[0]
 
@@ -92,6 +101,20 @@ def test_a_claim_told_a_week_earlier_starts_a_mention_with_its_own_type(extracto
     lead, older = ms
     assert lead.sub_event_type == "Attack" and [c.figure.min for c in lead.claims] == [23]
     assert older.cues == ("earlier",) and [c.figure.min for c in older.claims] == [7]
+
+
+def test_the_last_event_before_is_an_older_one(extractor) -> None:
+    assert cue(extractor, "The last major raid by the group was in March, leaving 14 dead near Oskel.")[0] == "earlier"
+    assert cue(extractor, "The previous attack on the depot killed five guards.")[0] == "earlier"
+    assert cue(extractor, "The raid lasted until the last minute of the night.") is None
+    ms = _mentions(
+        extractor,
+        "At least 20 people were killed on Sunday when rebels attacked a school in the town of Varn. "
+        "Some pupils were kidnapped, a teacher said. "
+        "The last major raid by the rebels was in March, leaving 14 dead near Oskel.",
+    )
+    assert [[c.figure.min for c in m.claims] for m in ms] == [[20], [14]]
+    assert ms[1].cues == ("earlier",)
 
 
 def test_a_marker_sets_its_mention_apart(extractor) -> None:

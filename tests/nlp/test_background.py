@@ -37,6 +37,9 @@ def mention_cues(extractor, text: str) -> list[tuple[str, ...]]:
         ("Cattle raiders have troubled the upland districts, raiding farms and kidnapping traders for ransom.",
          "kidnapping", "generic"),
         ("Fighting has raged across two provinces of the Orrin plateau.", "Fighting", "generic"),
+        ("The port of Velmar has been shelled almost daily since the invasion began.", "shelled", "durative"),
+        ("Raiders have torched farms along the Tessel road since the rebellion started, the council said.",
+         "torched", "durative"),
     ],
 )
 def test_background_wording_gives_its_cue(extractor, text: str, trigger: str, cue: str) -> None:
@@ -67,6 +70,7 @@ def test_news_has_no_background_cue(extractor, text: str, trigger: str) -> None:
         ("The Orrin air force flew its heaviest air strikes on the plateau since January 9 on Friday.",
          "air strikes"),
         ("It was the heaviest bombardment of the harbour district since January.", "bombardment"),
+        ("It was the deadliest bombardment of the harbour since the war began.", "bombardment"),
     ],
 )
 def test_a_since_that_completes_a_comparison_is_no_period(extractor, text: str, trigger: str) -> None:

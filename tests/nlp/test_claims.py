@@ -130,6 +130,8 @@ def test_lives_verb_is_not_a_speech_verb(extractor) -> None:
         "The first clashes broke out in 2012, and some 6,000 townspeople have been killed there since 2013.",
         "Over a 12-year period the feud between the clans killed 600 people.",
         "During 2011, nearly 400 people were killed in the northern districts.",
+        "More than 9,000 villagers have been killed since the war began in March 2021, the ministry says.",
+        "Some 700 herders have died on the plateau since the rebels seized the mines, according to the union.",
         "The heaviest fighting in the valley, which has left 700 dead in the past month, shows no sign of ending.",
     ],
 )
@@ -145,6 +147,12 @@ def test_war_and_period_totals_are_no_incident_claims(extractor, text: str) -> N
         ("The new deaths take to 14 the count of people killed since the truce began.", {("killed", 14, 14)}),
         ("The bomb killed 19 shoppers in the deadliest attack on the city since 2015.", {("killed", 19, 19)}),
         ("Militants killed 15 soldiers in their deadliest raid since 2019.", {("killed", 15, 15)}),
+        (
+            "Fourteen guards were shot dead at the mine, police said, in one of the bloodiest raids against miners "
+            "since the governor took office.",
+            {("killed", 14, 14)},
+        ),
+        ("Nine miners died in the deadliest attack on the pit since the war began.", {("killed", 9, 9)}),
         ("Rebels killed six guards in their first attack on the depot since 2012.", {("killed", 6, 6)}),
         ("Eight dockers were killed in the first such bombing in the port since 2012.", {("killed", 8, 8)}),
         ("So far, 12 villagers have been killed and 30 others injured.", {("killed", 12, None), ("wounded", 30, 30)}),

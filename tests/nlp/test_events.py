@@ -24,6 +24,9 @@ def mentions(extractor, text: str):
         ("Militants overran an army outpost on the ridge.", "Non-state actor overtakes territory"),
         ("A gunman opened fire on worshippers at the mosque.", "Attack"),
         ("Armed men abducted six aid workers on the highway.", "Abduction/forced disappearance"),
+        ("The council blamed the rebels for a drone attack on the clinic that killed five.", "Air/drone strike"),
+        # no trigger word: the killing verb types it, its subject an actor the parser hung the verb under
+        ("Members of a powerful gang killed at least 20 people in the town of Dorvel on Sunday.", "Attack"),
     ],
 )
 def test_trigger_types(extractor, text: str, sub_event_type: str) -> None:

@@ -132,6 +132,12 @@ def test_munitions_held_or_seized_are_no_attack(extractor) -> None:
     assert types(extractor, text) == ["Attack"]
 
 
+def test_goods_counted_in_a_measure_are_no_territory_taken(extractor) -> None:
+    text = "Customs officers seized 300 kilograms of heroin and two rifles at the port of Dalmia on Monday."
+    assert "Non-state actor overtakes territory" not in types(extractor, text)
+    assert "Government regains territory" not in types(extractor, text)
+
+
 def test_people_captured_are_no_territory_taken(extractor) -> None:
     text = "Gunmen stormed a hotel in Port Leman on Friday. Troops shot four attackers and seized a second one as he fled."
     assert "Non-state actor overtakes territory" not in types(extractor, text)

@@ -92,3 +92,34 @@ def test_a_name_the_ner_took_for_a_product_or_an_organisation_before_a_region_is
         assert "Velbura" not in found  # the name and its noun, once
     text = "Fighters loyal to the Tamble State movement burned two hamlets on Friday."
     assert not _within(extractor, text, {"Tamble State": "ORG", "Friday": "DATE"})  # a capitalised noun: a name
+
+
+def test_a_distance_and_bearing_before_a_name_is_its_context(extractor) -> None:
+    text = "Raiders burned Oddo, 35 kilometres (22 miles) northeast of the capital Tarsk, on Friday."
+    found = dict(_names(extractor, text, {"Oddo": "GPE", "Tarsk": "GPE", "Friday": "DATE"}))
+    assert found["Tarsk"] == "35 kilometres (22 miles) northeast of the capital"
+    text = "A mine killed two herders 18km south-west of the border town of Kessel on Friday."
+    found = dict(_names(extractor, text, {"Kessel": "GPE", "Friday": "DATE"}))
+    assert found["Kessel"] == "18km south-west of the border town of"
+
+
+def test_a_town_s_possessive_before_its_warplanes_names_the_side_that_struck(extractor) -> None:
+    text = "Tarsk's warplanes struck two depots in northern Marsovia on Saturday, killing five."
+    labels = {"Tarsk": "GPE", "Marsovia": "GPE", "Saturday": "DATE"}
+    assert [n for n, _ in _names(extractor, text, labels, seats=False)] == ["Marsovia"]
+    text = "Chad's army said raiders burned two hamlets on Saturday."  # a country so written stays a place
+    assert [n for n, _ in _names(extractor, text, {"Chad": "GPE", "Saturday": "DATE"}, seats=False)] == ["Chad"]
+
+
+def test_a_name_the_ner_took_for_a_work_of_art_on_the_outskirts_of_is_a_place(extractor) -> None:
+    text = "Insurgents ambushed a patrol on the outskirts of Vila da Serra on Friday."
+    found = _names(extractor, text, {"Vila da Serra": "WORK_OF_ART", "Friday": "DATE"})
+    assert ("Vila da Serra", "on the outskirts of") in found
+    text = "Insurgents read from Songs of Serra on Friday."  # not where a place is expected
+    assert _names(extractor, text, {"Songs of Serra": "WORK_OF_ART", "Friday": "DATE"}) == []
+
+
+def test_the_second_town_of_a_road_between_two_is_a_place(extractor) -> None:
+    text = "Gunmen ambushed a bus on the road between Kessel and Ulmvar on Sunday."
+    found = [n for n, _ in _names(extractor, text, {"Kessel": "GPE", "Sunday": "DATE"})]
+    assert found == ["Kessel", "Ulmvar"]

@@ -324,3 +324,14 @@ def test_a_headline_s_bare_strikes_without_a_toll_leave_the_event_to_the_body(ex
     )
     (m,) = extractor.extract([rep])[0]
     assert m.trigger.field == "text"
+
+
+def test_a_clash_verb_with_no_place_of_its_own_is_no_reference_to_the_event_told_before(extractor) -> None:
+    rep = make_report(
+        "Two clerks were killed when demonstrators angry at new taxes hurled petrol bombs into a pharmacy in Varnholm "
+        "on Friday. Thousands of teachers marched through the streets and hooded youths clashed with officers in "
+        "helmets, who fired volleys of tear gas."
+    )
+    mentions = extractor.extract([rep])[0]
+    assert len(mentions) == 2  # "clashed" tells its own event; only a noun ("in the fighting") refers back
+    assert mentions[1].trigger.quote == "clashed"

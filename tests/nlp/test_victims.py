@@ -222,13 +222,23 @@ def test_among_the_injured_counts_the_wounded(extractor) -> None:
         "The mayor was not among the dead.",
         "Children were among the dead.",
         "A cook and a ferry pilot were among the wounded.",  # people named, no group counted
-        "A harbour pilot, a retired captain, is among the dead.",
-        "The 12 dead included three guards.",  # a stated total: not some of the dead one by one
     ],
 )
 def test_among_the_dead_without_a_countable_victim(extractor, text: str) -> None:
     claims = claims_of(extractor.extract([make_report(text)])[0])
     assert not [c for c in claims if c.scope != "total"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A harbour pilot, a retired captain, is among the dead.", {("pilot", 1, 1)}),  # one victim, named alone
+        ("The 12 dead included three guards.", {("total", 12, 12), ("guards", 3, 3)}),  # a part beside its total
+    ],
+)
+def test_one_victim_among_the_dead_and_the_parts_of_a_stated_total(extractor, text: str, expected: set) -> None:
+    claims = claims_of(extractor.extract([make_report(text)])[0])
+    assert {(c.scope, c.figure.min, c.figure.max) for c in claims} == expected
 
 
 def test_the_dead_included_reads_every_object_the_parse_gives(extractor) -> None:

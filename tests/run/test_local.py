@@ -378,3 +378,32 @@ def test_a_demonym_names_who_struck_or_who_died_not_where(spacy_pipeline: Pipeli
     report = Report(article, "doc-d1", 1, 0, len(text), published=date(2024, 3, 9))
     (placed,) = [m.place for m in pipe.mentions([report])[0] if m.claims]
     assert placed is not None and placed.name == where, placed
+
+
+@pytest.mark.parametrize("text", [
+    # the second event's sentence names only the attacker's country, twice: it struck in Syria, not at home
+    "Israeli strikes killed six conscripts at a radar site in southern Syria on Friday, a monitor said. "
+    "Israel's fresh air strikes were a reply to the militia, which blamed Israel for the broken truce.",
+])
+def test_an_attack_abroad_is_never_placed_in_the_attacker_s_country(spacy_pipeline: Pipeline, text: str) -> None:
+    pipe = _pipeline()
+    pipe._extractor = spacy_pipeline.extractor
+    pipe._gazetteer = geo.MemoryGazetteer(_COUNTRIES)
+    article = Article(id="d2", text=text, outlet="Wire")
+    report = Report(article, "doc-d2", 1, 0, len(text), published=date(2024, 3, 9))
+    mentions = pipe.mentions([report])[0]
+    assert len(mentions) >= 2
+    assert {m.place.country for m in mentions if m.place is not None} == {"SY"}, [m.place for m in mentions]
+
+
+def test_an_event_in_the_country_its_attacker_fired_at_keeps_that_country(spacy_pipeline: Pipeline) -> None:
+    text = ("A drone strike killed four people near Izium on Friday, officials said. "
+            "Syrian gunners fired rockets at Turkey late on Thursday, the defence ministry said, causing no casualties.")
+    pipe = _pipeline()
+    pipe._extractor = spacy_pipeline.extractor
+    pipe._gazetteer = geo.MemoryGazetteer(_COUNTRIES)
+    article = Article(id="d3", text=text, outlet="Wire")
+    report = Report(article, "doc-d3", 1, 0, len(text), published=date(2024, 3, 9))
+    places = {text[m.trigger.start:m.trigger.end]: m.place for m in pipe.mentions([report])[0]}
+    fired = next(p for trigger, p in places.items() if "rocket" in trigger)
+    assert fired is not None and fired.country == "TR", places  # not Izium, named in the report's other sentence

@@ -249,3 +249,25 @@ def test_a_concrete_mention_in_no_incident_breaks_the_check(store: Store) -> Non
     doc, rep, (m,) = _doc(1, [(_day(date(2019, 3, 2)), ALEPPO, 12)])
     store.add_document(doc, [rep], [m], derive=lambda nb: update_for([], nb, "conservative"))
     assert [(f.check, f.subject, f.problem) for f in store.check()] == [("mentions", m.key, "belongs to no incident")]
+
+
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_one_place_named_by_two_reports_and_resolved_two_ways_merges_incrementally(
+    store: Store, order: tuple[int, ...]
+) -> None:
+    """Two reports name the town "Mirou" for Monday's air strike; the gazetteer resolved it at home in one and to a
+    namesake abroad in the other, and their tolls differ: the name ties them (``name:`` blocks find them, in two
+    countries), as clustering all at once does."""
+    monday = DateResolution(date(2021, 3, 8), date(2021, 3, 8), DatePrecision.DAY, "'on Monday'")
+    home = Place("Mirou", "LB", "South", 33.2, 35.5, None, "city", PlacePrecision.LOCALITY)
+    abroad = Place("Mirou", "KE", "Coast", -1.5, 40.0, None, "city", PlacePrecision.LOCALITY)
+    docs = [
+        _told(0, [dict(sub="Air/drone strike", date=monday, place=home, named=True, claims=[("killed", 8)])]),
+        _told(1, [dict(sub="Air/drone strike", date=monday, place=abroad, named=True, claims=[("killed", 13)])]),
+    ]
+    expected = _state(build_incidents([m for _, _, ms in docs for m in ms]))
+    assert len(expected) == 1
+    for n in order:
+        _add(store, *docs[n])
+    assert _state(store.incidents()) == expected
+    assert store.check() == []

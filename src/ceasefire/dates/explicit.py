@@ -15,10 +15,13 @@ __all__ = ["read_explicit", "has_year"]
 
 _YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d{2}(?!\d)|'\d{2}\b")
 _MODIFIER = re.compile(r"^(?:early|late|mid|the end of|the beginning of|the start of|the middle of|end of|"
-                       r"beginning of|start of|middle of|around|about|until|till|by|since|from|before|after)[\s-]+")
+                       r"beginning of|start of|middle of|around|about|until|till|by|since|from|before|after|"
+                       r"(?:the )?(?:first|second|third|fourth|last|final|opening|closing) (?:week|days|fortnight) of)"
+                       r"[\s-]+")  # "the first week of May": within May
 _PLAIN_YEAR = re.compile(r"^(?:the year |fiscal |calendar |the fiscal year |fiscal year )?((?:1[5-9]|20)\d{2})$")
 _DECADE = re.compile(r"^(?:the\s+)?(?:early |late |mid-)?((?:1[5-9]|20)\d)0'?s$")
 _NUMERIC = re.compile(r"^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$")
+_ORDINAL_DAY = re.compile(r"^(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)$")  # "the 14th": a day of a month not named
 _NO_DATE = re.compile(r"^\d{1,3}$|\d+[\s-]*(?:year|month|week|day)s?[\s-]*old\b")  # "47", "a 63-year-old"
 
 
@@ -52,6 +55,31 @@ def _nearest_year(d: date, base: date, weekday: int | None = None) -> date:
     return min(fitting or options, key=lambda c: abs((c - base).days))
 
 
+def _day_of_month(day: int, anchor: Anchor, prefer: str, text: str) -> Reading | None:
+    """'the 28th' with no month: that day of the anchor's month or of one next to it -- the latest on or before
+    the anchor (``prefer="past"``), the first on or after it (``"future"``), the anchor's month
+    (``"current_period"``) or the nearest (``"nearest"``)."""
+    a = anchor.day
+    options = []
+    for step in (-1, 0, 1):
+        y, m = divmod(a.year * 12 + a.month - 1 + step, 12)
+        try:
+            options.append(date(y, m + 1, day))
+        except ValueError:  # the 31st of a short month, the 0th
+            continue
+    if prefer == "past":
+        options = [d for d in options if d <= a]
+    elif prefer == "future":
+        options = [d for d in options if d >= a]
+    elif prefer == "current_period":
+        options = [d for d in options if d.month == a.month]
+    if not options:
+        return None
+    d = min(options, key=lambda c: abs((c - a).days))
+    rule = {"past": "on or before it", "future": "on or after it"}.get(prefer, "nearest to it")
+    return Reading.day(d, f"day of the month, month from {anchor} ({rule}): '{text}'")
+
+
 def read_explicit(text: str, anchor: Anchor | None, *, prefer: str = "past") -> Reading | None:
     """Read a written date; without a year it is placed by ``prefer`` relative to the anchor.
 
@@ -67,6 +95,9 @@ def read_explicit(text: str, anchor: Anchor | None, *, prefer: str = "past") -> 
     if m:
         return Reading.other(m.group(1), "date", f"explicit decade '{text}'")
     core = _MODIFIER.sub("", text).strip()
+    ordinal = _ORDINAL_DAY.match(core)
+    if ordinal is not None:
+        return _day_of_month(int(ordinal.group(1)), anchor, prefer, text) if anchor is not None else None
     if _NO_DATE.search(core.lower()):  # a bare number or an age is no date
         return None
     if not re.search(r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", core):

@@ -24,6 +24,10 @@ _WEEKDAY = re.compile(
     r"^(?:the\s+)?(?:(last|this|next|past|previous|this past|this coming|coming|early|late|earlier|later|on|"
     rf"early on|late on)\s+)?{_WD}{_PART}$"
 )
+_WEEK_WORDS = r"(last|this|next|previous|the previous)\s+week"
+_WEEKDAY_OF_WEEK = re.compile(  # "Tuesday of last week", "on Tuesday last week", "last week on Tuesday"
+    rf"^{_WD}{_PART}\s+(?:of\s+)?{_WEEK_WORDS}$|^{_WEEK_WORDS},?\s+(?:on\s+)?{_WD}{_PART}$"
+)
 _NIGHT_OF = re.compile(rf"night of {_WD}\s+(?:to|into|and|-)\s+{_WD}")
 _AGO = re.compile(r"^(?:about |some |nearly |almost |more than |over )?(.+?)\s+(\w+)\s+(ago|earlier|before)$")
 _PERIOD = re.compile(
@@ -57,7 +61,23 @@ def _suffix(part: str | None) -> str:
     return f"T{code}" if code else ""
 
 
+def _weekday_of_week(text: str, anchor: Anchor) -> Reading | None:
+    """'Tuesday of last week': that weekday of the week the words name."""
+    m = _WEEKDAY_OF_WEEK.match(text)
+    if not m:
+        return None
+    token, part, which = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(5), m.group(6), m.group(4))
+    week = _read_period(f"{which.removeprefix('the ')} week", anchor)
+    if week is None or week.start is None:
+        return None
+    d = week.start + timedelta(days=_weekday_index(token))
+    return Reading.day(d, f"'{text}' = that weekday of {week.basis}", _suffix(part))
+
+
 def _read_weekday(text: str, anchor: Anchor, tense: str | None, cue: str | None) -> Reading | None:
+    of_week = _weekday_of_week(text, anchor)
+    if of_week is not None:
+        return of_week
     m = _NIGHT_OF.search(text)
     if m:
         first = _weekday_index(m.group(1))
@@ -108,7 +128,8 @@ def _read_day_word(text: str, anchor: Anchor) -> Reading | None:
     parts = words().parts_of_day
     if text in ("today", "this day", "earlier today", "later today"):
         return Reading.day(a, f"'{text}' = {anchor.name} day {a.isoformat()}")
-    if text == "tonight" or (text.startswith(("this ", "later this ", "earlier this ")) and text.split()[-1] in parts):
+    if text == "tonight" or (text.startswith(("this ", "later this ", "earlier this ", "early this ", "late this "))
+                             and text.split()[-1] in parts):
         return Reading.day(a, f"'{text}' = {anchor.name} day {a.isoformat()}", _suffix(text.split()[-1]))
     if text in ("last night", "overnight", "during the night", "late last night", "earlier last night"):
         d = a - timedelta(days=1)  # the night spans two calendar days: the evening before and the anchor's morning
@@ -151,7 +172,7 @@ def _counted_back(text: str, count: str, unit_word: str, anchor: Anchor) -> Read
     a, basis = anchor.day, f"'{text}' counted back from {anchor}"
     if isinstance(unit, int):
         d = a - timedelta(days=n * unit)
-        if unit == 1:
+        if n * unit <= words().exact_distance_days:  # "a week ago": that day, as a reporter means it
             return Reading.day(d, basis)
         half = timedelta(days=3 * n)
         return Reading(d.isoformat(), d - half, min(d + half, a), DatePrecision.WEEK, basis + " (approximate)")

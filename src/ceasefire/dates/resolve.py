@@ -43,13 +43,19 @@ def date_from_text(
     anchor and does not date a reported event. A statement's time ("the
     ministry said on Monday that ...", ``Timex.statement``) is read only when no
     other expression dates the event, and bounds it: a statement's day gives the
-    week that ends on it (``DateResolution.stated``). A date told by a time that
+    week that ends on it (``DateResolution.stated``). A distance back told with the
+    time of its sentence it counts from (``Timex.base``) is dated from that time. A date told by a time that
     names the event ("Oct. 4's attacks", ``Timex.named``) says so in its basis
     (``DateResolution.named``).
     """
     anchor = anchor_for(dateline, published)
     frame = _frame([t for t in timexes if t.frame], anchor)
-    own_first = _first(_readings([t for t in timexes if not (t.frame or t.statement or t.offset)], anchor, frame, text))
+    counted = _counted_from_base(timexes, anchor, frame, text)
+    if counted is not None:
+        return counted
+    own_first = _first(_readings(
+        [t for t in timexes if not (t.frame or t.statement or t.offset or t.base)], anchor, frame, text
+    ))
     if own_first is not None:
         timex, own = own_first
         basis = f"{own.basis}, {NAMED_TIME}" if timex.named else own.basis  # "Oct. 4's attacks"
@@ -63,18 +69,35 @@ def date_from_text(
     return _week_before(stated.start, f"{stated.basis}, {STATEMENT_DAY}: the event fell in the week up to it")
 
 
-def date_before(timexes: Sequence[Timex], event: DateResolution) -> DateResolution | None:
+def _counted_from_base(
+    timexes: Sequence[Timex], anchor: Anchor | None, frame: Reading | None, text: str | None
+) -> DateResolution | None:
+    """A distance back counted from a time of its own sentence (``Timex.base``: "on Monday, a day after gunmen
+    killed eight" is the Sunday), when that time names a day."""
+    offsets = [t for t in timexes if t.offset]
+    based = _first(_readings([t for t in timexes if t.base], anchor, frame, text)) if offsets else None
+    if based is None or based[1].precision is not DatePrecision.DAY or based[1].start is None:
+        return None
+    base = based[1]
+    return date_before(
+        offsets, DateResolution(base.start, base.end, base.precision, base.basis), "the time of its sentence"
+    )
+
+
+def date_before(
+    timexes: Sequence[Timex], event: DateResolution, what: str = "the event told before"
+) -> DateResolution | None:
     """The date of an event told as older than ``event`` (the report's event told before it) by a distance
     (``Timex.offset``: "a week earlier", "the previous day", "the attack came a day after" this one): ``event``'s
     range moved back by it, at the coarser of the two precisions. ``None`` when no offset counts a distance
-    ("days earlier") or ``event`` is unknown."""
+    ("days earlier") or ``event`` is unknown. ``what``: what ``event`` is, for the basis."""
     if not event.known or event.start is None:
         return None
     for timex in timexes:
         if not timex.offset:
             continue
-        first = read_counted_back(timex.text, Anchor(event.start, "the event told before"))
-        last = read_counted_back(timex.text, Anchor(event.last or event.start, "the event told before"))
+        first = read_counted_back(timex.text, Anchor(event.start, what))
+        last = read_counted_back(timex.text, Anchor(event.last or event.start, what))
         if first is None or last is None or not first.dated or first.start is None:
             continue
         basis = f"{first.basis} ({event.start}..{event.last}: {event.basis})"
@@ -113,11 +136,24 @@ def _readings(
 
 
 def _first(readings: Sequence[tuple[Timex, Reading]]) -> tuple[Timex, Reading] | None:
-    """The first reading that names a day, else the first of all (with its expression)."""
-    chosen = next((r for r in readings if r[1].precision is DatePrecision.DAY), None)
+    """The first reading that names a day, else the first of all (with its expression). A time naming the event
+    (first when there is one) names a day only through a day within it ("last week's fighting peaked on
+    Thursday"); a day outside it dates something else ("on Monday, officials raised the toll of last week's
+    bombing")."""
+    days = [r for r in readings if r[1].precision is DatePrecision.DAY]
+    if readings and readings[0][0].named:
+        days = [r for r in days if _within(r[1], readings[0][1])]
+    chosen = next(iter(days), None)
     if chosen is None and readings:
         chosen = readings[0]
     return chosen if chosen is not None and chosen[1].start is not None else None
+
+
+def _within(inner: Reading, outer: Reading) -> bool:
+    """``inner`` lies inside ``outer``'s range."""
+    if inner.start is None or outer.start is None:
+        return False
+    return outer.start <= inner.start <= (outer.end or outer.start)
 
 
 def _frame(frames: Sequence[Timex], anchor: Anchor | None) -> Reading | None:

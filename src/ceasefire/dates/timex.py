@@ -20,11 +20,12 @@ __all__ = ["read_timex", "normalize_timex", "clean"]
 _LEAD = re.compile(r"^(?:on|in|at|during|by|since|from|until|till|as of|of|over|early on|late on)\s+")
 _NUMBER_UNIT = re.compile(r"(?:^|\s)(\d+|[a-z]+(?:[\s-][a-z]+)?)[\s-]+(days?|weeks?|months?|years?|decades?|hours?|"
                           r"minutes?|fortnight)(?:\s|$|-)")
-# A clock time ("8:15 a.m.", "around 10 pm", "14:30", "0300 GMT", "9 o'clock") dates nothing by itself:
+# A clock time ("8:15 a.m.", "around 10 pm", "14:30", "0300 GMT", "at 1900", "9 o'clock") dates nothing by itself:
 # it is cut from the expression, and an expression that was nothing else is no date.
 _CLOCK = re.compile(r"\b(?:at\s+|around\s+|about\s+)?(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?\s?m\b\.?|p\.?\s?m\b\.?)"
                     r"|\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:hrs|hours|h)\b)?|\d{1,2}\s+o'clock"
                     r"|[0-2]\d[0-5]\d\s*(?:gmt|utc|hrs|hours|h|local time)\b)(?:\s*(?:local time|gmt|utc))?")
+_AT_HOURS = re.compile(r"\bat\s+[0-2]\d[0-5]\d\b(?!s)")  # "at 1900" on a day: military hours, no year
 _NOT_DURATION = ("ago", "earlier", "before", "later", "after", "from now", "since", "old")
 
 
@@ -94,7 +95,7 @@ def read_timex(
 
 
 def _read(text: str, anchor: Anchor | None, prefer: str, context: Context) -> Reading | None:
-    t = spell_years(clean(text))
+    t = spell_years(clean(_AT_HOURS.sub(" ", text.lower())))
     if _CLOCK.search(t):
         t = clean(_CLOCK.sub(" ", t))  # "8:15 a.m. sunday" is read as "sunday"; "8:15 a.m." is no date
     if not t:

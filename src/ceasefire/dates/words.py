@@ -29,6 +29,7 @@ class Words:
     leading_qualifiers: tuple[str, ...]
     trailing_qualifiers: tuple[str, ...]
     ordinal_decades: dict[str, int]
+    exact_distance_days: int
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,7 @@ def words() -> Words:
         leading_qualifiers=tuple(raw["leading_qualifiers"]),
         trailing_qualifiers=tuple(raw["trailing_qualifiers"]),
         ordinal_decades=dict(raw["ordinal_decades"]),
+        exact_distance_days=int(raw["exact_distance_days"]),
     )
 
 

@@ -12,14 +12,14 @@ report's events (from their own places, never a dateline or a speaker's city), a
 from __future__ import annotations
 
 from .build import build_gazetteer, open_gazetteer
-from .countries import country_code
+from .countries import countries, country_code
 from .document import resolve_document, resolve_place
 from .dump import import_geonames_dump
 from .gazetteer import Gazetteer, MemoryGazetteer, PlaceCandidate, SqliteGazetteer
 from .geocode import geocode_lines
 from .names import normalize_name
-from .report import resolve_report, story_country
-from .resolve import country_context, resolve_toponym
+from .report import event_toponyms, resolve_report, story_country
+from .resolve import by_demonym, country_context, resolve_toponym
 
 __all__ = [
     "Gazetteer",
@@ -31,11 +31,14 @@ __all__ = [
     "normalize_name",
     "resolve_place",
     "resolve_toponym",
+    "by_demonym",
     "country_context",
     "country_code",
+    "countries",
     "resolve_document",
     "resolve_report",
     "story_country",
+    "event_toponyms",
     "geocode_lines",
     "import_geonames_dump",
 ]

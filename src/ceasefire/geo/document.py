@@ -22,9 +22,11 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Mapping, Sequence
 
-from ..model import Place, PlacePrecision, Toponym, km_between
-from .gazetteer import Gazetteer, PlaceCandidate
+from ..model import Place, PlacePrecision, Toponym, km_between, point_from
+from .countries import demonym_of
+from .gazetteer import POINT_FEATURES, Gazetteer, PlaceCandidate
 from .names import fold, normalize_name
+from .qualifiers import offset_of
 from .resolve import (
     Query,
     _normalised,
@@ -46,6 +48,7 @@ _PROXIMITY = 3.0  # score bonus for a candidate at an anchor, decaying with dist
 _SCALE_KM = 150.0
 _IN_ADMIN1 = 1.5  # score bonus for a candidate inside a province the article names
 _BIG_CITY = 100_000  # a town this large named inside a site's name needs no other support
+_REFERENCE_FEATURES = POINT_FEATURES | {"city"}  # "30 km south of X": a point to measure from, not an area
 
 
 @lru_cache(maxsize=1)
@@ -179,9 +182,23 @@ def resolve_place(toponyms: Sequence[Toponym], gazetteer: Gazetteer, *,
     """
     found, contexts, total = _resolved(toponyms, gazetteer, country_hint)
     found = _held(toponyms, found, contexts, gazetteer, country_hint)
-    places = [p if p is not None else _site(t, gazetteer, ctx, country_hint)
+    places = [_offset(t, p) if p is not None else _site(t, gazetteer, ctx, country_hint)
               for t, p, ctx in zip(toponyms, found, contexts, strict=True)]
     return choose([p for p in places if p is not None], _normalised(total), country_hint)
+
+
+def _offset(t: Toponym, place: Place) -> Place:
+    """An event told at a distance and bearing from a town ("in X, 30 km south of Y", X unknown or named
+    elsewhere): that point, precision near (a town named outright still wins, ``choose``). Only a town or a
+    site is a reference point; a toponym so qualified keeps its own place in ``resolve_document``, which
+    geocodes the name itself, not the event."""
+    offset = offset_of(t.context)
+    if offset is None or place.lat is None or place.lon is None or place.feature not in _REFERENCE_FEATURES:
+        return place
+    lat, lon = point_from(place.lat, place.lon, offset.km, offset.bearing)
+    return replace(place, name=f"{offset.written} of {place.name}", lat=round(lat, 5), lon=round(lon, 5),
+                   geonames_id=None, precision=PlacePrecision.NEAR,
+                   basis=f"moved {offset.written} of {place.name}, as the text puts the event; {place.basis}")
 
 
 def resolve_document(toponyms: Sequence[Toponym], gazetteer: Gazetteer, *,
@@ -232,7 +249,7 @@ def _resolved(toponyms: Sequence[Toponym], gazetteer: Gazetteer, country_hint: s
 def _story_country(q: Query, gazetteer: Gazetteer, hint: str | None, total: Counter[str]) -> str | None:
     """The country a name the gazetteer lacks is in: the one the text puts it in ("X, eastern Y"), else
     the hint, else the country the article's names point to clearly most (twice the next)."""
-    if q.toponym.within:
+    if q.toponym.within and not demonym_of(q.toponym.within):
         inside = [c for c in query_of(Toponym(q.toponym.within, q.toponym.evidence), gazetteer).candidates
                   if c.feature in ("country", "admin1") and c.country]
         if len({c.country for c in inside}) == 1:
@@ -305,8 +322,8 @@ def _container(q: Query, named: Mapping[str, Place], context: Mapping[str, float
     """The place the text puts a toponym in ("the X camp in Y State", "X, Calif."), if it resolves to an area
     or a town: as the article's own toponym of that name, else looked up alone."""
     within = q.toponym.within
-    if not within:
-        return None
+    if not within or demonym_of(within):
+        return None  # "a city in the Ruritanian-held part of X": a demonym is who holds it, not a place
     place = named.get(fold(within))
     if place is None:
         sub = query_of(Toponym(within, q.toponym.evidence), gazetteer)
@@ -372,7 +389,7 @@ def _contained(queries: Sequence[Query], places: list[Place | None], contexts: l
             continue
         current = next((c for c in q.candidates if place is not None and (c.name, c.lat, c.lon) == (
             place.name, place.lat, place.lon)), None)
-        if current is not None and not by_alternate(current, q) and q.wanted not in ("city", *_AREAS):
+        if current is not None and _as_written(current, q) and q.wanted not in ("city", *_AREAS):
             continue  # "refugees from X in Y"; but "the town of X in Y", "X, a village in Y", "Y's X province" is in Y
         if place is None and len(q.toponym.name.split()) > 1:
             held = _embedded(q.toponym, gazetteer, contexts[i], hint, _around(places))
@@ -387,6 +404,13 @@ def _contained(queries: Sequence[Query], places: list[Place | None], contexts: l
                          basis=f"'{q.toponym.name}': not in the gazetteer in {area.name}; placed in "
                                f"{area.name}, where the text puts it ({area.basis})")
     return out
+
+
+def _as_written(c: PlaceCandidate, q: Query) -> bool:
+    """The candidate bears the name as the text spells it (accents aside), not only a respelling of it that the
+    name keys fold together ("Al-Awda" for a town "Odda" abroad): a name put in a place ("the X hospital in Y")
+    keeps a namesake elsewhere only so spelled."""
+    return not by_alternate(c, q) and fold(c.name) in (q.full, q.literal, fold(q.toponym.name))
 
 
 def _occurrence(place: Place | None, q: Query) -> Place | None:

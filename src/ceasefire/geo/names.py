@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["normalize_name", "fold", "one_edit"]
+__all__ = ["normalize_name", "fold", "one_edit", "articled"]
 
 _MARKS = re.compile(r"['\u2019\u2018\u02bb\u02bc\u02be\u02bf`\u00b4\u02c8]")
 _SPLIT = re.compile(r"[^0-9a-z]+")
@@ -50,6 +50,13 @@ def fold(name: str) -> str:
     text = text.replace("\u00df", "ss").replace("\u0131", "i").replace("\u0142", "l").replace("\u00f8", "o")
     text = _MARKS.sub("", text)
     return " ".join(_SPLIT.split(text)).strip()
+
+
+def articled(name: str) -> bool:
+    """The name opens with an article of its language that the lookup key drops ("Ad Dali'", "Al-Fashir", "El
+    Obeid"): a namesake spelled with one is the likelier sense than one without ("Dali")."""
+    tokens = fold(name).split()
+    return len(tokens) > 1 and tokens[0] in _rules().articles
 
 
 _ASSIMILATED = re.compile(r"^[ae]([b-df-hj-np-tv-z])\1")

@@ -10,6 +10,7 @@ The words are data (``data/geo_words.json``: ``qualifier_before``, ``qualifier_a
 from __future__ import annotations
 
 import json
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -24,6 +25,14 @@ class Offset:
 
     km: float
     direction: str
+    written: str = ""  # "60 miles west"
+
+    @property
+    def bearing(self) -> float:
+        """The direction in degrees clockwise from north ("southwest" -> 225)."""
+        north = self.direction.count("north") - self.direction.count("south")
+        east = self.direction.count("east") - self.direction.count("west")
+        return math.degrees(math.atan2(east, north)) % 360.0
 
 
 @dataclass(frozen=True)
@@ -53,8 +62,10 @@ def _patterns() -> _Patterns:
               re.compile(rf"^(?:\s+(?:{nouns})){{0,2}}\s+in\s+(?:the\s+)?(?:(?:{adjectives}|[a-z]+-[a-z-]+)\s+)?{name}"),
               re.compile(rf"^(?:\s+(?:{nouns})){{1,2}}\s+of\s+(?:the\s+)?{name}"))  # "the X district of Y"
     units = _alternatives(raw["distance_units"])
-    distance = (rf"(?P<n>\d+(?:[.,]\d+)?)\s*-?\s*(?P<unit>{units})\.?\s+(?:\w+\s+)?(?:to\s+the\s+)?"
-                rf"(?P<dir>{directions})\s+of\s+(?:the\s+\w+\s+of\s+)?(?:the\s+)?$")
+    reference = _alternatives(raw["offset_reference_words"])
+    # "12 km south of", "40 kilometres (25 miles) to the northeast of the capital", "30 km south of the town of"
+    distance = (rf"(?P<n>\d+(?:[.,]\d+)?)\s*-?\s*(?P<unit>{units})\.?(?:\s*\([^()]{{1,25}}\))?\s+(?:\w+\s+)?"
+                rf"(?:to\s+the\s+)?(?P<dir>{directions})\s+of\s+(?:(?:{reference})\s+){{0,4}}$")
     return _Patterns(
         before=re.compile(rf"\b(?:{_alternatives(raw['qualifier_before'])})\s+(?:the\s+)?(?:\w+\s+)?$", re.I),
         distance=re.compile(distance, re.I),
@@ -110,8 +121,10 @@ def container(text: str, start: int, end: int) -> str:
 
 def offset_of(context: str) -> Offset | None:
     """The distance and direction stated in a qualifier, if any."""
-    m = _patterns().distance.search(context + " ")
-    if not m:
-        return None
-    km = float(m.group("n").replace(",", ".")) * _patterns().units.get(m.group("unit").lower(), 1.0)
-    return Offset(km, m.group("dir").lower().replace("-", ""))
+    for part in context.split(";"):  # "25 km north of; city": the qualifiers before and after the name
+        m = _patterns().distance.search(" ".join(part.split()) + " ")
+        if m:
+            km = float(m.group("n").replace(",", ".")) * _patterns().units.get(m.group("unit").lower(), 1.0)
+            written = f"{m.group('n')} {m.group('unit')} {m.group('dir').lower()}"
+            return Offset(km, m.group("dir").lower().replace("-", ""), written)
+    return None

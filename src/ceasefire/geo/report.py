@@ -13,20 +13,29 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
-from typing import Sequence
+from typing import Collection, Sequence
 
 from ..model import Mention, Place, PlacePrecision, Toponym
+from .countries import names_seat_of
 from .document import resolve_document
 from .gazetteer import Gazetteer
 from .resolve import _normalised, choose
 
-__all__ = ["resolve_report", "report_country", "story_country", "main_country"]
+__all__ = ["resolve_report", "report_country", "story_country", "main_country", "event_toponyms"]
 
 _COARSE = (PlacePrecision.COUNTRY, PlacePrecision.UNKNOWN)
 
 
 def _key(t: Toponym) -> tuple[str, int, int, str]:
     return (t.evidence.field, t.evidence.start, t.evidence.end, t.name)
+
+
+def event_toponyms(toponyms: Sequence[Toponym], attackers: Collection[str]) -> tuple[Toponym, ...]:
+    """The toponyms that may say where an event happened: without those naming only a country of the side that
+    did it -- its name or demonym ("Ruritania's new strikes", "Ruritanian jets hit ...") or its capital ("Tarsk
+    said its forces struck ..."). An attack abroad did not happen in the attacker's country; ``attackers`` are
+    the ISO2 codes of the event's perpetrators. The caller keeps them when the story is in that country."""
+    return tuple(t for t in toponyms if not any(names_seat_of(t.name, code) for code in attackers))
 
 
 def report_country(places: Sequence[Place | None]) -> str | None:

@@ -17,7 +17,8 @@ from typing import Mapping, Sequence
 from ..model import Place, PlacePrecision, Toponym, km_between
 from .countries import country_code, demonym_of
 from .gazetteer import POINT_FEATURES, Gazetteer, PlaceCandidate
-from .names import fold, normalize_name
+from .names import articled, fold, normalize_name
+from .qualifiers import offset_of
 
 __all__ = ["resolve_toponym", "country_context", "precision_of", "Query", "query_of", "score",
            "acceptable", "village_abroad", "place_of", "choose", "foreign", "by_demonym"]
@@ -32,6 +33,7 @@ _CONTEXT = 4.0  # weight of the article's country context
 _SIZE = 1.0  # weight of log10(population)
 _PROMINENCE = 1.0  # extra weight of each tenfold of a city's population above _PROMINENT
 _PROMINENT = 100_000
+_ARTICLE = 2.0  # a candidate that, like the name written, opens with an article ("Al ...", "Ad ...")
 _WORLD_CITY = 500_000  # a city this large is meant by its bare name even over a same-named area elsewhere
 # Curated features without a population are scored as if this populous: a sea or a region
 # named in text is a large, well-known place, not a hamlet.
@@ -106,6 +108,8 @@ def _wanted(name: str, context: str) -> tuple[str, str | None]:
     for kind, vocabulary in kinds:
         if any(re.search(rf"\b{v}\b", folded_context) for v in vocabulary):
             return name, kind
+    if offset_of(context) is not None:
+        return name, "city"  # "30 km south of X": a town to measure from, not the province named after it
     return name, None
 
 
@@ -239,6 +243,8 @@ def score(c: PlaceCandidate, q: Query, context: Mapping[str, float], hint: str |
         s -= 3.0
     if q.wanted is None and c.feature == "admin2" and _generic_suffix(cname, q.literal, _words().admin2):
         s -= 3.0  # "Atlantic" alone is not "Atlantic County": a county is named with its word
+    if articled(q.toponym.name) and articled(c.name):
+        s += _ARTICLE  # "Ad Dali'": the namesake written with its article, not a larger "Dali" elsewhere
     if hint and c.country == hint:
         s += 3.0
     if c.feature == "water" and not c.country:

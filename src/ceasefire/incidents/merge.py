@@ -3,7 +3,8 @@
 Two mentions *conflict* when they cannot be one event: another kind of event
 (kin types apart, ``data/incidents_kin.json``: taken / retaken, a riot / clashes
 with police, the generic "Attack" and the specific kind it is part of; across reports,
-a kind one of them only guesses -- "a strike" names no weapon -- is no other kind), dates
+a kind one of them only guesses -- "a strike" names no weapon -- is no other kind, and a
+car bomb in one may be another's suicide bombing: ``kin_across``), dates
 that do not overlap (within a day of slack for each side's precision), places
 apart, or -- in one report -- the two clauses of one sentence that each tell an event (each triggered in that
 sentence and holding its claims), a toll beside a kin event's "no one was killed", or two
@@ -24,6 +25,8 @@ are *tied* when something says they are one:
   150 km for regions);
 * or, when a place cannot tell, shared figures that are distinctive enough
   (``killed 1`` alone is not: many events share it);
+* or, across reports, one place name both write that the gazetteer resolved two ways (their places apart, but
+  one writes the name the other was placed by: ``sites_conflict``), both dated by their own words to one day;
 * or, across reports, one place the gazetteer lacks named by both (``Mention.unknown_places``: "the village
   of X" placed only to its country in one report, to the district town beside it in another), in one country;
 * or, across reports, when a place cannot tell, one day's toll (``day_tolls``: the same kind and number of
@@ -56,7 +59,7 @@ from datetime import date
 from importlib import resources
 from typing import Iterable, Iterator, Sequence
 
-from ..model import DatePrecision, DateResolution, Mention, Place, PlacePrecision, km_between
+from ..model import DatePrecision, DateResolution, Mention, Place, PlacePrecision, km_between, place_name_key
 from .review import Pins
 
 __all__ = [
@@ -148,18 +151,22 @@ def _bare(m: Mention) -> bool:
     return _own_place(m) is None and not m.claims
 
 
-def _load_kin() -> tuple[list[frozenset[str]], int, frozenset[str], frozenset[str], frozenset[str]]:
+_KinData = tuple[list[frozenset[str]], list[frozenset[str]], int, frozenset[str], frozenset[str], frozenset[str]]
+
+
+def _load_kin() -> _KinData:
     data = json.loads(resources.files("ceasefire").joinpath("data/incidents_kin.json").read_text(encoding="utf-8"))
     words = frozenset(w.casefold() for w in data["weaponless"]["words"])
     guesses = frozenset(data["weaponless"]["kinds"])
-    return [frozenset(k) for k in data["kin"]], int(data["follow_chars"]), words, guesses, frozenset(data["apart_cues"])
+    kin, across = [frozenset(k) for k in data["kin"]], [frozenset(k) for k in data["kin_across"]]
+    return kin, across, int(data["follow_chars"]), words, guesses, frozenset(data["apart_cues"])
 
 
 # Sub-event types that can describe one event from different sides or in its parts, how closely a part
 # told without place or day of its own follows the attack it belongs to, the trigger words that name no
 # weapon, and the cues that set a mention apart from the events its report told before it
 # (data/incidents_kin.json).
-_KIN, _FOLLOW_CHARS, _WEAPONLESS, _GUESSES, _APART_CUES = _load_kin()
+_KIN, _KIN_ACROSS, _FOLLOW_CHARS, _WEAPONLESS, _GUESSES, _APART_CUES = _load_kin()
 
 
 def weaponless(m: Mention) -> bool:
@@ -177,7 +184,10 @@ def kind_of(m: Mention) -> Kind:
 def kinds_apart(a: Kind, b: Kind) -> bool:
     """Two mentions' kinds that cannot describe one event: ``kinds_conflict``, unless either is a guess of
     another report than the other's and both are kinds a weapon it does not name could make (another report may
-    name the weapon: "a strike on the market" in one, "shelling of the market" in another)."""
+    name the weapon: "a strike on the market" in one, "shelling of the market" in another), or the two reports'
+    kinds are kin across reports ("a car bomb" in one, "a suicide bomber" in the other)."""
+    if a[0] != b[0] and any(a[1] in kin and b[1] in kin for kin in _KIN_ACROSS):
+        return False  # a car bomb in one report, a suicide bomber in another (``data/incidents_kin.json``)
     return not _guess_fits(a, b) and kinds_conflict(a[1], b[1])
 
 
@@ -277,23 +287,17 @@ def named_days_apart(a: Named | None, b: Named | None) -> bool:
     return a is not None and b is not None and a[0] == b[0] and a[1] != b[1] and (a[2] or b[2])
 
 
-def _name(written: str | None) -> str:
-    """A written place name, compared loosely: case and a leading "the" aside."""
-    name = " ".join((written or "").casefold().split())
-    return name[4:] if name.startswith("the ") else name
-
-
 Sited = tuple[str, Place | None, frozenset[str]]  # a mention's report, place, and the place names its sentences write
 
 
 def sited(m: Mention) -> Sited:
-    return (m.report_key, m.place, frozenset(_name(t.name) for t in m.toponyms))
+    return (m.report_key, m.place, frozenset(place_name_key(t.name) for t in m.toponyms))
 
 
 def _named_by(a: Sited, b: Sited) -> bool:
     """``b``'s own sentences write the name ``a``'s place was resolved from."""
     place = a[1]
-    return place is not None and bool(place.as_written) and _name(place.as_written) in b[2]
+    return place is not None and bool(place.as_written) and place_name_key(place.as_written) in b[2]
 
 
 def sites_conflict(a: Sited, b: Sited) -> bool:
@@ -370,8 +374,10 @@ def compatible(a: Mention, b: Mention) -> bool:
     same_place = _places(a.place, b.place)
     if same_report and _own_place(a) is None and _own_place(b) is None:
         same_place = None  # both placed from the report around them: that tells two of its events not apart
-    if same_place is False:
-        same_place = None  # not conflicting, so both name one place resolved two ways (``sites_conflict``)
+    if same_place is False:  # not conflicting, so both name one place resolved two ways (``sites_conflict``)
+        if not same_report and _same_day(a, b):
+            return True  # "the town of X" on Monday in both, X resolved to a namesake abroad in one of them
+        same_place = None
     if same_place is not None:
         return same_place
     if _shared_figures(a, b) >= 1.0:
@@ -410,11 +416,15 @@ def _parts_of_one(a: Mention, b: Mention, same_report: bool) -> bool:
 
 
 def _continues(first: Mention, then: Mention) -> bool:
-    """``then`` goes on telling of ``first``'s attack: it follows it closely in the text, names neither a
+    """``then`` goes on telling of ``first``'s attack: it follows ``first``'s trigger, and closely its trigger or
+    one of its claims (the last told before it) in the text, names neither a
     place nor a day of its own (placed and dated from the report around it) and no dead of its own ("three
     soldiers were also wounded and two kidnapped", "they bombed a power pole to stop the pursuit")."""
     tf, tt = first.trigger, then.trigger
-    if tf.field != "text" or tt.field != "text" or not 0 < tt.start - tf.start <= _FOLLOW_CHARS:
+    if tf.field != "text" or tt.field != "text" or tf.start >= tt.start:
+        return False
+    told = [e.start for e in (tf, *(c.evidence for c in first.claims)) if e.field == "text" and e.start < tt.start]
+    if tt.start - max(told) > _FOLLOW_CHARS:
         return False
     if _recalled(first) or _own_place(then) is not None or not then.date.inherited:
         return False
@@ -542,6 +552,8 @@ def candidate_pairs(ordered: Sequence[Mention]) -> set[tuple[int, int]]:
             buckets.setdefault(("country", country), []).append(i)
         for fig in _figures(m):
             buckets.setdefault(("figure", fig), []).append(i)
+        for name in m.place_names:  # one place the gazetteer resolved two ways in two reports
+            buckets.setdefault(("name", name), []).append(i)
     pairs: set[tuple[int, int]] = set()
     for members in buckets.values():
         by_report: dict[str, list[int]] = {}

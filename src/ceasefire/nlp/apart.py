@@ -12,7 +12,9 @@ sentence tells (``Mention.cues``) and ``incidents.merge`` reads (``docs/incident
   own event "a week earlier", "the previous day", "two days before the ambush"; or,
   in "the raid came a day after gunmen killed four in Y", the part after "after":
   only that part tells the older event, the raid is the one told before. The
-  distance's words date the older event from that one's date (``dates.date_before``).
+  distance's words date the older event from that one's date (``dates.date_before``);
+  or the sentence's subject is "the last" or "the previous" event ("The last major
+  raid by the group was in March, leaving 14 dead"): an older one, of no distance told.
 
 A sentence telling the parts of one attack ("the bomb went off, then gunmen opened
 fire") holds neither cue.
@@ -44,6 +46,7 @@ class ApartWords:
     place_openers: tuple[str, ...]
     back_words: frozenset[str]
     previous_words: frozenset[str]
+    last_words: frozenset[str]
     units: frozenset[str]
     after_words: frozenset[str]
     anchor_verbs: frozenset[str]
@@ -62,6 +65,7 @@ def _words(raw: dict[str, Any]) -> ApartWords:
         place_openers=tuple(w.lower() for w in raw["place_openers"]),
         back_words=back,
         previous_words=previous,
+        last_words=words("last_words"),
         units=words("units"),
         after_words=words("after_words"),
         anchor_verbs=words("anchor_verbs"),
@@ -80,12 +84,14 @@ def apart_words() -> ApartWords:
 @dataclass(frozen=True)
 class Apart:
     """A cue that sets the event of characters ``start:end`` of the Doc (the sentence, or its part after "after")
-    apart from the events told before it; ``offset``: the characters of the distance back, when one is told."""
+    apart from the events told before it; ``offset``: the characters of the distance back, when one is told;
+    ``base``: those of the time of the same sentence the distance counts from, when there is one."""
 
     cue: str
     start: int
     end: int
     offset: CharSpan | None = None
+    base: CharSpan | None = None
 
 
 def apart_in(sent: Span, w: ApartWords | None = None) -> Apart | None:
@@ -93,7 +99,7 @@ def apart_in(sent: Span, w: ApartWords | None = None) -> Apart | None:
     w = w or apart_words()
     if _opens_another(sent, w):
         return Apart(SEPARATE, sent.start_char, sent.end_char)
-    return _came_after(sent, w) or _distance_back(sent, w)
+    return _came_after(sent, w) or _distance_back(sent, w) or _last_one(sent, w)
 
 
 def _opens_another(sent: Span, w: ApartWords) -> bool:
@@ -161,14 +167,30 @@ def _came_after(sent: Span, w: ApartWords) -> Apart | None:
         verb = tok.head if tok.dep_ == "prep" else tok.head.head  # "came after X" / "came after gunmen killed"
         if tok.dep_ == "mark" and tok.head.dep_ != "advcl":
             continue
-        if not _anchor_subject(verb, w):
-            continue
         holders = (tok, tok.head, verb)  # the parse hangs "a day" on "after", on the clause or on "came"
         unit = next((c for h in holders for c in h.children if c.lower_ in w.units and c.i < tok.i), None)
         if unit is None:
             continue
-        return Apart(EARLIER, tok.idx, sent.end_char, _chars([*unit.subtree, tok]))
+        offset = _chars([*unit.subtree, tok])
+        base = _base_time(sent, offset)
+        if base is None and not _anchor_subject(verb, w):
+            continue
+        return Apart(EARLIER, tok.idx, sent.end_char, offset, base)
     return None
+
+
+def _base_time(sent: Span, offset: CharSpan) -> CharSpan | None:
+    """The one time of the sentence besides the distance, told before it, that the distance counts from
+    ('deployed on Monday, a day after gunmen killed eight'); ``None`` when there is none, or more than one."""
+    others = [e for e in _times(sent) if e.end_char <= offset[0] or e.start_char >= offset[1]]
+    if len(others) != 1 or others[0].end_char > offset[0]:
+        return None
+    return others[0].start_char, others[0].end_char
+
+
+def _times(sent: Span) -> list[Span]:
+    """The sentence's date and time entities (not ages: 'a 35-year-old')."""
+    return [e for e in sentence_ents(sent) if e.label_ in ("DATE", "TIME") and not e.text.endswith("old")]
 
 
 def _distance_back(sent: Span, w: ApartWords) -> Apart | None:
@@ -178,9 +200,8 @@ def _distance_back(sent: Span, w: ApartWords) -> Apart | None:
     found = _distance_in(sent, w)
     if found is None or found.offset is None:
         return found
-    times = [e for e in sentence_ents(sent) if e.label_ in ("DATE", "TIME") and not e.text.endswith("old")]  # ages
     a, b = found.offset
-    if any(e.start_char < a or e.end_char > b for e in times):
+    if any(e.start_char < a or e.end_char > b for e in _times(sent)):
         return None
     return found
 
@@ -201,4 +222,16 @@ def _distance_in(sent: Span, w: ApartWords) -> Apart | None:
             if _nested(unit, w):
                 continue
             return Apart(EARLIER, sent.start_char, sent.end_char, _chars(list(unit.subtree)))
+    return None
+
+
+def _last_one(sent: Span, w: ApartWords) -> Apart | None:
+    """'The last major raid by the group was in March': the subject of the sentence's main verb is an event noun
+    that one of the last_words modifies, the one before the event told."""
+    root = sent.root
+    for subj in (c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")):
+        if subj.lower_ in w.anchor_nouns and any(
+            c.dep_ == "amod" and c.lower_ in w.last_words for c in subj.children
+        ):
+            return Apart(EARLIER, sent.start_char, sent.end_char)
     return None

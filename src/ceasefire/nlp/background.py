@@ -8,7 +8,7 @@ reads (``incidents.roles``):
   supported by air raids");
 * ``durative`` -- a standing activity or a period ("the heaviest fighting in
   these hills for decades", "has been fighting for years, carrying out
-  bombings", "since March"; not a "since" that completes a comparison, "the
+  bombings", "since March", "since the invasion began"; not a "since" that completes a comparison, "the
   deadliest day since March": ``nlp.comparison``);
 * ``recalled`` -- an older event ("an earlier airstrike", "only last month ...");
 * ``generic`` -- a general statement ("gangs have plagued the region, engaging in
@@ -24,7 +24,7 @@ from typing import Any, Iterator
 
 from spacy.tokens import Span, Token
 
-from .comparison import compares
+from .comparison import compares, since_clause
 from .doc_index import sentence_ents
 from .lexicon import word_set
 
@@ -127,7 +127,9 @@ def _framing_verbs(tok: Token) -> Iterator[Token]:
 
 
 def _durative(head: Token, w: BackgroundWords) -> bool:
-    return _durative_phrase(head, w) or any(_durative_phrase(v, w) for v in _framing_verbs(head))
+    """A phrase of a period on the trigger or a verb framing it ("for years", "since March"), or a clause of one
+    ("has been shelled almost daily since the invasion began")."""
+    return _durative_phrase(head, w) or any(_durative_phrase(v, w) or since_clause(v) for v in _framing_verbs(head))
 
 
 def _recalled_date(span: Span, w: BackgroundWords) -> bool:

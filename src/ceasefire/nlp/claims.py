@@ -18,11 +18,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..model import ClaimKind, Quantity
-from .comparison import compares
+from .comparison import compares, since_clause
 from .figures import Figure, find_figures
 from .lexicon import load_json
 from .phrases import CharSpan
 from .quantities import quantity_words
+from .shares import earlier_claim, share_of
 from .victims import Predicate, Victims, VictimWords, find_victims, predicates, wounded_remainder, zero_claims
 
 __all__ = ["ClaimInfo", "CasualtyClaims"]
@@ -85,8 +86,18 @@ class CasualtyClaims:
         self.period_openers = frozenset(cumulative["openers"])
         self.period_min_days = int(cumulative["min_days"])
         self.period_long_units = frozenset(cumulative["long_units"])
+        self.period_past_units = frozenset(cumulative["past_units"])
+        self.point_modifiers = frozenset(cumulative["point_modifiers"])
         self.year_preps = frozenset(cumulative["year_preps"])
         self.toll_verbs = frozenset(cumulative["toll_verbs"])
+        self.start_verbs = frozenset(cumulative["start_verbs"])
+        self.person_verbs = {k: ClaimKind(v) for k, v in raw["person_verbs"].items()}
+        self.toll_references = frozenset(raw["toll_references"])
+        self.toll_like = frozenset(raw["toll_like"]["nouns"])
+        self.toll_like_with = frozenset(raw["toll_like"]["modifiers"])
+        self.more_words = frozenset(raw["more_words"])
+        self.group_nouns = frozenset(raw["group_nouns"])
+        self.person_heads = frozenset(raw["person_heads"])
         self.words = quantity_words()
         vw = raw["victim_words"]
         self.victim_words = VictimWords(**{k: frozenset(w.lower() for w in vw[k]) for k in VictimWords.__annotations__})
@@ -100,12 +111,33 @@ class CasualtyClaims:
                 span = doc[fig.start : fig.end]
                 span._.cf_claim = info
                 spans.append(span)
+        spans += self._shares(doc, spans, figs)
         spans += self._gapped(doc, spans, figs)
         spans += [e for s in spans for e in self._each(s)]
         doc.spans[self.spans_key] = [
             s for s in self._counted(doc, spans, figs) if not self._cumulative(s) and not self._unreported(s)
         ]
         return doc
+
+    def _shares(self, doc: Doc, spans: list[Span], figs: list[Figure]) -> list[Span]:
+        """'three of them were children', 'among them four women': part of the victims of the claim before, of its
+        kind, scoped to the group named (nlp.shares)."""
+        out: list[Span] = []
+        taken = {t.i for s in spans for t in s}
+        for fig in figs:
+            if fig.core_start in taken:
+                continue
+            root = doc[fig.core_start : fig.end].root
+            group = share_of(root, self._noun(doc, fig), self.partial, self.among_preps)
+            claim = earlier_claim(spans, fig.start) if group is not None else None
+            if group is None or claim is None:
+                continue
+            info: ClaimInfo = claim._.cf_claim
+            span = doc[fig.start : fig.end]
+            victims = (group.idx, group.idx + len(group.text))
+            span._.cf_claim = ClaimInfo(info.kind, fig.quantity, victims, group.lower_, "share")
+            out.append(span)
+        return out
 
     def _gapped(self, doc: Doc, spans: list[Span], figs: list[Figure]) -> list[Span]:
         """'killed two herders near Tarsa, three near Molen': figures that repeat a claim's place phrase."""
@@ -169,10 +201,17 @@ class CasualtyClaims:
         if self._over_a_period(span):
             return True
         since = period = False
-        for clause in span.root.ancestors:
+        clauses = list(span.root.ancestors)
+        if any(since_clause(clause, frozenset(a.i for a in clauses)) for clause in clauses):
+            return True  # 'have been killed since the war began'; not 'the worst since eight people died in a raid'
+        for clause in clauses:
             for c in (*clause.children, *(g for v in clause.conjuncts for g in v.children)):
                 if c.dep_ == "mark" and c.head.dep_ == "advcl" and c.i < span.start:
                     continue  # 'the worst since eight people died in a raid in May': an earlier incident recalled
+                if c.dep_ == "advcl" and not c.is_ancestor(span.root) and self._since_event(c, clause):
+                    return True  # 'Since the fighting began in April, 1,200 civilians have been killed'
+                if c.lower_ in self.since and c.dep_ == "advmod" and self._toll_child(c.head) is not None:
+                    continue  # 'the toll has since climbed to 17': an update of one incident's toll
                 if c.lower_ in self.since and c.dep_ in ("prep", "advmod", "mark"):
                     objects = [g for g in c.children if g.dep_ == "pobj"]
                     if not objects or any(g.ent_type_ not in ("DATE", "TIME", "CARDINAL") for g in objects):
@@ -185,7 +224,21 @@ class CasualtyClaims:
                 if c.dep_ == "prep" and c.lower_ in self.period_preps:
                     if any(g.dep_ == "pobj" and g.lemma_.lower() in self.period_in for g in c.children):
                         return True  # 'killed in the conflict'
+                    # 'has killed 17,000 fighters during the war'; not 'in the 2006 war, 28 were killed'
+                    if _perfect(clause) and any(g.dep_ == "pobj" and self._war(g, True) for g in c.children):
+                        return True
         return since and period
+
+    def _since_event(self, clause: Token, main: Token) -> bool:
+        """A 'since' clause before the figure's own: 'since the war began' (a verb of starting), or any event with a
+        present perfect main clause ('since the army entered the town, 40 people have been killed'); not the
+        'since' of a comparison ('the deadliest attack since rebels took the town') nor one of cause."""
+        mark = next((m for m in clause.children if m.dep_ == "mark" and m.lower_ in self.since), None)
+        if mark is None or compares(mark) or compares(clause):  # '... the highest toll since records began
+            return False
+        if clause.lemma_.lower() in self.start_verbs:
+            return True
+        return _perfect(main)
 
     def _over_a_period(self, span: Span) -> bool:
         """The figure's own predicate counts over a war or a span of time: 'the war that has left 41,000 dead',
@@ -239,8 +292,10 @@ class CasualtyClaims:
             return any(c.text.isdigit() and int(c.text) >= self.period_min_days for c in numbers)
         if tok.tag_ == "NNS":  # 'in the last four years', 'during 10 years of war', 'in recent months'
             return bool(numbers) or bool(kids & self.period_openers)
-        if lemma not in self.period_long_units:
-            return False  # 'this week' may be the week of one incident
+        if lemma in self.period_past_units:  # 'in the past week', 'over the last week'; not 'this week'
+            return "past" in kids or {"the", "last"} <= kids
+        if lemma not in self.period_long_units or kids & self.point_modifiers:
+            return False  # 'this week' may be the week of one incident; 'earlier this month' a time in it
         return "this" in kids or "past" in kids or {"the", "last"} <= kids  # not 'last year': a date
 
     def _counted(self, doc: Doc, spans: list[Span], figs: list[Figure]) -> list[Span]:
@@ -295,6 +350,7 @@ class CasualtyClaims:
         marker = next((c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in self.including), None)
         first = next((c for c in marker.children if c.dep_ == "pobj"), None) if marker is not None else None
         first = first or _set_off(noun)  # '14 people -- nine pupils and five nurses -- were killed'
+        first = first or self._included_object(noun)  # 'the 40 dead included 25 civilians and 15 soldiers'
         if first is None or info.scope != "total":
             return []
         by_noun = {ref[2]: ref for ref in refs}
@@ -315,6 +371,16 @@ class CasualtyClaims:
             out.append(part)
         return out
 
+    def _included_object(self, noun: Token) -> Token | None:
+        """The object of an include verb whose subject is the counted victims ('the 40 dead included 25 civilians',
+        'the 30 wounded comprised ...'): the first of the parts."""
+        verb = noun.head
+        if noun.dep_ not in ("nsubj", "nsubjpass") or verb.lemma_.lower() not in self.victim_words.include_verbs:
+            return None
+        objects = [c for c in verb.children if c.dep_ in _OBJECT_DEPS]
+        objects += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+        return next((o for o in objects if o.dep_ in (*_OBJECT_DEPS, "pobj")), None)
+
     @staticmethod
     def _parts(doc: Doc, v: Victims) -> list[Span]:
         """'12 children and 9 women were killed': each group a claim scoped to its victims, beside the sum."""
@@ -330,10 +396,11 @@ class CasualtyClaims:
 
     # ------------------------------------------------------------------ rules
 
-    @staticmethod
-    def _noun(doc: Doc, fig: Figure) -> Token:
-        """The noun a figure counts ("83" -> "troops"), or the figure's own root."""
+    def _noun(self, doc: Doc, fig: Figure) -> Token:
+        """The noun a figure counts ("83" -> "troops"; "a family of six" -> "family"), or the figure's own root."""
         root = doc[fig.core_start : fig.end].root
+        if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in self.group_nouns:
+            return root.head.head  # 'killed a family of six'
         return root.head if root.dep_ in _NOMINAL_DEPS and root.head.i >= fig.end else root
 
     def classify(self, doc: Doc, fig: Figure) -> ClaimInfo | None:
@@ -347,16 +414,19 @@ class CasualtyClaims:
             or self._by_preceding_verb(doc, fig, noun)
             or self._by_modifier(fig, noun)
             or self._by_among(noun)
+            or self._by_person_verb(noun)
         )
         if found is None or (found[1] not in ("toll", "number-of") and self._hypothetical(noun)):
             return None
+        if found[1] == "toll" and doc[fig.start].lower_ == "from":
+            return None  # "the toll was revised from five to six": two figures read as one range, no claim (yet)
         kind, rule = found
         return ClaimInfo(kind, fig.quantity, self._victims(doc, fig, root, noun), self._scope(doc, fig, noun), rule)
 
     def _by_among(self, noun: Token) -> tuple[ClaimKind, str] | None:
         """'twelve of the dead were guards', 'two nurses were among the dead / those killed'."""
         holders = [noun]
-        if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+        if noun.dep_ in ("nsubj", "attr") and noun.head.lemma_ == "be":  # 'Among the dead were 21 civilians'
             holders.append(noun.head)
         for holder in holders:
             for prep in holder.children:
@@ -369,6 +439,20 @@ class CasualtyClaims:
                     kind = next((self.adjectives[w.lower_] for w in words if w.lower_ in self.adjectives), None)
                     if kind is not None:
                         return kind, "among-the-dead"
+        return None
+
+    def _by_person_verb(self, noun: Token) -> tuple[ClaimKind, str] | None:
+        """'we have lost four of our men', 'neutralised seven assailants': verbs that count people only, when the
+        object (or its 'of' phrase) is one of the person heads (not 'lost two tanks', 'neutralised 12 drones')."""
+        head = noun
+        while head.dep_ == "conj":
+            head = head.head
+        kind = self.person_verbs.get(head.head.lemma_.lower()) if head.dep_ in _OBJECT_DEPS else None
+        if kind is None:
+            return None
+        people = [noun, *(g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children)]
+        if any(t.lemma_.lower() in self.person_heads or t.lower_ in self.person_heads for t in people):
+            return kind, "person-verb"
         return None
 
     def _hypothetical(self, noun: Token) -> bool:
@@ -385,6 +469,8 @@ class CasualtyClaims:
         if noun.i >= fig.end and noun.lower_ in self.adjectives:  # "five dead", "16 injured"
             return self.adjectives[noun.lower_], "figure-adjective"
         nxt_i = max(noun.i, fig.end - 1) + 1
+        while nxt_i < len(doc) - 1 and doc[nxt_i].lower_ in self.more_words:
+            nxt_i += 1  # "23 more injured"
         if nxt_i < len(doc):
             nxt = doc[nxt_i]
             kind = self.adjectives.get(nxt.lower_)
@@ -508,13 +594,13 @@ class CasualtyClaims:
     def _by_toll(self, root: Token) -> tuple[ClaimKind, str] | None:
         toll: Token | None = None
         verb: Token | None = None
-        if root.dep_ == "pobj" and root.head.lower_ in ("to", "at", "of"):
+        if root.dep_ == "pobj" and root.head.lower_ in ("to", "at", "of", "from"):
             prep = root.head
-            if prep.head.lemma_.lower() in self.toll_nouns:  # "a toll of 40"
+            if prep.lower_ != "from" and self._toll_noun(prep.head):  # "a toll of 40", "an earlier figure of 9"
                 toll = prep.head
-            elif prep.head.pos_ in ("VERB", "AUX"):  # "the toll rose to 75", "put the toll at 20"
-                verb = prep.head
-                toll = self._toll_child(verb)
+            elif prep.head.pos_ in ("VERB", "AUX") or self._toll_child(prep.head) is not None:
+                verb = prep.head  # "the toll rose to 75", "put the toll at 20", "has risen to 31 from 24"
+                toll = self._toll_child(verb)  # a headline's "Toll ... climbs to 53" parsed as a noun
         elif root.dep_ in ("attr", "dobj") and root.head.pos_ in ("VERB", "AUX"):  # "the toll reached 75"
             verb = root.head
             toll = self._toll_child(verb)
@@ -527,11 +613,29 @@ class CasualtyClaims:
                 return kind, "toll"
         return self.toll_default, "toll"
 
+    def _toll_noun(self, noun: Token) -> bool:
+        """'toll', 'tally'; or 'figure', 'estimate' told as a toll by a modifier ('an earlier figure of 9')."""
+        lemma = noun.lemma_.lower()
+        if lemma in self.toll_nouns:
+            return True
+        modifiers = {c.lower_ for c in noun.children if c.dep_ == "amod"}
+        return lemma in self.toll_like and bool(modifiers & self.toll_like_with)
+
     def _toll_child(self, verb: Token) -> Token | None:
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.lemma_.lower() in self.toll_nouns:
                 return child
+        for child in verb.children:  # 'It had earlier been put at 40', 'the figure has since risen to 17'
+            if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in self.toll_references:
+                return self._toll_before(child)
         return None
+
+    def _toll_before(self, ref: Token) -> Token | None:
+        """The toll noun a reference word takes up: the last one of its sentence or the sentence before."""
+        sent = ref.sent
+        start = ref.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        tolls = [t for t in ref.doc[start : ref.i] if t.lemma_.lower() in self.toll_nouns and t.pos_ == "NOUN"]
+        return tolls[-1] if tolls else None
 
     def _number_of(self, verb: Token) -> ClaimKind | None:
         """'raising to 14 the number of medics who have been killed', 'the number of dead rose to 40'."""
@@ -605,6 +709,11 @@ def _lasting(noun: Token) -> bool:
     """'this six-year-long war', 'a 12-year period', 'their two-month-long siege': a noun told as lasting a period
     (not 'the 46-year-old commander')."""
     return bool(_LASTING.search(noun.doc[noun.left_edge.i : noun.i].text.lower()))
+
+
+def _perfect(verb: Token) -> bool:
+    """'has killed', 'have been killed': a present perfect counts up to now."""
+    return any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children)
 
 
 def _year(tok: Token) -> bool:

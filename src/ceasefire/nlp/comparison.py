@@ -17,7 +17,7 @@ from spacy.tokens import Token
 
 from .lexicon import load_json, word_set
 
-__all__ = ["compares"]
+__all__ = ["compares", "since_clause"]
 
 _VERBAL = ("VERB", "AUX")
 _ARGUMENTS = ("dobj", "obj", "nsubj", "nsubjpass", "attr", "npadvmod", "appos")
@@ -37,6 +37,21 @@ def compares(since: Token) -> bool:
     return any(_ranked(t) for t in _compared_words(since))
 
 
+def since_clause(tok: Token, outside: frozenset[int] = frozenset()) -> bool:
+    """``tok`` has a clause opened by "since" that tells a period ("50,000 have been killed since the war began",
+    "the town has been shelled daily since the invasion started"), not one that completes a comparison ("the
+    deadliest attack since the war began"). ``outside``: indexes of clauses to pass over (one that holds the words
+    asked about: "the worst since eight people died in a raid", where the figure is the older event's)."""
+    for c in tok.children:
+        if c.dep_ != "advcl" or c.i in outside:
+            continue
+        if any(g.dep_ == "mark" and g.lower_ == "since" for g in c.children) and not any(
+            _ranked(t) for t in _compared_words(c)
+        ):
+            return True
+    return False
+
+
 def _compared_words(since: Token) -> Iterator[Token]:
     cur = since.head
     if cur.i == since.i:
@@ -51,6 +66,16 @@ def _compared_words(since: Token) -> Iterator[Token]:
         if c.dep_ in _ARGUMENTS:
             yield c
         elif c.dep_ == "prep" and c.i != since.i:  # "for the first time since 2019"
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    yield g
+                    yield from _one_of(g)
+
+
+def _one_of(tok: Token) -> Iterator[Token]:
+    """The nouns of an "of" phrase on ``tok`` ("in one of the bloodiest attacks since ...")."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
             yield from (g for g in c.children if g.dep_ == "pobj")
 
 
@@ -60,7 +85,7 @@ def _ranked(tok: Token) -> bool:
     for c in tok.children:
         if c.dep_ != "amod":
             continue
-        if c.tag_ == "JJS" or c.lower_ in _ranking():
+        if c.tag_ == "JJS" or c.lower_.endswith("iest") or c.lower_ in _ranking():  # "bloodiest", mis-tagged JJ
             return True  # "the highest toll", "the first strike"
         if any(g.tag_ == "RBS" and g.dep_ == "advmod" for g in c.children):
             return True  # "the most intense shelling"

@@ -15,7 +15,8 @@ Functions over a parsed trigger span and the word lists of
 * :func:`retype` -- the ACLED sub-event type the context gives: "jets / Syrian
   forces bombed" is an air strike, a bomb that "exploded" stays an IED,
   "shot down a plane" is an armed clash, so is a gunman's attack on police or
-  soldiers (ACLED: violence against civilians is violence against the unarmed), a clash with protesters a riot,
+  soldiers, or one whose toll verb names them when its target does not ("attacked a checkpoint, killing six
+  police officers"; ACLED: violence against civilians is violence against the unarmed), a clash with protesters a riot,
   territory taken by state forces is regained.
 """
 
@@ -84,6 +85,8 @@ class ContextWords:
     timing_marks: frozenset[str]
     answer_heads: frozenset[str]
     launch_verbs: frozenset[str]
+    toll_verbs: frozenset[str]
+    aim_words: frozenset[str]
     retype: dict[str, tuple[str, str]]
 
 
@@ -125,6 +128,8 @@ def context_words(raw: dict[str, Any]) -> ContextWords:
         timing_marks=words("timing_marks"),
         answer_heads=words("answer_heads"),
         launch_verbs=words("launch_verbs"),
+        toll_verbs=words("toll_verbs"),
+        aim_words=words("aim_words"),
         retype={k: (v[0], v[1]) for k, v in raw["retype"].items()},
     )
 
@@ -255,13 +260,14 @@ def definite(head: Token) -> bool:
 
 
 def seized_goods(target: Token | None, w: ContextWords) -> bool:
-    """'police seized a rifle and a box of shells': a 'seizure' of things, no territory taken; nor is 'troops
-    captured two fighters' or 'seized a second one as he fled': people taken prisoner."""
+    """'police seized a rifle and a box of shells', '200 kilograms of cocaine': a 'seizure' of things, no territory
+    taken; nor is 'troops captured two fighters' or 'seized a second one as he fled': people taken prisoner."""
     if target is None:
         return False
     of = [g for c in target.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-    if of and (target.like_num or target.pos_ == "PRON" or target.lower_ in w.captives):
-        target = of[0]  # "one of the villages", "two of the gunmen": what they are one of
+    counted = target.like_num or target.pos_ == "PRON" or target.lower_ in w.captives
+    if of and (counted or of[0].lower_ in w.possessions):
+        target = of[0]  # "one of the villages", "two of the gunmen", "200 kilograms of cocaine": what they are of
     return target.lower_ in w.possessions or target.lower_ in w.captives or target.ent_type_ == "PERSON"
 
 
@@ -375,6 +381,9 @@ def retype(
         return w.retype["riot"]  # "a mob set fire to a shop"
     if sub_event_type == "Attack" and target is not None and actor_type(_np_text(target)) in w.armed_types:
         return w.retype["armed_target"]  # ACLED: an attack on police or soldiers is a battle, not one on civilians
+    if sub_event_type == "Attack" and (target is None or actor_type(_np_text(target)) in (None, "unknown")):
+        if any(actor_type(_np_text(v)) in w.armed_types for v in _victims(head, w)):
+            return w.retype["armed_target"]  # "attacked a checkpoint, killing six police officers"
     if sub_event_type == "Armed clash":
         for side in _clash_sides(head, perpetrator, target):
             if actor_type(_np_text(side)) in w.crowd_types:
@@ -387,6 +396,23 @@ def retype(
         if kind is not None and kind not in ("state", "external", "unknown"):
             return w.retype["overtake"]
     return None
+
+
+def _victims(head: Token, w: ContextWords) -> list[Token]:
+    """Whom the event's toll verb names: "attacked a checkpoint, killing six police officers", "an attack on a
+    checkpoint killed six police officers"."""
+    if head.pos_ in _VERBAL:
+        verbs = [c for c in head.children if c.dep_ in ("advcl", "conj", "xcomp")]
+    else:
+        verbs = [head.head] if head.dep_ == "nsubj" else []
+    out = []
+    for verb in verbs:
+        if verb.pos_ not in _VERBAL or verb.lemma_.lower() not in w.toll_verbs:
+            continue
+        for obj in (c for c in verb.children if c.dep_ in ("dobj", "obj")):
+            out.append(obj)
+            out.extend(c for c in obj.children if c.dep_ == "conj")
+    return out
 
 
 def _clash_sides(head: Token, perpetrator: Token | None, target: Token | None) -> list[Token]:

@@ -12,6 +12,9 @@ span in ``doc.spans[spans_key]`` carries an :class:`EventInfo` in
   as "jets" is itself the perpetrator;
 * the type, refined by the context (:func:`~.event_context.retype`: "Syrian
   forces bombed" is an air strike, a clash with protesters a riot);
+* a trigger verb whose sentence names no place or date (``verbal``: "some were
+  kidnapped", "they also torched two shops") tells a part of the event of its
+  event type the report told before, if any;
 * a trigger ``dated`` in the file ("attacks", "raid", "killing") is one only
   as a noun that a time modifies ("Tuesday's attacks", "the March 3 raid":
   :func:`~.where_when.noun_times`, the times that date it first), or one that
@@ -37,6 +40,7 @@ from spacy.util import filter_spans
 
 from ..errors import ConfigError
 from .actors import ActorRegistry, default_actors
+from .attack_verbs import AttackVerbWords, attack_verb_words, attack_verbs
 from .background import BackgroundWords, background_words, time_cues
 from .doc_index import doc_text, sentence_ents
 from .event_context import (
@@ -82,6 +86,7 @@ class EventInfo:
     incendiary: bool = False  # "petrol bomb", "Molotov cocktail": how a fire is set
     cues: tuple[str, ...] = ()  # what its words say of its time (``nlp.background``): "conflict", "recalled", ...
     bare: bool = False  # the bare noun "strike": names no weapon; a headline's, with no toll, leaves it to the body
+    verbal: bool = False  # a verb in a sentence naming no place or date: the report's event of its type told before
 
     @property
     def asserted(self) -> bool:
@@ -109,6 +114,7 @@ class EventTriggers:
         actors: ActorRegistry | None = None,
         background_file: str = "nlp_background.json",
         strikes_file: str = "nlp_strikes.json",
+        attack_verbs_file: str = "nlp_attack_verbs.json",
     ) -> None:
         self.name = name
         self.spans_key = spans_key
@@ -133,21 +139,30 @@ class EventTriggers:
             self.background: BackgroundWords = background_words(load_json(background_file))
             self.strikes: StrikeWords = strike_words(load_json(strikes_file))
             self.places: PlaceWords = place_words()
+            self.attack_verbs: AttackVerbWords = attack_verb_words(load_json(attack_verbs_file))
         except (KeyError, ValueError, TypeError) as exc:
             raise ConfigError(
                 f"bad event word file {triggers_file!r} / {context_file!r} / {background_file!r}"
-                f" / {strikes_file!r}: {exc}"
+                f" / {strikes_file!r} / {attack_verbs_file!r}: {exc}"
             ) from exc
         for weapon in set(self.strikes.weapons.values()):  # the impact verbs' triggers, one per kind of weapon
             label = _impact_label(weapon)
             self.triggers[label] = _Trigger(weapon.event_type, weapon.sub_event_type, weapon.priority, False)
+        for verb in self.attack_verbs.verbs.values():  # the attack verbs' triggers, one per kind they tell
+            for kind in (verb.event_type, verb.sub_event_type), verb.state:
+                if kind is not None:
+                    self.triggers[_verb_label(kind, verb.priority)] = _Trigger(*kind, verb.priority, False)
         self.actors = actors or default_actors()
 
     def __call__(self, doc: Doc) -> Doc:
         spans = [Span(doc, s, e, label=self.vocab.strings[m]) for m, s, e in self.matcher(doc)]
         spans = [s for s in spans if s.label_ not in self.strikes.bare_nouns or is_noun(s.root)]  # "to strike": a verb
         taken = frozenset(i for s in spans for i in range(s.start, s.end))
-        spans += [Span(doc, i, i + 1, label=_impact_label(w)) for i, w in impacts(doc, self.strikes, taken)]
+        struck = impacts(doc, self.strikes, taken)
+        spans += [Span(doc, i, i + 1, label=_impact_label(w)) for i, w in struck]
+        taken = taken | {i for i, _ in struck}  # "a drone struck": the drone's verb already
+        told = attack_verbs(doc, self.attack_verbs, taken, self._token_actor_type)
+        spans += [Span(doc, i, i + 1, label=_verb_label(kind, priority)) for i, kind, priority in told]
         kept: list[Span] = []
         found = filter_spans(spans)  # longest match wins: "suicide car bomb" over "car bomb"
         found = [s for s in found if self._dated(s, self.triggers[s.label_])]
@@ -170,6 +185,7 @@ class EventTriggers:
         types = refined or (trig.event_type, trig.sub_event_type)
         types = (weapon.event_type, weapon.sub_event_type) if weapon is not None else types
         recalled = is_recalled(span, self.words)
+        verbal = _verbal(span)
         if bare and labour_strike(span.root, self.strikes):
             status = "nonevent"  # "a general strike", "went on strike", "strike force"
         elif _territorial(types[1]) and seized_goods(target, self.words):
@@ -184,7 +200,8 @@ class EventTriggers:
             np_bounds(target) if target is not None else None,
             status,
             minor=trig.minor,
-            anaphoric=_anaphoric(span) or refers_back(span, self.words, triggers) or (bare and told_before(span.root)),
+            anaphoric=_anaphoric(span) or refers_back(span, self.words, triggers) or (bare and told_before(span.root))
+            or verbal,
             ambiguous=(refined is None and (trig.dated != "no" or is_ambiguous(span, self.words, perp)))
             or (bare and weapon is None),
             perpetrator_name=perp_name,
@@ -194,6 +211,7 @@ class EventTriggers:
             incendiary=span.text.lower() in self.words.incendiary_words,
             cues=time_cues(span, self.background, recalled),
             bare=bare,
+            verbal=verbal,
         )
 
     def _dated(self, span: Span, trig: _Trigger) -> bool:
@@ -217,11 +235,15 @@ class EventTriggers:
         actor = self.actors.resolve(text)
         return actor.type if actor is not None else None
 
+    def _token_actor_type(self, tok: Token) -> str | None:
+        """The actor type of the noun phrase ``tok`` heads ("Israeli troops": their forces)."""
+        return self._actor_type(_forces_name(tok) or doc_text(tok.doc)[slice(*np_bounds(tok))])
+
     def _actors(self, span: Span, trig: _Trigger) -> tuple[Token | None, Token | None]:
         head = span.root
         if trig.agentive:
             if head.dep_ == "nsubj":  # "jets bombed the base"
-                return head, _child(head.head, ("dobj", "obj"))
+                return head, self._aimed(head.head, _child(head.head, ("dobj", "obj")))
             if head.dep_ == "pobj" and head.head.lower_ == "by":  # "... hit by jets"
                 return head, None
             if head.dep_ in ("dobj", "obj", "nsubjpass"):  # "shot down a warplane": the jets are the target
@@ -229,7 +251,7 @@ class EventTriggers:
             return None, None
         if head.pos_ in ("VERB", "AUX"):
             subj = _subject(head)
-            obj = _child(head, ("dobj", "obj", "nsubjpass"))
+            obj = self._aimed(head, _child(head, ("dobj", "obj", "nsubjpass")))
             agent = _prep_object(head, ("by",), dep="agent")
             perp = subj if subj is not None and subj.lower_ not in _PRONOUNS else agent
             return perp, obj
@@ -246,6 +268,12 @@ class EventTriggers:
             target = target or _prep_object(verb, ("at", "on", "toward", "towards", "into"))
         return perp, target
 
+    def _aimed(self, verb: Token, obj: Token | None) -> Token | None:
+        """The target of a verb whose object is ``obj``: "opened fire on a patrol": the patrol."""
+        if obj is not None and obj.lower_ in self.words.aim_words:
+            return _prep_object(verb, ("on", "at"))
+        return obj
+
     def _modifier_actor(self, head: Token) -> Token | None:
         """'US-led airstrikes', 'Israeli bombing', 'coalition air strikes': an actor in the trigger's modifiers."""
         for child in head.children:
@@ -259,6 +287,10 @@ class EventTriggers:
 
 def _impact_label(weapon: Weapon) -> str:
     return "impact: " + weapon.sub_event_type
+
+
+def _verb_label(kind: tuple[str, str], priority: int) -> str:
+    return f"attack verb: {kind[1]} ({priority})"
 
 
 def _territorial(sub_event_type: str) -> bool:
@@ -277,6 +309,19 @@ def _anaphoric(span: Span) -> bool:
     if head.pos_ in ("VERB", "AUX"):
         return False
     if not definite(head):
+        return False
+    return not any(e.label_ in _NEW_INFO and not _duration(e) for e in sentence_ents(span.sent))
+
+
+def _duration(ent: Span) -> bool:
+    """A time that measures how long ("for about an hour", "for hours"): no new time of an event."""
+    return ent.label_ in ("DATE", "TIME") and ent.root.dep_ == "pobj" and ent.root.head.lower_ == "for"
+
+
+def _verbal(span: Span) -> bool:
+    """'Some young people were kidnapped', 'gunmen also torched two shops': a trigger verb whose sentence names no
+    place or date tells a part of the event the report told before, if it told one of its event type."""
+    if span.root.pos_ not in ("VERB", "AUX"):
         return False
     return not any(e.label_ in _NEW_INFO for e in sentence_ents(span.sent))
 

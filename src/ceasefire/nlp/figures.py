@@ -38,13 +38,13 @@ class Figure:
 def _date_tokens(doc: Doc) -> frozenset[int]:
     """Tokens of real date/time expressions ("seven days", "3 January", "1990").
 
-    A bare figure the NER calls a DATE ("put the toll at 40") is not one.
+    A bare figure the NER calls a DATE ("put the toll at 40", "rose from 24 to 31") is not one.
     """
     out: set[int] = set()
     for ent in doc_ents(doc):
         if ent.label_ not in _TIMES:
             continue
-        wordy = any(not (t.like_num or t.is_punct) for t in ent)
+        wordy = any(not (t.like_num or t.is_punct or t.lower_ in _JOINERS) for t in ent)  # not '24 to 31'
         yearish = any(t.text.isdigit() and len(t.text) == 4 for t in ent)
         if wordy or yearish:
             out.update(range(ent.start, ent.end))

@@ -52,8 +52,8 @@ def killing_event(tokens: list[Token], actors: ActorRegistry | None = None) -> E
             continue
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
             return None
-        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        perpetrator = actors.resolve(_text(subj)) if subj is not None else None
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None) or _misread_subject(verb)
+        perpetrator = actors.resolve(_text(subj, verb)) if subj is not None else None
         if subj is None or perpetrator is None:
             return None
         if perpetrator.type == "unknown" and subj.ent_type_ not in ("NORP", "GPE", "ORG"):
@@ -67,11 +67,30 @@ def killing_event(tokens: list[Token], actors: ActorRegistry | None = None) -> E
         span = verb.doc[verb.i : verb.i + 1]
         types = retype(span, w.types[1], subj, obj, actors.is_state, actor_type, w.context) or w.types
         return EventInfo(
-            types[0], types[1], _PRIORITY, np_bounds(subj), np_bounds(obj) if obj is not None else None
+            types[0], types[1], _PRIORITY, _bounds(subj, verb), np_bounds(obj) if obj is not None else None
         )
     return None
 
 
-def _text(tok: Token) -> str:
+def _misread_subject(verb: Token) -> Token | None:
+    """The subject of an active killing verb the parser hung on a noun as a reduced relative ("Members of a
+    powerful gang killed at least 20 people": "killed" read as a clause of "gang"): the verb has a direct object,
+    so it is no passive participle ("the men killed in the raid"); the subject is the noun phrase it hangs on,
+    up through its "of" ("members of a gang")."""
+    if verb.dep_ != "acl" or not any(c.dep_ in ("dobj", "obj") for c in verb.children):
+        return None
+    subj = verb.head
+    while subj.dep_ == "pobj" and subj.head.lower_ == "of" and subj.head.head.i != subj.head.i:
+        subj = subj.head.head
+    return subj
+
+
+def _bounds(tok: Token, verb: Token) -> tuple[int, int]:
+    """The noun phrase of ``tok``, cut before ``verb`` when the parser hung the verb inside it."""
     a, b = np_bounds(tok)
+    return (a, min(b, verb.idx)) if a < verb.idx else (a, b)
+
+
+def _text(tok: Token, verb: Token) -> str:
+    a, b = _bounds(tok, verb)
     return doc_text(tok.doc)[a:b]

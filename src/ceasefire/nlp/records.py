@@ -12,7 +12,8 @@ on B killed four", ``nlp.clauses``) is read as one sentence per clause, each wit
 its own trigger, places and claims (its times are the whole sentence's). Each
 sentence with an event trigger starts a
 mention, unless it refers back to an earlier one ("the strike", "hours after
-the shooting"); a claim joins the mention of its own sentence; a headline's
+the shooting"; a trigger verb in a sentence naming no place or date, "some were kidnapped", is part of the
+report's latest event of its event type); a claim joins the mention of its own sentence; a headline's
 claim joins the mention of the body sentence that gives its figure; else the
 nearest preceding mention that names a place the claim's sentence names, else
 the nearest mention of the claim's paragraph, else the nearest preceding
@@ -32,7 +33,7 @@ import re
 from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from functools import partial
+from functools import lru_cache, partial
 from typing import Iterable, Sequence
 
 from spacy.tokens import Doc, Span
@@ -47,6 +48,7 @@ from .components import CLAIMS_KEY, EVENTS_KEY
 from .doc_index import forget, sentence_ents, span_text
 from .events import EventInfo
 from .killings import killing_event
+from .lexicon import load_json
 from .phrases import CharSpan
 from .responsibility import statement_in
 from .segments import Segment
@@ -497,6 +499,7 @@ def _group(sentences: list[_Sentence]) -> list[_Group]:
     groups_of: dict[int, list[int]] = {}  # the mentions each sentence belongs to
     latest: dict[str, int] = {}  # the latest mention of each sub-event type that recalls no older event
     latest_of: dict[str, int] = {}  # ... and of each event type: "the strike" names no weapon
+    last_told: int | None = None  # the latest of them all, unless told as older ("a week earlier, ...")
     _settle_ambiguous(sentences)
     if any(s.event is not None and not s.event.minor for s in sentences):
         for s in sentences:  # arrests and protests in a report of violence are part of its story
@@ -513,7 +516,10 @@ def _group(sentences: list[_Sentence]) -> list[_Group]:
             continue
         ev = s.event
         anaphoric = ev.anaphoric and (s.apart is None or ev.reference)  # "Separately, the strike on B ...": another
-        earlier = (latest_of if ev.bare else latest).get(ev.event_type if ev.bare else ev.sub_event_type)
+        by_type = ev.bare or ev.verbal  # "the strike" names no weapon; "some were kidnapped" is part of an attack
+        earlier = (latest_of if by_type else latest).get(ev.event_type if by_type else ev.sub_event_type)
+        if earlier is None and not ev.verbal and ev.sub_event_type in _story_anaphors():
+            earlier = last_told  # "killed in the fighting" after a car bomb and gunmen storming the post; not "clashed"
         earlier = earlier if anaphoric else None
         if earlier is not None:  # "the air strike was ...": the event named before
             if not ev.reference:  # "hours after the shooting, ... in <elsewhere>" tells nothing of it
@@ -526,6 +532,7 @@ def _group(sentences: list[_Sentence]) -> list[_Group]:
         owners.set(i, len(groups) - 1, _recalls(groups[-1]), s.apart is not None)
         if not ev.recalled:  # "the mortar strike" never names an event the report recalls from years ago
             latest[ev.sub_event_type] = latest_of[ev.event_type] = len(groups) - 1
+            last_told = len(groups) - 1 if s.apart is None or s.apart.cue != EARLIER else None
     telling, naming = _telling_names(sentences)
     home: dict[int, int] = {}
     body_first = sorted(range(len(sentences)), key=lambda i: (sentences[i].seg.headline, i))
@@ -548,6 +555,13 @@ def _group(sentences: list[_Sentence]) -> list[_Group]:
         groups[target].claims.extend(s.claims)
         join(target, s)
     return groups
+
+
+@lru_cache(maxsize=1)
+def _story_anaphors() -> frozenset[str]:
+    """Sub-event types whose definite noun names the report's last event when it told none of their kind
+    (``data/nlp_event_context.json``: story_anaphors)."""
+    return frozenset(load_json("nlp_event_context.json")["story_anaphors"])
 
 
 def _opens_apart(s: _Sentence) -> bool:
@@ -744,11 +758,16 @@ def _cues(g: _Group) -> tuple[str, ...]:
 
 
 def _offset(g: _Group) -> tuple[Timex, ...]:
-    """The distance back from the event told before ("a week earlier"), as a time of the mention it dates."""
+    """The distance back from the event told before ("a week earlier"), as a time of the mention it dates; and the
+    time of its sentence it counts from instead, when there is one ("on Monday, a day after ...")."""
     if g.apart is None or g.apart.offset is None:
         return ()
     ev = evidence(g.seg, *g.apart.offset)
-    return (Timex(text=clean_written(ev.quote), evidence=ev, offset=True),)
+    out = [Timex(text=clean_written(ev.quote), evidence=ev, offset=True)]
+    if g.apart.base is not None:
+        base = evidence(g.seg, *g.apart.base)
+        out.append(Timex(text=clean_written(base.quote), evidence=base, base=True))
+    return tuple(out)
 
 
 def _with_statements(mentions: list[Mention], groups: list[_Group], sentences: list[_Sentence]) -> list[Mention]:

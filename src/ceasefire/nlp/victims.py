@@ -72,6 +72,7 @@ class VictimWords:
     nominals: frozenset[str]  # "the murder of two judges": killed
     attempts: frozenset[str]  # "the attempted murder of": no one killed
     strict_nominals: frozenset[str]  # "the death of": only of a figure or a name
+    wound_nominals: frozenset[str]  # "the injury of 14 people": wounded, only of a figure or a name
     suffer_verbs: frozenset[str]  # "received / suffered / sustained"
     harm_nouns: frozenset[str]  # "injuries", "wounds", "burns"
     care_verbs: frozenset[str]  # "treated", "hospitalised", "admitted"
@@ -151,6 +152,14 @@ def _named_or_counted(tok: Token) -> bool:
     )
 
 
+def _counted_list(members: list[Token], words: VictimWords) -> bool:
+    """Victims named or counted: 'of 10 union members', 'of Hector Oqueli', 'of four guards and a cook' (a figure
+    beside single victims); not 'of the accord', nor 'of a guard' alone."""
+    if all(map(_named_or_counted, members)):
+        return True
+    return any(map(_named_or_counted, members)) and all(_named_or_counted(m) or _single(m, words) for m in members)
+
+
 def _single(tok: Token, words: VictimWords) -> bool:
     """A victim counted as one: 'a journalist', "the chief's deputy", 'Omar Haddad', 'another'."""
     low = tok.lower_
@@ -183,14 +192,16 @@ def _arguments(
     if pos not in _PREDICATE_POS:
         return None
     lemma = tok.lemma_.lower()
-    if pos == "NOUN" and lemma in words.nominals:  # "the murder of four monks and three cooks"
+    wounding = lemma in words.wound_nominals and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+    if pos == "NOUN" and (lemma in words.nominals or wounding):  # "the murder of four monks and three cooks"
         if any(c.lower_ in words.attempts for c in tok.children if c.dep_ in ("amod", "compound")):
             return None  # "the attempted murder of"
         prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
-        if pobj is None or (lemma in words.strict_nominals and not all(map(_named_or_counted, _members(pobj)))):
+        strict = wounding or lemma in words.strict_nominals
+        if pobj is None or (strict and not _counted_list(_members(pobj), words)):
             return None  # "the death of the accord", "the execution of the plan"
-        return ClaimKind.KILLED, pobj, "nominal"
+        return (ClaimKind.WOUNDED if wounding else ClaimKind.KILLED), pobj, "nominal"
     if pos == "NOUN":
         return _suffered_noun(tok, words)
     kids = list(tok.children)
@@ -216,7 +227,8 @@ def _arguments(
         places = [g for c in kids if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
         if subj is not None and any(g.lemma_.lower() in words.care_places for g in places):
             return ClaimKind.WOUNDED, subj, "treated"
-        return None
+        if lemma not in lives_verbs:  # 'took the lives of' goes on
+            return None
     if _in_condition(tok, words):  # "the chief is in critical condition", "was listed in serious condition"
         subj = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass")), None)
         return (ClaimKind.WOUNDED, subj, "condition") if subj is not None else None
@@ -269,6 +281,7 @@ def _among(
     lemma = tok.lemma_.lower()
     if lemma == "be":
         subject = next((c for c in kids if c.dep_ == "nsubj"), None)
+        subject = subject or next((c for c in kids if c.dep_ == "attr"), None)  # 'Among the dead were two cooks'
         for prep in (c for c in kids if c.dep_ == "prep" and c.lower_ in words.among):
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
                 said = [obj, *(c for c in obj.children if c.dep_ in ("amod", "acl"))]
@@ -405,7 +418,7 @@ def _some_of_them(kind: ClaimKind, head: Token, by_token: dict[int, "FigureRef"]
             out.append(Victims(kind, fig[3], fig[0], fig[1], (m.i,), "figure-among"))
         elif _single(m, words):
             out.append(Victims(kind, _bounded_one(m), m.left_edge.i, _right(m) + 1, (m.i,), "victims-among"))
-    if not any(v.rule == "figure-among" for v in out):
+    if len(out) > 1 and not any(v.rule == "figure-among" for v in out):
         return []  # 'a cook and a pilot were among the wounded': people named, no group counted
     return out
 

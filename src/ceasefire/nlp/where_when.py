@@ -64,14 +64,18 @@ class PlaceWords:
     statement_heads: frozenset[str]
     timex_breaks: frozenset[str]
     follow_up_nouns: frozenset[str]
+    telling_nouns: frozenset[str]
     aside_markers: frozenset[str]
     numeric_date: re.Pattern[str]
+    ordinal_date: re.Pattern[str]
     numeric_date_prefixes: frozenset[str]
     occurrence_verbs: tuple[tuple[str, ...], ...]  # a lemma, then the particle or object it needs
     container_nouns: frozenset[str]  # from geo_words.json: "the X camp in Y", "X, Y"
     container_adjectives: frozenset[str]
     container_stop: frozenset[str]
     not_places: frozenset[str]  # words of an organisation's name: "Ruritania's Defence Ministry" is no place
+    offset: re.Pattern[str]  # "12 km south of (the town of)" right before a name
+    possessor_heads: frozenset[str]  # "Tarsk's warplanes": a town so written names an actor
 
 
 @lru_cache(maxsize=1)
@@ -102,29 +106,40 @@ def place_words() -> PlaceWords:
         statement_heads=frozenset(w.lower() for w in raw["statement_heads"]),
         timex_breaks=frozenset(raw["timex_breaks"]),
         follow_up_nouns=frozenset(raw["follow_up_nouns"]),
+        telling_nouns=frozenset(raw["follow_up_nouns"]) | frozenset(raw["statement_nouns"]),
         aside_markers=frozenset(raw["aside_markers"]),
         numeric_date=re.compile(raw["numeric_date"]),
+        ordinal_date=re.compile(raw["ordinal_date"]),
         numeric_date_prefixes=frozenset(raw["numeric_date_prefixes"]),
         occurrence_verbs=tuple(tuple(p.split()) for p in raw["occurrence_verbs"]),
         container_nouns=frozenset(w for p in geo["container_nouns"] for w in p.split()),
         container_adjectives=frozenset(geo["container_adjectives"]),
         container_stop=frozenset(geo["container_stop"]),
         not_places=frozenset(geo["institution_words"]) | frozenset(raw["group_words"]),
+        offset=_offset_pattern(raw["units"], raw["directions"], geo["offset_reference_words"]),
+        possessor_heads=frozenset(raw["possessor_heads"]),
     )
+
+
+def _offset_pattern(units: Collection[str], directions: Collection[str], reference: Collection[str]) -> re.Pattern[str]:
+    """A distance and bearing right before a name: "12 km south of", "40 kilometres (25 miles) to the northeast of
+    the capital" (a second unit in brackets, reference words such as "the border town of" before the name)."""
+    def alternatives(ws: Collection[str]) -> str:
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(ws, key=len, reverse=True))
+    return re.compile(rf"\b\d+(?:[.,]\d+)?\s*-?\s*(?:{alternatives(units)})\.?(?:\s*\([^()]{{1,25}}\))?\s+"
+                      rf"(?:to\s+the\s+)?(?:{alternatives(directions)})\s+of\s+(?:(?:{alternatives(reference)})\s+){{0,4}}$",
+                      re.I)
 
 
 def _context(doc: Doc, ent: Span, words: PlaceWords) -> str:
     parts: list[str] = []
     s = ent.start
     low = doc_lower(doc)[max(0, s - 5) : s]
-    # "12 km south of X", "12 kilometres to the south of X"
-    for k in (4, 6):
-        if len(low) >= k:
-            w = low[-k:]
-            if doc[s - k].like_num and w[1] in words.units and w[-1] == "of" and w[-2] in words.directions:
-                parts.append(doc_text(doc)[doc[s - k].idx : doc[s - 1].idx + len(doc[s - 1].text)])
-                break
-    if not parts:
+    # "12 km south of X", "12 kilometres to the south of X", "40 kilometres (25 miles) northeast of the capital X"
+    offset = words.offset.search(doc_text(doc)[max(0, ent.start_char - 90) : ent.start_char])
+    if offset:
+        parts.append(" ".join(offset.group(0).split()))
+    else:
         for phrase in words.before:
             if tuple(low[-len(phrase) :]) == phrase:
                 k = s - len(phrase) - 1  # "the Y district of X": the district is Y, X holds it
@@ -276,15 +291,21 @@ def toponyms_in(sent: Span, words: PlaceWords, *, seats: bool = True) -> list[tu
             continue
         if ent.label_ in words.toponym_labels or _country_name(ent, words):
             out.append(((ent.start_char, ent.end_char), _context(doc, ent, words), _within(doc, ent, words)))
-        elif ent.label_ in words.other_labels and ent.start > sent.start:
+        elif ent.label_ in words.misread_labels and ent.start > sent.start:
             i = ent.start
             if i - 3 > sent.start and doc[i - 2].text == "-" and doc[i - 1].is_lower and doc[i - 3].is_lower:
                 i -= 3  # "in war-torn X State"
             prev = doc[i - 1].lower_
             prev2 = doc[i - 2].lower_ if i - 2 >= sent.start else ""
             of_phrase = any(len(b) >= 2 and b[-2:] == (prev2, prev) for b in words.before if b[-1] == "of")
-            if prev in words.admit_after or (prev == "of" and (prev2 in words.directions or of_phrase)) or (
-                    (_after_country(doc, i, sent.start) or _place_object(ent, words)) and _proper_name(ent, words)):
+            located = prev == "of" and (prev2 in words.directions or of_phrase)  # "the outskirts of X"
+            if ent.label_ not in words.other_labels:  # a work of art, an event, a law: only so placed
+                admitted = located and len(ent) <= _MAX_NAME_TOKENS and ent[0].is_title and ent[-1].is_title and (
+                    not any(t.lower_ in words.not_places for t in ent))  # "Vila da Serra": a particle inside
+            else:
+                admitted = prev in words.admit_after or located or (
+                    (_after_country(doc, i, sent.start) or _place_object(ent, words)) and _proper_name(ent, words))
+            if admitted:
                 out.append(((ent.start_char, ent.end_char), _context(doc, ent, words), _within(doc, ent, words)))
     for span in [*admin, *_unnamed_places(sent, words)]:
         out.append(((span.start_char, span.end_char), _context(doc, span, words), _within(doc, span, words)))
@@ -315,8 +336,8 @@ def _proper_name(ent: Span, words: PlaceWords) -> bool:
 
 def _unnamed_places(sent: Span, words: PlaceWords) -> list[Span]:
     """'on the edge of Tamble', 'in Lorwa': a capitalised proper noun the NER left without a label, where a place is
-    expected (after 'in', 'at', 'near' or a phrase such as 'district of'), and not a modifier ('at Molotov
-    cocktails'); the gazetteer decides."""
+    expected (after 'in', 'at', 'near', a phrase such as 'district of', or 'between X and'), and not a modifier
+    ('at Molotov cocktails'); the gazetteer decides."""
     doc = sent.doc
     pos = doc_pos(doc)
     out = []
@@ -333,7 +354,8 @@ def _unnamed_places(sent: Span, words: PlaceWords) -> list[Span]:
         of_phrase = prev == "of" and any(len(b) >= 2 and b[-2:] == (prev2, prev) for b in words.before if b[-1] == "of")
         last = doc[j - 1]
         modifier = last.dep_ in ("compound", "amod", "nmod") and last.head.i >= j  # "Molotov cocktails"
-        if (prev in words.admit_after or of_phrase) and not modifier and not (
+        between = prev == "and" and any(doc[k].lower_ == "between" for k in range(max(sent.start, i - 5), i - 1))
+        if (prev in words.admit_after or of_phrase or between) and not modifier and not (
             j < sent.end and doc[j].lower_ in words.admin_nouns
         ):
             out.append(Span(doc, i, j, label="GPE"))
@@ -371,6 +393,8 @@ def _seat(ent: Span, words: PlaceWords) -> bool:
         return True  # "police in X said": where they speak ("gunmen killed police in X": where it happened)
     if root.dep_ == "nsubj" and head.lemma_.lower() in words.statement_heads:
         return True
+    if root.dep_ == "poss" and head.lower_ in words.possessor_heads and not default_actors().names_country(ent.text):
+        return True  # "Tarsk's warplanes struck ...": the side that struck, not where ("Ruritania's army" stays)
     return _origin(root, words)
 
 
@@ -426,7 +450,8 @@ def _misread_name(doc: Doc, end: int, start: int, words: PlaceWords) -> int:
 
 def _dates_statement(ent: Span, words: PlaceWords) -> bool:
     """'police said Friday', 'told reporters on Monday', 'in a statement on Sunday': the time of a statement;
-    'funerals were held on Tuesday', 'opened an investigation on Wednesday': the time of what followed."""
+    'funerals were held on Tuesday', 'opened an investigation on Wednesday': the time of what followed; 'a
+    statement issued on 7 June': the time of a statement told by its noun."""
     root = ent.root
     head = root.head
     if root.dep_ == "pobj" and head.dep_ == "prep":
@@ -435,6 +460,8 @@ def _dates_statement(ent: Span, words: PlaceWords) -> bool:
         return False
     lemma = head.lemma_.lower()
     if lemma in words.statement_heads or lemma in words.follow_up_nouns:
+        return True
+    if head.dep_ == "acl" and head.head.lemma_.lower() in words.telling_nouns:  # 'a statement issued on 7 June'
         return True
     return any(
         c.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") and c.lemma_.lower() in words.follow_up_nouns
@@ -505,11 +532,17 @@ def _timexes(sent: Span, ents: list[tuple[Span, bool]], opening: list[int], word
 
 
 def _numeric_date(ent: Span, sent: Span, words: PlaceWords) -> bool:
-    """'on 03/03': a day and month in figures the NER calls a number."""
+    """'on 03/03': a day and month in figures the NER calls a number; 'on the 14th': a day of the month it calls an
+    ordinal (the object of the preposition itself, not 'on the 3rd floor')."""
+    low = doc_lower(ent.doc)
+    if ent.start > sent.start and low[ent.start - 1] in words.numeric_date_prefixes:
+        return bool(words.numeric_date.match(ent.text))
     return (
-        ent.start > sent.start
-        and doc_lower(ent.doc)[ent.start - 1] in words.numeric_date_prefixes
-        and bool(words.numeric_date.match(ent.text))
+        ent.start - 1 > sent.start
+        and low[ent.start - 1] == "the"
+        and low[ent.start - 2] in words.numeric_date_prefixes
+        and ent.root.dep_ == "pobj"
+        and bool(words.ordinal_date.match(ent.text))
     )
 
 
@@ -557,8 +590,15 @@ def noun_times(sent: Span, nouns: Collection[int], words: PlaceWords) -> list[Sp
         ent
         for e in sentence_ents(sent)
         for ent in _pieces(e, words)
-        if ent.label_ in words.timex_labels and ent.root.dep_ in _NOUN_DATE_DEPS and ent.root.head.i in nouns
+        if ent.label_ in words.timex_labels and _on_noun(ent.root, nouns)
     ]
+
+
+def _on_noun(root: Token, nouns: Collection[int]) -> bool:
+    """'Tuesday's' of 'Tuesday's attacks', 'the March 3 raid'; 'on 5 June' of 'a strike on 5 June'."""
+    if root.dep_ in _NOUN_DATE_DEPS:
+        return root.head.i in nouns
+    return root.dep_ == "pobj" and root.head.lower_ == "on" and root.head.head.i in nouns
 
 
 def noun_head(tok: Token) -> Token:

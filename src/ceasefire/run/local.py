@@ -38,6 +38,7 @@ from ..model import (
     DatePrecision,
     DateResolution,
     Document,
+    Evidence,
     Incident,
     IngestProblem,
     Mention,
@@ -121,7 +122,9 @@ class Pipeline:
 
     def _resolve(self, report: Report, mentions: list[Mention]) -> list[Mention]:
         gaz = self.gazetteer
-        hint = geo.story_country([m.toponyms for m in mentions], gaz)
+        attackers = [_attackers(m) for m in mentions]
+        hint = geo.story_country([geo.event_toponyms(m.toponyms, a) for m, a in zip(mentions, attackers, strict=True)],
+                                 gaz) or geo.story_country([m.toponyms for m in mentions], gaz)
         out = []
         earlier: DateResolution | None = None  # the last date a mention of this report gave in its own words
         alone: dict[tuple[str, str, str, str | None], Place | None] = {}  # the report's names recur around mentions
@@ -138,12 +141,16 @@ class Pipeline:
             for m in mentions
         ]
         before = _told_before(mentions, owns)
-        for m, own, event in zip(mentions, owns, before, strict=True):
-            place = geo.resolve_place(m.toponyms, gaz, country_hint=hint) if m.toponyms else None
-            if (place is None or place.precision in _COARSE) and not _named_but_unknown(m):
-                place = _from_context(m, place, resolve_alone, hint) or place
+        for m, own, event, attacker in zip(mentions, owns, before, attackers, strict=True):
+            where = m if hint is None or hint in attacker else dataclasses.replace(
+                m, toponyms=geo.event_toponyms(m.toponyms, attacker))  # an attack abroad is not in the attacker's
+            place = geo.resolve_place(where.toponyms, gaz, country_hint=hint) if where.toponyms else None
+            if (place is None or place.precision in _COARSE) and not _named_but_unknown(where):
+                place = _from_context(where, place, resolve_alone, hint, attacker) or place
             elif place is None:
-                place = _country_around(m, resolve_alone, report.article.field_text)
+                place = _country_around(where, resolve_alone, report.article.field_text)
+            if place is None and where.toponyms != m.toponyms:
+                place = _story_country(hint, resolve_alone)
             counted = _counted_back(m)
             if own is None and event is not None:
                 own = dates.date_before(m.timexes, event)  # "a week earlier": from the event told before it
@@ -164,6 +171,24 @@ class Pipeline:
 
 
 _COARSE = (PlacePrecision.COUNTRY, PlacePrecision.UNKNOWN)
+
+
+def _attackers(m: Mention) -> frozenset[str]:
+    """The countries of the mention's perpetrators (ISO2)."""
+    return frozenset(a.actor.country for a in m.actors if a.role == "perpetrator" and a.actor.country)
+
+
+def _story_country(hint: str | None, resolve: Callable[[Toponym, str | None], Place | None]) -> Place | None:
+    """The report's story country as a mention's place, for an event whose sentences name only its attacker's
+    country ("Ruritania's new strikes came after ...") in a report whose events lie in another."""
+    info = geo.countries().get(hint or "")
+    if info is None:
+        return None
+    p = resolve(Toponym(info.name, Evidence("text", 0, 0, info.name)), hint)
+    if p is None or p.country != hint:
+        return None
+    return dataclasses.replace(p, as_written=None, basis=f"the report's country ({info.name}): its sentences name "
+                                                        "only the attacking side's country, not where it struck")
 # a sea or a wide area named around a mention is no place of its event: only the mention's own words put it there
 _NO_EVENT_AROUND = frozenset({"water", "area", "continent"})
 _SHORT_SPAN_DAYS = 1  # "this weekend", "Friday night": a range this short dates the events told after it
@@ -256,14 +281,17 @@ def _country_around(
 
 
 def _from_context(
-    m: Mention, own: Place | None, resolve: Callable[[Toponym, str | None], Place | None], hint: str | None
+    m: Mention, own: Place | None, resolve: Callable[[Toponym, str | None], Place | None], hint: str | None,
+    attackers: frozenset[str] = frozenset(),
 ) -> Place | None:
     """A mention whose sentences name no place finer than a country takes the nearest one named around it.
 
     Only a place in the mention's own country or the report's is taken, and the
     basis says where it came from. A place named only as a reference point ("30 miles
     south of X") is taken last: the event is not there. A sea named around it is never
-    taken ("ships in the X Sea" told in another sentence).
+    taken ("ships in the X Sea" told in another sentence). A country the mention names
+    outright (not by a demonym) that is not its attacker's ("militants from Tarsk fired
+    rockets at Ruritania") is where it happened: only a place in that country is taken.
     """
     found = []
     for t in m.context_toponyms:
@@ -271,6 +299,9 @@ def _from_context(
         if p is None or p.precision in _COARSE or p.feature in _NO_EVENT_AROUND:
             continue
         allowed = {c for c in (own.country if own is not None else None, hint) if c}
+        if own is not None and own.country and own.as_written and not geo.by_demonym(own) and attackers and (
+                own.country not in attackers):
+            allowed = {own.country}  # "Tarsk's militia fired rockets at Ruritania": not a town of the other country
         if allowed and p.country not in allowed:
             continue
         found.append(p)

@@ -4,10 +4,12 @@ Incremental merging (``incidents.incremental``) asks the store for every stored
 mention that could be compatible with a new one (a superset; ``merge.compatible``
 decides). Two mentions can only be tied by a shared place, figure, wording or name of a
 place the gazetteer lacks; wording ties only mentions that also share a figure or a
-country, and such a name only mentions that share a country; so a mention is
+country, and such a name only mentions that share a country; a place named by both
+reports but resolved two ways ties them by its name; so a mention is
 filed under one **block** per way it can be found -- ``country:<code>`` (its place's
-country) and ``figure:<kind>:<min>:<max>`` (each claim's figure) -- in the table
-``mention_blocks``, with its date range.
+country), ``figure:<kind>:<min>:<max>`` (each claim's figure) and ``name:<folded name>``
+(each place name it writes or was placed by) -- in the table ``mention_blocks``, with its
+date range.
 
 A candidate must also not conflict in date: two known dates are one event's only
 when one touches the other's reach (``DateResolution.reach``: the range widened by
@@ -53,12 +55,14 @@ MAX_SPAN_CLASS = 12  # ranges longer than 2**11 - 1 days (over five years) share
 
 
 def block_keys(m: Mention) -> list[str]:
-    """The blocks a mention is filed under and looked up by: its place's country, and each claim's figure."""
+    """The blocks a mention is filed under and looked up by: its place's country, each claim's figure, and each
+    place name it writes or was placed by (``Mention.place_names``)."""
     keys = set()
     if m.place is not None and m.place.country:
         keys.add(f"country:{m.place.country}")
     for c in m.claims:
         keys.add(f"figure:{c.kind.value}:{_int(c.figure.min)}:{_int(c.figure.max)}")
+    keys.update(f"name:{n}" for n in m.place_names)
     return sorted(keys)
 
 
