@@ -80,6 +80,15 @@ def _applied(ruler, nlp, text: str) -> list[tuple]:
             {"patterns": [[{"LOWER": "two"}, {"LOWER": "shells"}]], "attrs": {"LEMMA": "pair", "TAG": "NNS"},
              "index": 1},
         ],
+        # the tests the index answers are left out, the others kept: a tag list with a word test beside it, a tag
+        # and a word with a second token, a word list with a test of the same token's text, a tag refused
+        [
+            {"patterns": [[{"TAG": {"IN": ["", "NN"]}, "LOWER": {"IN": ["two", "shells"]}}]], "attrs": {"POS": "NUM"}},
+            {"patterns": [[{"TAG": "", "LOWER": "two"}, {"LOWER": "guards"}]], "attrs": {"LEMMA": "pair"}},
+            {"patterns": [[{"LOWER": {"IN": ["shell", "shells"]}, "ORTH": "Shell"}]], "attrs": {"MORPH": "Abbr=No"}},
+            {"patterns": [[{"TAG": {"NOT_IN": ["NN"]}, "LOWER": "shock"}]], "attrs": {"POS": "VERB"}},
+            {"patterns": [[{"TAG": "NN"}]], "attrs": {"POS": "X"}},
+        ],
     ],
 )
 def test_rules_apply_in_the_stock_order(rules) -> None:

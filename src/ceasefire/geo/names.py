@@ -41,8 +41,10 @@ def _rules() -> _Rules:
     )
 
 
+@lru_cache(maxsize=50_000)
 def fold(name: str) -> str:
-    """Accents and case folded, apostrophes dropped, punctuation to single spaces."""
+    """Accents and case folded, apostrophes dropped, punctuation to single spaces (a report's and the
+    gazetteer's names recur: each is folded once while it does)."""
     text = unicodedata.normalize("NFKD", name)
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
     text = text.replace("\u00df", "ss").replace("\u0131", "i").replace("\u0142", "l").replace("\u00f8", "o")

@@ -88,8 +88,10 @@ def precision_of(candidate: PlaceCandidate, near: bool = False) -> PlacePrecisio
     return PlacePrecision.POINT if candidate.feature in POINT_FEATURES else PlacePrecision.LOCALITY
 
 
+@lru_cache(maxsize=4096)
 def _wanted(name: str, context: str) -> tuple[str, str | None]:
-    """The name without a generic word ("Daraa Province" -> "Daraa") and the kind it asks for."""
+    """The name without a generic word ("Daraa Province" -> "Daraa") and the kind it asks for (a report's names
+    are resolved again and again: each name and context is read once while it recurs)."""
     w = _words()
     tokens = fold(name).split()
     folded_context = fold(context)

@@ -28,7 +28,7 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
-from .doc_index import sentence_ents
+from .doc_index import sentence_ents, span_text, with_lower
 from .event_context import definite
 from .lexicon import load_json, word_set
 from .phrases import CharSpan
@@ -52,23 +52,26 @@ class ApartWords:
     anchor_verbs: frozenset[str]
     anchor_nouns: frozenset[str]
     nested_deps: frozenset[str]
+    distance_words: frozenset[str]  # back_words and previous_words: the words a distance back is sought from
 
 
 def _words(raw: dict[str, Any]) -> ApartWords:
     def words(key: str) -> frozenset[str]:
         return word_set(raw, key)
 
+    back, previous = words("back_words"), words("previous_words")
     return ApartWords(
         openers=tuple(sorted((w.lower() for w in raw["openers"]), key=len, reverse=True)),
         place_openers=tuple(w.lower() for w in raw["place_openers"]),
-        back_words=words("back_words"),
-        previous_words=words("previous_words"),
+        back_words=back,
+        previous_words=previous,
         last_words=words("last_words"),
         units=words("units"),
         after_words=words("after_words"),
         anchor_verbs=words("anchor_verbs"),
         anchor_nouns=words("anchor_nouns"),
         nested_deps=words("nested_deps"),
+        distance_words=back | previous,
     )
 
 
@@ -100,11 +103,12 @@ def apart_in(sent: Span, w: ApartWords | None = None) -> Apart | None:
 
 
 def _opens_another(sent: Span, w: ApartWords) -> bool:
-    text = sent.text.lstrip(_LEADING)
+    text = span_text(sent).lstrip(_LEADING)
     low = text.lower()
-    for opener in w.openers:
-        if low.startswith(opener) and not low[len(opener) : len(opener) + 1].isalnum():
-            return True
+    if low.startswith(w.openers):  # one of them begins it: which, and whether a whole word
+        for opener in w.openers:
+            if low.startswith(opener) and not low[len(opener) : len(opener) + 1].isalnum():
+                return True
     for opener in w.place_openers:
         if low.startswith(opener):
             rest = text[len(opener) :].lstrip(" ,")
@@ -157,8 +161,8 @@ def _anchor_subject(verb: Token, w: ApartWords) -> bool:
 
 def _came_after(sent: Span, w: ApartWords) -> Apart | None:
     """'The raid came a day after gunmen killed four in Y': the part from 'after' on tells an older event."""
-    for tok in sent:
-        if tok.lower_ not in w.after_words or tok.dep_ not in ("prep", "mark"):
+    for tok in with_lower(sent, w.after_words):
+        if tok.dep_ not in ("prep", "mark"):
             continue
         verb = tok.head if tok.dep_ == "prep" else tok.head.head  # "came after X" / "came after gunmen killed"
         if tok.dep_ == "mark" and tok.head.dep_ != "advcl":
@@ -203,7 +207,7 @@ def _distance_back(sent: Span, w: ApartWords) -> Apart | None:
 
 
 def _distance_in(sent: Span, w: ApartWords) -> Apart | None:
-    for tok in sent:
+    for tok in with_lower(sent, w.distance_words):
         low = tok.lower_
         if low in w.back_words and tok.dep_ != "mark":  # not "... two days before gunmen stormed the town"
             objects = [c for c in tok.children if c.dep_ in ("pobj", "pcomp")]

@@ -6,7 +6,8 @@ of speech and morphology, a few words' lemmas), so the ruler cost about a sevent
 the model's parsing time here (docs/performance.md). This subclass holds the same
 rules, loaded and saved the same way, and finds the same matches through an index:
 each rule is filed under the tag and lower-cased form its first token requires (or
-either alone), so a token is tried only against the rules that can start there.
+either alone), so a token is tried only against the rules that can start there,
+and only on the tests the index has not answered already.
 The matches are then applied in the ruler's own order -- by rule, then position,
 later rules overriding earlier ones -- so every annotation is the stock ruler's.
 
@@ -100,37 +101,52 @@ class _Index:
             if "_" in attrs:
                 raise _Unsupported("extension attributes")
             for pattern in ruler.matcher.get(str(number))[1]:
-                self._file(pattern, (number, self._tests(pattern, strings), len(pattern)), strings)
+                self._file(number, pattern, strings)
+        always = tuple(self._always)  # every tag's rules with those tried at every token: one list per tag
+        self._of_tag: dict[int, tuple[Rule, ...]] = {tag: (*rules, *always) for tag, rules in self._by_tag.items()}
+        self._rest = always
 
-    def _file(self, pattern: Sequence[dict[str, Any]], rule: Rule, strings: Any) -> None:
+    def _file(self, number: int, pattern: Sequence[dict[str, Any]], strings: Any) -> None:
+        """File the rule under what its first token requires, without the tests its place in the index answers."""
         tags, lowers = _exact(pattern[0].get("TAG"), strings), _exact(pattern[0].get("LOWER"), strings)
         if tags and lowers and len(tags) == 1 == len(lowers):
+            rule = self._rule(number, pattern, strings, "TAG", "LOWER")
             self._by_pair.setdefault((tags[0], lowers[0]), []).append(rule)
         elif tags:
+            rule = self._rule(number, pattern, strings, "TAG")
             for tag in tags:
                 self._by_tag.setdefault(tag, []).append(rule)
         elif lowers:
+            rule = self._rule(number, pattern, strings, "LOWER")
             for lower in lowers:
                 self._by_lower.setdefault(lower, []).append(rule)
         else:
-            self._always.append(rule)
+            self._always.append(self._rule(number, pattern, strings))
 
-    def _tests(self, pattern: Sequence[dict[str, Any]], strings: Any) -> tuple[Test, ...]:
-        return tuple((k, self._at[key], _test(key, value, strings))
-                     for k, token in enumerate(pattern) for key, value in token.items())
+    def _rule(self, number: int, pattern: Sequence[dict[str, Any]], strings: Any, *known: str) -> Rule:
+        """The rule's tests, but for those on its first token's ``known`` columns (the index answers them)."""
+        tests = tuple((k, self._at[key], _test(key, value, strings))
+                      for k, token in enumerate(pattern) for key, value in token.items()
+                      if not (k == 0 and key in known))
+        return number, tests, len(pattern)
 
     def matches(self, doc: Doc) -> list[tuple[int, int, int]]:
         """(rule number, start, end) of every match, in the ruler's order of application."""
         rows = doc.to_array([_COLUMNS[key] for key in self._keys]).tolist() if len(doc) else []
         n = len(rows)
         found = []
+        by_pair, by_lower, of_tag, rest = self._by_pair, self._by_lower, self._of_tag, self._rest
         for start, row in enumerate(rows):
             tag, lower = row[0], row[1]
-            for rule in (*self._by_pair.get((tag, lower), ()), *self._by_tag.get(tag, ()),
-                         *self._by_lower.get(lower, ()), *self._always):
-                number, tests, length = rule
-                if start + length <= n and all(test(rows[start + k][col]) for k, col, test in tests):
-                    found.append((number, start, start + length))
+            for rules in (by_pair.get((tag, lower), ()), of_tag.get(tag, rest), by_lower.get(lower, ())):
+                for number, tests, length in rules:
+                    if start + length > n:
+                        continue
+                    for k, col, test in tests:
+                        if not test(rows[start + k][col]):
+                            break
+                    else:
+                        found.append((number, start, start + length))
         found.sort()
         return found
 

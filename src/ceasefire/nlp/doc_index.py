@@ -12,7 +12,7 @@ A Doc made by :func:`make_doc` keeps the string it was made from as its text.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
 
 from spacy.attrs import LOWER, POS
 from spacy.language import Language
@@ -20,7 +20,8 @@ from spacy.parts_of_speech import NAMES
 from spacy.tokens import Doc, Span, Token
 
 __all__ = [
-    "make_doc", "doc_text", "span_text", "doc_lower", "doc_pos", "with_pos", "doc_ents", "sentence_ents", "forget",
+    "make_doc", "doc_text", "span_text", "doc_lower", "doc_pos", "with_pos", "with_lower", "doc_ents",
+    "sentence_ents", "forget",
 ]
 
 _TEXT, _LOWER, _POS, _ENTS, _STARTS = "cf_text", "cf_lower", "cf_pos", "cf_ents", "cf_ent_starts"
@@ -67,11 +68,21 @@ def doc_pos(doc: Doc) -> list[str]:
 
 def with_pos(span: Doc | Span, pos: Collection[str]) -> Iterator[Token]:
     """The tokens of ``span`` whose ``pos_`` is in ``pos``, in order; no Token is made for the others."""
+    return _where(span, doc_pos, pos)
+
+
+def with_lower(span: Doc | Span, words: Collection[str]) -> Iterator[Token]:
+    """The tokens of ``span`` whose ``lower_`` is in ``words``, in order; no Token is made for the others."""
+    return _where(span, doc_lower, words)
+
+
+def _where(span: Doc | Span, column: Callable[[Doc], list[str]], wanted: Collection[str]) -> Iterator[Token]:
+    """The tokens of ``span`` whose value in the Doc's ``column`` (read once) is one of ``wanted``, in order."""
     doc = span if isinstance(span, Doc) else span.doc
     start, end = (0, len(doc)) if isinstance(span, Doc) else (span.start, span.end)
-    tags = doc_pos(doc)
+    values = column(doc)
     for i in range(start, end):
-        if tags[i] in pos:
+        if values[i] in wanted:
             yield doc[i]
 
 

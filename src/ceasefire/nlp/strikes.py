@@ -20,6 +20,7 @@ from typing import Any, Collection
 
 from spacy.tokens import Doc, Token
 
+from .doc_index import with_pos
 from .lexicon import word_set
 
 __all__ = [
@@ -55,6 +56,7 @@ class StrikeWords:
     labour_words: frozenset[str]
     impact_verbs: frozenset[str]
     weapons: dict[str, Weapon]  # by noun
+    striking_verbs: frozenset[str]  # the impact verbs and every weapon's own verbs: the verbs worth a look
 
 
 def strike_words(raw: dict[str, Any]) -> StrikeWords:
@@ -72,13 +74,15 @@ def strike_words(raw: dict[str, Any]) -> StrikeWords:
             word_set(group, "verbs"),
         )
         weapons.update((w.lower(), kind) for w in group["words"])
+    impact = words("impact_verbs")
     return StrikeWords(
         bare_nouns=words("bare_nouns"),
         labour_modifiers=words("labour_modifiers"),
         labour_verbs=words("labour_verbs"),
         labour_words=words("labour_words"),
-        impact_verbs=words("impact_verbs"),
+        impact_verbs=impact,
         weapons=weapons,
+        striking_verbs=impact.union(*(k.verbs for k in weapons.values())),
     )
 
 
@@ -127,11 +131,9 @@ def impacts(doc: Doc, w: StrikeWords, taken: Collection[int]) -> list[tuple[int,
     """The impact verbs of ``doc`` whose subject (or "by" agent) is a weapon with no trigger of its own: each verb's
     token index and the weapon. ``taken``: the tokens inside trigger phrases."""
     out = []
-    for tok in doc:
-        if tok.pos_ != "VERB":
-            continue
+    for tok in with_pos(doc, ("VERB",)):
         lemma = tok.lemma_.lower()
-        if lemma not in w.impact_verbs and not any(lemma in k.verbs for k in w.weapons.values()):
+        if lemma not in w.striking_verbs:
             continue
         agent = _agent(tok)
         if agent is None or agent.i in taken or agent.lower_ not in w.weapons:

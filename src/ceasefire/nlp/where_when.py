@@ -556,7 +556,8 @@ def _numeric_date(ent: Span, sent: Span, words: PlaceWords) -> bool:
 
 def _pieces(ent: Span, words: PlaceWords) -> list[Span]:
     """'Saturday that Friday's', one entity to the NER: the times on either side of a break word, each alone."""
-    if ent.label_ not in words.timex_labels or not any(t.lower_ in words.timex_breaks for t in ent):
+    low = doc_lower(ent.doc)
+    if ent.label_ not in words.timex_labels or not any(low[i] in words.timex_breaks for i in range(ent.start, ent.end)):
         return [ent]
     out, start = [], ent.start
     for tok in ent:
