@@ -57,7 +57,6 @@ KNOWN = {
     "m06_ariha": "'the northwestern Syrian town of Ariha' is resolved to a namesake in the West Bank",
     "m11_arauca": "'Saravena, in the eastern department of Arauca' is resolved to a town in Belize",
     "m12_haiti": "'the town of Mirebalais' is no toponym (the NER calls it a product): both reports only in Haiti",
-    "s13_pluperfect": "a claim sentence with no trigger word ('had attacked') joins the report's news, whatever its date",
 }
 
 
