@@ -344,3 +344,12 @@ def test_a_clash_verb_with_no_place_of_its_own_is_no_reference_to_the_event_told
 def test_four_figures_before_a_time_zone_are_a_clock_time_no_year(extractor, text: str) -> None:
     (m,) = extractor.extract([make_report(text)])[0]
     assert not [t for t in m.timexes if any(ch.isdigit() for ch in t.evidence.quote) and "MAY" not in t.evidence.quote]
+
+
+def test_the_attacker_s_own_account_with_no_place_of_its_own_is_the_event_told_before(extractor) -> None:
+    rep = make_report(
+        "A rocket hit a school in the centre of Dorval on Friday, killing three teachers, the mayor said. "
+        "Turkey's army said its forces had struck a command post in the town."
+    )
+    mentions = extractor.extract([rep])[0]
+    assert len(mentions) == 1  # "Turkey's" owns the speaker; it tells no new place
